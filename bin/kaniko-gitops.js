@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// Local preview: the bundled command line (dist/cli), built from src/cli.ts.
+import '../dist/cli/index.js'

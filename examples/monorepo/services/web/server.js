@@ -1,0 +1,3 @@
+import { createServer } from 'node:http'
+
+createServer((_req, res) => res.end('web\n')).listen(3000)

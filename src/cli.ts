@@ -1,0 +1,130 @@
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { parse } from 'yaml'
+import { describeError } from './errors.js'
+import { type Logger, renderRepository, writeManifest } from './render.js'
+import { getSettings } from './settings.js'
+import { formatTextTable, imageRows, TABLE_HEADER } from './summary.js'
+
+/**
+ * `kaniko-gitops render`: a local preview on any repository, on the action's own code path. Flags
+ * are the action's inputs (`--registry docker.io/acme`); defaults come from action.yml; the
+ * commit, branch and repository come from git.
+ */
+
+const USAGE = `Usage: kaniko-gitops render --registry REGISTRY [--repo DIR] [--INPUT VALUE ...]
+
+Renders the build Pods for the Dockerfiles of DIR (default: .) into DIR/deploy/manifest.yaml.
+Every input of the action is a flag (see action.yml); --repository OWNER/NAME sets the repository
+the git context clones when git's origin does not name one.`
+
+interface ActionInput {
+  readonly default?: string
+}
+
+function loadInputs(): Record<string, ActionInput> {
+  const action = parse(readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as { inputs: Record<string, ActionInput> }
+  return action.inputs
+}
+
+function git(cwd: string, ...args: string[]): string | undefined {
+  try {
+    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+  } catch {
+    return undefined
+  }
+}
+
+/** `git@github.com:acme/shop.git` or `https://github.com/acme/shop` -> server and owner/name. */
+export function parseRemote(url: string): { server: string; repository: string } | undefined {
+  const match = /^(?:[a-z+]+:\/\/)?(?:[^@/]+@)?([^/:]+)(?::\d+)?[:/]([^/]+\/[^/]+?)(?:\.git)?\/?$/i.exec(url)
+  return match ? { server: `https://${match[1]}`, repository: match[2] as string } : undefined
+}
+
+export function parseArgs(argv: readonly string[], known: ReadonlySet<string>): { command: string; flags: Map<string, string[]> } {
+  const flags = new Map<string, string[]>()
+  let command = 'render'
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string
+    if (!arg.startsWith('--')) {
+      if (i === 0) {
+        command = arg
+        continue
+      }
+      throw new Error(`unexpected argument '${arg}'\n\n${USAGE}`)
+    }
+    const eq = arg.indexOf('=')
+    const name = arg.slice(2, eq === -1 ? undefined : eq)
+    if (!known.has(name))
+      throw new Error(
+        `unknown flag '--${name}'; expected one of: ${[...known]
+          .sort()
+          .map((k) => `--${k}`)
+          .join(' ')}`,
+      )
+    let value: string
+    if (eq !== -1) value = arg.slice(eq + 1)
+    else if (i + 1 < argv.length && !(argv[i + 1] as string).startsWith('--')) value = argv[++i] as string
+    else value = 'true'
+    flags.set(name, [...(flags.get(name) ?? []), value])
+  }
+  return { command, flags }
+}
+
+const consoleLogger: Logger = {
+  info: (message) => console.log(`  ${message}`),
+  warning: (message) => console.warn(`warning: ${message}`),
+  async group(name, fn) {
+    console.log(`${name}`)
+    return fn()
+  },
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    if (argv.includes('--help') || argv.includes('-h')) {
+      console.log(USAGE)
+      return 0
+    }
+    const inputs = loadInputs()
+    const { command, flags } = parseArgs(argv, new Set([...Object.keys(inputs), 'repo', 'repository', 'help']))
+    if (command !== 'render') throw new Error(`unknown command '${command}'; expected render\n\n${USAGE}`)
+
+    const repoDir = path.resolve(flags.get('repo')?.at(-1) ?? '.')
+    const top = git(repoDir, 'rev-parse', '--show-toplevel') ?? repoDir
+    const remote = parseRemote(git(repoDir, 'remote', 'get-url', 'origin') ?? '')
+    const branch = git(repoDir, 'symbolic-ref', '--short', 'HEAD')
+    const vars: Record<string, string> = {
+      GITHUB_WORKSPACE: top,
+      GITHUB_SHA: git(repoDir, 'rev-parse', 'HEAD') ?? '',
+      GITHUB_REF: branch ? `refs/heads/${branch}` : '',
+      GITHUB_REPOSITORY: flags.get('repository')?.at(-1) ?? remote?.repository ?? `local/${path.basename(top)}`,
+      GITHUB_SERVER_URL: remote?.server ?? 'https://github.com',
+      GITHUB_EVENT_NAME: 'local',
+    }
+    for (const [name, input] of Object.entries(inputs)) {
+      const given = flags.get(name)
+      const value = given ? given.join('\n') : (input.default ?? '')
+      vars[`INPUT_${name.toUpperCase()}`] = value
+    }
+    vars.INPUT_PATH = path.relative(top, repoDir).split(path.sep).join('/') || '.'
+    if (vars.INPUT_MODE === 'auto') vars.INPUT_MODE = 'render'
+    if (vars.INPUT_MODE !== 'render') throw new Error(`--mode ${vars.INPUT_MODE}: the command line only renders`)
+    Object.assign(process.env, vars)
+
+    const settings = getSettings(process.env)
+    const outcome = await renderRepository(settings, consoleLogger)
+    await writeManifest(settings, outcome, consoleLogger)
+    console.log(
+      `\n${path.relative(process.cwd(), settings.outputPath) || settings.outputPath}: ${outcome.changed ? 'written' : 'unchanged'}, ${outcome.images.length} image(s)\n`,
+    )
+    console.log(formatTextTable(TABLE_HEADER, imageRows(outcome)))
+    return 0
+  } catch (error) {
+    console.error(`kaniko-gitops: ${describeError(error)}`)
+    return 1
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2))

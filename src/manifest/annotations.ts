@@ -1,0 +1,17 @@
+/** Annotation and label keys the action writes and reads back. */
+export const ANNOTATION = {
+  dockerfile: 'kaniko-gitops/dockerfile',
+  dockerfileSha256: 'kaniko-gitops/dockerfile-sha256',
+  image: 'kaniko-gitops/image',
+  commit: 'kaniko-gitops/commit',
+  forced: 'kaniko-gitops/forced',
+} as const
+
+export const LABEL = {
+  name: 'app.kubernetes.io/name',
+  component: 'app.kubernetes.io/component',
+  partOf: 'app.kubernetes.io/part-of',
+  managedBy: 'app.kubernetes.io/managed-by',
+} as const
+
+export const MANAGED_BY = 'kaniko-gitops'

@@ -1,0 +1,199 @@
+import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap'
+import type { IIoK8sApiCoreV1Container as Container } from 'kubernetes-models/v1/Container'
+import type { IIoK8sApiCoreV1EnvVar as EnvVar } from 'kubernetes-models/v1/EnvVar'
+import type { IPod } from 'kubernetes-models/v1/Pod'
+import type { IIoK8sApiCoreV1Volume as Volume } from 'kubernetes-models/v1/Volume'
+import type { IIoK8sApiCoreV1VolumeMount as VolumeMount } from 'kubernetes-models/v1/VolumeMount'
+import { sha256Hex } from '../hash.js'
+import { limitName } from '../naming.js'
+import type { PlannedImage } from '../plan.js'
+import { registryHost } from '../reference.js'
+import { ANNOTATION, LABEL, MANAGED_BY } from './annotations.js'
+import type { Scripts } from './scripts.js'
+
+export type { IConfigMap, IPod }
+
+/** The part of Settings that shapes a Pod. */
+export interface PodSettings {
+  readonly namespace: string
+  readonly registrySecret: string
+  readonly executorImage: string
+  readonly checkImage: string
+  readonly insecureRegistry: boolean
+  readonly forceNonce: string
+  readonly context: 'git' | 'local'
+  readonly contextPrefix: string
+  readonly gitUrl: string
+  readonly gitRef: string
+  readonly gitSecret: string
+  readonly localPath: string
+  readonly repositoryName: string
+}
+
+/** Where the containers find the registry credentials (kaniko's own DOCKER_CONFIG). */
+export const DOCKER_CONFIG_DIR = '/kaniko/.docker'
+/** Shared between kaniko-init and image-builder: the init container's decision. */
+export const STATE_DIR = '/kaniko-gitops'
+/** Where the scripts ConfigMap is mounted in both containers. */
+export const SCRIPTS_DIR = '/kaniko-gitops-scripts'
+export const CHECK_SCRIPT = 'check-image.sh'
+export const BUILD_SCRIPT = 'build.sh'
+
+/** Mount point of the node's repository for `context: local` (not /workspace: kaniko resolves relative Dockerfile paths there first). */
+export const LOCAL_CONTEXT_DIR = '/context'
+
+const POD_NAME_HASH_LENGTH = 10
+
+/**
+ * One ConfigMap carries the containers' scripts for every Pod (instead of a copy in each). Its name
+ * ends with a hash of its data and it is immutable, so a Pod always runs the scripts it was rendered
+ * with, and a new script version is a new ConfigMap (and, through the name, new Pods).
+ */
+export function buildScriptsConfigMap(scripts: Scripts, namespace: string): IConfigMap {
+  const data = { [BUILD_SCRIPT]: scripts.build, [CHECK_SCRIPT]: scripts.check }
+  return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: {
+      name: `kaniko-gitops-scripts-${sha256Hex(canonicalJson(data)).slice(0, POD_NAME_HASH_LENGTH)}`,
+      namespace,
+      labels: { [LABEL.component]: 'image-build', [LABEL.managedBy]: MANAGED_BY },
+    },
+    immutable: true,
+    data,
+  }
+}
+
+/**
+ * Builds the kaniko build Pod for one image. The Pod's name ends with a hash of everything else in it,
+ * so a name always stands for one exact document: any change (new content, forced rebuild, another
+ * executor image) yields a new Pod, which ArgoCD creates, instead of an in-place update Kubernetes
+ * refuses.
+ */
+export function buildPod(image: PlannedImage, settings: PodSettings, scriptsConfigMap: string): IPod {
+  const subPath = joinPosix(settings.contextPrefix, image.contextDir)
+  const mounts: VolumeMount[] = [
+    { name: 'docker-config', mountPath: DOCKER_CONFIG_DIR, readOnly: true },
+    { name: 'state', mountPath: STATE_DIR },
+    { name: 'scripts', mountPath: SCRIPTS_DIR, readOnly: true },
+  ]
+  const volumes: Volume[] = [
+    {
+      name: 'docker-config',
+      secret: { secretName: settings.registrySecret, items: [{ key: '.dockerconfigjson', path: 'config.json' }] },
+    },
+    { name: 'state', emptyDir: { medium: 'Memory', sizeLimit: '1Mi' } },
+    { name: 'scripts', configMap: { name: scriptsConfigMap } },
+  ]
+
+  const args: string[] = []
+  if (settings.context === 'git') {
+    args.push(`--context=${settings.gitUrl}#${settings.gitRef}#${image.commit}`)
+    if (subPath !== '') args.push(`--context-sub-path=${subPath}`)
+    args.push(`--dockerfile=${image.dockerfileInContext}`)
+  } else {
+    const dir = joinPosix(LOCAL_CONTEXT_DIR, subPath)
+    args.push(`--context=dir://${dir}`, `--dockerfile=${joinPosix(dir, image.dockerfileInContext)}`)
+    volumes.push({ name: 'context', hostPath: { path: settings.localPath, type: 'Directory' } })
+  }
+  args.push(`--destination=${image.image}`, '--digest-file=/dev/termination-log')
+  if (settings.insecureRegistry) {
+    const host = registryHost(image.repository)
+    args.push(`--insecure-registry=${host}`, `--skip-tls-verify-registry=${host}`)
+  }
+  if (settings.context === 'git') args.push(`--label=org.opencontainers.image.revision=${image.commit}`)
+
+  const imageEnv: EnvVar[] = [
+    { name: 'DOCKER_FILENAME', value: image.dockerfile },
+    { name: 'DOCKER_IMAGENAME', value: image.repository },
+    { name: 'DOCKER_IMAGETAG', value: image.tag },
+    { name: 'FORCE_BUILD', value: image.forced ? 'Y' : 'N' },
+    { name: 'REGISTRY_INSECURE', value: String(settings.insecureRegistry) },
+    { name: 'DOCKER_CONFIG', value: DOCKER_CONFIG_DIR },
+    { name: 'STATE_DIR', value: STATE_DIR },
+  ]
+
+  const init: Container = {
+    name: 'kaniko-init',
+    image: settings.checkImage,
+    command: ['/bin/sh', `${SCRIPTS_DIR}/${CHECK_SCRIPT}`],
+    env: [...imageEnv, { name: 'HOME', value: STATE_DIR }, { name: 'TMPDIR', value: STATE_DIR }],
+    resources: { requests: { cpu: '10m', memory: '32Mi' }, limits: { memory: '128Mi' } },
+    securityContext: {
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'] },
+      readOnlyRootFilesystem: true,
+      runAsNonRoot: true,
+      runAsUser: 65532,
+    },
+    terminationMessagePolicy: 'FallbackToLogsOnError',
+    volumeMounts: mounts,
+  }
+
+  const builderEnv: EnvVar[] = [...imageEnv]
+  if (settings.gitSecret !== '' && settings.context === 'git') {
+    for (const key of ['GIT_USERNAME', 'GIT_PASSWORD']) {
+      builderEnv.push({ name: key, valueFrom: { secretKeyRef: { name: settings.gitSecret, key } } })
+    }
+  }
+  const builder: Container = {
+    name: 'image-builder',
+    image: settings.executorImage,
+    command: ['/busybox/sh', `${SCRIPTS_DIR}/${BUILD_SCRIPT}`],
+    args,
+    env: builderEnv,
+    resources: { requests: { cpu: '500m', memory: '1Gi' }, limits: { memory: '4Gi' } },
+    // kaniko unpacks base images as root inside its container; it needs no privileges beyond that.
+    securityContext: { privileged: false },
+    terminationMessagePolicy: 'FallbackToLogsOnError',
+    volumeMounts: settings.context === 'local' ? [...mounts, { name: 'context', mountPath: LOCAL_CONTEXT_DIR, readOnly: true }] : mounts,
+  }
+
+  const annotations: Record<string, string> = {
+    [ANNOTATION.dockerfile]: image.dockerfile,
+    [ANNOTATION.dockerfileSha256]: image.sha256,
+    [ANNOTATION.image]: image.image,
+  }
+  if (settings.context === 'git') annotations[ANNOTATION.commit] = image.commit
+  if (image.forced) annotations[ANNOTATION.forced] = settings.forceNonce
+
+  const pod: IPod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name: '',
+      namespace: settings.namespace,
+      labels: {
+        [LABEL.name]: image.name,
+        [LABEL.component]: 'image-build',
+        [LABEL.partOf]: limitName(settings.repositoryName, 63),
+        [LABEL.managedBy]: MANAGED_BY,
+      },
+      annotations,
+    },
+    spec: {
+      restartPolicy: 'Never',
+      automountServiceAccountToken: false,
+      enableServiceLinks: false,
+      initContainers: [init],
+      containers: [builder],
+      volumes,
+    },
+  }
+  const metadata = pod.metadata as NonNullable<IPod['metadata']>
+  metadata.name = `${image.name}-${sha256Hex(canonicalJson(pod)).slice(0, POD_NAME_HASH_LENGTH)}`
+  return pod
+}
+
+function joinPosix(...parts: string[]): string {
+  return parts.filter((p) => p !== '').join('/')
+}
+
+/** JSON with object keys sorted at every level: the same object always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  )
+}

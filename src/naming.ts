@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto'
+
+/** Longest image name; leaves room for the Pod name's `-<10 hex>` suffix within 63 characters. */
+export const MAX_IMAGE_NAME_LENGTH = 52
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/
+
+export function isDns1123Label(value: string): boolean {
+  return value.length <= 63 && DNS1123_LABEL.test(value)
+}
+
+/**
+ * Turns any text into DNS-1123 label characters: lower case, accents dropped, every other run of
+ * characters outside [a-z0-9] folded into one '-', no '-' at either end. May return ''.
+ */
+export function normalizeName(raw: string): string {
+  return raw
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+}
+
+function shortHash(text: string, length: number): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, length)
+}
+
+/** Cuts a name to `max` characters, keeping it unique with a hash of the whole name. */
+export function limitName(name: string, max: number = MAX_IMAGE_NAME_LENGTH): string {
+  if (name.length <= max) return name
+  const suffix = shortHash(name, 6)
+  const head = name.slice(0, max - suffix.length - 1).replace(/-+$/, '')
+  return `${head}-${suffix}`
+}
+
+/**
+ * The variant part a Dockerfile's file name adds to its image name:
+ * `Dockerfile` -> '', `Dockerfile.dev` -> 'dev', `worker.Dockerfile` -> 'worker'.
+ */
+export function fileVariant(fileName: string): string {
+  const lower = fileName.toLowerCase()
+  if (lower === 'dockerfile' || lower === 'containerfile') return ''
+  for (const base of ['dockerfile', 'containerfile']) {
+    if (lower.startsWith(`${base}.`)) return fileName.slice(base.length + 1)
+    if (lower.endsWith(`.${base}`)) return fileName.slice(0, -(base.length + 1))
+  }
+  return fileName
+}
+
+/**
+ * Assigns every Dockerfile path an image name that is a valid DNS-1123 label of at most
+ * MAX_IMAGE_NAME_LENGTH characters, unique, and a function of the set of paths alone (so stable from
+ * run to run). A name starts from the Dockerfile's folder and its file variant
+ * (`services/api/Dockerfile.dev` -> `api-dev`); names that collide take in parent folders one at a
+ * time (`images/a/cuda/Dockerfile`, `images/b/cuda/Dockerfile` -> `a-cuda`, `b-cuda`); names that
+ * still collide get a hash of their path.
+ *
+ * @param rootName name for a Dockerfile at the repository root (usually the repository's name)
+ */
+export function assignImageNames(paths: readonly string[], rootName: string): Map<string, string> {
+  const root = normalizeName(rootName) || 'image'
+  const entries = [...new Set(paths)].sort().map((path) => {
+    const segments = path.split('/')
+    const file = segments.pop() ?? path
+    return { path, folders: segments, variant: fileVariant(file), depth: 1, name: '' }
+  })
+  const nameAt = (e: (typeof entries)[number]): string => {
+    const folders = e.folders.length === 0 ? [root] : e.folders.slice(-e.depth)
+    return limitName(normalizeName([...folders, e.variant].join('-')) || root)
+  }
+  for (const e of entries) e.name = nameAt(e)
+
+  for (;;) {
+    const groups = groupBy(entries, (e) => e.name)
+    let extended = false
+    for (const group of groups.values()) {
+      if (group.length < 2) continue
+      for (const e of group) {
+        if (e.depth < e.folders.length) {
+          e.depth++
+          e.name = nameAt(e)
+          extended = true
+        }
+      }
+    }
+    if (!extended) break
+  }
+  for (const group of groupBy(entries, (e) => e.name).values()) {
+    if (group.length < 2) continue
+    for (const e of group) {
+      const head = e.name.slice(0, MAX_IMAGE_NAME_LENGTH - 7).replace(/-+$/, '')
+      e.name = `${head}-${shortHash(e.path, 6)}`
+    }
+  }
+  const result = new Map<string, string>()
+  const seen = new Map<string, string>()
+  for (const e of entries) {
+    const other = seen.get(e.name)
+    if (other !== undefined) {
+      throw new Error(`image name '${e.name}' is derived from both '${other}' and '${e.path}'; rename one of them`)
+    }
+    seen.set(e.name, e.path)
+    result.set(e.path, e.name)
+  }
+  return result
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const k = key(item)
+    const group = groups.get(k)
+    if (group) group.push(item)
+    else groups.set(k, [item])
+  }
+  return groups
+}

@@ -1,0 +1,104 @@
+import { posix } from 'node:path'
+import { assignImageNames } from './naming.js'
+import { InputError } from './settings.js'
+
+/** A Dockerfile found in the repository and the sha256 of its bytes. */
+export interface HashedDockerfile {
+  readonly path: string
+  readonly sha256: string
+}
+
+/** What the manifest already on disk says about one image. */
+export interface PreviousImage {
+  readonly name: string
+  readonly dockerfile: string
+  readonly sha256: string
+  readonly commit: string
+  readonly pod: string
+}
+
+export type ImageStatus = 'new' | 'changed' | 'unchanged'
+
+/** One image to build: everything the renderer needs, derived from data alone. */
+export interface PlannedImage {
+  readonly name: string
+  /** Repository-relative path of the Dockerfile. */
+  readonly dockerfile: string
+  /** sha256 of the Dockerfile's bytes. */
+  readonly sha256: string
+  /** Content tag: the first TAG_LENGTH hex digits of the hash. */
+  readonly tag: string
+  /** `<registry>/<name>` */
+  readonly repository: string
+  /** `<registry>/<name>:<tag>` */
+  readonly image: string
+  /** Build context folder, repository-relative ('' for the root). */
+  readonly contextDir: string
+  /** The Dockerfile's path relative to the context folder. */
+  readonly dockerfileInContext: string
+  /** Commit the build context is pinned to: the one at which this hash first appeared. */
+  readonly commit: string
+  readonly forced: boolean
+  readonly status: ImageStatus
+}
+
+export const TAG_LENGTH = 16
+
+export interface PlanOptions {
+  readonly registry: string
+  readonly commitSha: string
+  readonly repositoryName: string
+  readonly forceBuild: boolean
+  readonly forceImages: readonly string[]
+}
+
+export interface Plan {
+  readonly images: readonly PlannedImage[]
+  /** Images in the previous manifest whose Dockerfile is gone. */
+  readonly removed: readonly PreviousImage[]
+}
+
+/**
+ * Names, tags and statuses for every Dockerfile. An image whose hash is unchanged keeps the commit
+ * recorded in the previous manifest, so its Pod renders byte-identical (Pods are immutable).
+ */
+export function planImages(files: readonly HashedDockerfile[], options: PlanOptions, previous: ReadonlyMap<string, PreviousImage>): Plan {
+  const names = assignImageNames(
+    files.map((f) => f.path),
+    options.repositoryName,
+  )
+  const known = new Set(names.values())
+  const unknown = options.forceImages.filter((name) => !known.has(name))
+  if (unknown.length > 0) {
+    throw new InputError(
+      `Input 'force-images' has the value '${options.forceImages.join(',')}': ${unknown.map((n) => `'${n}'`).join(', ')} ${unknown.length === 1 ? 'is not an image' : 'are not images'} of this repository; expected some of: ${[...known].sort().join(', ')}.`,
+    )
+  }
+  const forced = new Set(options.forceImages)
+  const images = files
+    .map((file): PlannedImage => {
+      const name = names.get(file.path) as string
+      const before = previous.get(file.path)
+      const status: ImageStatus = !before ? 'new' : before.sha256 === file.sha256 ? 'unchanged' : 'changed'
+      const tag = file.sha256.slice(0, TAG_LENGTH)
+      const repository = `${options.registry}/${name}`
+      const contextDir = posix.dirname(file.path) === '.' ? '' : posix.dirname(file.path)
+      return {
+        name,
+        dockerfile: file.path,
+        sha256: file.sha256,
+        tag,
+        repository,
+        image: `${repository}:${tag}`,
+        contextDir,
+        dockerfileInContext: posix.basename(file.path),
+        commit: status === 'unchanged' && before?.commit ? before.commit : options.commitSha,
+        forced: options.forceBuild || forced.has(name),
+        status,
+      }
+    })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  const present = new Set(files.map((f) => f.path))
+  const removed = [...previous.values()].filter((p) => !present.has(p.dockerfile)).sort((a, b) => (a.name < b.name ? -1 : 1))
+  return { images, removed }
+}

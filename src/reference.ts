@@ -1,0 +1,57 @@
+/**
+ * Validation of container image references, after the grammar of distribution/reference:
+ * `host[:port]/path-component/...[:tag][@sha256:digest]`.
+ */
+
+const DOMAIN_COMPONENT = '(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])'
+const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-f:]+\\])(?::[0-9]{1,5})?`
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*'
+const TAG = '[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}'
+const DIGEST = 'sha256:[a-f0-9]{64}'
+
+const REGISTRY_PREFIX = new RegExp(`^(${DOMAIN})((?:/${PATH_COMPONENT})*)$`)
+const IMAGE_REFERENCE = new RegExp(`^(${DOMAIN}/)?(${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`)
+export const TAG_PATTERN = new RegExp(`^${TAG}$`)
+
+/** Does the first component name a registry host (as opposed to a Docker Hub namespace)? */
+function isHost(component: string): boolean {
+  return component.includes('.') || component.includes(':') || component === 'localhost' || component.startsWith('[')
+}
+
+/** Explains what is wrong with a registry prefix such as `docker.io/acme`, or returns undefined. */
+export function explainRegistryPrefix(value: string): string | undefined {
+  if (value === '') return 'it is empty'
+  if (/\s/.test(value)) return 'it contains white space'
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return 'it has a URL scheme; leave out the scheme, as in docker.io/acme'
+  if (value.endsWith('/')) return 'it ends with a slash'
+  if (value.includes('//')) return "it contains '//'"
+  if (value !== value.toLowerCase()) return 'it contains upper-case letters; image references are lower case'
+  const first = value.split('/')[0] ?? ''
+  if (!isHost(first)) return `'${first}' is not a registry host; start with one, as in docker.io/${value}`
+  if (!REGISTRY_PREFIX.test(value)) {
+    return 'it is not a registry host followed by path components of [a-z0-9] separated by ., _, __ or -'
+  }
+  if (value.length > 200) return 'it is longer than 200 characters, leaving no room for image names'
+  return undefined
+}
+
+/**
+ * Explains what is wrong with a pinned image reference (`repo:tag` or `repo@sha256:...`), or returns
+ * undefined. `latest` and references without tag or digest are refused: a build Pod must run the same
+ * tool every time.
+ */
+export function explainPinnedImage(value: string): string | undefined {
+  if (value === '') return 'it is empty'
+  const match = IMAGE_REFERENCE.exec(value)
+  if (!match) return 'it is not an image reference of the form registry/name:tag or registry/name@sha256:<digest>'
+  const tag = match[3]
+  const digest = match[4]
+  if (tag === undefined && digest === undefined) return 'it has neither a tag nor a digest; pin a version'
+  if (tag === 'latest' && digest === undefined) return "its tag is 'latest'; pin a version"
+  return undefined
+}
+
+/** The host part of an image reference or registry prefix (`docker.io/acme` -> `docker.io`). */
+export function registryHost(reference: string): string {
+  return reference.split('/')[0] ?? reference
+}

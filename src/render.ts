@@ -1,0 +1,122 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { discoverDockerfiles } from './discover.js'
+import { explainPathEscape, writeFileAtomic } from './fs-atomic.js'
+import { hashDockerfile, mapLimit } from './hash.js'
+import { buildPod, buildScriptsConfigMap } from './manifest/pod.js'
+import { readPreviousManifest } from './manifest/previous.js'
+import { loadScripts } from './manifest/scripts.js'
+import { serializeManifest } from './manifest/yaml.js'
+import { type ImageStatus, type PreviousImage, planImages } from './plan.js'
+import { InputError, type Settings } from './settings.js'
+
+/** How the pipeline talks to the person running it: @actions/core in the action, the terminal in the CLI. */
+export interface Logger {
+  info(message: string): void
+  warning(message: string): void
+  group<T>(name: string, fn: () => Promise<T>): Promise<T>
+}
+
+/** One image as reported in the `images` output, the summary and the CLI. */
+export interface ImageReport {
+  readonly name: string
+  readonly dockerfile: string
+  readonly sha256: string
+  readonly image: string
+  readonly tag: string
+  readonly pod: string
+  readonly forced: boolean
+  readonly status: ImageStatus
+}
+
+export interface RenderOutcome {
+  /** The new manifest text. */
+  readonly manifest: string
+  /** Does it differ from the file on disk? */
+  readonly changed: boolean
+  readonly images: readonly ImageReport[]
+  /** Images of the previous manifest whose Dockerfile is gone. */
+  readonly removed: readonly PreviousImage[]
+}
+
+const HASH_CONCURRENCY = 16
+
+/** Discovers, hashes, plans and renders; reads the disk, writes nothing. */
+export async function renderRepository(settings: Settings, log: Logger): Promise<RenderOutcome> {
+  const outputEscape = await explainPathEscape(settings.root, settings.outputPath)
+  if (outputEscape)
+    throw new InputError(`Input 'output' has the value '${settings.output}': expected a file inside the repository, but ${outputEscape}.`)
+
+  const discovery = await log.group('Discover Dockerfiles', async () => {
+    const found = await discoverDockerfiles(settings.root, settings.dockerfiles)
+    for (const warning of found.warnings) log.warning(warning)
+    for (const file of found.paths) log.info(file)
+    log.info(`${found.paths.length} Dockerfile(s) matched ${settings.dockerfiles.join(', ')}`)
+    return found
+  })
+  if (discovery.paths.length === 0) {
+    throw new InputError(
+      `Input 'dockerfiles' has the value '${settings.dockerfiles.join('\\n')}': no file in '${settings.root}' matched (node_modules and .git are never searched); expected patterns such as Dockerfile or services/*/Dockerfile.`,
+    )
+  }
+
+  const files = await log.group('Hash', async () => {
+    const hashed = await mapLimit(discovery.paths, HASH_CONCURRENCY, async (file) => ({
+      path: file,
+      sha256: await hashDockerfile(path.join(settings.root, ...file.split('/')), file),
+    }))
+    for (const f of hashed) log.info(`${f.sha256}  ${f.path}`)
+    return hashed
+  })
+
+  const previousText = await readFile(settings.outputPath, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined
+    throw new Error(`cannot read the existing manifest '${settings.output}'`, { cause: error })
+  })
+  const previous = readPreviousManifest(previousText)
+  if (previous.problem) {
+    log.warning(`The existing manifest '${settings.output}' is ignored: ${previous.problem}. It is rendered anew from the Dockerfiles.`)
+  }
+
+  const plan = await log.group('Plan', async () => {
+    const planned = planImages(files, settings, previous.images)
+    for (const image of planned.images) {
+      log.info(`${image.name}: ${image.image} (${image.status}${image.forced ? ', forced' : ''})`)
+    }
+    for (const gone of planned.removed) log.info(`${gone.name}: removed (${gone.dockerfile} is gone)`)
+    return planned
+  })
+
+  return log.group('Render', async () => {
+    const configMap = buildScriptsConfigMap(loadScripts(), settings.namespace)
+    const pods = plan.images.map((image) => buildPod(image, settings, configMap.metadata?.name ?? ''))
+    const manifest = serializeManifest([configMap, ...pods])
+    const images = plan.images.map(
+      (image, i): ImageReport => ({
+        name: image.name,
+        dockerfile: image.dockerfile,
+        sha256: image.sha256,
+        image: image.image,
+        tag: image.tag,
+        pod: pods[i]?.metadata?.name ?? '',
+        forced: image.forced,
+        status: image.status,
+      }),
+    )
+    const changed = manifest !== previousText
+    log.info(`${pods.length} Pod(s), ${manifest.length} bytes, ${changed ? 'changed' : 'unchanged'}`)
+    return { manifest, changed, images, removed: plan.removed }
+  })
+}
+
+/** Writes the manifest atomically when it changed; an unchanged file is not touched. */
+export async function writeManifest(settings: Settings, outcome: RenderOutcome, log: Logger): Promise<void> {
+  if (!outcome.changed) {
+    log.info(`${settings.output} is up to date`)
+    return
+  }
+  await log.group('Write manifest', async () => {
+    await writeFileAtomic(settings.outputPath, outcome.manifest)
+    log.info(`wrote ${settings.output}`)
+  })
+}

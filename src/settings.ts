@@ -1,0 +1,206 @@
+import path from 'node:path'
+import * as core from '@actions/core'
+import { isDns1123Label, normalizeName } from './naming.js'
+import { explainPinnedImage, explainRegistryPrefix } from './reference.js'
+
+export const MODES = ['auto', 'render', 'diff', 'commit'] as const
+export type Mode = (typeof MODES)[number]
+export const CONTEXTS = ['git', 'local'] as const
+export type ContextKind = (typeof CONTEXTS)[number]
+
+/** Everything a run needs, validated once by `getSettings`, then frozen. */
+export interface Settings {
+  /** The mode asked for (`auto` is resolved by the caller from the event). */
+  readonly mode: Mode
+  /** Absolute path of the folder searched for Dockerfiles; repository-relative paths start here. */
+  readonly root: string
+  /** Where `root` lies inside the git repository kaniko clones (POSIX, '' for the top). */
+  readonly contextPrefix: string
+  /** Glob patterns relative to `root`; a leading '!' excludes. */
+  readonly dockerfiles: readonly string[]
+  /** Registry and namespace that images are pushed under, e.g. `docker.io/acme`. */
+  readonly registry: string
+  /** Manifest path relative to `root` (POSIX). */
+  readonly output: string
+  /** Absolute manifest path. */
+  readonly outputPath: string
+  /** Kubernetes namespace of the build Pods. */
+  readonly namespace: string
+  /** Name of the `kubernetes.io/dockerconfigjson` secret with registry credentials. */
+  readonly registrySecret: string
+  /** Pinned kaniko executor image (a `-debug` variant: the wrapper needs its busybox shell). */
+  readonly executorImage: string
+  /** Pinned image that runs the registry check (needs `/bin/sh` and `skopeo`). */
+  readonly checkImage: string
+  /** The registry speaks plain HTTP or has a certificate that is not trusted. */
+  readonly insecureRegistry: boolean
+  /** Rebuild every image even when its tag exists. */
+  readonly forceBuild: boolean
+  /** Image names to rebuild even when their tag exists. */
+  readonly forceImages: readonly string[]
+  /** Tells one forced run from another so a forced Pod gets a fresh name (run id and attempt). */
+  readonly forceNonce: string
+  /** Where kaniko takes the build context from. */
+  readonly context: ContextKind
+  /** kaniko git context URL of the repository, `git://host/owner/repo.git`. */
+  readonly gitUrl: string
+  /** Ref the pinned commit is fetched through, e.g. `refs/heads/main`. */
+  readonly gitRef: string
+  /** The commit being rendered (40 hex). */
+  readonly commitSha: string
+  /** Secret with GIT_USERNAME/GIT_PASSWORD for private repositories ('' for none). */
+  readonly gitSecret: string
+  /** Node path of the repository for the `local` context (hostPath). */
+  readonly localPath: string
+  /** Name used for a Dockerfile at the root and for the `part-of` label. */
+  readonly repositoryName: string
+}
+
+/** Raised for a bad input; `main` reports its message as is. */
+export class InputError extends Error {
+  override name = 'InputError'
+}
+
+function fail(input: string, value: string, expected: string): never {
+  throw new InputError(`Input '${input}' has the value '${value}': ${expected}.`)
+}
+
+function getBoolean(name: string): boolean {
+  const value = core.getInput(name).trim()
+  if (/^(true|false)$/i.test(value)) return value.toLowerCase() === 'true'
+  return fail(name, value, 'expected true or false')
+}
+
+function getChoice<T extends string>(name: string, choices: readonly T[]): T {
+  const value = core.getInput(name).trim()
+  if ((choices as readonly string[]).includes(value)) return value as T
+  return fail(name, value, `expected one of ${choices.join(', ')}`)
+}
+
+function getRequired(name: string): string {
+  const value = core.getInput(name).trim()
+  if (value === '') fail(name, value, 'a value is required')
+  return value
+}
+
+/** A repository-relative POSIX path that stays inside the repository. */
+function getRelativePath(name: string): string {
+  const raw = core.getInput(name).trim()
+  const value = raw.replace(/\\/g, '/')
+  if (value === '' || path.posix.isAbsolute(value) || path.win32.isAbsolute(raw)) {
+    fail(name, raw, 'expected a path relative to the repository')
+  }
+  const normalized = path.posix.normalize(value).replace(/\/+$/, '')
+  if (normalized === '..' || normalized.startsWith('../')) fail(name, raw, 'expected a path inside the repository')
+  return normalized === '.' ? '' : normalized
+}
+
+function getList(name: string): string[] {
+  return core
+    .getMultilineInput(name)
+    .flatMap((line) => line.split(','))
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+}
+
+function env(vars: NodeJS.ProcessEnv, name: string): string {
+  return (vars[name] ?? '').trim()
+}
+
+/** `https://github.com` + `acme/shop` -> `git://github.com/acme/shop.git` (kaniko's git context). */
+export function gitContextUrl(serverUrl: string, repository: string): string {
+  const host = serverUrl.replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '')
+  return `git://${host}/${repository}.git`
+}
+
+/**
+ * Builds the frozen Settings from the action's inputs (read through @actions/core, so `INPUT_*`
+ * variables) and the runner's `GITHUB_*` variables. Every error names the input, its value and what
+ * was expected.
+ */
+export function getSettings(vars: NodeJS.ProcessEnv = process.env): Settings {
+  const mode = getChoice('mode', MODES)
+  const workspace = path.resolve(env(vars, 'GITHUB_WORKSPACE') || process.cwd())
+  const contextPrefix = core.getInput('path').trim() === '' ? '' : getRelativePath('path')
+  const root = path.resolve(workspace, contextPrefix)
+
+  const dockerfiles = core.getMultilineInput('dockerfiles').filter((p) => p.trim() !== '' && !p.trim().startsWith('#'))
+  if (!dockerfiles.some((p) => !p.trim().startsWith('!'))) {
+    fail('dockerfiles', core.getInput('dockerfiles'), 'expected at least one glob pattern that includes files')
+  }
+
+  const registry = getRequired('registry')
+  const registryProblem = explainRegistryPrefix(registry)
+  if (registryProblem) fail('registry', registry, `expected a registry prefix such as docker.io/acme, but ${registryProblem}`)
+
+  const output = getRelativePath('output')
+  if (output === '') fail('output', core.getInput('output'), 'expected a file path such as deploy/manifest.yaml')
+
+  const namespace = getRequired('namespace')
+  if (!isDns1123Label(namespace)) fail('namespace', namespace, 'expected a DNS-1123 label: lower-case letters, digits and -, at most 63')
+  const registrySecret = getRequired('registry-secret')
+  if (!isDns1123Subdomain(registrySecret)) fail('registry-secret', registrySecret, 'expected a Kubernetes secret name')
+  const gitSecret = core.getInput('git-secret').trim()
+  if (gitSecret !== '' && !isDns1123Subdomain(gitSecret)) fail('git-secret', gitSecret, 'expected a Kubernetes secret name')
+
+  const executorImage = getRequired('executor-image')
+  const executorProblem = explainPinnedImage(executorImage)
+  if (executorProblem) fail('executor-image', executorImage, `expected a pinned image reference, but ${executorProblem}`)
+  const checkImage = getRequired('check-image')
+  const checkProblem = explainPinnedImage(checkImage)
+  if (checkProblem) fail('check-image', checkImage, `expected a pinned image reference, but ${checkProblem}`)
+
+  const context = getChoice('context', CONTEXTS)
+  const localPath = core.getInput('local-path').trim()
+  if (context === 'local' && !localPath.startsWith('/')) fail('local-path', localPath, 'expected an absolute path on the node')
+
+  const repository = env(vars, 'GITHUB_REPOSITORY')
+  const commitSha = env(vars, 'GITHUB_SHA')
+  if (context === 'git') {
+    if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) {
+      throw new InputError(`GITHUB_REPOSITORY is '${repository}': expected owner/name (the git context clones it).`)
+    }
+    if (!/^[0-9a-f]{40}$/.test(commitSha)) {
+      throw new InputError(`GITHUB_SHA is '${commitSha}': expected a 40-character commit id (the git context pins it).`)
+    }
+  }
+  const ref = env(vars, 'GITHUB_REF')
+  const branchInput = core.getInput('branch').trim()
+  const gitRef = branchInput
+    ? `refs/heads/${branchInput}`
+    : ref.startsWith('refs/heads/')
+      ? ref
+      : `refs/heads/${env(vars, 'GITHUB_BASE_REF') || 'main'}`
+
+  const runId = env(vars, 'GITHUB_RUN_ID')
+  const attempt = env(vars, 'GITHUB_RUN_ATTEMPT') || '1'
+
+  return Object.freeze({
+    mode,
+    root,
+    contextPrefix,
+    dockerfiles: Object.freeze(dockerfiles.map((p) => p.trim())),
+    registry,
+    output,
+    outputPath: path.join(root, ...output.split('/')),
+    namespace,
+    registrySecret,
+    executorImage,
+    checkImage,
+    insecureRegistry: getBoolean('insecure-registry'),
+    forceBuild: getBoolean('force-build'),
+    forceImages: Object.freeze(getList('force-images')),
+    forceNonce: runId ? `${runId}-${attempt}` : new Date().toISOString(),
+    context,
+    gitUrl: gitContextUrl(env(vars, 'GITHUB_SERVER_URL') || 'https://github.com', repository),
+    gitRef,
+    commitSha,
+    gitSecret,
+    localPath: localPath.replace(/\/+$/, ''),
+    repositoryName: normalizeName(repository.split('/')[1] ?? '') || normalizeName(path.basename(root)) || 'image',
+  })
+}
+
+function isDns1123Subdomain(value: string): boolean {
+  return value.length <= 253 && value.split('.').every((label) => isDns1123Label(label))
+}

