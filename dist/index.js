@@ -28380,7 +28380,7 @@ module.exports = __nccwpck_require__.p + "f10bcf9cea7358dfe955.sh";
 /***/ 8002:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__.p + "e6d537b46811edb19246.sh";
+module.exports = __nccwpck_require__.p + "03463105b84ff3f3d794.sh";
 
 /***/ }),
 
@@ -40464,6 +40464,19 @@ function getRelativePath(name) {
         fail(name, raw, 'expected a path inside the repository');
     return normalized === '.' ? '' : normalized;
 }
+const REGISTRY_HOST = /^(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])(?:\.(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9]))*(?::[0-9]{1,5})?$/;
+/** `true` (the registry's host), `false`, or a list of hosts such as `registry.kaniko.svc:5000`. */
+function getInsecureRegistries(registry) {
+    const raw = getInput('insecure-registry').trim();
+    if (/^(true|false)$/i.test(raw))
+        return raw.toLowerCase() === 'true' ? [registryHost(registry)] : [];
+    const hosts = getList('insecure-registry');
+    for (const host of hosts) {
+        if (!REGISTRY_HOST.test(host))
+            fail('insecure-registry', raw, `expected true, false or registry hosts such as registry.kaniko.svc:5000, and '${host}' is not a host`);
+    }
+    return [...new Set(hosts)].sort();
+}
 function getList(name) {
     return getMultilineInput(name)
         .flatMap((line) => line.split(','))
@@ -40551,7 +40564,7 @@ function getSettings(vars = process.env) {
         registrySecret,
         executorImage,
         checkImage,
-        insecureRegistry: getBoolean('insecure-registry'),
+        insecureRegistries: Object.freeze(getInsecureRegistries(registry)),
         forceBuild: getBoolean('force-build'),
         forceImages: Object.freeze(getList('force-images')),
         forceNonce: runId ? `${runId}-${attempt}` : new Date().toISOString(),
@@ -40932,10 +40945,8 @@ function buildPod(image, settings, scriptsConfigMap) {
         volumes.push({ name: 'context', hostPath: { path: settings.localPath, type: 'Directory' } });
     }
     args.push(`--destination=${image.image}`, '--digest-file=/dev/termination-log');
-    if (settings.insecureRegistry) {
-        const host = registryHost(image.repository);
+    for (const host of settings.insecureRegistries)
         args.push(`--insecure-registry=${host}`, `--skip-tls-verify-registry=${host}`);
-    }
     if (settings.context === 'git')
         args.push(`--label=org.opencontainers.image.revision=${image.commit}`);
     const imageEnv = [
@@ -40943,7 +40954,7 @@ function buildPod(image, settings, scriptsConfigMap) {
         { name: 'DOCKER_IMAGENAME', value: image.repository },
         { name: 'DOCKER_IMAGETAG', value: image.tag },
         { name: 'FORCE_BUILD', value: image.forced ? 'Y' : 'N' },
-        { name: 'REGISTRY_INSECURE', value: String(settings.insecureRegistry) },
+        { name: 'REGISTRY_INSECURE', value: String(settings.insecureRegistries.includes(registryHost(image.repository))) },
         { name: 'DOCKER_CONFIG', value: DOCKER_CONFIG_DIR },
         { name: 'STATE_DIR', value: STATE_DIR },
     ];

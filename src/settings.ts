@@ -1,7 +1,7 @@
 import path from 'node:path'
 import * as core from '@actions/core'
 import { isDns1123Label, normalizeName } from './naming.js'
-import { explainPinnedImage, explainRegistryPrefix } from './reference.js'
+import { explainPinnedImage, explainRegistryPrefix, registryHost } from './reference.js'
 
 export const MODES = ['auto', 'render', 'diff', 'commit'] as const
 export type Mode = (typeof MODES)[number]
@@ -32,8 +32,8 @@ export interface Settings {
   readonly executorImage: string
   /** Pinned image that runs the registry check (needs `/bin/sh` and `skopeo`). */
   readonly checkImage: string
-  /** The registry speaks plain HTTP or has a certificate that is not trusted. */
-  readonly insecureRegistry: boolean
+  /** Registry hosts (`host[:port]`) that speak plain HTTP or have a certificate the Pods do not trust. */
+  readonly insecureRegistries: readonly string[]
   /** Rebuild every image even when its tag exists. */
   readonly forceBuild: boolean
   /** Image names to rebuild even when their tag exists. */
@@ -93,6 +93,20 @@ function getRelativePath(name: string): string {
   const normalized = path.posix.normalize(value).replace(/\/+$/, '')
   if (normalized === '..' || normalized.startsWith('../')) fail(name, raw, 'expected a path inside the repository')
   return normalized === '.' ? '' : normalized
+}
+
+const REGISTRY_HOST = /^(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])(?:\.(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9]))*(?::[0-9]{1,5})?$/
+
+/** `true` (the registry's host), `false`, or a list of hosts such as `registry.kaniko.svc:5000`. */
+function getInsecureRegistries(registry: string): string[] {
+  const raw = core.getInput('insecure-registry').trim()
+  if (/^(true|false)$/i.test(raw)) return raw.toLowerCase() === 'true' ? [registryHost(registry)] : []
+  const hosts = getList('insecure-registry')
+  for (const host of hosts) {
+    if (!REGISTRY_HOST.test(host))
+      fail('insecure-registry', raw, `expected true, false or registry hosts such as registry.kaniko.svc:5000, and '${host}' is not a host`)
+  }
+  return [...new Set(hosts)].sort()
 }
 
 function getList(name: string): string[] {
@@ -187,7 +201,7 @@ export function getSettings(vars: NodeJS.ProcessEnv = process.env): Settings {
     registrySecret,
     executorImage,
     checkImage,
-    insecureRegistry: getBoolean('insecure-registry'),
+    insecureRegistries: Object.freeze(getInsecureRegistries(registry)),
     forceBuild: getBoolean('force-build'),
     forceImages: Object.freeze(getList('force-images')),
     forceNonce: runId ? `${runId}-${attempt}` : new Date().toISOString(),

@@ -63,6 +63,11 @@ while :; do
   esac
   if [ "$attempt" -ge "$attempts" ]; then
     log "ERROR: cannot reach the registry for $ref after $attempt attempts: $error"
+    case "$error" in
+      *x509* | *"HTTP response to HTTPS client"* | *"tls:"*)
+        log "For a registry that speaks plain HTTP or has a certificate the Pods do not trust, set the action's insecure-registry input."
+        ;;
+    esac
     exit 1
   fi
   log "registry check failed (attempt $attempt of $attempts), retrying in ${delay}s: $error"

@@ -208,6 +208,14 @@ describe('render', () => {
     expect(pod.spec.initContainers[0].env).toContainEqual({ name: 'REGISTRY_INSECURE', value: 'true' })
   })
 
+  it('checks TLS for the target registry when only another registry is insecure', async () => {
+    const dir = repo({ Dockerfile: 'FROM mirror.local:5000/alpine\n' })
+    await renderIn(dir, { registry: 'docker.io/acme', 'insecure-registry': 'mirror.local:5000' })
+    const pod = podsOf(dir)[0]
+    expect(pod.spec.containers[0].args).toContain('--insecure-registry=mirror.local:5000')
+    expect(pod.spec.initContainers[0].env).toContainEqual({ name: 'REGISTRY_INSECURE', value: 'false' })
+  })
+
   it('prefixes the context sub-path with the path input', async () => {
     const dir = repo({ 'apps/web/Dockerfile': 'FROM nginx\n' })
     await renderIn(path.join(dir), { path: 'apps' })

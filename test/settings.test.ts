@@ -22,7 +22,7 @@ describe('getSettings', () => {
       registrySecret: 'docker-config-secret',
       executorImage: 'ghcr.io/osscontainertools/kaniko:v1.28.0-debug',
       checkImage: 'quay.io/skopeo/stable:v1.22.2',
-      insecureRegistry: false,
+      insecureRegistries: [],
       forceBuild: false,
       forceImages: [],
       forceNonce: '1001-1',
@@ -49,7 +49,22 @@ describe('getSettings', () => {
     expect(s.dockerfiles).toEqual(['services/*/Dockerfile', '!services/legacy/**'])
     expect(s.forceImages).toEqual(['api', 'web', 'worker'])
     expect(s.forceBuild).toBe(true)
-    expect(s.insecureRegistry).toBe(true)
+    expect(s.insecureRegistries).toEqual(['docker.io'])
+  })
+
+  it('takes insecure registries as true, false or a list of hosts', async () => {
+    expect((await settingsFor({ registry: 'registry.kaniko.svc:5000/team', 'insecure-registry': 'TRUE' })).insecureRegistries).toEqual([
+      'registry.kaniko.svc:5000',
+    ])
+    expect((await settingsFor({ registry: 'docker.io/acme', 'insecure-registry': 'false' })).insecureRegistries).toEqual([])
+    expect(
+      (
+        await settingsFor({
+          registry: 'docker.io/acme',
+          'insecure-registry': 'mirror.local:5000, registry.kaniko.svc:5000\nmirror.local:5000',
+        })
+      ).insecureRegistries,
+    ).toEqual(['mirror.local:5000', 'registry.kaniko.svc:5000'])
   })
 
   it('pins the git context through the branch of a push, the branch input, or the PR base', async () => {
@@ -78,7 +93,10 @@ describe('getSettings', () => {
     [{ output: 'deploy/../../x.yaml' }, 'expected a path inside the repository'],
     [{ path: '../other' }, "Input 'path' has the value '../other'"],
     [{ 'force-build': 'yes' }, "Input 'force-build' has the value 'yes': expected true or false."],
-    [{ 'insecure-registry': '1' }, "Input 'insecure-registry' has the value '1': expected true or false."],
+    [
+      { 'insecure-registry': 'http://mirror:5000' },
+      "Input 'insecure-registry' has the value 'http://mirror:5000': expected true, false or registry hosts such as registry.kaniko.svc:5000, and 'http://mirror:5000' is not a host.",
+    ],
     [
       { dockerfiles: '!Dockerfile' },
       "Input 'dockerfiles' has the value '!Dockerfile': expected at least one glob pattern that includes files.",

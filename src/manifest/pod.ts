@@ -19,7 +19,7 @@ export interface PodSettings {
   readonly registrySecret: string
   readonly executorImage: string
   readonly checkImage: string
-  readonly insecureRegistry: boolean
+  readonly insecureRegistries: readonly string[]
   readonly forceNonce: string
   readonly context: 'git' | 'local'
   readonly contextPrefix: string
@@ -97,10 +97,7 @@ export function buildPod(image: PlannedImage, settings: PodSettings, scriptsConf
     volumes.push({ name: 'context', hostPath: { path: settings.localPath, type: 'Directory' } })
   }
   args.push(`--destination=${image.image}`, '--digest-file=/dev/termination-log')
-  if (settings.insecureRegistry) {
-    const host = registryHost(image.repository)
-    args.push(`--insecure-registry=${host}`, `--skip-tls-verify-registry=${host}`)
-  }
+  for (const host of settings.insecureRegistries) args.push(`--insecure-registry=${host}`, `--skip-tls-verify-registry=${host}`)
   if (settings.context === 'git') args.push(`--label=org.opencontainers.image.revision=${image.commit}`)
 
   const imageEnv: EnvVar[] = [
@@ -108,7 +105,7 @@ export function buildPod(image: PlannedImage, settings: PodSettings, scriptsConf
     { name: 'DOCKER_IMAGENAME', value: image.repository },
     { name: 'DOCKER_IMAGETAG', value: image.tag },
     { name: 'FORCE_BUILD', value: image.forced ? 'Y' : 'N' },
-    { name: 'REGISTRY_INSECURE', value: String(settings.insecureRegistry) },
+    { name: 'REGISTRY_INSECURE', value: String(settings.insecureRegistries.includes(registryHost(image.repository))) },
     { name: 'DOCKER_CONFIG', value: DOCKER_CONFIG_DIR },
     { name: 'STATE_DIR', value: STATE_DIR },
   ]
