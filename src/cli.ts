@@ -105,7 +105,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     for (const [name, input] of Object.entries(inputs)) {
       const given = flags.get(name)
-      const value = given ? given.join('\n') : (input.default ?? '')
+      // Expression defaults such as ${{ github.token }} mean nothing outside a runner.
+      const fallback = (input.default ?? '').includes('${{') ? '' : (input.default ?? '')
+      const value = given ? given.join('\n') : fallback
       vars[`INPUT_${name.toUpperCase()}`] = value
     }
     vars.INPUT_PATH = path.relative(top, repoDir).split(path.sep).join('/') || '.'

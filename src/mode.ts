@@ -1,19 +1,35 @@
-import { InputError, type Mode } from './settings.js'
+import type { Settings } from './settings.js'
+import { InputError } from './settings.js'
 
 export interface ResolvedMode {
-  readonly mode: 'render'
+  readonly mode: 'render' | 'commit' | 'diff'
   /** Why this mode, for the log. */
   readonly reason: string
 }
 
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target'])
+
 /** Turns the `mode` input and the event into what this run does. */
-export function resolveMode(mode: Mode, eventName: string): ResolvedMode {
-  if (mode === 'commit' || mode === 'diff') {
-    throw new InputError(`Input 'mode' has the value '${mode}': this version of kaniko-gitops can only render; expected render or auto.`)
-  }
+export function resolveMode(settings: Pick<Settings, 'mode' | 'event' | 'branch'>, ref: string): ResolvedMode {
+  const { mode, event, branch } = settings
   if (mode === 'render') return { mode, reason: 'mode: render' }
-  return {
-    mode: 'render',
-    reason: `mode: auto on the '${eventName || 'unknown'}' event renders the manifest and commits nothing`,
+  if (mode === 'diff') {
+    if (!event.pullRequest) {
+      throw new InputError(
+        `Input 'mode' has the value 'diff': expected a pull_request event (with its payload), but this run is a '${event.name || 'unknown'}' event.`,
+      )
+    }
+    return { mode, reason: 'mode: diff' }
   }
+  if (mode === 'commit') return { mode, reason: `mode: commit to '${branch}'` }
+
+  const onBranch = ref === `refs/heads/${branch}`
+  if (PULL_REQUEST_EVENTS.has(event.name) && event.pullRequest) {
+    return { mode: 'diff', reason: `mode: auto on a '${event.name}' event compares the pull request with '${event.pullRequest.baseRef}'` }
+  }
+  if (event.name === 'push' || event.name === 'workflow_dispatch') {
+    if (onBranch) return { mode: 'commit', reason: `mode: auto on a '${event.name}' event to '${branch}' commits the manifest` }
+    return { mode: 'render', reason: `mode: auto on a '${event.name}' event for '${ref}', not '${branch}': renders and commits nothing` }
+  }
+  return { mode: 'render', reason: `mode: auto on a '${event.name || 'unknown'}' event renders the manifest and commits nothing` }
 }

@@ -7,7 +7,7 @@ import { buildPod, buildScriptsConfigMap } from './manifest/pod.js'
 import { readPreviousManifest } from './manifest/previous.js'
 import { loadScripts } from './manifest/scripts.js'
 import { serializeManifest } from './manifest/yaml.js'
-import { type ImageStatus, type PreviousImage, planImages } from './plan.js'
+import { type HashedDockerfile, type ImageStatus, type PreviousImage, planImages } from './plan.js'
 import { InputError, type Settings } from './settings.js'
 
 /** How the pipeline talks to the person running it: @actions/core in the action, the terminal in the CLI. */
@@ -41,8 +41,13 @@ export interface RenderOutcome {
 
 const HASH_CONCURRENCY = 16
 
-/** Discovers, hashes, plans and renders; reads the disk, writes nothing. */
-export async function renderRepository(settings: Settings, log: Logger): Promise<RenderOutcome> {
+/** The Dockerfiles of the repository with their hashes: everything a render needs from the disk. */
+export interface Scan {
+  readonly files: readonly HashedDockerfile[]
+}
+
+/** Discovers and hashes the Dockerfiles; reads the disk, writes nothing. */
+export async function scanRepository(settings: Settings, log: Logger): Promise<Scan> {
   const outputEscape = await explainPathEscape(settings.root, settings.outputPath)
   if (outputEscape)
     throw new InputError(`Input 'output' has the value '${settings.output}': expected a file inside the repository, but ${outputEscape}.`)
@@ -68,14 +73,38 @@ export async function renderRepository(settings: Settings, log: Logger): Promise
     for (const f of hashed) log.info(`${f.sha256}  ${f.path}`)
     return hashed
   })
+  return { files }
+}
 
-  const previousText = await readFile(settings.outputPath, 'utf8').catch((error: NodeJS.ErrnoException) => {
+/** Reads the manifest in the workspace, if there is one. */
+export async function readWorkspaceManifest(settings: Settings): Promise<string | undefined> {
+  return readFile(settings.outputPath, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined
     throw new Error(`cannot read the existing manifest '${settings.output}'`, { cause: error })
   })
+}
+
+/** Discovers, hashes, plans and renders against the manifest in the workspace; writes nothing. */
+export async function renderRepository(settings: Settings, log: Logger): Promise<RenderOutcome> {
+  const scan = await scanRepository(settings, log)
+  return renderScan(settings, scan, await readWorkspaceManifest(settings), `'${settings.output}'`, log)
+}
+
+/**
+ * Plans and renders the scanned Dockerfiles against a previous manifest (`previousText`, from
+ * `source`), which supplies the pinned commits of unchanged images. Pure but for the log.
+ */
+export async function renderScan(
+  settings: Settings,
+  scan: Scan,
+  previousText: string | undefined,
+  source: string,
+  log: Logger,
+): Promise<RenderOutcome> {
+  const { files } = scan
   const previous = readPreviousManifest(previousText)
   if (previous.problem) {
-    log.warning(`The existing manifest '${settings.output}' is ignored: ${previous.problem}. It is rendered anew from the Dockerfiles.`)
+    log.warning(`The existing manifest ${source} is ignored: ${previous.problem}. It is rendered anew from the Dockerfiles.`)
   }
 
   const plan = await log.group('Plan', async () => {

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import * as core from '@actions/core'
+import type { RunEvent } from './github/event.js'
 import { isDns1123Label, normalizeName } from './naming.js'
 import { explainPinnedImage, explainRegistryPrefix, registryHost } from './reference.js'
 
@@ -7,6 +8,8 @@ export const MODES = ['auto', 'render', 'diff', 'commit'] as const
 export type Mode = (typeof MODES)[number]
 export const CONTEXTS = ['git', 'local'] as const
 export type ContextKind = (typeof CONTEXTS)[number]
+export const COMMIT_METHODS = ['api', 'git'] as const
+export type CommitMethod = (typeof COMMIT_METHODS)[number]
 
 /** Everything a run needs, validated once by `getSettings`, then frozen. */
 export interface Settings {
@@ -54,6 +57,27 @@ export interface Settings {
   readonly localPath: string
   /** Name used for a Dockerfile at the root and for the `part-of` label. */
   readonly repositoryName: string
+  /** `owner` and `repo` of GITHUB_REPOSITORY. */
+  readonly owner: string
+  readonly repo: string
+  /** Token for the GitHub API (masked in logs as soon as it is read). */
+  readonly token: string
+  /** GitHub REST API base URL (GITHUB_API_URL). */
+  readonly apiUrl: string
+  /** The branch the manifest is committed to. */
+  readonly branch: string
+  /** The manifest's path from the top of the git repository (`contextPrefix` + `output`). */
+  readonly manifestRepoPath: string
+  /** How commits reach the branch: the GitHub API (signed by GitHub) or `git push` from the checkout. */
+  readonly commitMethod: CommitMethod
+  /** Message of the manifest commit; `{manifest}` and `{sha}` are replaced. */
+  readonly commitMessage: string
+  /** Fail a pull request that edits the manifest so that it no longer matches the render. */
+  readonly failOnDrift: boolean
+  /** Keep one sticky comment with the diff on the pull request. */
+  readonly comment: boolean
+  /** The event that started the run. */
+  readonly event: RunEvent
 }
 
 /** Raised for a bad input; `main` reports its message as is. */
@@ -132,7 +156,9 @@ export function gitContextUrl(serverUrl: string, repository: string): string {
  * variables) and the runner's `GITHUB_*` variables. Every error names the input, its value and what
  * was expected.
  */
-export function getSettings(vars: NodeJS.ProcessEnv = process.env): Settings {
+export function getSettings(vars: NodeJS.ProcessEnv = process.env, event: RunEvent = { name: vars.GITHUB_EVENT_NAME ?? '' }): Settings {
+  const token = core.getInput('token').trim()
+  if (token !== '') core.setSecret(token)
   const mode = getChoice('mode', MODES)
   const workspace = path.resolve(env(vars, 'GITHUB_WORKSPACE') || process.cwd())
   const contextPrefix = core.getInput('path').trim() === '' ? '' : getRelativePath('path')
@@ -180,11 +206,12 @@ export function getSettings(vars: NodeJS.ProcessEnv = process.env): Settings {
   }
   const ref = env(vars, 'GITHUB_REF')
   const branchInput = core.getInput('branch').trim()
-  const gitRef = branchInput
-    ? `refs/heads/${branchInput}`
-    : ref.startsWith('refs/heads/')
-      ? ref
-      : `refs/heads/${env(vars, 'GITHUB_BASE_REF') || 'main'}`
+  if (branchInput !== '' && !isBranchName(branchInput)) fail('branch', branchInput, 'expected a branch name such as main')
+  const runBranch = ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : ''
+  const branch = branchInput || event.defaultBranch || runBranch || env(vars, 'GITHUB_BASE_REF') || 'main'
+  const gitRef = `refs/heads/${branchInput || runBranch || env(vars, 'GITHUB_BASE_REF') || branch}`
+  const commitMessage = core.getInput('commit-message').trim()
+  if (commitMessage === '') fail('commit-message', commitMessage, 'a value is required')
 
   const runId = env(vars, 'GITHUB_RUN_ID')
   const attempt = env(vars, 'GITHUB_RUN_ATTEMPT') || '1'
@@ -212,7 +239,25 @@ export function getSettings(vars: NodeJS.ProcessEnv = process.env): Settings {
     gitSecret,
     localPath: localPath.replace(/\/+$/, ''),
     repositoryName: normalizeName(repository.split('/')[1] ?? '') || normalizeName(path.basename(root)) || 'image',
+    owner: repository.split('/')[0] ?? '',
+    repo: repository.split('/')[1] ?? '',
+    token,
+    apiUrl: (env(vars, 'GITHUB_API_URL') || 'https://api.github.com').replace(/\/+$/, ''),
+    branch,
+    manifestRepoPath: contextPrefix ? `${contextPrefix}/${output}` : output,
+    commitMethod: getChoice('commit-method', COMMIT_METHODS),
+    commitMessage,
+    failOnDrift: getBoolean('fail-on-drift'),
+    comment: getBoolean('comment'),
+    event,
   })
+}
+
+/** A git branch name that is safe to put in a ref (no '..', no control characters, no leading '-'). */
+function isBranchName(value: string): boolean {
+  return (
+    /^[A-Za-z0-9._/-]+$/.test(value) && !value.startsWith('-') && !value.includes('..') && !value.endsWith('/') && !value.endsWith('.lock')
+  )
 }
 
 function isDns1123Subdomain(value: string): boolean {

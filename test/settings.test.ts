@@ -113,8 +113,33 @@ describe('getSettings', () => {
       "Input 'local-path' has the value 'workspace': expected an absolute path on the node.",
     ],
     [{ context: 's3' }, "Input 'context' has the value 's3': expected one of git, local."],
+    [{ 'commit-method': 'push' }, "Input 'commit-method' has the value 'push': expected one of api, git."],
+    [{ branch: '../main' }, "Input 'branch' has the value '../main': expected a branch name such as main."],
+    [{ branch: '-f' }, "Input 'branch' has the value '-f': expected a branch name such as main."],
+    [{ 'fail-on-drift': 'maybe' }, "Input 'fail-on-drift' has the value 'maybe': expected true or false."],
+    [{ 'commit-message': ' ' }, "Input 'commit-message' has the value '': a value is required."],
   ])('refuses %j', async (inputs, message) => {
     await expect(settingsFor({ registry: 'docker.io/acme', ...inputs })).rejects.toThrow(message)
+  })
+
+  it('masks the token as soon as it is read, and targets the default branch of the event', async () => {
+    const writes: string[] = []
+    const write = process.stdout.write.bind(process.stdout)
+    process.stdout.write = ((chunk: string) => {
+      writes.push(String(chunk))
+      return true
+    }) as typeof process.stdout.write
+    try {
+      const s = await withEnv({ ...inputEnv({ registry: 'docker.io/a', token: 'ghs_secretvalue' }), ...githubEnv(workspace) }, () =>
+        getSettings(process.env, { name: 'push', defaultBranch: 'trunk' }),
+      )
+      expect(s.token).toBe('ghs_secretvalue')
+      expect(s.branch).toBe('trunk')
+      expect(s.manifestRepoPath).toBe('deploy/manifest.yaml')
+    } finally {
+      process.stdout.write = write
+    }
+    expect(writes.join('')).toContain('::add-mask::ghs_secretvalue')
   })
 
   it('needs a commit and a repository for the git context, not for the local one', async () => {

@@ -28388,7 +28388,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3916);
 /* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1453);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9114);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7040);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8855);
 
 
@@ -28487,7 +28487,9 @@ async function main(argv) {
         };
         for (const [name, input] of Object.entries(inputs)) {
             const given = flags.get(name);
-            const value = given ? given.join('\n') : (input.default ?? '');
+            // Expression defaults such as ${{ github.token }} mean nothing outside a runner.
+            const fallback = (input.default ?? '').includes('${{') ? '' : (input.default ?? '');
+            const value = given ? given.join('\n') : fallback;
             vars[`INPUT_${name.toUpperCase()}`] = value;
         }
         vars.INPUT_PATH = node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(top, repoDir).split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join('/') || '.';
@@ -28497,8 +28499,8 @@ async function main(argv) {
             throw new Error(`--mode ${vars.INPUT_MODE}: the command line only renders`);
         Object.assign(process.env, vars);
         const settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .getSettings */ .mt)(process.env);
-        const outcome = await (0,_render_js__WEBPACK_IMPORTED_MODULE_4__/* .renderRepository */ .x)(settings, consoleLogger);
-        await (0,_render_js__WEBPACK_IMPORTED_MODULE_4__/* .writeManifest */ .H)(settings, outcome, consoleLogger);
+        const outcome = await (0,_render_js__WEBPACK_IMPORTED_MODULE_4__/* .renderRepository */ .xW)(settings, consoleLogger);
+        await (0,_render_js__WEBPACK_IMPORTED_MODULE_4__/* .writeManifest */ .HN)(settings, outcome, consoleLogger);
         console.log(`\n${node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(process.cwd(), settings.outputPath) || settings.outputPath}: ${outcome.changed ? 'written' : 'unchanged'}, ${outcome.images.length} image(s)\n`);
         console.log((0,_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .formatTextTable */ .D6)(_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .TABLE_HEADER */ .LN, (0,_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .imageRows */ .Dy)(outcome)));
         return 0;
@@ -28757,9 +28759,11 @@ function registryHost(reference) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  x: () => (/* binding */ renderRepository),
-  H: () => (/* binding */ writeManifest)
+  xW: () => (/* binding */ renderRepository),
+  HN: () => (/* binding */ writeManifest)
 });
+
+// UNUSED EXPORTS: readWorkspaceManifest, renderScan, scanRepository
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -29288,8 +29292,8 @@ function serializeManifest(objects) {
     return `${MANIFEST_HEADER}\n${docs.join('')}`;
 }
 
-// EXTERNAL MODULE: ./src/settings.ts + 20 modules
-var src_settings = __nccwpck_require__(9114);
+// EXTERNAL MODULE: ./src/settings.ts + 21 modules
+var src_settings = __nccwpck_require__(7040);
 ;// CONCATENATED MODULE: ./src/plan.ts
 
 
@@ -29348,8 +29352,8 @@ function planImages(files, options, previous) {
 
 
 const HASH_CONCURRENCY = 16;
-/** Discovers, hashes, plans and renders; reads the disk, writes nothing. */
-async function renderRepository(settings, log) {
+/** Discovers and hashes the Dockerfiles; reads the disk, writes nothing. */
+async function scanRepository(settings, log) {
     const outputEscape = await explainPathEscape(settings.root, settings.outputPath);
     if (outputEscape)
         throw new src_settings/* InputError */.dz(`Input 'output' has the value '${settings.output}': expected a file inside the repository, but ${outputEscape}.`);
@@ -29374,14 +29378,30 @@ async function renderRepository(settings, log) {
             log.info(`${f.sha256}  ${f.path}`);
         return hashed;
     });
-    const previousText = await (0,promises_namespaceObject.readFile)(settings.outputPath, 'utf8').catch((error) => {
+    return { files };
+}
+/** Reads the manifest in the workspace, if there is one. */
+async function readWorkspaceManifest(settings) {
+    return (0,promises_namespaceObject.readFile)(settings.outputPath, 'utf8').catch((error) => {
         if (error.code === 'ENOENT')
             return undefined;
         throw new Error(`cannot read the existing manifest '${settings.output}'`, { cause: error });
     });
+}
+/** Discovers, hashes, plans and renders against the manifest in the workspace; writes nothing. */
+async function renderRepository(settings, log) {
+    const scan = await scanRepository(settings, log);
+    return renderScan(settings, scan, await readWorkspaceManifest(settings), `'${settings.output}'`, log);
+}
+/**
+ * Plans and renders the scanned Dockerfiles against a previous manifest (`previousText`, from
+ * `source`), which supplies the pinned commits of unchanged images. Pure but for the log.
+ */
+async function renderScan(settings, scan, previousText, source, log) {
+    const { files } = scan;
     const previous = readPreviousManifest(previousText);
     if (previous.problem) {
-        log.warning(`The existing manifest '${settings.output}' is ignored: ${previous.problem}. It is rendered anew from the Dockerfiles.`);
+        log.warning(`The existing manifest ${source} is ignored: ${previous.problem}. It is rendered anew from the Dockerfiles.`);
     }
     const plan = await log.group('Plan', async () => {
         const planned = planImages(files, settings, previous.images);
@@ -29426,7 +29446,7 @@ async function writeManifest(settings, outcome, log) {
 
 /***/ }),
 
-/***/ 9114:
+/***/ 7040:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29436,13 +29456,49 @@ __nccwpck_require__.d(__webpack_exports__, {
   mt: () => (/* binding */ getSettings)
 });
 
-// UNUSED EXPORTS: CONTEXTS, MODES, gitContextUrl
+// UNUSED EXPORTS: COMMIT_METHODS, CONTEXTS, MODES, gitContextUrl
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function utils_toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
 
 
@@ -29481,7 +29537,7 @@ const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + os.EOL);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -29521,13 +29577,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return toCommandValue(s)
+    return utils_toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return toCommandValue(s)
+    return utils_toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -32110,7 +32166,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -32361,6 +32417,7 @@ var reference = __nccwpck_require__(8286);
 
 const MODES = ['auto', 'render', 'diff', 'commit'];
 const CONTEXTS = ['git', 'local'];
+const COMMIT_METHODS = ['api', 'git'];
 /** Raised for a bad input; `main` reports its message as is. */
 class InputError extends Error {
     name = 'InputError';
@@ -32430,7 +32487,10 @@ function gitContextUrl(serverUrl, repository) {
  * variables) and the runner's `GITHUB_*` variables. Every error names the input, its value and what
  * was expected.
  */
-function getSettings(vars = process.env) {
+function getSettings(vars = process.env, event = { name: vars.GITHUB_EVENT_NAME ?? '' }) {
+    const token = getInput('token').trim();
+    if (token !== '')
+        core_setSecret(token);
     const mode = getChoice('mode', MODES);
     const workspace = external_node_path_default().resolve(env(vars, 'GITHUB_WORKSPACE') || process.cwd());
     const contextPrefix = getInput('path').trim() === '' ? '' : getRelativePath('path');
@@ -32479,11 +32539,14 @@ function getSettings(vars = process.env) {
     }
     const ref = env(vars, 'GITHUB_REF');
     const branchInput = getInput('branch').trim();
-    const gitRef = branchInput
-        ? `refs/heads/${branchInput}`
-        : ref.startsWith('refs/heads/')
-            ? ref
-            : `refs/heads/${env(vars, 'GITHUB_BASE_REF') || 'main'}`;
+    if (branchInput !== '' && !isBranchName(branchInput))
+        fail('branch', branchInput, 'expected a branch name such as main');
+    const runBranch = ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : '';
+    const branch = branchInput || event.defaultBranch || runBranch || env(vars, 'GITHUB_BASE_REF') || 'main';
+    const gitRef = `refs/heads/${branchInput || runBranch || env(vars, 'GITHUB_BASE_REF') || branch}`;
+    const commitMessage = getInput('commit-message').trim();
+    if (commitMessage === '')
+        fail('commit-message', commitMessage, 'a value is required');
     const runId = env(vars, 'GITHUB_RUN_ID');
     const attempt = env(vars, 'GITHUB_RUN_ATTEMPT') || '1';
     return Object.freeze({
@@ -32509,7 +32572,22 @@ function getSettings(vars = process.env) {
         gitSecret,
         localPath: localPath.replace(/\/+$/, ''),
         repositoryName: (0,naming/* normalizeName */.Pc)(repository.split('/')[1] ?? '') || (0,naming/* normalizeName */.Pc)(external_node_path_default().basename(root)) || 'image',
+        owner: repository.split('/')[0] ?? '',
+        repo: repository.split('/')[1] ?? '',
+        token,
+        apiUrl: (env(vars, 'GITHUB_API_URL') || 'https://api.github.com').replace(/\/+$/, ''),
+        branch,
+        manifestRepoPath: contextPrefix ? `${contextPrefix}/${output}` : output,
+        commitMethod: getChoice('commit-method', COMMIT_METHODS),
+        commitMessage,
+        failOnDrift: getBoolean('fail-on-drift'),
+        comment: getBoolean('comment'),
+        event,
     });
+}
+/** A git branch name that is safe to put in a ref (no '..', no control characters, no leading '-'). */
+function isBranchName(value) {
+    return (/^[A-Za-z0-9._/-]+$/.test(value) && !value.startsWith('-') && !value.includes('..') && !value.endsWith('/') && !value.endsWith('.lock'));
 }
 function isDns1123Subdomain(value) {
     return value.length <= 253 && value.split('.').every((label) => (0,naming/* isDns1123Label */.z3)(label));

@@ -19,16 +19,18 @@ describe.each(nodeBinaries())('the committed dist/index.js under %s', (_label, n
   })
   afterAll(repo.cleanup)
   const env = (inputs: Record<string, string> = {}) => ({
-    ...inputEnv({ registry: 'registry.kaniko.svc:5000/team', ...inputs }),
+    ...inputEnv({ mode: 'render', registry: 'registry.kaniko.svc:5000/team', ...inputs }),
     ...githubEnv(repo.dir, { GITHUB_SHA: repo.sha }),
   })
   const manifest = () => readFileSync(path.join(repo.dir, 'deploy/manifest.yaml'), 'utf8')
 
-  it('renders the manifest, sets every output of action.yml and writes the job summary', () => {
-    const run = runAction(node, env(), scratch)
+  it('renders the manifest, sets its outputs and writes the job summary', async () => {
+    const run = await runAction(node, env(), scratch)
     expect(run.stderr).toBe('')
     expect(run.status).toBe(0)
-    expect(Object.keys(run.outputs).sort()).toEqual(Object.keys(ACTION.outputs).sort())
+    expect(Object.keys(run.outputs).sort()).toEqual(['changed', 'images', 'manifest', 'result'])
+    for (const name of Object.keys(run.outputs)) expect(Object.keys(ACTION.outputs)).toContain(name)
+    expect(run.outputs.result).toBe('rendered')
     expect(run.outputs.changed).toBe('true')
     expect(run.outputs.manifest).toBe('deploy/manifest.yaml')
     const images = JSON.parse(run.outputs.images as string) as Array<Record<string, unknown>>
@@ -44,9 +46,9 @@ describe.each(nodeBinaries())('the committed dist/index.js under %s', (_label, n
       expect(run.stdout).toContain(`::group::${group}`)
   })
 
-  it('writes a byte-identical manifest on the next run and says it did not change', () => {
+  it('writes a byte-identical manifest on the next run and says it did not change', async () => {
     const first = manifest()
-    const run = runAction(node, env(), scratch)
+    const run = await runAction(node, env(), scratch)
     expect(run.status).toBe(0)
     expect(run.outputs.changed).toBe('false')
     expect(manifest()).toBe(first)
@@ -58,9 +60,9 @@ describe.each(nodeBinaries())('the committed dist/index.js under %s', (_label, n
     ])
   })
 
-  it('fails with an annotation that names the input, and writes nothing', () => {
+  it('fails with an annotation that names the input, and writes nothing', async () => {
     const before = manifest()
-    const run = runAction(node, env({ registry: 'https://docker.io/acme', output: 'other/manifest.yaml' }), scratch)
+    const run = await runAction(node, env({ registry: 'https://docker.io/acme', output: 'other/manifest.yaml' }), scratch)
     expect(run.status).toBe(1)
     expect(run.stdout).toContain(
       "::error::Input 'registry' has the value 'https://docker.io/acme': expected a registry prefix such as docker.io/acme, but it has a URL scheme",
@@ -69,9 +71,11 @@ describe.each(nodeBinaries())('the committed dist/index.js under %s', (_label, n
     expect(manifest()).toBe(before)
   })
 
-  it('refuses the modes that are not available yet', () => {
-    const run = runAction(node, env({ mode: 'commit' }), scratch)
+  it('refuses diff mode outside a pull request, saying what it needs', async () => {
+    const run = await runAction(node, env({ mode: 'diff' }), scratch)
     expect(run.status).toBe(1)
-    expect(run.stdout).toContain("::error::Input 'mode' has the value 'commit': this version of kaniko-gitops can only render")
+    expect(run.stdout).toContain(
+      "::error::Input 'mode' has the value 'diff': expected a pull_request event (with its payload), but this run is a 'push' event.",
+    )
   })
 })

@@ -69,3 +69,14 @@ export function validateManifest(text: string): string[] {
   }
   return problems
 }
+
+/** Each document's text keyed by `Kind/name` (as a reviewer or ArgoCD would tell them apart). */
+export function documentsByName(text: string): Map<string, string> {
+  const docs = new Map<string, string>()
+  for (const doc of text.split(/^---$/m).slice(1)) {
+    const kind = /^kind: (.+)$/m.exec(doc)?.[1] ?? ''
+    const name = /^ {2}name: (.+)$/m.exec(doc)?.[1] ?? ''
+    docs.set(`${kind}/${name}`, doc)
+  }
+  return docs
+}

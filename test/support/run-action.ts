@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -36,17 +36,35 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs
 }
 
-/** Runs the committed bundle as the runner does: a child process with INPUT_* and GITHUB_* only. */
-export function runAction(node: string, env: Record<string, string>, scratch: string): ActionRun {
+/**
+ * Runs the committed bundle as the runner does: a child process with INPUT_* and GITHUB_* only.
+ * Asynchronous, so servers in the test process (the GitHub stand-in) keep answering meanwhile.
+ */
+export async function runAction(node: string, env: Record<string, string>, scratch: string): Promise<ActionRun> {
   const outputFile = path.join(scratch, `output-${Date.now()}-${Math.random()}`)
   const summaryFile = `${outputFile}.summary`
   writeFileSync(outputFile, '')
   writeFileSync(summaryFile, '')
-  const result = spawnSync(node, [BUNDLE], {
-    cwd: env.GITHUB_WORKSPACE,
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', HOME: scratch, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, ...env },
-    timeout: 60_000,
+  const result = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(node, [BUNDLE], {
+      cwd: env.GITHUB_WORKSPACE,
+      env: { PATH: process.env.PATH ?? '', HOME: scratch, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d
+    })
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d
+    })
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000)
+    child.on('error', reject)
+    child.on('close', (status) => {
+      clearTimeout(timer)
+      resolve({ status, stdout, stderr })
+    })
   })
   return {
     status: result.status,

@@ -1,0 +1,98 @@
+import { getOctokit } from '@actions/github'
+import { type Comment, type Comparison, type CreatedCommit, explainApiError, type GitHubApi, isRequestError, type RepoRef } from './api.js'
+
+type Octokit = ReturnType<typeof getOctokit>
+type Json = Record<string, unknown>
+
+/** The GitHubApi on Octokit, configured once: base URL from GITHUB_API_URL, the given token. */
+export function createOctokitApi(token: string, baseUrl: string, repo: RepoRef): GitHubApi {
+  const octokit: Octokit = getOctokit(token, { baseUrl })
+  const repository = `${repo.owner}/${repo.repo}`
+  const call = async <T>(doing: string, fn: () => Promise<T>, branch?: string): Promise<T> => {
+    try {
+      return await fn()
+    } catch (error) {
+      throw explainApiError(error, doing, branch === undefined ? { repository } : { repository, branch })
+    }
+  }
+  const data = async (route: string, params: Json): Promise<Json> => (await octokit.request(route, { ...repo, ...params })).data as Json
+
+  return {
+    async branchHead(branch) {
+      try {
+        const ref = await data('GET /repos/{owner}/{repo}/git/ref/{ref}', { ref: `heads/${branch}` })
+        return String((ref.object as Json).sha)
+      } catch (error) {
+        if (isRequestError(error) && error.status === 404) return undefined
+        throw explainApiError(error, `reading the branch '${branch}'`, { repository, branch })
+      }
+    },
+
+    compare(base, head): Promise<Comparison> {
+      return call(`comparing ${base.slice(0, 7)}...${head.slice(0, 7)}`, async () => {
+        const result = await data('GET /repos/{owner}/{repo}/compare/{basehead}', { basehead: `${base}...${head}`, per_page: 100 })
+        const files = ((result.files ?? []) as Json[]).map((f) => String(f.filename))
+        return { status: result.status as Comparison['status'], files }
+      })
+    },
+
+    async readFile(ref, path) {
+      try {
+        const file = await data('GET /repos/{owner}/{repo}/contents/{path}', { path, ref })
+        if (file.type !== 'file') return undefined
+        if (file.encoding === 'base64' && typeof file.content === 'string') return Buffer.from(file.content, 'base64').toString('utf8')
+        // Files over 1 MB come without content: fetch the blob.
+        const blob = await data('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { file_sha: file.sha })
+        return Buffer.from(String(blob.content), 'base64').toString('utf8')
+      } catch (error) {
+        if (isRequestError(error) && error.status === 404) return undefined
+        throw explainApiError(error, `reading ${path} at ${ref}`, { repository })
+      }
+    },
+
+    createCommit(parent, path, content, message): Promise<CreatedCommit> {
+      return call(`creating the commit of ${path}`, async () => {
+        const base = await data('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', { commit_sha: parent })
+        const tree = await data('POST /repos/{owner}/{repo}/git/trees', {
+          base_tree: (base.tree as Json).sha,
+          tree: [{ path, mode: '100644', type: 'blob', content }],
+        })
+        const commit = await data('POST /repos/{owner}/{repo}/git/commits', { message, tree: tree.sha, parents: [parent] })
+        return { sha: String(commit.sha), verified: (commit.verification as Json | undefined)?.verified === true }
+      })
+    },
+
+    async fastForward(branch, sha) {
+      try {
+        await data('PATCH /repos/{owner}/{repo}/git/refs/{ref}', { ref: `heads/${branch}`, sha, force: false })
+        return 'ok'
+      } catch (error) {
+        if (isRequestError(error) && error.status === 422 && /not a fast forward/i.test(error.message)) return 'moved'
+        throw explainApiError(error, `moving the branch '${branch}'`, { repository, branch })
+      }
+    },
+
+    listComments(issue): Promise<Comment[]> {
+      return call(`listing the comments of #${issue}`, async () => {
+        const all = await octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+          ...repo,
+          issue_number: issue,
+          per_page: 100,
+        })
+        return (all as Json[]).map((c) => ({ id: Number(c.id), body: String(c.body ?? '') }))
+      })
+    },
+
+    createComment(issue, body) {
+      return call(`commenting on #${issue}`, async () => {
+        await data('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { issue_number: issue, body })
+      })
+    },
+
+    updateComment(id, body) {
+      return call(`updating comment ${id}`, async () => {
+        await data('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { comment_id: id, body })
+      })
+    },
+  }
+}

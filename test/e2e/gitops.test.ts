@@ -1,0 +1,232 @@
+/**
+ * The committed bundle in the three ways users run it (push, workflow_dispatch, pull_request),
+ * against the GitHub stand-in, with event payload files as the runner writes them.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { githubEnv, inputEnv } from '../support/action-env.js'
+import { branchHead, type GitHubStandIn, pushFiles, readFileAt, startGitHubStandIn } from '../support/github-standin.js'
+import { validateManifest } from '../support/k8s.js'
+import { writeTree } from '../support/repo.js'
+import { runAction } from '../support/run-action.js'
+
+const TOKEN = 'workflow-token'
+let gh: GitHubStandIn
+let scratch: string
+beforeEach(async () => {
+  gh = await startGitHubStandIn({
+    tokens: { [TOKEN]: { contents: 'write', pullRequests: 'write' }, 'fork-token': { contents: 'read', pullRequests: 'read' } },
+  })
+  scratch = mkdtempSync(path.join(tmpdir(), 'gitops-e2e-'))
+})
+afterEach(async () => {
+  await gh.close()
+  rmSync(scratch, { recursive: true, force: true })
+})
+
+const FILES = { 'services/api/Dockerfile': 'FROM alpine:3.20\n', 'services/web/Dockerfile': 'FROM nginx:1.27\n' }
+
+function checkout(sha: string, edits: Record<string, string> = {}): string {
+  const dir = mkdtempSync(path.join(scratch, 'ws-'))
+  execFileSync('sh', ['-c', `git --git-dir="${gh.bareRepo}" archive "${sha}" | tar -x -C "${dir}"`])
+  writeTree(dir, edits)
+  return dir
+}
+
+function event(payload: object): string {
+  const file = path.join(scratch, `event-${Math.random()}.json`)
+  writeFileSync(file, JSON.stringify({ repository: { full_name: 'acme/shop', default_branch: 'main' }, ...payload }))
+  return file
+}
+
+function run(
+  dir: string,
+  sha: string,
+  eventName: string,
+  payload: object,
+  inputs: Record<string, string> = {},
+  extra: Record<string, string> = {},
+) {
+  return runAction(
+    process.execPath,
+    {
+      ...inputEnv({ registry: 'registry.example.com/acme', token: TOKEN, ...inputs }),
+      ...githubEnv(dir, {
+        GITHUB_SHA: sha,
+        GITHUB_EVENT_NAME: eventName,
+        GITHUB_EVENT_PATH: event(payload),
+        GITHUB_API_URL: gh.url,
+        ...extra,
+      }),
+    },
+    scratch,
+  )
+}
+
+/** The token may appear only in its own add-mask command. */
+function expectNoToken(...texts: string[]): void {
+  for (const text of texts) expect(text.replaceAll(`::add-mask::${TOKEN}`, '')).not.toContain(TOKEN)
+}
+
+describe('push to main (mode: auto)', () => {
+  it('commits the manifest through the API, reports the signature, and commits nothing the second time', async () => {
+    const p0 = await pushFiles(gh, 'main', FILES)
+    const first = await run(checkout(p0), p0, 'push', { after: p0 })
+    expect(first.stderr).toBe('')
+    expect(first.status).toBe(0)
+    expect(first.stdout).toContain(`::add-mask::${TOKEN}`)
+    expect(first.stdout).toContain("kaniko-gitops: mode: auto on a 'push' event to 'main' commits the manifest")
+    expect(first.outputs).toMatchObject({
+      result: 'committed',
+      changed: 'true',
+      'commit-verified': 'true',
+      manifest: 'deploy/manifest.yaml',
+    })
+    expect(await branchHead(gh, 'main')).toBe(first.outputs['commit-sha'])
+    const manifest = (await readFileAt(gh, 'main', 'deploy/manifest.yaml')) as string
+    expect(validateManifest(manifest)).toEqual([])
+    expect(first.summary).toContain('committed <code>')
+    expectNoToken(first.stdout, first.summary, JSON.stringify(first.outputs), manifest)
+
+    const second = await run(checkout(p0), p0, 'push', { after: p0 })
+    expect(second.outputs).toMatchObject({ result: 'unchanged', changed: 'false' })
+    expect(second.outputs['commit-sha']).toBeUndefined()
+    expect(await branchHead(gh, 'main')).toBe(first.outputs['commit-sha'])
+  })
+
+  it('renders only, with a notice, for a push to another branch', async () => {
+    const p0 = await pushFiles(gh, 'feature', FILES)
+    await pushFiles(gh, 'main', FILES)
+    const result = await run(checkout(p0), p0, 'push', {}, {}, { GITHUB_REF: 'refs/heads/feature' })
+    expect(result.status).toBe(0)
+    expect(result.outputs.result).toBe('rendered')
+    expect(result.stdout).toContain("mode: auto on a 'push' event for 'refs/heads/feature', not 'main': renders and commits nothing")
+  })
+
+  it('stands down as superseded when main moved on', async () => {
+    const p0 = await pushFiles(gh, 'main', FILES)
+    await pushFiles(gh, 'main', { 'services/api/Dockerfile': 'FROM alpine:3.21\n' })
+    const result = await run(checkout(p0), p0, 'push', {})
+    expect(result.status).toBe(0)
+    expect(result.outputs).toMatchObject({ result: 'superseded', changed: 'false' })
+    expect(result.stdout).toContain('::notice::Nothing committed:')
+  })
+
+  it('fails clearly without contents: write', async () => {
+    const p0 = await pushFiles(gh, 'main', FILES)
+    const result = await run(checkout(p0), p0, 'push', {}, { token: 'fork-token' })
+    expect(result.status).toBe(1)
+    expect(result.stdout).toMatch(
+      /::error::creating the commit of deploy\/manifest.yaml: the token may not do this in acme\/shop \(403 Resource not accessible by integration\)/,
+    )
+  })
+})
+
+describe('workflow_dispatch', () => {
+  it('commits forced Pods under fresh names, and the next push returns to the normal names', async () => {
+    const p0 = await pushFiles(gh, 'main', FILES)
+    await run(checkout(p0), p0, 'push', {})
+    const normal = (await readFileAt(gh, 'main', 'deploy/manifest.yaml')) as string
+    const forced = await run(
+      checkout(p0),
+      p0,
+      'workflow_dispatch',
+      { inputs: { images: 'api' } },
+      { 'force-images': 'api' },
+      { GITHUB_RUN_ID: '9001' },
+    )
+    expect(forced.status).toBe(0)
+    expect(forced.outputs.result).toBe('committed')
+    const images = JSON.parse(forced.outputs.images as string) as Array<{ name: string; forced: boolean; pod: string }>
+    expect(images.filter((i) => i.forced).map((i) => i.name)).toEqual(['api'])
+    const forcedManifest = (await readFileAt(gh, 'main', 'deploy/manifest.yaml')) as string
+    expect(forcedManifest).toContain('kaniko-gitops/forced: 9001-1')
+    const head = (await branchHead(gh, 'main')) as string
+    const back = await run(checkout(head), head, 'push', {})
+    expect(back.outputs.result).toBe('committed')
+    expect(await readFileAt(gh, 'main', 'deploy/manifest.yaml')).toBe(normal)
+  })
+
+  it('names the known images when force-images has an unknown one', async () => {
+    const p0 = await pushFiles(gh, 'main', FILES)
+    const result = await run(checkout(p0), p0, 'workflow_dispatch', {}, { 'force-images': 'apii' })
+    expect(result.status).toBe(1)
+    expect(result.stdout).toContain(
+      "::error::Input 'force-images' has the value 'apii': 'apii' is not an image of this repository; expected some of: api, web.",
+    )
+  })
+})
+
+describe('pull_request (mode: auto)', () => {
+  const pr = (n: number, headRepo = 'acme/shop') => ({
+    pull_request: { number: n, base: { ref: 'main' }, head: { sha: 'f'.repeat(40), repo: { full_name: headRepo } } },
+  })
+
+  it('diffs against the base manifest in the summary and one sticky comment, updated in place', async () => {
+    const p0 = await pushFiles(gh, 'main', FILES)
+    await run(checkout(p0), p0, 'push', {})
+    const base = (await branchHead(gh, 'main')) as string
+    const ws = checkout(base, { 'services/api/Dockerfile': 'FROM alpine:3.21\n', 'services/worker/Dockerfile': 'FROM python:3.13\n' })
+    const first = await run(ws, 'e'.repeat(40), 'pull_request', pr(7), {}, { GITHUB_REF: 'refs/pull/7/merge' })
+    expect(first.stderr).toBe('')
+    expect(first.status).toBe(0)
+    expect(first.outputs.result).toBe('diffed')
+    expect(JSON.parse(first.outputs.diff as string)).toEqual({ added: ['worker'], rebuilt: ['api'], forced: [], removed: [], unchanged: 1 })
+    const comments = gh.comments(7)
+    expect(comments).toHaveLength(1)
+    expect(comments[0]?.body).toContain('<!-- kaniko-gitops:diff deploy/manifest.yaml -->')
+    expect(comments[0]?.body).toContain('Merging builds **2** image(s): `worker`, `api`.')
+    expect(comments[0]?.body).toContain('| api | rebuilt (content changed) | services/api/Dockerfile |')
+    expect(comments[0]?.body).toMatch(/```diff\n--- a\/deploy\/manifest.yaml\n\+\+\+ b\/deploy\/manifest.yaml\n/)
+    expect(first.summary).toContain('| worker | added |')
+    expect(await branchHead(gh, 'main')).toBe(base)
+
+    writeTree(ws, { 'services/web/Dockerfile': 'FROM nginx:1.28\n' })
+    const second = await run(ws, 'e'.repeat(40), 'pull_request', pr(7), {}, { GITHUB_REF: 'refs/pull/7/merge' })
+    expect(second.status).toBe(0)
+    expect(gh.comments(7)).toHaveLength(1)
+    expect(gh.comments(7)[0]?.id).toBe(comments[0]?.id)
+    expect(gh.comments(7)[0]?.body).toContain('| web | rebuilt (content changed) |')
+    expectNoToken(first.stdout, second.stdout, first.summary, gh.comments(7)[0]?.body ?? '')
+  })
+
+  it('from a fork: no comment, no crash, the summary still has the diff, the log says why', async () => {
+    const p0 = await pushFiles(gh, 'main', FILES)
+    await run(checkout(p0), p0, 'push', {})
+    const base = (await branchHead(gh, 'main')) as string
+    const ws = checkout(base, { 'services/api/Dockerfile': 'FROM alpine:3.21\n' })
+    const result = await run(ws, 'e'.repeat(40), 'pull_request', pr(8, 'someone/shop'), { token: 'fork-token' })
+    expect(result.status).toBe(0)
+    expect(gh.comments(8)).toHaveLength(0)
+    expect(result.stdout).toContain(
+      '::notice::No pull-request comment: this pull request comes from a fork, and its run only gets a read-only token.',
+    )
+    expect(result.summary).toContain('| api | rebuilt (content changed) |')
+  })
+
+  it('a read-only token on a pull request from the same repository: a warning, not a failure', async () => {
+    const p0 = await pushFiles(gh, 'main', FILES)
+    const result = await run(checkout(p0), 'e'.repeat(40), 'pull_request', pr(9), { token: 'fork-token' })
+    expect(result.status).toBe(0)
+    expect(result.stdout).toMatch(/::warning::No pull-request comment: commenting on #9: the token may not do this in acme\/shop \(403/)
+  })
+
+  it('fail-on-drift: fails a pull request whose manifest was edited by hand, after reporting', async () => {
+    const p0 = await pushFiles(gh, 'main', FILES)
+    await run(checkout(p0), p0, 'push', {})
+    const base = (await branchHead(gh, 'main')) as string
+    const ws = checkout(base)
+    const manifest = path.join(ws, 'deploy/manifest.yaml')
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('cpu: 500m', 'cpu: "8"'))
+    const strict = await run(ws, 'e'.repeat(40), 'pull_request', pr(10), { 'fail-on-drift': 'true' })
+    expect(strict.status).toBe(1)
+    expect(strict.stdout).toContain("::error::fail-on-drift: 'deploy/manifest.yaml' was edited by hand and does not match the render")
+    expect(gh.comments(10)).toHaveLength(1)
+    const lenient = await run(ws, 'e'.repeat(40), 'pull_request', pr(10))
+    expect(lenient.status).toBe(0)
+    expect(lenient.stdout).toContain("::warning::This pull request edits 'deploy/manifest.yaml' by hand")
+  })
+})

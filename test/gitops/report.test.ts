@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import { COMMENT_LIMIT, commentMarker, compareWithBase, renderDiffMarkdown } from '../../src/gitops/report.js'
+import type { ImageReport } from '../../src/render.js'
+
+const image = (name: string, status: ImageReport['status'], forced = false): ImageReport => ({
+  name,
+  dockerfile: `services/${name}/Dockerfile`,
+  sha256: 'a'.repeat(64),
+  image: `docker.io/acme/${name}:aaaa`,
+  tag: 'aaaa',
+  pod: `${name}-0123456789`,
+  forced,
+  status,
+})
+
+describe('compareWithBase', () => {
+  it('sorts images into added, rebuilt, forced, removed and unchanged', () => {
+    const diff = compareWithBase(
+      'a\nb\n',
+      {
+        manifest: 'a\nc\n',
+        images: [image('api', 'changed'), image('web', 'new'), image('worker', 'unchanged', true), image('db', 'unchanged')],
+        removed: [{ name: 'old', dockerfile: 'old/Dockerfile', sha256: 'b'.repeat(64), commit: '', pod: 'old-1' }],
+      },
+      'deploy/manifest.yaml',
+    )
+    expect(diff.summary).toEqual({ added: ['web'], rebuilt: ['api'], forced: ['worker'], removed: ['old'], unchanged: 1 })
+    expect(diff.rows.map((r) => r.name)).toEqual(['api', 'db', 'old', 'web', 'worker'])
+    expect(diff.diff).toBe('--- a/deploy/manifest.yaml\n+++ b/deploy/manifest.yaml\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n')
+  })
+})
+
+describe('renderDiffMarkdown', () => {
+  const rendered = (lines: number, extra = '') => ({
+    manifest: `${Array.from({ length: lines }, (_, i) => `line ${i} ${'x'.repeat(60)}`).join('\n')}\n${extra}`,
+    images: [image('api', 'changed')],
+    removed: [],
+  })
+
+  it('starts with the marker and says what merging builds', () => {
+    const md = renderDiffMarkdown(compareWithBase('', rendered(3), 'deploy/manifest.yaml'), 'deploy/manifest.yaml')
+    expect(md.startsWith(commentMarker('deploy/manifest.yaml'))).toBe(true)
+    expect(md).toContain('Merging builds **1** image(s): `api`.')
+    expect(md).toContain('| api | rebuilt (content changed) | services/api/Dockerfile | docker.io/acme/api:aaaa |')
+  })
+
+  it('stays within the comment limit, saying that the diff is cut', () => {
+    const md = renderDiffMarkdown(compareWithBase('', rendered(5000), 'deploy/manifest.yaml'), 'deploy/manifest.yaml')
+    expect(md.length).toBeLessThanOrEqual(COMMENT_LIMIT)
+    expect(md).toMatch(/\*\*The diff is cut here: \d+ more line\(s\)\*\* do not fit GitHub's 65536-character limit/)
+    expect(md.trimEnd().endsWith('The job summary of this run has the full diff.')).toBe(true)
+  })
+
+  it('uses a fence longer than any run of backticks in the diff', () => {
+    const md = renderDiffMarkdown(compareWithBase('', rendered(1, '```` not a fence\n'), 'm.yaml'), 'm.yaml')
+    expect(md).toContain('`````diff\n')
+  })
+
+  it('says when nothing changes', () => {
+    const md = renderDiffMarkdown(
+      compareWithBase('same\n', { manifest: 'same\n', images: [image('api', 'unchanged')], removed: [] }, 'm.yaml'),
+      'm.yaml',
+    )
+    expect(md).toContain('Merging leaves `m.yaml` as it is: no image is built.')
+    expect(md).not.toContain('<details>')
+  })
+})

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import type { RunEvent } from '../src/github/event.js'
+import { resolveMode } from '../src/mode.js'
+import type { Mode } from '../src/settings.js'
+
+const pr = { number: 7, baseRef: 'main', headSha: 'f'.repeat(40), headRepository: 'acme/shop', fromFork: false }
+const resolve = (mode: Mode, event: RunEvent, ref = 'refs/heads/main') => resolveMode({ mode, event, branch: 'main' }, ref).mode
+
+describe('resolveMode', () => {
+  it.each([
+    ['auto', { name: 'push' }, 'refs/heads/main', 'commit'],
+    ['auto', { name: 'push' }, 'refs/heads/feature', 'render'],
+    ['auto', { name: 'workflow_dispatch' }, 'refs/heads/main', 'commit'],
+    ['auto', { name: 'workflow_dispatch' }, 'refs/heads/feature', 'render'],
+    ['auto', { name: 'pull_request', pullRequest: pr }, 'refs/pull/7/merge', 'diff'],
+    ['auto', { name: 'pull_request_target', pullRequest: pr }, 'refs/heads/main', 'diff'],
+    ['auto', { name: 'schedule' }, 'refs/heads/main', 'render'],
+    ['render', { name: 'push' }, 'refs/heads/main', 'render'],
+    ['commit', { name: 'schedule' }, 'refs/heads/main', 'commit'],
+    ['diff', { name: 'pull_request', pullRequest: pr }, 'refs/pull/7/merge', 'diff'],
+  ] as [Mode, RunEvent, string, string][])('%s on %o at %s -> %s', (mode, event, ref, expected) => {
+    expect(resolve(mode, event, ref)).toBe(expected)
+  })
+
+  it('refuses diff without a pull request', () => {
+    expect(() => resolve('diff', { name: 'push' })).toThrow(
+      "Input 'mode' has the value 'diff': expected a pull_request event (with its payload), but this run is a 'push' event.",
+    )
+  })
+})
