@@ -12,22 +12,45 @@
 export interface CompiledPatterns {
   /** Does this repository-relative file path match (included and not excluded)? */
   matches(path: string): boolean
+  /** The same, for a file `name` in folder `dir` ('' for the root), without building the path when no pattern needs it. */
+  matchesIn(dir: string, name: string): boolean
+}
+
+/** Tests a file name or path. Literal names and `*.suffix` patterns avoid regular expressions. */
+interface Matcher {
+  /** Tested against the file name rather than the whole path. */
+  readonly onName: boolean
+  test(text: string): boolean
 }
 
 export function compilePatterns(patterns: readonly string[]): CompiledPatterns {
-  const include: RegExp[] = []
-  const exclude: RegExp[] = []
+  // Patterns without a slash are tested against the file name alone: the walk asks for every file.
+  const include: Matcher[] = []
+  const exclude: Matcher[] = []
   for (const raw of patterns) {
     const pattern = raw.trim()
     if (pattern === '' || pattern.startsWith('#')) continue
-    if (pattern.startsWith('!')) exclude.push(globToRegExp(pattern.slice(1)))
-    else include.push(globToRegExp(pattern))
+    if (pattern.startsWith('!')) exclude.push(compileOne(pattern.slice(1)))
+    else include.push(compileOne(pattern))
   }
+  const needsPath = [...include, ...exclude].some((m) => !m.onName)
+  const decide = (path: string, name: string) =>
+    include.some((m) => m.test(m.onName ? name : path)) && !exclude.some((m) => m.test(m.onName ? name : path))
   return {
-    matches(path: string): boolean {
-      return include.some((re) => re.test(path)) && !exclude.some((re) => re.test(path))
-    },
+    matches: (path) => decide(path, path.slice(path.lastIndexOf('/') + 1)),
+    matchesIn: (dir, name) => decide(needsPath ? (dir ? `${dir}/${name}` : name) : '', name),
   }
+}
+
+function compileOne(glob: string): Matcher {
+  const re = globToRegExp(glob)
+  const trimmed = glob.trim().replace(/^\.\//, '').replace(/^\//, '')
+  if (trimmed.includes('/') || trimmed.includes('**')) return { onName: false, test: (path) => re.test(path) }
+  if (!/[*?[\]{}\\]/.test(trimmed)) return { onName: true, test: (name) => name === trimmed }
+  const suffix = /^\*([^*?[\]{}\\/]+)$/.exec(trimmed)?.[1]
+  if (suffix !== undefined) return { onName: true, test: (name) => name.endsWith(suffix) }
+  const onName = new RegExp(`^${translate(trimmed, glob)}$`)
+  return { onName: true, test: (name) => onName.test(name) }
 }
 
 /** Throws an Error naming the pattern when it cannot be compiled. */

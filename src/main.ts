@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import { describeError } from './errors.js'
 import { writeFileAtomic } from './fs-atomic.js'
 import type { GitHubApi } from './github/api.js'
@@ -17,8 +16,9 @@ import {
   scanRepository,
   writeManifest,
 } from './render.js'
+import * as core from './runner.js'
 import { getSettings, type Settings } from './settings.js'
-import { imageRows, TABLE_HEADER } from './summary.js'
+import { summaryHtml } from './summary.js'
 
 const actionsLogger: Logger = {
   info: (message) => core.info(message),
@@ -119,7 +119,7 @@ async function runDiff(settings: Settings): Promise<Outputs> {
       else core.warning(message)
     }
   })
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown.replace(/^<!--.*-->\n/, ''), true).write()
+  core.appendSummary(`${markdown.replace(/^<!--.*-->\n/, '')}\n`)
   await commentOnPullRequest(settings, api, pr.number, pr.fromFork, diff)
   if (drift && settings.failOnDrift) {
     throw new Error(`fail-on-drift: '${settings.manifestRepoPath}' was edited by hand and does not match the render (see the diff)`)
@@ -157,15 +157,7 @@ async function commentOnPullRequest(
 }
 
 async function writeSummary(outcome: RenderOutcome | undefined, line: string): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return
-  core.summary.addHeading('kaniko-gitops', 2).addRaw(`<p>${line}${outcome ? `, ${outcome.images.length} image(s)` : ''}</p>`, true)
-  if (outcome) {
-    core.summary.addTable([
-      TABLE_HEADER.map((h) => ({ data: h, header: true })),
-      ...imageRows(outcome).map((row) => row.map((cell) => escapeHtml(cell))),
-    ])
-  }
-  await core.summary.write()
+  core.appendSummary(summaryHtml(outcome, line))
 }
 
 function escapeHtml(text: string): string {

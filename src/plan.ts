@@ -15,6 +15,10 @@ export interface PreviousImage {
   readonly sha256: string
   readonly commit: string
   readonly pod: string
+  /** `kaniko-gitops/render-key` of its Pod ('' when absent). */
+  readonly renderKey?: string
+  /** The Pod's text, when the manifest is this action's own and unedited (its digest holds). */
+  readonly text?: string
 }
 
 export type ImageStatus = 'new' | 'changed' | 'unchanged'

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { discoverDockerfiles } from './discover.js'
 import { explainPathEscape, writeFileAtomic } from './fs-atomic.js'
-import { hashDockerfile, mapLimit } from './hash.js'
-import { buildPod, buildScriptsConfigMap } from './manifest/pod.js'
+import { hashDockerfile } from './hash.js'
+import { buildPod, buildScriptsConfigMap, type NamedDocument, nameDocument, renderKey } from './manifest/pod.js'
 import { readPreviousManifest } from './manifest/previous.js'
 import { loadScripts } from './manifest/scripts.js'
 import { serializeManifest } from './manifest/yaml.js'
@@ -39,8 +39,6 @@ export interface RenderOutcome {
   readonly removed: readonly PreviousImage[]
 }
 
-const HASH_CONCURRENCY = 16
-
 /** The Dockerfiles of the repository with their hashes: everything a render needs from the disk. */
 export interface Scan {
   readonly files: readonly HashedDockerfile[]
@@ -55,8 +53,8 @@ export async function scanRepository(settings: Settings, log: Logger): Promise<S
   const discovery = await log.group('Discover Dockerfiles', async () => {
     const found = await discoverDockerfiles(settings.root, settings.dockerfiles)
     for (const warning of found.warnings) log.warning(warning)
-    for (const file of found.paths) log.info(file)
-    log.info(`${found.paths.length} Dockerfile(s) matched ${settings.dockerfiles.join(', ')}`)
+    // One write per phase: a line per file cost a system call each on large repositories.
+    log.info([...found.paths, `${found.paths.length} Dockerfile(s) matched ${settings.dockerfiles.join(', ')}`].join('\n'))
     return found
   })
   if (discovery.paths.length === 0) {
@@ -66,11 +64,11 @@ export async function scanRepository(settings: Settings, log: Logger): Promise<S
   }
 
   const files = await log.group('Hash', async () => {
-    const hashed = await mapLimit(discovery.paths, HASH_CONCURRENCY, async (file) => ({
+    const hashed = discovery.paths.map((file) => ({
       path: file,
-      sha256: await hashDockerfile(path.join(settings.root, ...file.split('/')), file),
+      sha256: hashDockerfile(path.join(settings.root, ...file.split('/')), file),
     }))
-    for (const f of hashed) log.info(`${f.sha256}  ${f.path}`)
+    log.info(hashed.map((f) => `${f.sha256}  ${f.path}`).join('\n'))
     return hashed
   })
   return { files }
@@ -102,24 +100,35 @@ export async function renderScan(
   log: Logger,
 ): Promise<RenderOutcome> {
   const { files } = scan
-  const previous = readPreviousManifest(previousText)
+  const previous = await readPreviousManifest(previousText)
   if (previous.problem) {
     log.warning(`The existing manifest ${source} is ignored: ${previous.problem}. It is rendered anew from the Dockerfiles.`)
   }
 
   const plan = await log.group('Plan', async () => {
     const planned = planImages(files, settings, previous.images)
-    for (const image of planned.images) {
-      log.info(`${image.name}: ${image.image} (${image.status}${image.forced ? ', forced' : ''})`)
-    }
-    for (const gone of planned.removed) log.info(`${gone.name}: removed (${gone.dockerfile} is gone)`)
+    log.info(
+      [
+        ...planned.images.map((image) => `${image.name}: ${image.image} (${image.status}${image.forced ? ', forced' : ''})`),
+        ...planned.removed.map((gone) => `${gone.name}: removed (${gone.dockerfile} is gone)`),
+      ].join('\n'),
+    )
     return planned
   })
 
   return log.group('Render', async () => {
-    const configMap = buildScriptsConfigMap(loadScripts(), settings.namespace)
-    const pods = plan.images.map((image) => buildPod(image, settings, configMap.metadata?.name ?? ''))
-    const manifest = serializeManifest([configMap, ...pods])
+    const configMap = nameDocument(buildScriptsConfigMap(loadScripts(), settings.namespace), 'kaniko-gitops-scripts')
+    let reused = 0
+    const pods = plan.images.map((image): NamedDocument => {
+      // Steady state: a Pod whose inputs did not change is the previous manifest's text, as is.
+      const before = previous.images.get(image.dockerfile)
+      if (before?.text !== undefined && before.renderKey === renderKey(image, settings, configMap.name)) {
+        reused++
+        return { name: before.pod, text: before.text }
+      }
+      return nameDocument(buildPod(image, settings, configMap.name), image.name)
+    })
+    const manifest = serializeManifest([configMap, ...pods], previous.verified)
     const images = plan.images.map(
       (image, i): ImageReport => ({
         name: image.name,
@@ -127,13 +136,15 @@ export async function renderScan(
         sha256: image.sha256,
         image: image.image,
         tag: image.tag,
-        pod: pods[i]?.metadata?.name ?? '',
+        pod: pods[i]?.name ?? '',
         forced: image.forced,
         status: image.status,
       }),
     )
     const changed = manifest !== previousText
-    log.info(`${pods.length} Pod(s), ${manifest.length} bytes, ${changed ? 'changed' : 'unchanged'}`)
+    log.info(
+      `${pods.length} Pod(s) (${reused} unchanged, taken as they were), ${manifest.length} bytes, ${changed ? 'changed' : 'unchanged'}`,
+    )
     return { manifest, changed, images, removed: plan.removed }
   })
 }

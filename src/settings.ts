@@ -1,8 +1,8 @@
 import path from 'node:path'
-import * as core from '@actions/core'
 import type { RunEvent } from './github/event.js'
 import { isDns1123Label, normalizeName } from './naming.js'
 import { explainPinnedImage, explainRegistryPrefix, registryHost } from './reference.js'
+import * as core from './runner.js'
 
 export const MODES = ['auto', 'render', 'diff', 'commit'] as const
 export type Mode = (typeof MODES)[number]

@@ -25,3 +25,21 @@ export function formatTextTable(header: readonly string[], rows: readonly string
       .trimEnd()
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
 }
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
+/** The job summary: a heading, one line of HTML (`line`, already escaped), and the image table. */
+export function summaryHtml(outcome: Pick<RenderOutcome, 'images' | 'removed'> | undefined, line: string): string {
+  const parts = ['<h2>kaniko-gitops</h2>', `<p>${line}${outcome ? `, ${outcome.images.length} image(s)` : ''}</p>`]
+  if (outcome) {
+    const row = (cells: readonly string[], tag: 'th' | 'td') => `<tr>${cells.map((c) => `<${tag}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`
+    parts.push(
+      `<table>${row(TABLE_HEADER, 'th')}${imageRows(outcome)
+        .map((r) => row(r, 'td'))
+        .join('')}</table>`,
+    )
+  }
+  return `${parts.join('\n')}\n`
+}

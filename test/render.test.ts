@@ -71,6 +71,7 @@ describe('render', () => {
       'kaniko-gitops/dockerfile-sha256': sha,
       'kaniko-gitops/image': `registry.example.com/acme/api:${sha.slice(0, 16)}`,
       'kaniko-gitops/commit': SHA_A,
+      'kaniko-gitops/render-key': expect.stringMatching(/^[0-9a-f]{32}$/),
     })
     expect(pod.metadata.labels).toEqual({
       'app.kubernetes.io/name': 'api',
@@ -116,6 +117,38 @@ describe('render', () => {
     expect(second.changed).toBe(false)
     expect(second.images.every((i) => i.status === 'unchanged')).toBe(true)
     expect(manifestOf(dir)).toBe(first)
+  })
+
+  it('takes unchanged Pods from the previous manifest as they were, and that equals a fresh render', async () => {
+    const dir = repo(MONOREPO)
+    await renderIn(dir)
+    const steady = await renderIn(dir, {}, { GITHUB_SHA: SHA_B })
+    expect(steady.log.infos.join('\n')).toContain('5 Pod(s) (5 unchanged, taken as they were)')
+    const text = manifestOf(dir)
+    rmSync(path.join(dir, 'deploy'), { recursive: true })
+    // A fresh render at the same commit pins the same commit: the same bytes.
+    const fresh = await renderIn(dir)
+    expect(fresh.log.infos.join('\n')).toContain('(0 unchanged, taken as they were)')
+    expect(manifestOf(dir)).toBe(text)
+  })
+
+  it('does not take a hand-edited document as it is: the digest no longer holds, and the edit is undone', async () => {
+    const dir = repo(MONOREPO)
+    await renderIn(dir)
+    const clean = manifestOf(dir)
+    writeFileSync(path.join(dir, 'deploy/manifest.yaml'), clean.replace('memory: 4Gi', 'memory: 64Gi'))
+    const again = await renderIn(dir)
+    expect(again.log.infos.join('\n')).toContain('(0 unchanged, taken as they were)')
+    expect(again.changed).toBe(true)
+    expect(manifestOf(dir)).toBe(clean)
+  })
+
+  it('renders a Pod anew when an input that shapes it changed', async () => {
+    const dir = repo(MONOREPO)
+    await renderIn(dir)
+    const other = await renderIn(dir, { 'registry-secret': 'other-secret' })
+    expect(other.log.infos.join('\n')).toContain('(0 unchanged, taken as they were)')
+    expect(manifestOf(dir)).toContain('secretName: other-secret')
   })
 
   it('gives a changed Dockerfile a new tag, Pod name and commit, and leaves the other Pods untouched', async () => {

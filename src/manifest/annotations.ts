@@ -5,6 +5,7 @@ export const ANNOTATION = {
   image: 'kaniko-gitops/image',
   commit: 'kaniko-gitops/commit',
   forced: 'kaniko-gitops/forced',
+  renderKey: 'kaniko-gitops/render-key',
 } as const
 
 export const LABEL = {

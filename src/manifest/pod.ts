@@ -9,6 +9,7 @@ import { limitName } from '../naming.js'
 import type { PlannedImage } from '../plan.js'
 import { registryHost } from '../reference.js'
 import { ANNOTATION, LABEL, MANAGED_BY } from './annotations.js'
+import { emitScalar, emitYaml, type Json } from './emit.js'
 import type { Scripts } from './scripts.js'
 
 export type { IConfigMap, IPod }
@@ -42,12 +43,60 @@ export const BUILD_SCRIPT = 'build.sh'
 /** Mount point of the node's repository for `context: local` (not /workspace: kaniko resolves relative Dockerfile paths there first). */
 export const LOCAL_CONTEXT_DIR = '/context'
 
-const POD_NAME_HASH_LENGTH = 10
+const NAME_HASH_LENGTH = 10
+
+/** Bumped whenever the way a Pod is written changes, so no older text is reused. */
+export const FORMAT_VERSION = 1
+
+const POD_SETTING_KEYS = [
+  'namespace',
+  'registrySecret',
+  'executorImage',
+  'checkImage',
+  'insecureRegistries',
+  'forceNonce',
+  'context',
+  'contextPrefix',
+  'gitUrl',
+  'gitRef',
+  'gitSecret',
+  'localPath',
+  'repositoryName',
+] as const satisfies readonly (keyof PodSettings)[]
 
 /**
- * One ConfigMap carries the containers' scripts for every Pod (instead of a copy in each). Its name
- * ends with a hash of its data and it is immutable, so a Pod always runs the scripts it was rendered
- * with, and a new script version is a new ConfigMap (and, through the name, new Pods).
+ * A hash of everything `buildPod` reads. Two Pods with the same key are the same document, so a run
+ * can reuse the text of the previous manifest instead of writing the Pod again.
+ */
+export function renderKey(image: PlannedImage, settings: PodSettings, scriptsConfigMap: string): string {
+  const { status: _status, ...inputs } = image
+  const shaping = POD_SETTING_KEYS.map((key) => (key === 'forceNonce' && !image.forced ? '' : settings[key]))
+  return sha256Hex(JSON.stringify([FORMAT_VERSION, inputs, shaping, scriptsConfigMap])).slice(0, 32)
+}
+
+/** A document as it goes into the manifest: its name and its YAML text (without the `---` line). */
+export interface NamedDocument {
+  readonly name: string
+  readonly text: string
+}
+
+/**
+ * Writes an object whose `metadata.name` is '' once, and names it `<prefix>-<10 hex of that text>`:
+ * one name, one text. The name is spliced into the text rather than written again.
+ */
+export function nameDocument(object: IPod | IConfigMap, prefix: string): NamedDocument {
+  const unnamed = emitYaml(object as unknown as { [key: string]: Json })
+  const name = `${prefix}-${sha256Hex(unnamed).slice(0, NAME_HASH_LENGTH)}`
+  const slot = '\nmetadata:\n  name: ""\n'
+  if (!unnamed.includes(slot)) throw new Error('nameDocument: the object must start with apiVersion, kind and an empty metadata.name')
+  ;(object.metadata as { name?: string }).name = name
+  return { name, text: unnamed.replace(slot, `\nmetadata:\n  name: ${emitScalar(name)}\n`) }
+}
+
+/**
+ * One ConfigMap carries the containers' scripts for every Pod (instead of a copy in each). It is
+ * immutable and `nameDocument` names it after a hash of its text, so a Pod always runs the scripts it
+ * was rendered with, and a new script version is a new ConfigMap (and, through the name, new Pods).
  */
 export function buildScriptsConfigMap(scripts: Scripts, namespace: string): IConfigMap {
   const data = { [BUILD_SCRIPT]: scripts.build, [CHECK_SCRIPT]: scripts.check }
@@ -55,7 +104,7 @@ export function buildScriptsConfigMap(scripts: Scripts, namespace: string): ICon
     apiVersion: 'v1',
     kind: 'ConfigMap',
     metadata: {
-      name: `kaniko-gitops-scripts-${sha256Hex(canonicalJson(data)).slice(0, POD_NAME_HASH_LENGTH)}`,
+      name: '',
       namespace,
       labels: { [LABEL.component]: 'image-build', [LABEL.managedBy]: MANAGED_BY },
     },
@@ -65,10 +114,10 @@ export function buildScriptsConfigMap(scripts: Scripts, namespace: string): ICon
 }
 
 /**
- * Builds the kaniko build Pod for one image. The Pod's name ends with a hash of everything else in it,
- * so a name always stands for one exact document: any change (new content, forced rebuild, another
- * executor image) yields a new Pod, which ArgoCD creates, instead of an in-place update Kubernetes
- * refuses.
+ * Builds the kaniko build Pod for one image, unnamed: `nameDocument` names it after a hash of its
+ * text, so a name always stands for one exact document: any change (new content, forced rebuild,
+ * another executor image) yields a new Pod, which ArgoCD creates, instead of an in-place update
+ * Kubernetes refuses.
  */
 export function buildPod(image: PlannedImage, settings: PodSettings, scriptsConfigMap: string): IPod {
   const subPath = joinPosix(settings.contextPrefix, image.contextDir)
@@ -153,6 +202,7 @@ export function buildPod(image: PlannedImage, settings: PodSettings, scriptsConf
   }
   if (settings.context === 'git') annotations[ANNOTATION.commit] = image.commit
   if (image.forced) annotations[ANNOTATION.forced] = settings.forceNonce
+  annotations[ANNOTATION.renderKey] = renderKey(image, settings, scriptsConfigMap)
 
   const pod: IPod = {
     apiVersion: 'v1',
@@ -177,20 +227,9 @@ export function buildPod(image: PlannedImage, settings: PodSettings, scriptsConf
       volumes,
     },
   }
-  const metadata = pod.metadata as NonNullable<IPod['metadata']>
-  metadata.name = `${image.name}-${sha256Hex(canonicalJson(pod)).slice(0, POD_NAME_HASH_LENGTH)}`
   return pod
 }
 
 function joinPosix(...parts: string[]): string {
   return parts.filter((p) => p !== '').join('/')
-}
-
-/** JSON with object keys sorted at every level: the same object always gives the same text. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  )
 }

@@ -143,7 +143,7 @@ describe('workflow_dispatch', () => {
     const images = JSON.parse(forced.outputs.images as string) as Array<{ name: string; forced: boolean; pod: string }>
     expect(images.filter((i) => i.forced).map((i) => i.name)).toEqual(['api'])
     const forcedManifest = (await readFileAt(gh, 'main', 'deploy/manifest.yaml')) as string
-    expect(forcedManifest).toContain('kaniko-gitops/forced: 9001-1')
+    expect(forcedManifest).toContain('kaniko-gitops/forced: "9001-1"')
     const head = (await branchHead(gh, 'main')) as string
     const back = await run(checkout(head), head, 'push', {})
     expect(back.outputs.result).toBe('committed')

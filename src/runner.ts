@@ -1,0 +1,104 @@
+/**
+ * The runner's workflow-command protocol: inputs from INPUT_* variables, outputs and the job summary
+ * through the files the runner names, masks, annotations and log groups on stdout.
+ *
+ * This is what @actions/core does, written out because of what it costs: on Node 24, the runtime of
+ * `runs.using: node24`, importing @actions/core took 140 ms where an empty bundle started in 55 ms
+ * (it loads @actions/http-client and undici at import, for OIDC tokens this action never asks for).
+ * That was 60 % of a run on a small repository. `test/runner.test.ts` runs both side by side and
+ * requires the same stdout and the same files for the same calls.
+ */
+import { randomUUID } from 'node:crypto'
+import { appendFileSync, existsSync } from 'node:fs'
+import { EOL } from 'node:os'
+
+/** An input as the runner passes it: `INPUT_<NAME>` (spaces to '_', upper case), trimmed. */
+export function getInput(name: string): string {
+  return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
+}
+
+/** A multi-line input: one item per non-empty line, each trimmed. */
+export function getMultilineInput(name: string): string[] {
+  return getInput(name)
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => line.trim())
+}
+
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C')
+}
+
+/** Writes `::command key=value,...::message`. */
+export function issueCommand(command: string, properties: Record<string, string | undefined>, message: string): void {
+  const props = Object.entries(properties)
+    .filter(([, value]) => value)
+    .map(([key, value]) => `${key}=${escapeProperty(value as string)}`)
+    .join(',')
+  process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${EOL}`)
+}
+
+export function info(message: string): void {
+  process.stdout.write(`${message}${EOL}`)
+}
+
+export function warning(message: string): void {
+  issueCommand('warning', {}, message)
+}
+
+export function notice(message: string): void {
+  issueCommand('notice', {}, message)
+}
+
+export function error(message: string): void {
+  issueCommand('error', {}, message)
+}
+
+/** Masks a value in every later line of the log. */
+export function setSecret(secret: string): void {
+  issueCommand('add-mask', {}, secret)
+}
+
+/** Marks the step failed (exit code 1) with an error annotation. */
+export function setFailed(message: string): void {
+  process.exitCode = 1
+  error(message)
+}
+
+export async function group<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  issueCommand('group', {}, name)
+  try {
+    return await fn()
+  } finally {
+    issueCommand('endgroup', {}, '')
+  }
+}
+
+function appendToFile(variable: string, text: string): void {
+  const file = process.env[variable]
+  if (!file) throw new Error(`Unable to find environment variable for file command ${variable.replace(/^GITHUB_/, '')}`)
+  if (!existsSync(file)) throw new Error(`Missing file at path: ${file}`)
+  appendFileSync(file, text, { encoding: 'utf8' })
+}
+
+/** Sets a step output through the GITHUB_OUTPUT file, with a random heredoc delimiter. */
+export function setOutput(name: string, value: string): void {
+  if (!process.env.GITHUB_OUTPUT) {
+    process.stdout.write(EOL)
+    issueCommand('set-output', { name }, value)
+    return
+  }
+  const delimiter = `ghadelimiter_${randomUUID()}`
+  if (name.includes(delimiter) || value.includes(delimiter))
+    throw new Error(`Unexpected input: name or value contains the delimiter "${delimiter}"`)
+  appendToFile('GITHUB_OUTPUT', `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`)
+}
+
+/** Appends HTML or Markdown to the job summary, when the runner provides one. */
+export function appendSummary(text: string): void {
+  if (process.env.GITHUB_STEP_SUMMARY) appendToFile('GITHUB_STEP_SUMMARY', text)
+}
