@@ -496,6 +496,12 @@ async function writeFileAtomic(file, content) {
         await (0,promises_namespaceObject.unlink)(temp).catch(() => undefined);
         throw error;
     }
+    // A run killed between writing and renaming leaves its temporary file behind: tidy up after it.
+    const prefix = `.${external_node_path_default().basename(file)}.`;
+    for (const name of await (0,promises_namespaceObject.readdir)(external_node_path_default().dirname(file)).catch(() => [])) {
+        if (name.startsWith(prefix) && name.endsWith('.tmp'))
+            await (0,promises_namespaceObject.unlink)(external_node_path_default().join(external_node_path_default().dirname(file), name)).catch(() => undefined);
+    }
 }
 /**
  * Makes sure `file` lies inside `root` once symlinks are resolved: its deepest existing folder must
@@ -828,6 +834,11 @@ async function discoverDockerfiles(root, patterns) {
         }
         for (const entry of entries) {
             const name = entry.name;
+            // A name that is not UTF-8 comes back with U+FFFD in it and cannot be opened by that name.
+            if (name.includes('\uFFFD')) {
+                warnings.push(`skipped '${rel ? `${rel}/` : ''}${name}': its name is not valid UTF-8`);
+                continue;
+            }
             if (entry.isDirectory()) {
                 if (!PRUNED_FOLDERS.has(name))
                     walk(`${dir}/${name}`, rel ? `${rel}/${name}` : name);
@@ -1480,7 +1491,11 @@ async function readPreviousManifest(content) {
         const body = content.slice(bodyStart);
         const digest = content.slice(own.length, bodyStart - 1);
         const intact = bodyStart > 0 && digest === sha256Hex(body);
-        return { images: scanOwnManifest(body, intact), ...(intact ? { verified: { body, digest } } : {}) };
+        const images = scanOwnManifest(body, intact);
+        // A field written as a block scalar (a path that ends in a newline) is beyond the line reader.
+        if (images === undefined)
+            return parseManifest(content);
+        return { images, ...(intact ? { verified: { body, digest } } : {}) };
     }
     return parseManifest(content);
 }
@@ -1508,6 +1523,9 @@ function scanOwnManifest(body, intact) {
         // The fields read here all live in the metadata, before `spec:`.
         const specAt = doc.indexOf('\nspec:\n');
         for (const m of (specAt === -1 ? doc : doc.slice(0, specAt)).matchAll(OWN_LINE)) {
+            const raw = m[1] ?? m[3] ?? '';
+            if (raw.startsWith('|') || raw.startsWith('>'))
+                return undefined;
             if (m[1] !== undefined) {
                 if (!fields.has('name'))
                     fields.set('name', scalar(m[1]));
@@ -1662,6 +1680,7 @@ function appendSummary(text) {
 
 
 
+
 const MODES = ['auto', 'render', 'diff', 'commit'];
 const CONTEXTS = ['git', 'local'];
 const COMMIT_METHODS = ['api', 'git'];
@@ -1710,8 +1729,10 @@ function getInsecureRegistries(registry) {
         return raw.toLowerCase() === 'true' ? [registryHost(registry)] : [];
     const hosts = getList('insecure-registry');
     for (const host of hosts) {
-        if (!REGISTRY_HOST.test(host))
+        const looksLikeHost = host.includes('.') || host.includes(':') || host === 'localhost';
+        if (!REGISTRY_HOST.test(host) || !looksLikeHost) {
             fail('insecure-registry', raw, `expected true, false or registry hosts such as registry.kaniko.svc:5000, and '${host}' is not a host`);
+        }
     }
     return [...new Set(hosts)].sort();
 }
@@ -1743,6 +1764,14 @@ function getSettings(vars = process.env, event = { name: vars.GITHUB_EVENT_NAME 
     const contextPrefix = getInput('path').trim() === '' ? '' : getRelativePath('path');
     const root = external_node_path_default().resolve(workspace, contextPrefix);
     const dockerfiles = getMultilineInput('dockerfiles').filter((p) => p.trim() !== '' && !p.trim().startsWith('#'));
+    for (const pattern of dockerfiles) {
+        try {
+            globToRegExp(pattern.trim().replace(/^!/, ''));
+        }
+        catch (error) {
+            fail('dockerfiles', getInput('dockerfiles'), `expected glob patterns, but ${error.message}`);
+        }
+    }
     if (!dockerfiles.some((p) => !p.trim().startsWith('!'))) {
         fail('dockerfiles', getInput('dockerfiles'), 'expected at least one glob pattern that includes files');
     }
@@ -1751,8 +1780,10 @@ function getSettings(vars = process.env, event = { name: vars.GITHUB_EVENT_NAME 
     if (registryProblem)
         fail('registry', registry, `expected a registry prefix such as docker.io/acme, but ${registryProblem}`);
     const output = getRelativePath('output');
-    if (output === '')
-        fail('output', getInput('output'), 'expected a file path such as deploy/manifest.yaml');
+    if (output === '' || !/\.ya?ml$/.test(output))
+        fail('output', getInput('output'), 'expected a YAML file path such as deploy/manifest.yaml');
+    if (output.split('/').includes('.git'))
+        fail('output', getInput('output'), 'expected a path outside .git');
     const namespace = getRequired('namespace');
     if (!isDns1123Label(namespace))
         fail('namespace', namespace, 'expected a DNS-1123 label: lower-case letters, digits and -, at most 63');
@@ -1829,12 +1860,21 @@ function getSettings(vars = process.env, event = { name: vars.GITHUB_EVENT_NAME 
         commitMessage,
         failOnDrift: getBoolean('fail-on-drift'),
         comment: getBoolean('comment'),
+        allowPullRequestTarget: getBoolean('allow-pull-request-target'),
         event,
     });
 }
-/** A git branch name that is safe to put in a ref (no '..', no control characters, no leading '-'). */
+/**
+ * A branch name git accepts (`git check-ref-format --branch`), within a safe alphabet: components
+ * separated by single slashes, none empty, none starting with '.' or ending with '.lock', no '..',
+ * no leading '-', not ending with '.'.
+ */
 function isBranchName(value) {
-    return (/^[A-Za-z0-9._/-]+$/.test(value) && !value.startsWith('-') && !value.includes('..') && !value.endsWith('/') && !value.endsWith('.lock'));
+    return (/^[A-Za-z0-9._/-]+$/.test(value) &&
+        !value.startsWith('-') &&
+        !value.includes('..') &&
+        !value.endsWith('.') &&
+        value.split('/').every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock')));
 }
 function isDns1123Subdomain(value) {
     return value.length <= 253 && value.split('.').every((label) => isDns1123Label(label));
@@ -1899,6 +1939,9 @@ function planImages(files, options, previous) {
 
 /** Discovers and hashes the Dockerfiles; reads the disk, writes nothing. */
 async function scanRepository(settings, log) {
+    const rootProblem = await explainRoot(settings);
+    if (rootProblem)
+        throw new InputError(`Input 'path' has the value '${settings.contextPrefix || '.'}': expected a folder inside the workspace, but ${rootProblem}.`);
     const outputEscape = await explainPathEscape(settings.root, settings.outputPath);
     if (outputEscape)
         throw new InputError(`Input 'output' has the value '${settings.output}': expected a file inside the repository, but ${outputEscape}.`);
@@ -1922,6 +1965,22 @@ async function scanRepository(settings, log) {
         return hashed;
     });
     return { files };
+}
+/** Why `root` is not a folder inside the workspace (symlinks resolved), or undefined. */
+async function explainRoot(settings) {
+    const workspace = settings.contextPrefix === '' ? settings.root : external_node_path_default().resolve(settings.root, ...settings.contextPrefix.split('/').map(() => '..'));
+    const [realRoot, realWorkspace] = await Promise.all([
+        (0,promises_namespaceObject.realpath)(settings.root).catch(() => undefined),
+        (0,promises_namespaceObject.realpath)(workspace).catch(() => workspace),
+    ]);
+    if (realRoot === undefined)
+        return 'it does not exist';
+    if (!(await (0,promises_namespaceObject.stat)(realRoot)).isDirectory())
+        return 'it is not a folder';
+    const rel = external_node_path_default().relative(realWorkspace, realRoot);
+    if (rel.startsWith('..') || external_node_path_default().isAbsolute(rel))
+        return `it resolves to '${realRoot}', outside the workspace`;
+    return undefined;
 }
 /** Reads the manifest in the workspace, if there is one. */
 async function readWorkspaceManifest(settings) {
@@ -2290,6 +2349,9 @@ const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 /** Turns the `mode` input and the event into what this run does. */
 function resolveMode(settings, ref) {
     const { mode, event, branch } = settings;
+    if (event.name === 'pull_request_target' && !settings.allowPullRequestTarget) {
+        throw new InputError("This run is a 'pull_request_target' event: it has a write token, and the workspace may hold the files of a pull request from anyone. kaniko-gitops does not run on it unless the input 'allow-pull-request-target' is true; use the 'pull_request' event instead, which gives pull requests from forks a read-only token.");
+    }
     if (mode === 'render')
         return { mode, reason: 'mode: render' };
     if (mode === 'diff') {
@@ -2401,8 +2463,8 @@ async function createApi(settings) {
     if (settings.token === '')
         throw new Error("Input 'token' is empty: commit and diff need a token for the GitHub API (the default is the workflow's own token).");
     // Loaded only here: render mode never pays for Octokit at start-up.
-    const { createOctokitApi } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(774)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3774));
-    return createOctokitApi(settings.token, settings.apiUrl, { owner: settings.owner, repo: settings.repo });
+    const { createOctokitApi } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(881)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2881));
+    return createOctokitApi(settings.token, settings.apiUrl, { owner: settings.owner, repo: settings.repo }, { onRetry: (message) => warning(message) });
 }
 async function runCommit(settings) {
     const scan = await scanRepository(settings, actionsLogger);

@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { availableParallelism, tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parse } from 'yaml'
 
 const PROJECT = fileURLToPath(new URL('..', import.meta.url))
 const BUNDLE = path.join(PROJECT, 'dist', 'index.js')
@@ -78,31 +79,21 @@ function generate(dir, { services, files, fileBytes, nodeModules }) {
   writeFileSync(marker, '')
 }
 
+/** INPUT_* as the runner sets them: action.yml's defaults (expressions left empty), then ours. */
 function actionEnv(repo, scratch) {
+  const action = parse(readFileSync(path.join(PROJECT, 'action.yml'), 'utf8'))
+  const inputs = {}
+  for (const [name, input] of Object.entries(action.inputs)) {
+    const value = String(input.default ?? '')
+    inputs[`INPUT_${name.toUpperCase()}`] = value.includes('${{') ? '' : value
+  }
   return {
     PATH: process.env.PATH,
     HOME: scratch,
+    ...inputs,
     INPUT_MODE: 'render',
     INPUT_REGISTRY: 'registry.example.com/acme',
     INPUT_DOCKERFILES: 'Dockerfile',
-    INPUT_PATH: '.',
-    INPUT_OUTPUT: 'deploy/manifest.yaml',
-    INPUT_NAMESPACE: 'kaniko',
-    'INPUT_REGISTRY-SECRET': 'docker-config-secret',
-    'INPUT_EXECUTOR-IMAGE': 'ghcr.io/osscontainertools/kaniko:v1.28.0-debug',
-    'INPUT_CHECK-IMAGE': 'quay.io/skopeo/stable:v1.22.2',
-    'INPUT_INSECURE-REGISTRY': 'false',
-    'INPUT_FORCE-BUILD': 'false',
-    'INPUT_FORCE-IMAGES': '',
-    INPUT_CONTEXT: 'git',
-    INPUT_BRANCH: '',
-    'INPUT_COMMIT-METHOD': 'api',
-    'INPUT_COMMIT-MESSAGE': 'render',
-    'INPUT_FAIL-ON-DRIFT': 'false',
-    INPUT_COMMENT: 'true',
-    INPUT_TOKEN: '',
-    'INPUT_GIT-SECRET': '',
-    'INPUT_LOCAL-PATH': '/workspace',
     GITHUB_WORKSPACE: repo,
     GITHUB_REPOSITORY: 'acme/monorepo',
     GITHUB_SHA: 'a'.repeat(40),

@@ -37,6 +37,11 @@ export async function discoverDockerfiles(root: string, patterns: readonly strin
     }
     for (const entry of entries) {
       const name = entry.name
+      // A name that is not UTF-8 comes back with U+FFFD in it and cannot be opened by that name.
+      if (name.includes('\uFFFD')) {
+        warnings.push(`skipped '${rel ? `${rel}/` : ''}${name}': its name is not valid UTF-8`)
+        continue
+      }
       if (entry.isDirectory()) {
         if (!PRUNED_FOLDERS.has(name)) walk(`${dir}/${name}`, rel ? `${rel}/${name}` : name)
       } else if (entry.isFile()) {

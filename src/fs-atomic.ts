@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { lstat, mkdir, open, realpath, rename, unlink } from 'node:fs/promises'
+import { lstat, mkdir, open, readdir, realpath, rename, unlink } from 'node:fs/promises'
 import path from 'node:path'
 
 /**
@@ -20,6 +20,11 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
     await handle.close().catch(() => undefined)
     await unlink(temp).catch(() => undefined)
     throw error
+  }
+  // A run killed between writing and renaming leaves its temporary file behind: tidy up after it.
+  const prefix = `.${path.basename(file)}.`
+  for (const name of await readdir(path.dirname(file)).catch(() => [] as string[])) {
+    if (name.startsWith(prefix) && name.endsWith('.tmp')) await unlink(path.join(path.dirname(file), name)).catch(() => undefined)
   }
 }
 

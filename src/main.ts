@@ -62,7 +62,12 @@ async function createApi(settings: Settings): Promise<GitHubApi> {
     throw new Error("Input 'token' is empty: commit and diff need a token for the GitHub API (the default is the workflow's own token).")
   // Loaded only here: render mode never pays for Octokit at start-up.
   const { createOctokitApi } = await import('./github/octokit-api.js')
-  return createOctokitApi(settings.token, settings.apiUrl, { owner: settings.owner, repo: settings.repo })
+  return createOctokitApi(
+    settings.token,
+    settings.apiUrl,
+    { owner: settings.owner, repo: settings.repo },
+    { onRetry: (message) => core.warning(message) },
+  )
 }
 
 async function runCommit(settings: Settings): Promise<Outputs> {

@@ -10,8 +10,13 @@ export interface ResolvedMode {
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target'])
 
 /** Turns the `mode` input and the event into what this run does. */
-export function resolveMode(settings: Pick<Settings, 'mode' | 'event' | 'branch'>, ref: string): ResolvedMode {
+export function resolveMode(settings: Pick<Settings, 'mode' | 'event' | 'branch' | 'allowPullRequestTarget'>, ref: string): ResolvedMode {
   const { mode, event, branch } = settings
+  if (event.name === 'pull_request_target' && !settings.allowPullRequestTarget) {
+    throw new InputError(
+      "This run is a 'pull_request_target' event: it has a write token, and the workspace may hold the files of a pull request from anyone. kaniko-gitops does not run on it unless the input 'allow-pull-request-target' is true; use the 'pull_request' event instead, which gives pull requests from forks a read-only token.",
+    )
+  }
   if (mode === 'render') return { mode, reason: 'mode: render' }
   if (mode === 'diff') {
     if (!event.pullRequest) {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { discoverDockerfiles } from './discover.js'
 import { explainPathEscape, writeFileAtomic } from './fs-atomic.js'
@@ -46,6 +46,11 @@ export interface Scan {
 
 /** Discovers and hashes the Dockerfiles; reads the disk, writes nothing. */
 export async function scanRepository(settings: Settings, log: Logger): Promise<Scan> {
+  const rootProblem = await explainRoot(settings)
+  if (rootProblem)
+    throw new InputError(
+      `Input 'path' has the value '${settings.contextPrefix || '.'}': expected a folder inside the workspace, but ${rootProblem}.`,
+    )
   const outputEscape = await explainPathEscape(settings.root, settings.outputPath)
   if (outputEscape)
     throw new InputError(`Input 'output' has the value '${settings.output}': expected a file inside the repository, but ${outputEscape}.`)
@@ -72,6 +77,21 @@ export async function scanRepository(settings: Settings, log: Logger): Promise<S
     return hashed
   })
   return { files }
+}
+
+/** Why `root` is not a folder inside the workspace (symlinks resolved), or undefined. */
+async function explainRoot(settings: Settings): Promise<string | undefined> {
+  const workspace =
+    settings.contextPrefix === '' ? settings.root : path.resolve(settings.root, ...settings.contextPrefix.split('/').map(() => '..'))
+  const [realRoot, realWorkspace] = await Promise.all([
+    realpath(settings.root).catch(() => undefined),
+    realpath(workspace).catch(() => workspace),
+  ])
+  if (realRoot === undefined) return 'it does not exist'
+  if (!(await stat(realRoot)).isDirectory()) return 'it is not a folder'
+  const rel = path.relative(realWorkspace, realRoot)
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return `it resolves to '${realRoot}', outside the workspace`
+  return undefined
 }
 
 /** Reads the manifest in the workspace, if there is one. */

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { RunEvent } from './github/event.js'
+import { globToRegExp } from './glob.js'
 import { isDns1123Label, normalizeName } from './naming.js'
 import { explainPinnedImage, explainRegistryPrefix, registryHost } from './reference.js'
 import * as core from './runner.js'
@@ -76,6 +77,8 @@ export interface Settings {
   readonly failOnDrift: boolean
   /** Keep one sticky comment with the diff on the pull request. */
   readonly comment: boolean
+  /** Run on `pull_request_target` events (write token, possibly untrusted files). */
+  readonly allowPullRequestTarget: boolean
   /** The event that started the run. */
   readonly event: RunEvent
 }
@@ -127,8 +130,10 @@ function getInsecureRegistries(registry: string): string[] {
   if (/^(true|false)$/i.test(raw)) return raw.toLowerCase() === 'true' ? [registryHost(registry)] : []
   const hosts = getList('insecure-registry')
   for (const host of hosts) {
-    if (!REGISTRY_HOST.test(host))
+    const looksLikeHost = host.includes('.') || host.includes(':') || host === 'localhost'
+    if (!REGISTRY_HOST.test(host) || !looksLikeHost) {
       fail('insecure-registry', raw, `expected true, false or registry hosts such as registry.kaniko.svc:5000, and '${host}' is not a host`)
+    }
   }
   return [...new Set(hosts)].sort()
 }
@@ -165,6 +170,13 @@ export function getSettings(vars: NodeJS.ProcessEnv = process.env, event: RunEve
   const root = path.resolve(workspace, contextPrefix)
 
   const dockerfiles = core.getMultilineInput('dockerfiles').filter((p) => p.trim() !== '' && !p.trim().startsWith('#'))
+  for (const pattern of dockerfiles) {
+    try {
+      globToRegExp(pattern.trim().replace(/^!/, ''))
+    } catch (error) {
+      fail('dockerfiles', core.getInput('dockerfiles'), `expected glob patterns, but ${(error as Error).message}`)
+    }
+  }
   if (!dockerfiles.some((p) => !p.trim().startsWith('!'))) {
     fail('dockerfiles', core.getInput('dockerfiles'), 'expected at least one glob pattern that includes files')
   }
@@ -174,8 +186,9 @@ export function getSettings(vars: NodeJS.ProcessEnv = process.env, event: RunEve
   if (registryProblem) fail('registry', registry, `expected a registry prefix such as docker.io/acme, but ${registryProblem}`)
 
   const output = getRelativePath('output')
-  if (output === '') fail('output', core.getInput('output'), 'expected a file path such as deploy/manifest.yaml')
-
+  if (output === '' || !/\.ya?ml$/.test(output))
+    fail('output', core.getInput('output'), 'expected a YAML file path such as deploy/manifest.yaml')
+  if (output.split('/').includes('.git')) fail('output', core.getInput('output'), 'expected a path outside .git')
   const namespace = getRequired('namespace')
   if (!isDns1123Label(namespace)) fail('namespace', namespace, 'expected a DNS-1123 label: lower-case letters, digits and -, at most 63')
   const registrySecret = getRequired('registry-secret')
@@ -249,14 +262,23 @@ export function getSettings(vars: NodeJS.ProcessEnv = process.env, event: RunEve
     commitMessage,
     failOnDrift: getBoolean('fail-on-drift'),
     comment: getBoolean('comment'),
+    allowPullRequestTarget: getBoolean('allow-pull-request-target'),
     event,
   })
 }
 
-/** A git branch name that is safe to put in a ref (no '..', no control characters, no leading '-'). */
+/**
+ * A branch name git accepts (`git check-ref-format --branch`), within a safe alphabet: components
+ * separated by single slashes, none empty, none starting with '.' or ending with '.lock', no '..',
+ * no leading '-', not ending with '.'.
+ */
 function isBranchName(value: string): boolean {
   return (
-    /^[A-Za-z0-9._/-]+$/.test(value) && !value.startsWith('-') && !value.includes('..') && !value.endsWith('/') && !value.endsWith('.lock')
+    /^[A-Za-z0-9._/-]+$/.test(value) &&
+    !value.startsWith('-') &&
+    !value.includes('..') &&
+    !value.endsWith('.') &&
+    value.split('/').every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock'))
   )
 }
 

@@ -4,7 +4,8 @@ import { resolveMode } from '../src/mode.js'
 import type { Mode } from '../src/settings.js'
 
 const pr = { number: 7, baseRef: 'main', headSha: 'f'.repeat(40), headRepository: 'acme/shop', fromFork: false }
-const resolve = (mode: Mode, event: RunEvent, ref = 'refs/heads/main') => resolveMode({ mode, event, branch: 'main' }, ref).mode
+const resolve = (mode: Mode, event: RunEvent, ref = 'refs/heads/main', allowPullRequestTarget = true) =>
+  resolveMode({ mode, event, branch: 'main', allowPullRequestTarget }, ref).mode
 
 describe('resolveMode', () => {
   it.each([
@@ -20,6 +21,14 @@ describe('resolveMode', () => {
     ['diff', { name: 'pull_request', pullRequest: pr }, 'refs/pull/7/merge', 'diff'],
   ] as [Mode, RunEvent, string, string][])('%s on %o at %s -> %s', (mode, event, ref, expected) => {
     expect(resolve(mode, event, ref)).toBe(expected)
+  })
+
+  it('refuses pull_request_target unless it is allowed, whatever the mode', () => {
+    for (const mode of ['auto', 'render', 'diff', 'commit'] as Mode[]) {
+      expect(() => resolve(mode, { name: 'pull_request_target', pullRequest: pr }, 'refs/heads/main', false)).toThrow(
+        "This run is a 'pull_request_target' event: it has a write token, and the workspace may hold the files of a pull request from anyone. kaniko-gitops does not run on it unless the input 'allow-pull-request-target' is true",
+      )
+    }
   })
 
   it('refuses diff without a pull request', () => {

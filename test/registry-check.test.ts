@@ -3,7 +3,7 @@
  * wrapper are taken from the rendered manifest (PodSandbox) and run against real registries
  * (Debian's docker-registry, the reference implementation) with Debian's skopeo, on 127.0.0.1.
  */
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -306,6 +306,26 @@ describe('the registry check, answer by answer', () => {
       env: { DOCKER_FILENAME: hostile, EXECUTOR_RECORD: path.join(sb.root, 'r') },
     })
     expect(existsSync(marker)).toBe(false)
+  })
+})
+
+describe('paths with shell and YAML syntax, through the rendered scripts', () => {
+  it('stay data: no command runs, and kaniko gets them verbatim', async () => {
+    const hostile = ['$(touch pwned)', ';touch pwned;', '`touch pwned`', 'a: b #c', '--- x', 'it\'s "quoted"']
+    const tree = makeTree(Object.fromEntries(hostile.map((dir, i) => [`${dir}/Dockerfile`, `FROM alpine:3.20\n# ${i}\n`])))
+    cleanups.push(tree.cleanup)
+    const outcome = await renderIn(tree.dir, { registry: `${plain.host}/team`, 'insecure-registry': 'true', 'force-build': 'true' })
+    expect(outcome.images.map((i) => i.dockerfile).sort()).toEqual(hostile.map((d) => `${d}/Dockerfile`).sort())
+    for (const image of outcome.images) {
+      const sb = sandbox({ manifest: outcome.manifest, pod: image.pod, image: image.image, repository: '', tag: image.tag })
+      expect((await runInit(sb)).code).toBe(0)
+      const build = await runBuilder(sb)
+      expect(build.code).toBe(0)
+      expect(build.executorArgs).toContain(`--context-sub-path=${image.dockerfile.slice(0, -'/Dockerfile'.length)}`)
+      expect(build.stdout).toContain(`from ${image.dockerfile}`)
+      expect(readdirSync(sb.root)).not.toContain('pwned')
+    }
+    expect(readdirSync(process.cwd())).not.toContain('pwned')
   })
 })
 

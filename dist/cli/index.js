@@ -18,7 +18,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3916);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2972);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(532);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4763);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8855);
 
@@ -169,6 +169,132 @@ function describeError(error) {
         }
     }
     return parts.join(': ');
+}
+
+
+/***/ }),
+
+/***/ 5601:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ globToRegExp),
+/* harmony export */   x: () => (/* binding */ compilePatterns)
+/* harmony export */ });
+/**
+ * A small glob compiler for repository-relative POSIX paths.
+ *
+ * Supported: `*` (within one path segment), `**` (any number of segments), `?`, `[abc]`, `[!a-z]`,
+ * `{a,b}` and a leading `!` to exclude. A pattern without a `/` matches the file name in any folder
+ * (as in .gitignore), so `Dockerfile` finds `services/api/Dockerfile`.
+ *
+ * Written here instead of using @actions/glob: its walker descends into excluded folders (5.2 s on a
+ * 64,000-file tree with a node_modules where `find` took 0.17 s), and its matcher is not exported.
+ */
+function compilePatterns(patterns) {
+    // Patterns without a slash are tested against the file name alone: the walk asks for every file.
+    const include = [];
+    const exclude = [];
+    for (const raw of patterns) {
+        const pattern = raw.trim();
+        if (pattern === '' || pattern.startsWith('#'))
+            continue;
+        if (pattern.startsWith('!'))
+            exclude.push(compileOne(pattern.slice(1)));
+        else
+            include.push(compileOne(pattern));
+    }
+    const needsPath = [...include, ...exclude].some((m) => !m.onName);
+    const decide = (path, name) => include.some((m) => m.test(m.onName ? name : path)) && !exclude.some((m) => m.test(m.onName ? name : path));
+    return {
+        matches: (path) => decide(path, path.slice(path.lastIndexOf('/') + 1)),
+        matchesIn: (dir, name) => decide(needsPath ? (dir ? `${dir}/${name}` : name) : '', name),
+    };
+}
+function compileOne(glob) {
+    const re = globToRegExp(glob);
+    const trimmed = glob.trim().replace(/^\.\//, '').replace(/^\//, '');
+    if (trimmed.includes('/') || trimmed.includes('**'))
+        return { onName: false, test: (path) => re.test(path) };
+    if (!/[*?[\]{}\\]/.test(trimmed))
+        return { onName: true, test: (name) => name === trimmed };
+    const suffix = /^\*([^*?[\]{}\\/]+)$/.exec(trimmed)?.[1];
+    if (suffix !== undefined)
+        return { onName: true, test: (name) => name.endsWith(suffix) };
+    const onName = new RegExp(`^${translate(trimmed, glob)}$`);
+    return { onName: true, test: (name) => onName.test(name) };
+}
+/** Throws an Error naming the pattern when it cannot be compiled. */
+function globToRegExp(glob) {
+    let pattern = glob.trim();
+    if (pattern.startsWith('./'))
+        pattern = pattern.slice(2);
+    if (pattern.startsWith('/'))
+        pattern = pattern.slice(1);
+    if (pattern.endsWith('/'))
+        pattern = `${pattern}**`;
+    if (pattern === '')
+        throw new Error(`glob pattern '${glob}' is empty`);
+    const anchored = pattern.includes('/');
+    const body = translate(pattern, glob);
+    return new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`);
+}
+function translate(pattern, original) {
+    let out = '';
+    let braceDepth = 0;
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern.charAt(i);
+        if (c === '*') {
+            if (pattern[i + 1] === '*') {
+                const atSegmentStart = i === 0 || pattern[i - 1] === '/';
+                const atSegmentEnd = i + 2 === pattern.length || pattern[i + 2] === '/';
+                if (!atSegmentStart || !atSegmentEnd) {
+                    throw new Error(`glob pattern '${original}': '**' must be a whole path segment, as in 'a/**/b'`);
+                }
+                if (i + 2 === pattern.length) {
+                    out += '.*';
+                    i += 1;
+                }
+                else {
+                    out += '(?:[^/]+/)*';
+                    i += 2;
+                }
+            }
+            else {
+                out += '[^/]*';
+            }
+        }
+        else if (c === '?') {
+            out += '[^/]';
+        }
+        else if (c === '[') {
+            const end = pattern.indexOf(']', i + 2);
+            if (end === -1)
+                throw new Error(`glob pattern '${original}': '[' has no closing ']'`);
+            let set = pattern.slice(i + 1, end);
+            if (set.startsWith('!') || set.startsWith('^'))
+                set = `^${set.slice(1)}`;
+            out += `[${set.replace(/\\/g, '\\\\')}]`;
+            i = end;
+        }
+        else if (c === '{') {
+            braceDepth++;
+            out += '(?:';
+        }
+        else if (c === '}' && braceDepth > 0) {
+            braceDepth--;
+            out += ')';
+        }
+        else if (c === ',' && braceDepth > 0) {
+            out += '|';
+        }
+        else {
+            out += c.replace(/[.+^${}()|\\]/g, '\\$&');
+        }
+    }
+    if (braceDepth !== 0)
+        throw new Error(`glob pattern '${original}': '{' has no closing '}'`);
+    return out;
 }
 
 
@@ -384,7 +510,7 @@ function registryHost(reference) {
 
 /***/ }),
 
-/***/ 2972:
+/***/ 532:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -403,123 +529,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./src/glob.ts
-/**
- * A small glob compiler for repository-relative POSIX paths.
- *
- * Supported: `*` (within one path segment), `**` (any number of segments), `?`, `[abc]`, `[!a-z]`,
- * `{a,b}` and a leading `!` to exclude. A pattern without a `/` matches the file name in any folder
- * (as in .gitignore), so `Dockerfile` finds `services/api/Dockerfile`.
- *
- * Written here instead of using @actions/glob: its walker descends into excluded folders (5.2 s on a
- * 64,000-file tree with a node_modules where `find` took 0.17 s), and its matcher is not exported.
- */
-function compilePatterns(patterns) {
-    // Patterns without a slash are tested against the file name alone: the walk asks for every file.
-    const include = [];
-    const exclude = [];
-    for (const raw of patterns) {
-        const pattern = raw.trim();
-        if (pattern === '' || pattern.startsWith('#'))
-            continue;
-        if (pattern.startsWith('!'))
-            exclude.push(compileOne(pattern.slice(1)));
-        else
-            include.push(compileOne(pattern));
-    }
-    const needsPath = [...include, ...exclude].some((m) => !m.onName);
-    const decide = (path, name) => include.some((m) => m.test(m.onName ? name : path)) && !exclude.some((m) => m.test(m.onName ? name : path));
-    return {
-        matches: (path) => decide(path, path.slice(path.lastIndexOf('/') + 1)),
-        matchesIn: (dir, name) => decide(needsPath ? (dir ? `${dir}/${name}` : name) : '', name),
-    };
-}
-function compileOne(glob) {
-    const re = globToRegExp(glob);
-    const trimmed = glob.trim().replace(/^\.\//, '').replace(/^\//, '');
-    if (trimmed.includes('/') || trimmed.includes('**'))
-        return { onName: false, test: (path) => re.test(path) };
-    if (!/[*?[\]{}\\]/.test(trimmed))
-        return { onName: true, test: (name) => name === trimmed };
-    const suffix = /^\*([^*?[\]{}\\/]+)$/.exec(trimmed)?.[1];
-    if (suffix !== undefined)
-        return { onName: true, test: (name) => name.endsWith(suffix) };
-    const onName = new RegExp(`^${translate(trimmed, glob)}$`);
-    return { onName: true, test: (name) => onName.test(name) };
-}
-/** Throws an Error naming the pattern when it cannot be compiled. */
-function globToRegExp(glob) {
-    let pattern = glob.trim();
-    if (pattern.startsWith('./'))
-        pattern = pattern.slice(2);
-    if (pattern.startsWith('/'))
-        pattern = pattern.slice(1);
-    if (pattern.endsWith('/'))
-        pattern = `${pattern}**`;
-    if (pattern === '')
-        throw new Error(`glob pattern '${glob}' is empty`);
-    const anchored = pattern.includes('/');
-    const body = translate(pattern, glob);
-    return new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`);
-}
-function translate(pattern, original) {
-    let out = '';
-    let braceDepth = 0;
-    for (let i = 0; i < pattern.length; i++) {
-        const c = pattern.charAt(i);
-        if (c === '*') {
-            if (pattern[i + 1] === '*') {
-                const atSegmentStart = i === 0 || pattern[i - 1] === '/';
-                const atSegmentEnd = i + 2 === pattern.length || pattern[i + 2] === '/';
-                if (!atSegmentStart || !atSegmentEnd) {
-                    throw new Error(`glob pattern '${original}': '**' must be a whole path segment, as in 'a/**/b'`);
-                }
-                if (i + 2 === pattern.length) {
-                    out += '.*';
-                    i += 1;
-                }
-                else {
-                    out += '(?:[^/]+/)*';
-                    i += 2;
-                }
-            }
-            else {
-                out += '[^/]*';
-            }
-        }
-        else if (c === '?') {
-            out += '[^/]';
-        }
-        else if (c === '[') {
-            const end = pattern.indexOf(']', i + 2);
-            if (end === -1)
-                throw new Error(`glob pattern '${original}': '[' has no closing ']'`);
-            let set = pattern.slice(i + 1, end);
-            if (set.startsWith('!') || set.startsWith('^'))
-                set = `^${set.slice(1)}`;
-            out += `[${set.replace(/\\/g, '\\\\')}]`;
-            i = end;
-        }
-        else if (c === '{') {
-            braceDepth++;
-            out += '(?:';
-        }
-        else if (c === '}' && braceDepth > 0) {
-            braceDepth--;
-            out += ')';
-        }
-        else if (c === ',' && braceDepth > 0) {
-            out += '|';
-        }
-        else {
-            out += c.replace(/[.+^${}()|\\]/g, '\\$&');
-        }
-    }
-    if (braceDepth !== 0)
-        throw new Error(`glob pattern '${original}': '{' has no closing '}'`);
-    return out;
-}
-
+// EXTERNAL MODULE: ./src/glob.ts
+var glob = __nccwpck_require__(5601);
 ;// CONCATENATED MODULE: ./src/discover.ts
 
 
@@ -532,7 +543,7 @@ const PRUNED_FOLDERS = new Set(['.git', 'node_modules']);
  * that match `patterns`. A matching symlink is kept only when it resolves to a file inside `root`.
  */
 async function discoverDockerfiles(root, patterns) {
-    const matcher = compilePatterns(patterns);
+    const matcher = (0,glob/* compilePatterns */.x)(patterns);
     const realRoot = await (0,promises_namespaceObject.realpath)(root).catch((error) => {
         throw new Error(`cannot read the repository folder '${root}'`, { cause: error });
     });
@@ -551,6 +562,11 @@ async function discoverDockerfiles(root, patterns) {
         }
         for (const entry of entries) {
             const name = entry.name;
+            // A name that is not UTF-8 comes back with U+FFFD in it and cannot be opened by that name.
+            if (name.includes('\uFFFD')) {
+                warnings.push(`skipped '${rel ? `${rel}/` : ''}${name}': its name is not valid UTF-8`);
+                continue;
+            }
             if (entry.isDirectory()) {
                 if (!PRUNED_FOLDERS.has(name))
                     walk(`${dir}/${name}`, rel ? `${rel}/${name}` : name);
@@ -616,6 +632,12 @@ async function writeFileAtomic(file, content) {
         await handle.close().catch(() => undefined);
         await (0,promises_namespaceObject.unlink)(temp).catch(() => undefined);
         throw error;
+    }
+    // A run killed between writing and renaming leaves its temporary file behind: tidy up after it.
+    const prefix = `.${external_node_path_default().basename(file)}.`;
+    for (const name of await (0,promises_namespaceObject.readdir)(external_node_path_default().dirname(file)).catch(() => [])) {
+        if (name.startsWith(prefix) && name.endsWith('.tmp'))
+            await (0,promises_namespaceObject.unlink)(external_node_path_default().join(external_node_path_default().dirname(file), name)).catch(() => undefined);
     }
 }
 /**
@@ -1074,7 +1096,11 @@ async function readPreviousManifest(content) {
         const body = content.slice(bodyStart);
         const digest = content.slice(own.length, bodyStart - 1);
         const intact = bodyStart > 0 && digest === sha256Hex(body);
-        return { images: scanOwnManifest(body, intact), ...(intact ? { verified: { body, digest } } : {}) };
+        const images = scanOwnManifest(body, intact);
+        // A field written as a block scalar (a path that ends in a newline) is beyond the line reader.
+        if (images === undefined)
+            return parseManifest(content);
+        return { images, ...(intact ? { verified: { body, digest } } : {}) };
     }
     return parseManifest(content);
 }
@@ -1102,6 +1128,9 @@ function scanOwnManifest(body, intact) {
         // The fields read here all live in the metadata, before `spec:`.
         const specAt = doc.indexOf('\nspec:\n');
         for (const m of (specAt === -1 ? doc : doc.slice(0, specAt)).matchAll(OWN_LINE)) {
+            const raw = m[1] ?? m[3] ?? '';
+            if (raw.startsWith('|') || raw.startsWith('>'))
+                return undefined;
             if (m[1] !== undefined) {
                 if (!fields.has('name'))
                     fields.set('name', scalar(m[1]));
@@ -1217,6 +1246,9 @@ function planImages(files, options, previous) {
 
 /** Discovers and hashes the Dockerfiles; reads the disk, writes nothing. */
 async function scanRepository(settings, log) {
+    const rootProblem = await explainRoot(settings);
+    if (rootProblem)
+        throw new src_settings/* InputError */.dz(`Input 'path' has the value '${settings.contextPrefix || '.'}': expected a folder inside the workspace, but ${rootProblem}.`);
     const outputEscape = await explainPathEscape(settings.root, settings.outputPath);
     if (outputEscape)
         throw new src_settings/* InputError */.dz(`Input 'output' has the value '${settings.output}': expected a file inside the repository, but ${outputEscape}.`);
@@ -1240,6 +1272,22 @@ async function scanRepository(settings, log) {
         return hashed;
     });
     return { files };
+}
+/** Why `root` is not a folder inside the workspace (symlinks resolved), or undefined. */
+async function explainRoot(settings) {
+    const workspace = settings.contextPrefix === '' ? settings.root : external_node_path_default().resolve(settings.root, ...settings.contextPrefix.split('/').map(() => '..'));
+    const [realRoot, realWorkspace] = await Promise.all([
+        (0,promises_namespaceObject.realpath)(settings.root).catch(() => undefined),
+        (0,promises_namespaceObject.realpath)(workspace).catch(() => workspace),
+    ]);
+    if (realRoot === undefined)
+        return 'it does not exist';
+    if (!(await (0,promises_namespaceObject.stat)(realRoot)).isDirectory())
+        return 'it is not a folder';
+    const rel = external_node_path_default().relative(realWorkspace, realRoot);
+    if (rel.startsWith('..') || external_node_path_default().isAbsolute(rel))
+        return `it resolves to '${realRoot}', outside the workspace`;
+    return undefined;
 }
 /** Reads the manifest in the workspace, if there is one. */
 async function readWorkspaceManifest(settings) {
@@ -1330,6 +1378,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/glob.ts
+var glob = __nccwpck_require__(5601);
 // EXTERNAL MODULE: ./src/naming.ts
 var naming = __nccwpck_require__(8499);
 // EXTERNAL MODULE: ./src/reference.ts
@@ -1440,6 +1490,7 @@ function appendSummary(text) {
 
 
 
+
 const MODES = ['auto', 'render', 'diff', 'commit'];
 const CONTEXTS = ['git', 'local'];
 const COMMIT_METHODS = ['api', 'git'];
@@ -1488,8 +1539,10 @@ function getInsecureRegistries(registry) {
         return raw.toLowerCase() === 'true' ? [(0,reference/* registryHost */.U$)(registry)] : [];
     const hosts = getList('insecure-registry');
     for (const host of hosts) {
-        if (!REGISTRY_HOST.test(host))
+        const looksLikeHost = host.includes('.') || host.includes(':') || host === 'localhost';
+        if (!REGISTRY_HOST.test(host) || !looksLikeHost) {
             fail('insecure-registry', raw, `expected true, false or registry hosts such as registry.kaniko.svc:5000, and '${host}' is not a host`);
+        }
     }
     return [...new Set(hosts)].sort();
 }
@@ -1521,6 +1574,14 @@ function getSettings(vars = process.env, event = { name: vars.GITHUB_EVENT_NAME 
     const contextPrefix = getInput('path').trim() === '' ? '' : getRelativePath('path');
     const root = external_node_path_default().resolve(workspace, contextPrefix);
     const dockerfiles = getMultilineInput('dockerfiles').filter((p) => p.trim() !== '' && !p.trim().startsWith('#'));
+    for (const pattern of dockerfiles) {
+        try {
+            (0,glob/* globToRegExp */.t)(pattern.trim().replace(/^!/, ''));
+        }
+        catch (error) {
+            fail('dockerfiles', getInput('dockerfiles'), `expected glob patterns, but ${error.message}`);
+        }
+    }
     if (!dockerfiles.some((p) => !p.trim().startsWith('!'))) {
         fail('dockerfiles', getInput('dockerfiles'), 'expected at least one glob pattern that includes files');
     }
@@ -1529,8 +1590,10 @@ function getSettings(vars = process.env, event = { name: vars.GITHUB_EVENT_NAME 
     if (registryProblem)
         fail('registry', registry, `expected a registry prefix such as docker.io/acme, but ${registryProblem}`);
     const output = getRelativePath('output');
-    if (output === '')
-        fail('output', getInput('output'), 'expected a file path such as deploy/manifest.yaml');
+    if (output === '' || !/\.ya?ml$/.test(output))
+        fail('output', getInput('output'), 'expected a YAML file path such as deploy/manifest.yaml');
+    if (output.split('/').includes('.git'))
+        fail('output', getInput('output'), 'expected a path outside .git');
     const namespace = getRequired('namespace');
     if (!(0,naming/* isDns1123Label */.z3)(namespace))
         fail('namespace', namespace, 'expected a DNS-1123 label: lower-case letters, digits and -, at most 63');
@@ -1607,12 +1670,21 @@ function getSettings(vars = process.env, event = { name: vars.GITHUB_EVENT_NAME 
         commitMessage,
         failOnDrift: getBoolean('fail-on-drift'),
         comment: getBoolean('comment'),
+        allowPullRequestTarget: getBoolean('allow-pull-request-target'),
         event,
     });
 }
-/** A git branch name that is safe to put in a ref (no '..', no control characters, no leading '-'). */
+/**
+ * A branch name git accepts (`git check-ref-format --branch`), within a safe alphabet: components
+ * separated by single slashes, none empty, none starting with '.' or ending with '.lock', no '..',
+ * no leading '-', not ending with '.'.
+ */
 function isBranchName(value) {
-    return (/^[A-Za-z0-9._/-]+$/.test(value) && !value.startsWith('-') && !value.includes('..') && !value.endsWith('/') && !value.endsWith('.lock'));
+    return (/^[A-Za-z0-9._/-]+$/.test(value) &&
+        !value.startsWith('-') &&
+        !value.includes('..') &&
+        !value.endsWith('.') &&
+        value.split('/').every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock')));
 }
 function isDns1123Subdomain(value) {
     return value.length <= 253 && value.split('.').every((label) => (0,naming/* isDns1123Label */.z3)(label));

@@ -1,12 +1,36 @@
 import { getOctokit } from '@actions/github'
 import { type Comment, type Comparison, type CreatedCommit, explainApiError, type GitHubApi, isRequestError, type RepoRef } from './api.js'
+import { DEFAULT_RETRY, type RetryPolicy, withRetries } from './retry.js'
 
 type Octokit = ReturnType<typeof getOctokit>
 type Json = Record<string, unknown>
 
-/** The GitHubApi on Octokit, configured once: base URL from GITHUB_API_URL, the given token. */
-export function createOctokitApi(token: string, baseUrl: string, repo: RepoRef): GitHubApi {
+export interface ApiOptions {
+  readonly retry?: RetryPolicy
+  /** Told about each retry (for the log). */
+  readonly onRetry?: (message: string) => void
+}
+
+/**
+ * The GitHubApi on Octokit, configured once: base URL from GITHUB_API_URL, the given token, and
+ * retries for faults and rate limits (src/github/retry.ts) around every request.
+ */
+export function createOctokitApi(token: string, baseUrl: string, repo: RepoRef, options: ApiOptions = {}): GitHubApi {
   const octokit: Octokit = getOctokit(token, { baseUrl })
+  const policy = options.retry ?? DEFAULT_RETRY
+  octokit.hook.wrap('request', (request, requestOptions) =>
+    withRetries(
+      async () => request(requestOptions),
+      policy,
+      (error, waitMs, attempt) => {
+        const status = isRequestError(error) ? `${error.status} ` : ''
+        const what = `${requestOptions.method} ${String(requestOptions.url)}`
+        options.onRetry?.(
+          `GitHub API ${what} failed (${status}${(error as Error).message.split('\n')[0]}); try ${attempt + 1} of ${policy.attempts} in ${Math.round(waitMs / 100) / 10} s`,
+        )
+      },
+    ),
+  )
   const repository = `${repo.owner}/${repo.repo}`
   const call = async <T>(doing: string, fn: () => Promise<T>, branch?: string): Promise<T> => {
     try {

@@ -35,7 +35,10 @@ export async function readPreviousManifest(content: string | undefined): Promise
     const body = content.slice(bodyStart)
     const digest = content.slice(own.length, bodyStart - 1)
     const intact = bodyStart > 0 && digest === sha256Hex(body)
-    return { images: scanOwnManifest(body, intact), ...(intact ? { verified: { body, digest } } : {}) }
+    const images = scanOwnManifest(body, intact)
+    // A field written as a block scalar (a path that ends in a newline) is beyond the line reader.
+    if (images === undefined) return parseManifest(content)
+    return { images, ...(intact ? { verified: { body, digest } } : {}) }
   }
   return parseManifest(content)
 }
@@ -57,7 +60,7 @@ function scalar(text: string): string {
 }
 
 /** `body` is everything after the digest line; with `intact`, each Pod's text is kept for reuse. */
-function scanOwnManifest(body: string, intact: boolean): Map<string, PreviousImage> {
+function scanOwnManifest(body: string, intact: boolean): Map<string, PreviousImage> | undefined {
   const images = new Map<string, PreviousImage>()
   for (const chunk of body.split(/^---\n/m)) {
     const doc = chunk
@@ -66,6 +69,8 @@ function scanOwnManifest(body: string, intact: boolean): Map<string, PreviousIma
     // The fields read here all live in the metadata, before `spec:`.
     const specAt = doc.indexOf('\nspec:\n')
     for (const m of (specAt === -1 ? doc : doc.slice(0, specAt)).matchAll(OWN_LINE)) {
+      const raw = m[1] ?? m[3] ?? ''
+      if (raw.startsWith('|') || raw.startsWith('>')) return undefined
       if (m[1] !== undefined) {
         if (!fields.has('name')) fields.set('name', scalar(m[1]))
       } else fields.set(m[2] as string, scalar(m[3] as string))

