@@ -2456,7 +2456,7 @@ function imageOutputs(settings, outcome) {
 async function runRender(settings) {
     const outcome = await renderRepository(settings, actionsLogger);
     await writeManifest(settings, outcome, actionsLogger);
-    await writeSummary(outcome, `<code>${main_escapeHtml(settings.output)}</code>: ${outcome.changed ? 'changed' : 'unchanged'}`);
+    writeSummary(outcome, `<code>${escapeHtml(settings.output)}</code>: ${outcome.changed ? 'changed' : 'unchanged'}`);
     return { ...imageOutputs(settings, outcome), changed: String(outcome.changed), result: 'rendered' };
 }
 async function createApi(settings) {
@@ -2468,13 +2468,11 @@ async function createApi(settings) {
 }
 async function runCommit(settings) {
     const scan = await scanRepository(settings, actionsLogger);
-    const writer = settings.commitMethod === 'git'
-        ? gitBranchWriter(process.env.GITHUB_WORKSPACE ?? process.cwd())
-        : apiBranchWriter(await createApi(settings));
+    const writer = settings.commitMethod === 'git' ? gitBranchWriter(settings.root) : apiBranchWriter(await createApi(settings));
     const committed = await actionsLogger.group(`Commit to ${settings.branch}`, () => commitManifest(writer, commitRequestFor(settings, scan, actionsLogger), actionsLogger));
     if (committed.result === 'superseded') {
         notice(`Nothing committed: ${committed.reason}. The run for that commit renders its manifest.`);
-        await writeSummary(undefined, `superseded: ${main_escapeHtml(committed.reason)}`);
+        writeSummary(undefined, `superseded: ${escapeHtml(committed.reason)}`);
         return { changed: 'false', manifest: settings.output, result: 'superseded' };
     }
     // The workspace gets what the branch now has, for the steps that follow.
@@ -2485,16 +2483,16 @@ async function runCommit(settings) {
         result: committed.result,
         changed: String(committed.result === 'committed'),
     };
-    let line = `<code>${main_escapeHtml(settings.manifestRepoPath)}</code> on <code>${main_escapeHtml(settings.branch)}</code> is up to date`;
+    let line = `<code>${escapeHtml(settings.manifestRepoPath)}</code> on <code>${escapeHtml(settings.branch)}</code> is up to date`;
     if (committed.result === 'committed') {
         outputs['commit-sha'] = committed.sha;
         if (committed.verified !== undefined) {
             outputs['commit-verified'] = String(committed.verified);
             info(`GitHub reports the commit as ${committed.verified ? 'signed (verified)' : 'not signed'}.`);
         }
-        line = `committed <code>${committed.sha.slice(0, 7)}</code> to <code>${main_escapeHtml(settings.branch)}</code>`;
+        line = `committed <code>${committed.sha.slice(0, 7)}</code> to <code>${escapeHtml(settings.branch)}</code>`;
     }
-    await writeSummary(committed.outcome, line);
+    writeSummary(committed.outcome, line);
     return outputs;
 }
 async function runDiff(settings) {
@@ -2548,11 +2546,8 @@ async function commentOnPullRequest(settings, api, issue, fromFork, diff) {
         warning(`No pull-request comment: ${describeError(error)}`);
     }
 }
-async function writeSummary(outcome, line) {
+function writeSummary(outcome, line) {
     appendSummary(summaryHtml(outcome, line));
-}
-function main_escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts

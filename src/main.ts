@@ -18,7 +18,7 @@ import {
 } from './render.js'
 import * as core from './runner.js'
 import { getSettings, type Settings } from './settings.js'
-import { summaryHtml } from './summary.js'
+import { escapeHtml, summaryHtml } from './summary.js'
 
 const actionsLogger: Logger = {
   info: (message) => core.info(message),
@@ -53,7 +53,7 @@ function imageOutputs(settings: Settings, outcome: RenderOutcome): Outputs {
 async function runRender(settings: Settings): Promise<Outputs> {
   const outcome = await renderRepository(settings, actionsLogger)
   await writeManifest(settings, outcome, actionsLogger)
-  await writeSummary(outcome, `<code>${escapeHtml(settings.output)}</code>: ${outcome.changed ? 'changed' : 'unchanged'}`)
+  writeSummary(outcome, `<code>${escapeHtml(settings.output)}</code>: ${outcome.changed ? 'changed' : 'unchanged'}`)
   return { ...imageOutputs(settings, outcome), changed: String(outcome.changed), result: 'rendered' }
 }
 
@@ -72,16 +72,13 @@ async function createApi(settings: Settings): Promise<GitHubApi> {
 
 async function runCommit(settings: Settings): Promise<Outputs> {
   const scan = await scanRepository(settings, actionsLogger)
-  const writer =
-    settings.commitMethod === 'git'
-      ? gitBranchWriter(process.env.GITHUB_WORKSPACE ?? process.cwd())
-      : apiBranchWriter(await createApi(settings))
+  const writer = settings.commitMethod === 'git' ? gitBranchWriter(settings.root) : apiBranchWriter(await createApi(settings))
   const committed = await actionsLogger.group(`Commit to ${settings.branch}`, () =>
     commitManifest(writer, commitRequestFor(settings, scan, actionsLogger), actionsLogger),
   )
   if (committed.result === 'superseded') {
     core.notice(`Nothing committed: ${committed.reason}. The run for that commit renders its manifest.`)
-    await writeSummary(undefined, `superseded: ${escapeHtml(committed.reason)}`)
+    writeSummary(undefined, `superseded: ${escapeHtml(committed.reason)}`)
     return { changed: 'false', manifest: settings.output, result: 'superseded' }
   }
   // The workspace gets what the branch now has, for the steps that follow.
@@ -101,7 +98,7 @@ async function runCommit(settings: Settings): Promise<Outputs> {
     }
     line = `committed <code>${committed.sha.slice(0, 7)}</code> to <code>${escapeHtml(settings.branch)}</code>`
   }
-  await writeSummary(committed.outcome, line)
+  writeSummary(committed.outcome, line)
   return outputs
 }
 
@@ -161,10 +158,6 @@ async function commentOnPullRequest(
   }
 }
 
-async function writeSummary(outcome: RenderOutcome | undefined, line: string): Promise<void> {
+function writeSummary(outcome: RenderOutcome | undefined, line: string): void {
   core.appendSummary(summaryHtml(outcome, line))
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }

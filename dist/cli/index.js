@@ -1701,7 +1701,7 @@ function isDns1123Subdomain(value) {
 /* harmony export */   Dy: () => (/* binding */ imageRows),
 /* harmony export */   LN: () => (/* binding */ TABLE_HEADER)
 /* harmony export */ });
-/* unused harmony export summaryHtml */
+/* unused harmony exports escapeHtml, summaryHtml */
 const TABLE_HEADER = ['Image', 'Dockerfile', 'sha256', 'Reference', 'Status'];
 /** Rows of the image table shared by the job summary and the CLI. */
 function imageRows(outcome) {
