@@ -1284,7 +1284,15 @@ const POD_SETTING_KEYS = [
     'gitSecret',
     'localPath',
     'repositoryName',
+    'cache',
+    'cacheRepo',
+    'cacheTtl',
+    'snapshotMode',
+    'compressedCaching',
+    'extraArgs',
 ];
+const everySettingKeyed = true;
+void everySettingKeyed;
 /**
  * A hash of everything `buildPod` reads. Two Pods with the same key are the same document, so a run
  * can reuse the text of the previous manifest instead of writing the Pod again.
@@ -1364,6 +1372,12 @@ function buildPod(image, settings, scriptsConfigMap) {
         args.push(`--insecure-registry=${host}`, `--skip-tls-verify-registry=${host}`);
     if (settings.context === 'git')
         args.push(`--label=org.opencontainers.image.revision=${image.commit}`);
+    args.push(`--cache=${settings.cache}`);
+    if (settings.cache && settings.cacheRepo !== '')
+        args.push(`--cache-repo=${settings.cacheRepo}`);
+    if (settings.cache && settings.cacheTtl !== '')
+        args.push(`--cache-ttl=${settings.cacheTtl}`);
+    args.push(`--snapshot-mode=${settings.snapshotMode}`, `--compressed-caching=${settings.compressedCaching}`, ...settings.extraArgs);
     const imageEnv = [
         { name: 'DOCKER_FILENAME', value: image.dockerfile },
         { name: 'DOCKER_IMAGENAME', value: image.repository },
@@ -1683,6 +1697,7 @@ function appendSummary(text) {
 
 const MODES = ['auto', 'render', 'diff', 'commit'];
 const CONTEXTS = ['git', 'local'];
+const SNAPSHOT_MODES = ['redo', 'full', 'time'];
 const COMMIT_METHODS = ['api', 'git'];
 /** Raised for a bad input; `main` reports its message as is. */
 class InputError extends Error {
@@ -1735,6 +1750,30 @@ function getInsecureRegistries(registry) {
         }
     }
     return [...new Set(hosts)].sort();
+}
+function getCacheSettings() {
+    const cacheRepo = getInput('cache-repo').trim();
+    if (cacheRepo !== '') {
+        const problem = explainRegistryPrefix(cacheRepo);
+        if (problem)
+            fail('cache-repo', cacheRepo, `expected a repository such as registry.kaniko.svc:5000/team/cache, but ${problem}`);
+    }
+    const cacheTtl = getInput('cache-ttl').trim();
+    if (cacheTtl !== '' && !/^([0-9]+(\.[0-9]+)?(h|m|s|ms))+$/.test(cacheTtl))
+        fail('cache-ttl', cacheTtl, 'expected a duration such as 168h or 90m');
+    const extraArgs = getMultilineInput('extra-args');
+    for (const arg of extraArgs) {
+        if (!/^--[a-z][a-z0-9-]*(=.*)?$/.test(arg))
+            fail('extra-args', arg, 'expected one kaniko flag per line, such as --push-retry=3');
+    }
+    return {
+        cache: getBoolean('cache'),
+        cacheRepo,
+        cacheTtl,
+        snapshotMode: getChoice('snapshot-mode', SNAPSHOT_MODES),
+        compressedCaching: getBoolean('compressed-caching'),
+        extraArgs: Object.freeze(extraArgs),
+    };
 }
 function getList(name) {
     return getMultilineInput(name)
@@ -1861,6 +1900,7 @@ function getSettings(vars = process.env, event = { name: vars.GITHUB_EVENT_NAME 
         failOnDrift: getBoolean('fail-on-drift'),
         comment: getBoolean('comment'),
         allowPullRequestTarget: getBoolean('allow-pull-request-target'),
+        ...getCacheSettings(),
         event,
     });
 }

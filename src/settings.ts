@@ -9,6 +9,8 @@ export const MODES = ['auto', 'render', 'diff', 'commit'] as const
 export type Mode = (typeof MODES)[number]
 export const CONTEXTS = ['git', 'local'] as const
 export type ContextKind = (typeof CONTEXTS)[number]
+export const SNAPSHOT_MODES = ['redo', 'full', 'time'] as const
+export type SnapshotMode = (typeof SNAPSHOT_MODES)[number]
 export const COMMIT_METHODS = ['api', 'git'] as const
 export type CommitMethod = (typeof COMMIT_METHODS)[number]
 
@@ -77,6 +79,16 @@ export interface Settings {
   readonly failOnDrift: boolean
   /** Keep one sticky comment with the diff on the pull request. */
   readonly comment: boolean
+  /** kaniko's registry layer cache. */
+  readonly cache: boolean
+  /** `--cache-repo` ('' for kaniko's default). */
+  readonly cacheRepo: string
+  /** `--cache-ttl` ('' for kaniko's default). */
+  readonly cacheTtl: string
+  readonly snapshotMode: SnapshotMode
+  readonly compressedCaching: boolean
+  /** More kaniko flags, each `--name` or `--name=value`. */
+  readonly extraArgs: readonly string[]
   /** Run on `pull_request_target` events (write token, possibly untrusted files). */
   readonly allowPullRequestTarget: boolean
   /** The event that started the run. */
@@ -136,6 +148,29 @@ function getInsecureRegistries(registry: string): string[] {
     }
   }
   return [...new Set(hosts)].sort()
+}
+
+function getCacheSettings(): Pick<Settings, 'cache' | 'cacheRepo' | 'cacheTtl' | 'snapshotMode' | 'compressedCaching' | 'extraArgs'> {
+  const cacheRepo = core.getInput('cache-repo').trim()
+  if (cacheRepo !== '') {
+    const problem = explainRegistryPrefix(cacheRepo)
+    if (problem) fail('cache-repo', cacheRepo, `expected a repository such as registry.kaniko.svc:5000/team/cache, but ${problem}`)
+  }
+  const cacheTtl = core.getInput('cache-ttl').trim()
+  if (cacheTtl !== '' && !/^([0-9]+(\.[0-9]+)?(h|m|s|ms))+$/.test(cacheTtl))
+    fail('cache-ttl', cacheTtl, 'expected a duration such as 168h or 90m')
+  const extraArgs = core.getMultilineInput('extra-args')
+  for (const arg of extraArgs) {
+    if (!/^--[a-z][a-z0-9-]*(=.*)?$/.test(arg)) fail('extra-args', arg, 'expected one kaniko flag per line, such as --push-retry=3')
+  }
+  return {
+    cache: getBoolean('cache'),
+    cacheRepo,
+    cacheTtl,
+    snapshotMode: getChoice('snapshot-mode', SNAPSHOT_MODES),
+    compressedCaching: getBoolean('compressed-caching'),
+    extraArgs: Object.freeze(extraArgs),
+  }
 }
 
 function getList(name: string): string[] {
@@ -263,6 +298,7 @@ export function getSettings(vars: NodeJS.ProcessEnv = process.env, event: RunEve
     failOnDrift: getBoolean('fail-on-drift'),
     comment: getBoolean('comment'),
     allowPullRequestTarget: getBoolean('allow-pull-request-target'),
+    ...getCacheSettings(),
     event,
   })
 }

@@ -99,6 +99,9 @@ describe('render', () => {
       `--destination=registry.example.com/acme/api:${sha.slice(0, 16)}`,
       '--digest-file=/dev/termination-log',
       `--label=org.opencontainers.image.revision=${SHA_A}`,
+      '--cache=true',
+      '--snapshot-mode=redo',
+      '--compressed-caching=false',
     ])
     const secret = pod.spec.volumes.find((v: { name: string }) => v.name === 'docker-config')
     expect(secret.secret).toEqual({ secretName: 'docker-config-secret', items: [{ key: '.dockerconfigjson', path: 'config.json' }] })
@@ -247,6 +250,31 @@ describe('render', () => {
     const pod = podsOf(dir)[0]
     expect(pod.spec.containers[0].args).toContain('--insecure-registry=mirror.local:5000')
     expect(pod.spec.initContainers[0].env).toContainEqual({ name: 'REGISTRY_INSECURE', value: 'false' })
+  })
+
+  it('passes the layer-cache choices and extra flags to kaniko, and renders anew when they change', async () => {
+    const dir = repo({ Dockerfile: 'FROM alpine\n' })
+    await renderIn(dir, {
+      'cache-repo': 'registry.kaniko.svc:5000/team/cache',
+      'cache-ttl': '168h',
+      'snapshot-mode': 'full',
+      'compressed-caching': 'true',
+      'extra-args': '--push-retry=3\n--verbosity=debug',
+    })
+    expect(podsOf(dir)[0].spec.containers[0].args.slice(-7)).toEqual([
+      '--cache=true',
+      '--cache-repo=registry.kaniko.svc:5000/team/cache',
+      '--cache-ttl=168h',
+      '--snapshot-mode=full',
+      '--compressed-caching=true',
+      '--push-retry=3',
+      '--verbosity=debug',
+    ])
+    const off = await renderIn(dir, { cache: 'false', 'cache-repo': 'registry.kaniko.svc:5000/team/cache' })
+    expect(off.log.infos.join('\n')).toContain('(0 unchanged, taken as they were)')
+    const args = podsOf(dir)[0].spec.containers[0].args
+    expect(args).toContain('--cache=false')
+    expect(args.some((a: string) => a.startsWith('--cache-repo'))).toBe(false)
   })
 
   it('prefixes the context sub-path with the path input', async () => {

@@ -29,6 +29,12 @@ export interface PodSettings {
   readonly gitSecret: string
   readonly localPath: string
   readonly repositoryName: string
+  readonly cache: boolean
+  readonly cacheRepo: string
+  readonly cacheTtl: string
+  readonly snapshotMode: string
+  readonly compressedCaching: boolean
+  readonly extraArgs: readonly string[]
 }
 
 /** Where the containers find the registry credentials (kaniko's own DOCKER_CONFIG). */
@@ -62,7 +68,19 @@ const POD_SETTING_KEYS = [
   'gitSecret',
   'localPath',
   'repositoryName',
+  'cache',
+  'cacheRepo',
+  'cacheTtl',
+  'snapshotMode',
+  'compressedCaching',
+  'extraArgs',
 ] as const satisfies readonly (keyof PodSettings)[]
+
+// Every setting that shapes a Pod must be in its render key, or a changed setting would reuse a stale
+// Pod: this fails to compile when PodSettings gains a field that POD_SETTING_KEYS lacks.
+type UnkeyedSettings = Exclude<keyof PodSettings, (typeof POD_SETTING_KEYS)[number]>
+const everySettingKeyed: [UnkeyedSettings] extends [never] ? true : UnkeyedSettings = true
+void everySettingKeyed
 
 /**
  * A hash of everything `buildPod` reads. Two Pods with the same key are the same document, so a run
@@ -148,6 +166,10 @@ export function buildPod(image: PlannedImage, settings: PodSettings, scriptsConf
   args.push(`--destination=${image.image}`, '--digest-file=/dev/termination-log')
   for (const host of settings.insecureRegistries) args.push(`--insecure-registry=${host}`, `--skip-tls-verify-registry=${host}`)
   if (settings.context === 'git') args.push(`--label=org.opencontainers.image.revision=${image.commit}`)
+  args.push(`--cache=${settings.cache}`)
+  if (settings.cache && settings.cacheRepo !== '') args.push(`--cache-repo=${settings.cacheRepo}`)
+  if (settings.cache && settings.cacheTtl !== '') args.push(`--cache-ttl=${settings.cacheTtl}`)
+  args.push(`--snapshot-mode=${settings.snapshotMode}`, `--compressed-caching=${settings.compressedCaching}`, ...settings.extraArgs)
 
   const imageEnv: EnvVar[] = [
     { name: 'DOCKER_FILENAME', value: image.dockerfile },
