@@ -76,6 +76,18 @@ function generate(dir, { services, files, fileBytes, nodeModules }) {
     mkdirSync(pkg, { recursive: true })
     writeFileSync(path.join(pkg, m % 10 === 0 ? 'Dockerfile' : `f${m}.js`), content(`nm/${m}`, fileBytes))
   }
+  // A git repository, as a checkout is: the context floor lists its files with git.
+  writeFileSync(path.join(dir, '.gitignore'), 'node_modules/\ndeploy/\n')
+  const git = (...args) =>
+    execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', '-c', 'gc.auto=0', ...args], {
+      cwd: dir,
+      stdio: 'ignore',
+    })
+  git('init', '-q')
+  git('add', '-A')
+  git('commit', '-q', '-m', 'bench')
+  // Packed, as a clone is: 64,000 loose objects would slow the find floor down.
+  git('gc', '--quiet')
   writeFileSync(marker, '')
 }
 
@@ -92,6 +104,7 @@ function actionEnv(repo, scratch) {
     HOME: scratch,
     ...inputs,
     INPUT_MODE: 'render',
+    INPUT_HASH: 'dockerfile',
     INPUT_REGISTRY: 'registry.example.com/acme',
     INPUT_DOCKERFILES: 'Dockerfile',
     GITHUB_WORKSPACE: repo,
@@ -179,6 +192,14 @@ try {
     () => time(opts.node, [BUNDLE], { env, cwd: large }),
     () => time('sh', ['-c', `find "${large}" -name node_modules -prune -o -name Dockerfile -print0 | xargs -0 sha256sum > /dev/null`]),
   )
+  const contextEnv = { ...env, INPUT_HASH: 'context', INPUT_OUTPUT: 'deploy/context.yaml' }
+  time(opts.node, [BUNDLE], { env: contextEnv, cwd: large })
+  const cores = availableParallelism()
+  const [contextAction, contextFloor] = sideBySide(
+    opts.runs,
+    () => time(opts.node, [BUNDLE], { env: contextEnv, cwd: large }),
+    () => time('sh', ['-c', `cd "${large}" && git ls-files -z | xargs -0 -P${cores} sha256sum > /dev/null`]),
+  )
   const smallEnv = actionEnv(small, scratch)
   time(opts.node, [BUNDLE], { env: smallEnv, cwd: small })
   const [smallAction, nodeStart] = sideBySide(
@@ -198,7 +219,10 @@ try {
     return median(runs)
   })()
   time(opts.node, ['--import', path.join(scratch, 'rss.mjs'), BUNDLE], { env, cwd: large })
-  const rssMb = Number(readFileSync(rssFile, 'utf8')) / 1024
+  const rssDockerfile = Number(readFileSync(rssFile, 'utf8')) / 1024
+  time(opts.node, ['--import', path.join(scratch, 'rss.mjs'), BUNDLE], { env: contextEnv, cwd: large })
+  const rssContext = Number(readFileSync(rssFile, 'utf8')) / 1024
+  const rssMb = Math.max(rssDockerfile, rssContext)
   if (opts.cpuProf) {
     time(opts.node, ['--cpu-prof', '--cpu-prof-dir', opts.cpuProf, BUNDLE], { env, cwd: large })
     console.log(`CPU profile of one large run written to ${opts.cpuProf}`)
@@ -216,6 +240,14 @@ try {
         targetText: '<= 2x',
       },
       {
+        name: `render, hash: context, ${opts.services} contexts, steady state`,
+        detail: `${s(contextAction)} vs git ls-files+sha256sum -P${cores} ${s(contextFloor)}`,
+        value: contextAction / contextFloor,
+        target: 1.5,
+        ratio: `${(contextAction / contextFloor).toFixed(2)}x`,
+        targetText: '<= 1.5x',
+      },
+      {
         name: 'render, small repo',
         detail: `${s(smallAction)} vs node -e 0 ${s(nodeStart)}`,
         value: smallAction / nodeStart,
@@ -225,7 +257,7 @@ try {
       },
       {
         name: `peak memory, ${opts.services} Dockerfiles`,
-        detail: `${rssMb.toFixed(0)} MB max RSS`,
+        detail: `${rssMb.toFixed(0)} MB max RSS (dockerfile ${rssDockerfile.toFixed(0)}, context ${rssContext.toFixed(0)})`,
         value: rssMb,
         target: 150,
         ratio: `${rssMb.toFixed(0)} MB`,

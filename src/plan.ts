@@ -2,10 +2,14 @@ import { posix } from 'node:path'
 import { assignImageNames } from './naming.js'
 import { InputError } from './settings.js'
 
-/** A Dockerfile found in the repository and the sha256 of its bytes. */
+/** A Dockerfile found in the repository, the sha256 of its bytes, and the hash its tag comes from. */
 export interface HashedDockerfile {
   readonly path: string
   readonly sha256: string
+  /** The hash the tag is made of: the Dockerfile's own, or with its build context. */
+  readonly effective: string
+  /** What `effective` covers, for the annotation: `dockerfile`, or `context <dir>: N files`. */
+  readonly covers: string
 }
 
 /** What the manifest already on disk says about one image. */
@@ -13,6 +17,8 @@ export interface PreviousImage {
   readonly name: string
   readonly dockerfile: string
   readonly sha256: string
+  /** The hash its tag was made of (the Dockerfile's own before context hashing). */
+  readonly effective: string
   readonly commit: string
   readonly pod: string
   /** `kaniko-gitops/render-key` of its Pod ('' when absent). */
@@ -30,7 +36,10 @@ export interface PlannedImage {
   readonly dockerfile: string
   /** sha256 of the Dockerfile's bytes. */
   readonly sha256: string
-  /** Content tag: the first TAG_LENGTH hex digits of the hash. */
+  /** The hash the tag is made of (see HashedDockerfile). */
+  readonly effective: string
+  readonly covers: string
+  /** Content tag: the first TAG_LENGTH hex digits of the effective hash. */
   readonly tag: string
   /** `<registry>/<name>` */
   readonly repository: string
@@ -83,14 +92,16 @@ export function planImages(files: readonly HashedDockerfile[], options: PlanOpti
     .map((file): PlannedImage => {
       const name = names.get(file.path) as string
       const before = previous.get(file.path)
-      const status: ImageStatus = !before ? 'new' : before.sha256 === file.sha256 ? 'unchanged' : 'changed'
-      const tag = file.sha256.slice(0, TAG_LENGTH)
+      const status: ImageStatus = !before ? 'new' : before.effective === file.effective ? 'unchanged' : 'changed'
+      const tag = file.effective.slice(0, TAG_LENGTH)
       const repository = `${options.registry}/${name}`
       const contextDir = posix.dirname(file.path) === '.' ? '' : posix.dirname(file.path)
       return {
         name,
         dockerfile: file.path,
         sha256: file.sha256,
+        effective: file.effective,
+        covers: file.covers,
         tag,
         repository,
         image: `${repository}:${tag}`,

@@ -1,8 +1,9 @@
 import { readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
+import { ContextHasher } from './context-hash.js'
 import { discoverDockerfiles } from './discover.js'
 import { explainPathEscape, writeFileAtomic } from './fs-atomic.js'
-import { hashDockerfile } from './hash.js'
+import { hashDockerfile, sha256Hex } from './hash.js'
 import { buildPod, buildScriptsConfigMap, type NamedDocument, nameDocument, renderKey } from './manifest/pod.js'
 import { readPreviousManifest } from './manifest/previous.js'
 import { loadScripts } from './manifest/scripts.js'
@@ -69,11 +70,24 @@ export async function scanRepository(settings: Settings, log: Logger): Promise<S
   }
 
   const files = await log.group('Hash', async () => {
-    const hashed = discovery.paths.map((file) => ({
-      path: file,
-      sha256: hashDockerfile(path.join(settings.root, ...file.split('/')), file),
-    }))
-    log.info(hashed.map((f) => `${f.sha256}  ${f.path}`).join('\n'))
+    const hashed: HashedDockerfile[] = []
+    const contexts = settings.hash === 'context' ? new ContextHasher(settings.root, new Set([settings.output])) : undefined
+    for (const file of discovery.paths) {
+      const sha256 = hashDockerfile(path.join(settings.root, ...file.split('/')), file)
+      if (!contexts) {
+        hashed.push({ path: file, sha256, effective: sha256, covers: 'dockerfile' })
+        continue
+      }
+      const dir = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file)
+      const context = await contexts.hash(dir, file)
+      hashed.push({
+        path: file,
+        sha256,
+        effective: sha256Hex(`kaniko-gitops context v1\n${sha256}\n${context.sha256}\n`),
+        covers: `context ${dir || '.'}: ${context.files} file(s)${context.ignoreFile ? `, ${context.ignoreFile} applied` : ''}`,
+      })
+    }
+    log.info(hashed.map((f) => `${f.effective}  ${f.path} (${f.covers})`).join('\n'))
     return hashed
   })
   return { files }

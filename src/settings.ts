@@ -9,6 +9,8 @@ export const MODES = ['auto', 'render', 'diff', 'commit'] as const
 export type Mode = (typeof MODES)[number]
 export const CONTEXTS = ['git', 'local'] as const
 export type ContextKind = (typeof CONTEXTS)[number]
+export const HASH_KINDS = ['context', 'dockerfile'] as const
+export type HashKind = (typeof HASH_KINDS)[number]
 export const SNAPSHOT_MODES = ['redo', 'full', 'time'] as const
 export type SnapshotMode = (typeof SNAPSHOT_MODES)[number]
 export const COMMIT_METHODS = ['api', 'git'] as const
@@ -22,6 +24,8 @@ export interface Settings {
   readonly root: string
   /** Where `root` lies inside the git repository kaniko clones (POSIX, '' for the top). */
   readonly contextPrefix: string
+  /** What a content tag covers: the build context, or the Dockerfile alone. */
+  readonly hash: HashKind
   /** Glob patterns relative to `root`; a leading '!' excludes. */
   readonly dockerfiles: readonly string[]
   /** Registry and namespace that images are pushed under, e.g. `docker.io/acme`. */
@@ -268,6 +272,7 @@ export function getSettings(vars: NodeJS.ProcessEnv = process.env, event: RunEve
     mode,
     root,
     contextPrefix,
+    hash: getChoice('hash', HASH_KINDS),
     dockerfiles: Object.freeze(dockerfiles.map((p) => p.trim())),
     registry,
     output,

@@ -63,12 +63,14 @@ describe('render', () => {
 
   it('carries what each Pod needs: annotations, labels, env, mounts, kaniko arguments', async () => {
     const dir = repo({ 'services/api/Dockerfile': 'FROM alpine:3.20\n' })
-    await renderIn(dir, { path: '.' })
+    await renderIn(dir, { path: '.', hash: 'dockerfile' })
     const pod = podsOf(dir)[0]
     const sha = (await import('node:crypto')).createHash('sha256').update('FROM alpine:3.20\n').digest('hex')
     expect(pod.metadata.annotations).toEqual({
       'kaniko-gitops/dockerfile': 'services/api/Dockerfile',
       'kaniko-gitops/dockerfile-sha256': sha,
+      'kaniko-gitops/effective-sha256': sha,
+      'kaniko-gitops/hash-covers': 'dockerfile',
       'kaniko-gitops/image': `registry.example.com/acme/api:${sha.slice(0, 16)}`,
       'kaniko-gitops/commit': SHA_A,
       'kaniko-gitops/render-key': expect.stringMatching(/^[0-9a-f]{32}$/),

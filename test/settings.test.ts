@@ -113,10 +113,16 @@ describe('getSettings', () => {
       "Input 'local-path' has the value 'workspace': expected an absolute path on the node.",
     ],
     [{ context: 's3' }, "Input 'context' has the value 's3': expected one of git, local."],
-    [{ 'cache-repo': 'https://r/cache' }, "Input 'cache-repo' has the value 'https://r/cache': expected a repository such as registry.kaniko.svc:5000/team/cache, but it has a URL scheme"],
+    [
+      { 'cache-repo': 'https://r/cache' },
+      "Input 'cache-repo' has the value 'https://r/cache': expected a repository such as registry.kaniko.svc:5000/team/cache, but it has a URL scheme",
+    ],
     [{ 'cache-ttl': '2 days' }, "Input 'cache-ttl' has the value '2 days': expected a duration such as 168h or 90m."],
     [{ 'snapshot-mode': 'fast' }, "Input 'snapshot-mode' has the value 'fast': expected one of redo, full, time."],
-    [{ 'extra-args': '--push-retry=3\nrm -rf /' }, "Input 'extra-args' has the value 'rm -rf /': expected one kaniko flag per line, such as --push-retry=3."],
+    [
+      { 'extra-args': '--push-retry=3\nrm -rf /' },
+      "Input 'extra-args' has the value 'rm -rf /': expected one kaniko flag per line, such as --push-retry=3.",
+    ],
     [{ 'commit-method': 'push' }, "Input 'commit-method' has the value 'push': expected one of api, git."],
     [{ branch: '../main' }, "Input 'branch' has the value '../main': expected a branch name such as main."],
     [{ branch: '-f' }, "Input 'branch' has the value '-f': expected a branch name such as main."],

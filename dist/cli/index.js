@@ -1,6 +1,376 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 4158:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+/**
+ * @license
+ * Copyright 2020 Balena Ltd.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *    http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ *
+ * ------------------------------------------------------------------------
+ *
+ * Copyright 2018 Zeit, Inc.
+ * Licensed under the MIT License. See file LICENSE.md for a full copy.
+ *
+ * ------------------------------------------------------------------------
+ */
+
+/**
+ * This module implements the [dockerignore
+ * spec](https://docs.docker.com/engine/reference/builder/#dockerignore-file),
+ * closely following Docker's (Moby) Golang implementation:
+ * https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go
+ * https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go
+ * https://github.com/moby/moby/blob/v19.03.8/pkg/archive/archive.go#L825
+ *
+ * Something the spec is not clear about, but we discovered by reading source code
+ * and testing against the "docker build" command, is the handling of backslashes and
+ * forward slashes as path separators and escape characters in the .dockerignore file
+ * across platforms including Windows, Linux and macOS:
+ *
+ * * On Linux and macOS, only forward slashes can be used as path separators in the
+ *   .dockerignore file, and the backslash works as an escape character.
+ * * On Windows, both forward slashes and backslashes are allowed as path separators
+ *   in the .dockerignore file, and the backslash is not used as an escape character.
+ *
+ * This is consistent with how Windows works generally: both forward slashes and
+ * backslashes are accepted as path separators by the cmd.exe Command Prompt or
+ * PowerShell, and by library functions like the Golang filepath.Clean or the
+ * Node.js path.normalize.
+ *
+ * Similarly, path strings provided to the IgnoreBase.ignores() and IgnoreBase.filter()
+ * methods can use either forward slashes or backslashes as path separators on Windows,
+ * but only forward slashes are accepted as path separators on Linux and macOS.
+ */
+
+const path = __nccwpck_require__(6928);
+
+const factory = options => new IgnoreBase(options); // https://github.com/kaelzhang/node-ignore/blob/5.1.4/index.js#L538-L539
+// Fixes typescript module import
+
+
+factory.default = factory;
+module.exports = factory;
+
+function make_array(subject) {
+  return Array.isArray(subject) ? subject : [subject];
+}
+
+const REGEX_TRAILING_SLASH = /(?<=.)\/$/;
+const REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
+const REGEX_TRAILING_PATH_SEP = path.sep === '\\' ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+const KEY_IGNORE = typeof Symbol !== 'undefined' ? Symbol.for('dockerignore') : 'dockerignore'; // An implementation of Go's filepath.Clean
+// https://golang.org/pkg/path/filepath/#Clean
+// https://github.com/golang/go/blob/master/src/path/filepath/path.go
+// Note that, like Go, on Windows this function converts forward slashes
+// to backslashes.
+
+function cleanPath(file) {
+  return path.normalize(file).replace(REGEX_TRAILING_PATH_SEP, '');
+} // Javascript port of Golang's filepath.ToSlash
+// https://golang.org/pkg/path/filepath/#ToSlash
+// https://github.com/golang/go/blob/master/src/path/filepath/path.go
+// Convert any OS-specific path separator to '/'. Backslash is converted
+// to forward slash on Windows, but not on Linux/macOS.
+// Note that both forward slashes and backslashes are valid path separators on
+// Windows. As a result, code such as `pattern.split(path.sep).join('/')` fails
+// on Windows when forward slashes are used as path separators.
+
+
+function toSlash(file) {
+  if (path.sep === '/') {
+    return file;
+  }
+
+  return file.replace(/\\/g, '/');
+} // Javascript port of Golang's filepath.FromSlash
+// https://github.com/golang/go/blob/master/src/path/filepath/path.go
+
+
+function fromSlash(file) {
+  if (path.sep === '/') {
+    return file;
+  }
+
+  return file.replace(/\//g, path.sep);
+}
+
+class IgnoreBase {
+  constructor({
+    // https://github.com/kaelzhang/node-ignore/blob/5.1.4/index.js#L372
+    ignorecase = true
+  } = {}) {
+    this._rules = [];
+    this._ignorecase = ignorecase;
+    this[KEY_IGNORE] = true;
+
+    this._initCache();
+  }
+
+  _initCache() {
+    this._cache = {};
+  } // @param {Array.<string>|string|Ignore} pattern
+
+
+  add(pattern) {
+    this._added = false;
+
+    if (typeof pattern === 'string') {
+      pattern = pattern.split(/\r?\n/g);
+    }
+
+    make_array(pattern).forEach(this._addPattern, this); // Some rules have just added to the ignore,
+    // making the behavior changed.
+
+    if (this._added) {
+      this._initCache();
+    }
+
+    return this;
+  } // legacy
+
+
+  addPattern(pattern) {
+    return this.add(pattern);
+  }
+
+  _addPattern(pattern) {
+    // https://github.com/kaelzhang/node-ignore/issues/32
+    if (pattern && pattern[KEY_IGNORE]) {
+      this._rules = this._rules.concat(pattern._rules);
+      this._added = true;
+      return;
+    }
+
+    if (this._checkPattern(pattern)) {
+      const rule = this._createRule(pattern.trim());
+
+      if (rule !== null) {
+        this._added = true;
+
+        this._rules.push(rule);
+      }
+    }
+  }
+
+  _checkPattern(pattern) {
+    // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L34-L40
+    return pattern && typeof pattern === 'string' && pattern.indexOf('#') !== 0 && pattern.trim() !== "";
+  }
+
+  filter(paths) {
+    return make_array(paths).filter(path => this._filter(path));
+  }
+
+  createFilter() {
+    return path => this._filter(path);
+  }
+
+  ignores(path) {
+    return !this._filter(path);
+  } // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
+  // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
+
+
+  _createRule(pattern) {
+    const origin = pattern;
+    let negative = false; // > An optional prefix "!" which negates the pattern;
+    // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L43-L46
+
+    if (pattern[0] === '!') {
+      negative = true;
+      pattern = pattern.substring(1).trim();
+    } // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L47-L53
+
+
+    if (pattern.length > 0) {
+      pattern = cleanPath(pattern);
+      pattern = toSlash(pattern);
+
+      if (pattern.length > 1 && pattern[0] === '/') {
+        pattern = pattern.slice(1);
+      }
+    } // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L54-L55
+
+
+    if (negative) {
+      pattern = '!' + pattern;
+    } // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L30
+
+
+    pattern = pattern.trim();
+
+    if (pattern === "") {
+      return null;
+    } // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L34
+    // convert forward slashes to backslashes on Windows
+
+
+    pattern = cleanPath(pattern); // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L36-L42
+
+    if (pattern[0] === '!') {
+      if (pattern.length === 1) {
+        return null;
+      }
+
+      negative = true;
+      pattern = pattern.substring(1);
+    } else {
+      negative = false;
+    }
+
+    return {
+      origin,
+      pattern,
+      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
+      dirs: pattern.split(path.sep),
+      negative
+    };
+  } // @returns `Boolean` true if the `path` is NOT ignored
+
+
+  _filter(path) {
+    if (!path) {
+      return false;
+    }
+
+    if (path in this._cache) {
+      return this._cache[path];
+    }
+
+    return this._cache[path] = this._test(path);
+  } // @returns {Boolean} true if a file is NOT ignored
+  // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
+
+
+  _test(file) {
+    file = fromSlash(file); // equivalent to golang filepath.Dir() https://golang.org/src/path/filepath/path.go
+
+    const parentPath = cleanPath(path.dirname(file));
+    const parentPathDirs = parentPath.split(path.sep);
+    let matched = false;
+
+    this._rules.forEach(rule => {
+      let match = this._match(file, rule); // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L80
+
+
+      if (!match && parentPath !== ".") {
+        // Check to see if the pattern matches one of our parent dirs.
+        if (rule.dirs.includes('**')) {
+          // Ah shucks! We have to test every possible parent path that has 
+          // a number of dirs _n_ where 
+          // `rule.dirs.filter(doubleStar).length <= _n_ <= parentPathDirs.length`
+          // since the ** can imply any number of directories including 0
+          for (let i = rule.dirs.filter(x => x !== '**').length; i <= parentPathDirs.length; i++) {
+            match = match || this._match(parentPathDirs.slice(0, i).join(path.sep), rule);
+          }
+        } else if (rule.dirs.length <= parentPathDirs.length) {
+          // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L83
+          match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path.sep), rule);
+        }
+      }
+
+      if (match) {
+        matched = !rule.negative;
+      }
+    });
+
+    return !matched;
+  } // @returns {Boolean} true if a file is matched by a rule
+
+
+  _match(file, rule) {
+    return this._compile(rule).regexp.test(file);
+  } // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L139
+
+
+  _compile(rule) {
+    if (rule.regexp) {
+      return rule;
+    }
+
+    let regStr = '^'; // Go through the pattern and convert it to a regexp.
+
+    let escapedSlash = path.sep === '\\' ? '\\\\' : path.sep;
+
+    for (let i = 0; i < rule.pattern.length; i++) {
+      const ch = rule.pattern[i];
+
+      if (ch === '*') {
+        if (rule.pattern[i + 1] === '*') {
+          // is some flavor of "**"
+          i++; // Treat **/ as ** so eat the "/"
+
+          if (rule.pattern[i + 1] === path.sep) {
+            i++;
+          }
+
+          if (rule.pattern[i + 1] === undefined) {
+            // is "**EOF" - to align with .gitignore just accept all
+            regStr += ".*";
+          } else {
+            // is "**"
+            // Note that this allows for any # of /'s (even 0) because
+            // the .* will eat everything, even /'s
+            regStr += `(.*${escapedSlash})?`;
+          }
+        } else {
+          // is "*" so map it to anything but "/"
+          regStr += `[^${escapedSlash}]*`;
+        }
+      } else if (ch === '?') {
+        // "?" is any char except "/"
+        regStr += `[^${escapedSlash}]`;
+      } else if (ch === '.' || ch === '$') {
+        // Escape some regexp special chars that have no meaning
+        // in golang's filepath.Match
+        regStr += `\\${ch}`;
+      } else if (ch === '\\') {
+        // escape next char. Note that a trailing \ in the pattern
+        // will be left alone (but need to escape it)
+        if (path.sep === '\\') {
+          // On windows map "\" to "\\", meaning an escaped backslash,
+          // and then just continue because filepath.Match on
+          // Windows doesn't allow escaping at all
+          regStr += escapedSlash;
+          continue;
+        }
+
+        if (rule.pattern[i + 1] !== undefined) {
+          regStr += '\\' + rule.pattern[i + 1];
+          i++;
+        } else {
+          regStr += '\\';
+        }
+      } else {
+        regStr += ch;
+      }
+    }
+
+    regStr += "$";
+    rule.regexp = new RegExp(regStr, this._ignorecase ? 'i' : '');
+    return rule;
+  }
+
+}
+
+
+/***/ }),
+
 /***/ 5581:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -18,7 +388,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3916);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(532);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2668);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4763);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8855);
 
@@ -510,7 +880,7 @@ function registryHost(reference) {
 
 /***/ }),
 
-/***/ 532:
+/***/ 2668:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -527,8 +897,143 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./node_modules/@balena/dockerignore/ignore.js
+var ignore = __nccwpck_require__(4158);
+var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
+;// CONCATENATED MODULE: ./src/context-hash.ts
+
+
+
+
+// A CommonJS module whose typings declare a default export: at run time the default import is the factory.
+const context_hash_ignore = (ignore_default());
+/** Files up to this size are read in one go into one reused buffer; larger ones are streamed. */
+const READ_WHOLE_BYTES = 1024 * 1024;
+const buffer = Buffer.allocUnsafe(READ_WHOLE_BYTES);
+/** sha256 in hex; the one-shot crypto.hash (Node 21.7+) is faster for small inputs. */
+const sha256 = (data) => typeof external_node_crypto_.hash === 'function' ? external_node_crypto_.hash('sha256', data, 'hex') : external_node_crypto_.createHash('sha256').update(data).digest('hex');
+/**
+ * Hashes build contexts the way Docker sends them: every file of the context folder that its
+ * `.dockerignore` (or `<Dockerfile>.dockerignore`, which wins) does not exclude, with Docker's own
+ * ignore semantics (@balena/dockerignore). Paths, the executable bit, contents and symlink targets
+ * enter the hash in path order; symlinks are hashed as links and never followed, so nothing outside
+ * the context is read. `.git` folders are left out: a checkout and kaniko's clone differ there.
+ * A file is read once per run, however many contexts include it.
+ */
+class ContextHasher {
+    root;
+    generated;
+    contents = new Map();
+    /**
+     * @param root the repository folder that context paths are relative to
+     * @param generated repository-relative files this action writes (the manifest): never part of a
+     *   context, or every render would change the hash it is made from
+     */
+    constructor(root, generated = new Set()) {
+        this.root = root;
+        this.generated = generated;
+    }
+    async hash(contextDir, dockerfile) {
+        const absContext = external_node_path_default().join(this.root, ...contextDir.split('/').filter(Boolean));
+        const ignoreFile = [`${dockerfile}.dockerignore`, contextDir ? `${contextDir}/.dockerignore` : '.dockerignore'].find((f) => (0,external_node_fs_.existsSync)(external_node_path_default().join(this.root, ...f.split('/'))));
+        const rules = ignoreFile ? (0,external_node_fs_.readFileSync)(external_node_path_default().join(this.root, ...ignoreFile.split('/')), 'utf8') : '';
+        const ig = context_hash_ignore().add(rules.split(/\r?\n/));
+        const hasRules = rules.split(/\r?\n/).some((line) => line.trim() !== '' && !line.trim().startsWith('#'));
+        const ignored = (rel) => hasRules && ig.ignores(rel);
+        // Without '!' rules an ignored folder holds nothing that counts: no need to enter it.
+        const canReinclude = /^\s*!/m.test(rules);
+        const entries = [];
+        const walk = (dir, rel) => {
+            let items;
+            try {
+                items = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true });
+            }
+            catch (error) {
+                throw new Error(`cannot list the folder '${external_node_path_default().posix.join(contextDir, rel) || '.'}' of a build context`, { cause: error });
+            }
+            for (const item of items) {
+                const itemRel = rel ? `${rel}/${item.name}` : item.name;
+                const abs = `${dir}/${item.name}`;
+                if (item.isDirectory()) {
+                    if (item.name === '.git')
+                        continue;
+                    if (!canReinclude && ignored(itemRel))
+                        continue;
+                    walk(abs, itemRel);
+                }
+                else if (item.isSymbolicLink()) {
+                    if (!ignored(itemRel))
+                        entries.push({ rel: itemRel, line: `l\u0000${(0,external_node_fs_.readlinkSync)(abs)}` });
+                }
+                else if (item.isFile()) {
+                    if (this.generated.has(contextDir ? `${contextDir}/${itemRel}` : itemRel))
+                        continue;
+                    if (!ignored(itemRel))
+                        entries.push({ rel: itemRel, line: this.fileLine(abs) });
+                }
+            }
+        };
+        walk(absContext, '');
+        entries.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+        const digest = external_node_crypto_.createHash('sha256');
+        for (const entry of entries)
+            digest.update(`${entry.rel}\u0000${await entry.line}\n`);
+        return { sha256: digest.digest('hex'), files: entries.length, ignoreFile: ignoreFile ?? '' };
+    }
+    /**
+     * `f`, the executable bit and the content hash of a regular file; each file is read once. Small
+     * files are read with one open, fstat, read and close into a shared buffer, without a Promise.
+     */
+    fileLine(abs) {
+        let line = this.contents.get(abs);
+        if (line === undefined) {
+            line = hashFile(abs);
+            this.contents.set(abs, line);
+        }
+        return line;
+    }
+}
+function fileLine(executable, sha) {
+    return `f\u0000${executable ? '755' : '644'}\u0000${sha}`;
+}
+function hashFile(abs) {
+    const fd = (0,external_node_fs_.openSync)(abs, 'r');
+    let streamed = false;
+    try {
+        const info = (0,external_node_fs_.fstatSync)(fd);
+        const executable = (info.mode & 0o111) !== 0;
+        if (info.size <= READ_WHOLE_BYTES) {
+            let length = 0;
+            for (let n = 1; n > 0 && length < READ_WHOLE_BYTES; length += n)
+                n = (0,external_node_fs_.readSync)(fd, buffer, length, READ_WHOLE_BYTES - length, null);
+            if (length < READ_WHOLE_BYTES || (0,external_node_fs_.readSync)(fd, Buffer.alloc(1), 0, 1, null) === 0) {
+                return fileLine(executable, sha256(buffer.subarray(0, length)));
+            }
+        }
+        // Large (or grown while reading): streamed, so memory does not grow with the file.
+        streamed = true;
+        const digest = external_node_crypto_.createHash('sha256');
+        return (async () => {
+            try {
+                for await (const chunk of (0,external_node_fs_.createReadStream)('', { fd, autoClose: false, highWaterMark: 1024 * 1024, start: 0 }))
+                    digest.update(chunk);
+            }
+            finally {
+                (0,external_node_fs_.closeSync)(fd);
+            }
+            return fileLine(executable, digest.digest('hex'));
+        })();
+    }
+    finally {
+        if (!streamed)
+            (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
 // EXTERNAL MODULE: ./src/glob.ts
 var glob = __nccwpck_require__(5601);
 ;// CONCATENATED MODULE: ./src/discover.ts
@@ -607,8 +1112,6 @@ async function checkSymlink(file, realRoot) {
     return info.isFile() ? undefined : 'it is a symlink to something that is not a file';
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/fs-atomic.ts
 
 
@@ -711,6 +1214,8 @@ var reference = __nccwpck_require__(8286);
 const ANNOTATION = {
     dockerfile: 'kaniko-gitops/dockerfile',
     dockerfileSha256: 'kaniko-gitops/dockerfile-sha256',
+    effectiveSha256: 'kaniko-gitops/effective-sha256',
+    hashCovers: 'kaniko-gitops/hash-covers',
     image: 'kaniko-gitops/image',
     commit: 'kaniko-gitops/commit',
     forced: 'kaniko-gitops/forced',
@@ -1029,6 +1534,8 @@ function buildPod(image, settings, scriptsConfigMap) {
     const annotations = {
         [ANNOTATION.dockerfile]: image.dockerfile,
         [ANNOTATION.dockerfileSha256]: image.sha256,
+        [ANNOTATION.effectiveSha256]: image.effective,
+        [ANNOTATION.hashCovers]: image.covers,
         [ANNOTATION.image]: image.image,
     };
     if (settings.context === 'git')
@@ -1118,7 +1625,7 @@ async function readPreviousManifest(content) {
     }
     return parseManifest(content);
 }
-const OWN_LINE = /^ {2}name: (.*)$|^ {4}(app\.kubernetes\.io\/name|kaniko-gitops\/dockerfile|kaniko-gitops\/dockerfile-sha256|kaniko-gitops\/commit|kaniko-gitops\/render-key): (.*)$/gm;
+const OWN_LINE = /^ {2}name: (.*)$|^ {4}(app\.kubernetes\.io\/name|kaniko-gitops\/dockerfile|kaniko-gitops\/dockerfile-sha256|kaniko-gitops\/effective-sha256|kaniko-gitops\/commit|kaniko-gitops\/render-key): (.*)$/gm;
 /** A scalar as emitYaml writes it: plain, or JSON-quoted. */
 function scalar(text) {
     if (!text.startsWith('"'))
@@ -1155,6 +1662,7 @@ function scanOwnManifest(body, intact) {
         addImage(images, fields.get('name') ?? '', fields.get(LABEL.name) ?? '', {
             [ANNOTATION.dockerfile]: fields.get(ANNOTATION.dockerfile),
             [ANNOTATION.dockerfileSha256]: fields.get(ANNOTATION.dockerfileSha256),
+            [ANNOTATION.effectiveSha256]: fields.get(ANNOTATION.effectiveSha256),
             [ANNOTATION.commit]: fields.get(ANNOTATION.commit),
             [ANNOTATION.renderKey]: fields.get(ANNOTATION.renderKey),
         }, intact ? doc : undefined);
@@ -1167,7 +1675,15 @@ function addImage(images, pod, name, annotations, doc) {
     const commit = previous_text(annotations[ANNOTATION.commit]);
     if (dockerfile === '' || !/^[0-9a-f]{64}$/.test(sha256))
         return;
-    const image = { name, dockerfile, sha256, commit: /^[0-9a-f]{40}$/.test(commit) ? commit : '', pod };
+    const effective = previous_text(annotations[ANNOTATION.effectiveSha256]);
+    const image = {
+        name,
+        dockerfile,
+        sha256,
+        effective: /^[0-9a-f]{64}$/.test(effective) ? effective : sha256,
+        commit: /^[0-9a-f]{40}$/.test(commit) ? commit : '',
+        pod,
+    };
     const key = previous_text(annotations[ANNOTATION.renderKey]);
     images.set(dockerfile, doc !== undefined && key !== '' ? { ...image, renderKey: key, text: doc } : image);
 }
@@ -1222,14 +1738,16 @@ function planImages(files, options, previous) {
         .map((file) => {
         const name = names.get(file.path);
         const before = previous.get(file.path);
-        const status = !before ? 'new' : before.sha256 === file.sha256 ? 'unchanged' : 'changed';
-        const tag = file.sha256.slice(0, TAG_LENGTH);
+        const status = !before ? 'new' : before.effective === file.effective ? 'unchanged' : 'changed';
+        const tag = file.effective.slice(0, TAG_LENGTH);
         const repository = `${options.registry}/${name}`;
         const contextDir = external_node_path_.posix.dirname(file.path) === '.' ? '' : external_node_path_.posix.dirname(file.path);
         return {
             name,
             dockerfile: file.path,
             sha256: file.sha256,
+            effective: file.effective,
+            covers: file.covers,
             tag,
             repository,
             image: `${repository}:${tag}`,
@@ -1247,6 +1765,7 @@ function planImages(files, options, previous) {
 }
 
 ;// CONCATENATED MODULE: ./src/render.ts
+
 
 
 
@@ -1278,11 +1797,24 @@ async function scanRepository(settings, log) {
         throw new src_settings/* InputError */.dz(`Input 'dockerfiles' has the value '${settings.dockerfiles.join('\\n')}': no file in '${settings.root}' matched (node_modules and .git are never searched); expected patterns such as Dockerfile or services/*/Dockerfile.`);
     }
     const files = await log.group('Hash', async () => {
-        const hashed = discovery.paths.map((file) => ({
-            path: file,
-            sha256: hashDockerfile(external_node_path_default().join(settings.root, ...file.split('/')), file),
-        }));
-        log.info(hashed.map((f) => `${f.sha256}  ${f.path}`).join('\n'));
+        const hashed = [];
+        const contexts = settings.hash === 'context' ? new ContextHasher(settings.root, new Set([settings.output])) : undefined;
+        for (const file of discovery.paths) {
+            const sha256 = hashDockerfile(external_node_path_default().join(settings.root, ...file.split('/')), file);
+            if (!contexts) {
+                hashed.push({ path: file, sha256, effective: sha256, covers: 'dockerfile' });
+                continue;
+            }
+            const dir = external_node_path_default().posix.dirname(file) === '.' ? '' : external_node_path_default().posix.dirname(file);
+            const context = await contexts.hash(dir, file);
+            hashed.push({
+                path: file,
+                sha256,
+                effective: sha256Hex(`kaniko-gitops context v1\n${sha256}\n${context.sha256}\n`),
+                covers: `context ${dir || '.'}: ${context.files} file(s)${context.ignoreFile ? `, ${context.ignoreFile} applied` : ''}`,
+            });
+        }
+        log.info(hashed.map((f) => `${f.effective}  ${f.path} (${f.covers})`).join('\n'));
         return hashed;
     });
     return { files };
@@ -1387,7 +1919,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   mt: () => (/* binding */ getSettings)
 });
 
-// UNUSED EXPORTS: COMMIT_METHODS, CONTEXTS, MODES, SNAPSHOT_MODES, gitContextUrl
+// UNUSED EXPORTS: COMMIT_METHODS, CONTEXTS, HASH_KINDS, MODES, SNAPSHOT_MODES, gitContextUrl
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
@@ -1507,6 +2039,7 @@ function appendSummary(text) {
 
 const MODES = ['auto', 'render', 'diff', 'commit'];
 const CONTEXTS = ['git', 'local'];
+const HASH_KINDS = ['context', 'dockerfile'];
 const SNAPSHOT_MODES = ['redo', 'full', 'time'];
 const COMMIT_METHODS = ['api', 'git'];
 /** Raised for a bad input; `main` reports its message as is. */
@@ -1680,6 +2213,7 @@ function getSettings(vars = process.env, event = { name: vars.GITHUB_EVENT_NAME 
         mode,
         root,
         contextPrefix,
+        hash: getChoice('hash', HASH_KINDS),
         dockerfiles: Object.freeze(dockerfiles.map((p) => p.trim())),
         registry,
         output,
@@ -1829,6 +2363,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 

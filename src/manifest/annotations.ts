@@ -2,6 +2,8 @@
 export const ANNOTATION = {
   dockerfile: 'kaniko-gitops/dockerfile',
   dockerfileSha256: 'kaniko-gitops/dockerfile-sha256',
+  effectiveSha256: 'kaniko-gitops/effective-sha256',
+  hashCovers: 'kaniko-gitops/hash-covers',
   image: 'kaniko-gitops/image',
   commit: 'kaniko-gitops/commit',
   forced: 'kaniko-gitops/forced',

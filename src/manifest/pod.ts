@@ -220,6 +220,8 @@ export function buildPod(image: PlannedImage, settings: PodSettings, scriptsConf
   const annotations: Record<string, string> = {
     [ANNOTATION.dockerfile]: image.dockerfile,
     [ANNOTATION.dockerfileSha256]: image.sha256,
+    [ANNOTATION.effectiveSha256]: image.effective,
+    [ANNOTATION.hashCovers]: image.covers,
     [ANNOTATION.image]: image.image,
   }
   if (settings.context === 'git') annotations[ANNOTATION.commit] = image.commit

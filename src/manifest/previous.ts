@@ -44,7 +44,7 @@ export async function readPreviousManifest(content: string | undefined): Promise
 }
 
 const OWN_LINE =
-  /^ {2}name: (.*)$|^ {4}(app\.kubernetes\.io\/name|kaniko-gitops\/dockerfile|kaniko-gitops\/dockerfile-sha256|kaniko-gitops\/commit|kaniko-gitops\/render-key): (.*)$/gm
+  /^ {2}name: (.*)$|^ {4}(app\.kubernetes\.io\/name|kaniko-gitops\/dockerfile|kaniko-gitops\/dockerfile-sha256|kaniko-gitops\/effective-sha256|kaniko-gitops\/commit|kaniko-gitops\/render-key): (.*)$/gm
 
 /** A scalar as emitYaml writes it: plain, or JSON-quoted. */
 function scalar(text: string): string {
@@ -82,6 +82,7 @@ function scanOwnManifest(body: string, intact: boolean): Map<string, PreviousIma
       {
         [ANNOTATION.dockerfile]: fields.get(ANNOTATION.dockerfile),
         [ANNOTATION.dockerfileSha256]: fields.get(ANNOTATION.dockerfileSha256),
+        [ANNOTATION.effectiveSha256]: fields.get(ANNOTATION.effectiveSha256),
         [ANNOTATION.commit]: fields.get(ANNOTATION.commit),
         [ANNOTATION.renderKey]: fields.get(ANNOTATION.renderKey),
       },
@@ -96,7 +97,15 @@ function addImage(images: Map<string, PreviousImage>, pod: string, name: string,
   const sha256 = text(annotations[ANNOTATION.dockerfileSha256])
   const commit = text(annotations[ANNOTATION.commit])
   if (dockerfile === '' || !/^[0-9a-f]{64}$/.test(sha256)) return
-  const image: PreviousImage = { name, dockerfile, sha256, commit: /^[0-9a-f]{40}$/.test(commit) ? commit : '', pod }
+  const effective = text(annotations[ANNOTATION.effectiveSha256])
+  const image: PreviousImage = {
+    name,
+    dockerfile,
+    sha256,
+    effective: /^[0-9a-f]{64}$/.test(effective) ? effective : sha256,
+    commit: /^[0-9a-f]{40}$/.test(commit) ? commit : '',
+    pod,
+  }
   const key = text(annotations[ANNOTATION.renderKey])
   images.set(dockerfile, doc !== undefined && key !== '' ? { ...image, renderKey: key, text: doc } : image)
 }

@@ -216,7 +216,9 @@ describe('rendering (property)', () => {
               const sha = sha256(Buffer.from(body))
               const name = names.get(file) as string
               expect(pod.metadata.annotations['kaniko-gitops/dockerfile-sha256']).toBe(sha)
-              expect(pod.metadata.annotations['kaniko-gitops/image']).toBe(`${registry}/${name}:${sha.slice(0, 16)}`)
+              const effective = pod.metadata.annotations['kaniko-gitops/effective-sha256']
+              expect(effective).toMatch(/^[0-9a-f]{64}$/)
+              expect(pod.metadata.annotations['kaniko-gitops/image']).toBe(`${registry}/${name}:${effective.slice(0, 16)}`)
               expect(pod.metadata.labels['app.kubernetes.io/name']).toBe(name)
               const isForced = forced.includes(name)
               expect(pod.metadata.annotations['kaniko-gitops/forced'] !== undefined).toBe(isForced)
