@@ -1389,6 +1389,88 @@ async function checkSymlink(file, realRoot) {
     return info.isFile() ? undefined : 'it is a symlink to something that is not a file';
 }
 
+;// CONCATENATED MODULE: ./src/dockerfile.ts
+/**
+ * What the action needs from a Dockerfile: its FROM lines, with the global ARGs (those before the
+ * first FROM) substituted the way the builder does, so that `FROM $BASE_IMAGE` with
+ * `ARG BASE_IMAGE=$REGISTRY/$OWNER/base-notebook` resolves to the image it names.
+ */
+/** Joins continued lines (a trailing backslash) and drops comments, keeping the first line numbers. */
+function logicalLines(text) {
+    const out = [];
+    let current = '';
+    let start = 0;
+    const lines = text.split(/\r?\n/);
+    lines.forEach((raw, i) => {
+        if (current === '' && /^\s*#/.test(raw))
+            return;
+        if (current === '')
+            start = i + 1;
+        if (/\\\s*$/.test(raw)) {
+            current += `${raw.replace(/\\\s*$/, '')} `;
+            return;
+        }
+        current += raw;
+        if (current.trim() !== '')
+            out.push({ text: current.trim(), line: start });
+        current = '';
+    });
+    if (current.trim() !== '')
+        out.push({ text: current.trim(), line: start });
+    return out;
+}
+/** `$NAME`, `${NAME}`, `${NAME:-default}` and `${NAME:+alternative}`, with `vars`; unknown names become ''. */
+function substitute(text, vars) {
+    return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
+        const value = vars.get((braced ?? bare));
+        if (op === '-')
+            return value ? value : word;
+        if (op === '+')
+            return value ? word : '';
+        return value ?? '';
+    });
+}
+const UNQUOTE = (value) => value.replace(/^(['"])(.*)\1$/, '$2');
+/** The FROM lines of a Dockerfile, global ARGs substituted. */
+function parseFromLines(text) {
+    const globals = new Map();
+    const froms = [];
+    for (const { text: instruction, line } of logicalLines(text)) {
+        const [keyword = '', ...rest] = instruction.split(/\s+/);
+        const upper = keyword.toUpperCase();
+        if (upper === 'ARG' && froms.length === 0) {
+            for (const decl of rest) {
+                const eq = decl.indexOf('=');
+                const name = eq === -1 ? decl : decl.slice(0, eq);
+                if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+                    continue;
+                globals.set(name, eq === -1 ? (globals.get(name) ?? '') : substitute(UNQUOTE(decl.slice(eq + 1)), globals));
+            }
+        }
+        else if (upper === 'FROM') {
+            const words = rest.filter((w) => !w.startsWith('--'));
+            const raw = words[0] ?? '';
+            const asIndex = words.findIndex((w) => w.toUpperCase() === 'AS');
+            const arg = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(raw);
+            froms.push({
+                raw,
+                image: substitute(raw, globals),
+                ...(arg ? { arg: (arg[1] ?? arg[2]) } : {}),
+                ...(asIndex > 0 && words[asIndex + 1] ? { stage: words[asIndex + 1].toLowerCase() } : {}),
+                line,
+            });
+        }
+    }
+    return froms;
+}
+/** `registry/name:tag@sha256:…` -> `registry/name`. */
+function repositoryOf(image) {
+    const noDigest = image.split('@')[0] ?? image;
+    const lastSlash = noDigest.lastIndexOf('/');
+    const colon = noDigest.lastIndexOf(':');
+    return colon > lastSlash ? noDigest.slice(0, colon) : noDigest;
+}
+
 ;// CONCATENATED MODULE: ./src/hash.ts
 
 
@@ -1419,7 +1501,7 @@ function hashDockerfile(file, displayPath) {
         const data = (0,external_node_fs_namespaceObject.readFileSync)(fd);
         if (data.includes(0))
             throw new Error(`the Dockerfile '${displayPath}' contains NUL bytes: it is not a text file`);
-        return sha256Hex(data);
+        return { sha256: sha256Hex(data), text: data.toString('utf8') };
     }
     finally {
         (0,external_node_fs_namespaceObject.closeSync)(fd);
@@ -1880,6 +1962,9 @@ function buildPod(image, settings, scriptsConfigMap) {
         volumes.push({ name: 'context', hostPath: { path: settings.localPath, type: 'Directory' } });
     }
     args.push(`--destination=${image.image}`, '--digest-file=/dev/termination-log');
+    // A FROM that goes through an ARG builds on the parent's content tag, not on whatever `latest` is.
+    for (const buildArg of image.buildArgs)
+        args.push(`--build-arg=${buildArg}`);
     for (const host of settings.insecureRegistries)
         args.push(`--insecure-registry=${host}`, `--skip-tls-verify-registry=${host}`);
     if (settings.context === 'git')
@@ -1944,6 +2029,9 @@ function buildPod(image, settings, scriptsConfigMap) {
         annotations[ANNOTATION.commit] = image.commit;
     if (image.forced)
         annotations[ANNOTATION.forced] = settings.forceNonce;
+    // ArgoCD starts a wave when the earlier ones are Healthy: a child builds after its parents Succeeded.
+    if (image.wave > 0)
+        annotations['argocd.argoproj.io/sync-wave'] = String(image.wave);
     annotations[ANNOTATION.renderKey] = renderKey(image, settings, scriptsConfigMap);
     const pod = {
         apiVersion: 'v1',
@@ -2445,7 +2533,70 @@ function isDns1123Subdomain(value) {
     return value.length <= 253 && value.split('.').every((label) => isDns1123Label(label));
 }
 
+;// CONCATENATED MODULE: ./src/graph.ts
+
+
+
+/**
+ * Finds the images built on images of the same repository (a FROM that names `<registry>/<name>` of
+ * another Dockerfile here), so that a parent's change rebuilds every descendant and children build
+ * after their parents. A cycle, or a FROM under the registry naming an image no Dockerfile here
+ * builds, is an error that names the files.
+ */
+function resolveImageGraph(nodes, registry) {
+    const byRepository = new Map(nodes.map((n) => [`${registry}/${n.name}`, n]));
+    const parents = new Map();
+    for (const node of nodes) {
+        const edges = [];
+        const stages = new Set();
+        for (const from of node.froms) {
+            const image = from.image.toLowerCase();
+            if (!stages.has(image)) {
+                const repository = repositoryOf(image);
+                const parent = byRepository.get(repository);
+                if (parent)
+                    edges.push({ parent: parent.path, ...(from.arg ? { arg: from.arg } : {}) });
+                else if (repository.startsWith(`${registry}/`)) {
+                    throw new InputError(`'${node.path}' line ${from.line}: FROM ${from.raw} names ${repository}, an image of the registry '${registry}', but no Dockerfile of this repository builds it; its images are ${[...byRepository.keys()].sort().join(', ')}.`);
+                }
+            }
+            if (from.stage)
+                stages.add(from.stage);
+        }
+        parents.set(node.path, edges);
+    }
+    const effective = new Map();
+    const depth = new Map();
+    const byPath = new Map(nodes.map((n) => [n.path, n]));
+    const visiting = [];
+    const visit = (path) => {
+        if (effective.has(path))
+            return;
+        const cycleAt = visiting.indexOf(path);
+        if (cycleAt !== -1) {
+            throw new InputError(`The Dockerfiles build on each other in a cycle: ${[...visiting.slice(cycleAt), path].join(' -> ')}.`);
+        }
+        visiting.push(path);
+        const edges = parents.get(path) ?? [];
+        for (const edge of edges)
+            visit(edge.parent);
+        visiting.pop();
+        const node = byPath.get(path);
+        const parentHashes = [...new Set(edges.map((e) => effective.get(e.parent)))].sort();
+        effective.set(path, parentHashes.length === 0
+            ? node.own
+            : (0,external_node_crypto_.createHash)('sha256')
+                .update(`kaniko-gitops parents v1\n${node.own}\n${parentHashes.join('\n')}\n`)
+                .digest('hex'));
+        depth.set(path, edges.length === 0 ? 0 : 1 + Math.max(...edges.map((e) => depth.get(e.parent))));
+    };
+    for (const node of [...nodes].sort((a, b) => (a.path < b.path ? -1 : 1)))
+        visit(node.path);
+    return { effective, depth, parents };
+}
+
 ;// CONCATENATED MODULE: ./src/plan.ts
+
 
 
 
@@ -2462,20 +2613,25 @@ function planImages(files, options, previous) {
         throw new InputError(`Input 'force-images' has the value '${options.forceImages.join(',')}': ${unknown.map((n) => `'${n}'`).join(', ')} ${unknown.length === 1 ? 'is not an image' : 'are not images'} of this repository; expected some of: ${[...known].sort().join(', ')}.`);
     }
     const forced = new Set(options.forceImages);
+    const graph = resolveImageGraph(files.map((f) => ({ path: f.path, name: names.get(f.path), own: f.effective, froms: f.froms })), options.registry);
+    const tagOf = (path) => graph.effective.get(path).slice(0, TAG_LENGTH);
     const images = files
         .map((file) => {
         const name = names.get(file.path);
+        const effective = graph.effective.get(file.path);
+        const edges = graph.parents.get(file.path) ?? [];
         const before = previous.get(file.path);
-        const status = !before ? 'new' : before.effective === file.effective ? 'unchanged' : 'changed';
-        const tag = file.effective.slice(0, TAG_LENGTH);
+        const status = !before ? 'new' : before.effective === effective ? 'unchanged' : 'changed';
+        const tag = effective.slice(0, TAG_LENGTH);
+        const parentNames = [...new Set(edges.map((e) => names.get(e.parent)))].sort();
         const repository = `${options.registry}/${name}`;
         const contextDir = external_node_path_namespaceObject.posix.dirname(file.path) === '.' ? '' : external_node_path_namespaceObject.posix.dirname(file.path);
         return {
             name,
             dockerfile: file.path,
             sha256: file.sha256,
-            effective: file.effective,
-            covers: file.covers,
+            effective,
+            covers: parentNames.length > 0 ? `${file.covers}; parents: ${parentNames.join(', ')}` : file.covers,
             tag,
             repository,
             image: `${repository}:${tag}`,
@@ -2484,6 +2640,10 @@ function planImages(files, options, previous) {
             commit: status === 'unchanged' && before?.commit ? before.commit : options.commitSha,
             forced: options.forceBuild || forced.has(name),
             status,
+            wave: graph.depth.get(file.path),
+            buildArgs: [
+                ...new Set(edges.filter((e) => e.arg).map((e) => `${e.arg}=${options.registry}/${names.get(e.parent)}:${tagOf(e.parent)}`)),
+            ].sort(),
         };
     })
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -2493,6 +2653,7 @@ function planImages(files, options, previous) {
 }
 
 ;// CONCATENATED MODULE: ./src/render.ts
+
 
 
 
@@ -2528,9 +2689,10 @@ async function scanRepository(settings, log) {
         const hashed = [];
         const contexts = settings.hash === 'context' ? new ContextHasher(settings.root, new Set([settings.output])) : undefined;
         for (const file of discovery.paths) {
-            const sha256 = hashDockerfile(external_node_path_default().join(settings.root, ...file.split('/')), file);
+            const { sha256, text } = hashDockerfile(external_node_path_default().join(settings.root, ...file.split('/')), file);
+            const froms = parseFromLines(text);
             if (!contexts) {
-                hashed.push({ path: file, sha256, effective: sha256, covers: 'dockerfile' });
+                hashed.push({ path: file, sha256, effective: sha256, covers: 'dockerfile', froms });
                 continue;
             }
             const dir = external_node_path_default().posix.dirname(file) === '.' ? '' : external_node_path_default().posix.dirname(file);
@@ -2540,6 +2702,7 @@ async function scanRepository(settings, log) {
                 sha256,
                 effective: sha256Hex(`kaniko-gitops context v1\n${sha256}\n${context.sha256}\n`),
                 covers: `context ${dir || '.'}: ${context.files} file(s)${context.ignoreFile ? `, ${context.ignoreFile} applied` : ''}`,
+                froms,
             });
         }
         log.info(hashed.map((f) => `${f.effective}  ${f.path} (${f.covers})`).join('\n'));

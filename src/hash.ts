@@ -12,7 +12,7 @@ export function sha256Hex(data: string | Uint8Array): string {
  * Reads one Dockerfile (at most MAX_DOCKERFILE_BYTES) and returns its sha256 in hex. Synchronous:
  * for a thousand small files, the file-handle promises cost more than the reads.
  */
-export function hashDockerfile(file: string, displayPath: string): string {
+export function hashDockerfile(file: string, displayPath: string): { sha256: string; text: string } {
   let fd: number
   try {
     fd = openSync(file, 'r')
@@ -27,7 +27,7 @@ export function hashDockerfile(file: string, displayPath: string): string {
     }
     const data = readFileSync(fd)
     if (data.includes(0)) throw new Error(`the Dockerfile '${displayPath}' contains NUL bytes: it is not a text file`)
-    return sha256Hex(data)
+    return { sha256: sha256Hex(data), text: data.toString('utf8') }
   } finally {
     closeSync(fd)
   }

@@ -1,4 +1,6 @@
 import { posix } from 'node:path'
+import type { FromLine } from './dockerfile.js'
+import { resolveImageGraph } from './graph.js'
 import { assignImageNames } from './naming.js'
 import { InputError } from './settings.js'
 
@@ -10,6 +12,8 @@ export interface HashedDockerfile {
   readonly effective: string
   /** What `effective` covers, for the annotation: `dockerfile`, or `context <dir>: N files`. */
   readonly covers: string
+  /** Its FROM lines, to find the images it builds on. */
+  readonly froms: readonly FromLine[]
 }
 
 /** What the manifest already on disk says about one image. */
@@ -53,6 +57,10 @@ export interface PlannedImage {
   readonly commit: string
   readonly forced: boolean
   readonly status: ImageStatus
+  /** Depth below in-repo parent images: the ArgoCD sync wave (0 when it has none). */
+  readonly wave: number
+  /** `NAME=<parent>:<content tag>` for each FROM that goes through an ARG to an in-repo parent. */
+  readonly buildArgs: readonly string[]
 }
 
 export const TAG_LENGTH = 16
@@ -88,20 +96,28 @@ export function planImages(files: readonly HashedDockerfile[], options: PlanOpti
     )
   }
   const forced = new Set(options.forceImages)
+  const graph = resolveImageGraph(
+    files.map((f) => ({ path: f.path, name: names.get(f.path) as string, own: f.effective, froms: f.froms })),
+    options.registry,
+  )
+  const tagOf = (path: string) => (graph.effective.get(path) as string).slice(0, TAG_LENGTH)
   const images = files
     .map((file): PlannedImage => {
       const name = names.get(file.path) as string
+      const effective = graph.effective.get(file.path) as string
+      const edges = graph.parents.get(file.path) ?? []
       const before = previous.get(file.path)
-      const status: ImageStatus = !before ? 'new' : before.effective === file.effective ? 'unchanged' : 'changed'
-      const tag = file.effective.slice(0, TAG_LENGTH)
+      const status: ImageStatus = !before ? 'new' : before.effective === effective ? 'unchanged' : 'changed'
+      const tag = effective.slice(0, TAG_LENGTH)
+      const parentNames = [...new Set(edges.map((e) => names.get(e.parent) as string))].sort()
       const repository = `${options.registry}/${name}`
       const contextDir = posix.dirname(file.path) === '.' ? '' : posix.dirname(file.path)
       return {
         name,
         dockerfile: file.path,
         sha256: file.sha256,
-        effective: file.effective,
-        covers: file.covers,
+        effective,
+        covers: parentNames.length > 0 ? `${file.covers}; parents: ${parentNames.join(', ')}` : file.covers,
         tag,
         repository,
         image: `${repository}:${tag}`,
@@ -110,6 +126,10 @@ export function planImages(files: readonly HashedDockerfile[], options: PlanOpti
         commit: status === 'unchanged' && before?.commit ? before.commit : options.commitSha,
         forced: options.forceBuild || forced.has(name),
         status,
+        wave: graph.depth.get(file.path) as number,
+        buildArgs: [
+          ...new Set(edges.filter((e) => e.arg).map((e) => `${e.arg}=${options.registry}/${names.get(e.parent)}:${tagOf(e.parent)}`)),
+        ].sort(),
       }
     })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))

@@ -2,6 +2,7 @@ import { readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { ContextHasher } from './context-hash.js'
 import { discoverDockerfiles } from './discover.js'
+import { parseFromLines } from './dockerfile.js'
 import { explainPathEscape, writeFileAtomic } from './fs-atomic.js'
 import { hashDockerfile, sha256Hex } from './hash.js'
 import { buildPod, buildScriptsConfigMap, type NamedDocument, nameDocument, renderKey } from './manifest/pod.js'
@@ -73,9 +74,10 @@ export async function scanRepository(settings: Settings, log: Logger): Promise<S
     const hashed: HashedDockerfile[] = []
     const contexts = settings.hash === 'context' ? new ContextHasher(settings.root, new Set([settings.output])) : undefined
     for (const file of discovery.paths) {
-      const sha256 = hashDockerfile(path.join(settings.root, ...file.split('/')), file)
+      const { sha256, text } = hashDockerfile(path.join(settings.root, ...file.split('/')), file)
+      const froms = parseFromLines(text)
       if (!contexts) {
-        hashed.push({ path: file, sha256, effective: sha256, covers: 'dockerfile' })
+        hashed.push({ path: file, sha256, effective: sha256, covers: 'dockerfile', froms })
         continue
       }
       const dir = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file)
@@ -85,6 +87,7 @@ export async function scanRepository(settings: Settings, log: Logger): Promise<S
         sha256,
         effective: sha256Hex(`kaniko-gitops context v1\n${sha256}\n${context.sha256}\n`),
         covers: `context ${dir || '.'}: ${context.files} file(s)${context.ignoreFile ? `, ${context.ignoreFile} applied` : ''}`,
+        froms,
       })
     }
     log.info(hashed.map((f) => `${f.effective}  ${f.path} (${f.covers})`).join('\n'))

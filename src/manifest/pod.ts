@@ -164,6 +164,8 @@ export function buildPod(image: PlannedImage, settings: PodSettings, scriptsConf
     volumes.push({ name: 'context', hostPath: { path: settings.localPath, type: 'Directory' } })
   }
   args.push(`--destination=${image.image}`, '--digest-file=/dev/termination-log')
+  // A FROM that goes through an ARG builds on the parent's content tag, not on whatever `latest` is.
+  for (const buildArg of image.buildArgs) args.push(`--build-arg=${buildArg}`)
   for (const host of settings.insecureRegistries) args.push(`--insecure-registry=${host}`, `--skip-tls-verify-registry=${host}`)
   if (settings.context === 'git') args.push(`--label=org.opencontainers.image.revision=${image.commit}`)
   args.push(`--cache=${settings.cache}`)
@@ -226,6 +228,8 @@ export function buildPod(image: PlannedImage, settings: PodSettings, scriptsConf
   }
   if (settings.context === 'git') annotations[ANNOTATION.commit] = image.commit
   if (image.forced) annotations[ANNOTATION.forced] = settings.forceNonce
+  // ArgoCD starts a wave when the earlier ones are Healthy: a child builds after its parents Succeeded.
+  if (image.wave > 0) annotations['argocd.argoproj.io/sync-wave'] = String(image.wave)
   annotations[ANNOTATION.renderKey] = renderKey(image, settings, scriptsConfigMap)
 
   const pod: IPod = {
