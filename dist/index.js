@@ -1640,7 +1640,6 @@ const TAG = '[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}';
 const DIGEST = 'sha256:[a-f0-9]{64}';
 const REGISTRY_PREFIX = new RegExp(`^(${DOMAIN})((?:/${PATH_COMPONENT})*)$`);
 const IMAGE_REFERENCE = new RegExp(`^(${DOMAIN}/)?(${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`);
-const TAG_PATTERN = new RegExp(`^${TAG}$`);
 /** Does the first component name a registry host (as opposed to a Docker Hub namespace)? */
 function isHost(component) {
     return component.includes('.') || component.includes(':') || component === 'localhost' || component.startsWith('[');

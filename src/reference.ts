@@ -11,7 +11,6 @@ const DIGEST = 'sha256:[a-f0-9]{64}'
 
 const REGISTRY_PREFIX = new RegExp(`^(${DOMAIN})((?:/${PATH_COMPONENT})*)$`)
 const IMAGE_REFERENCE = new RegExp(`^(${DOMAIN}/)?(${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`)
-export const TAG_PATTERN = new RegExp(`^${TAG}$`)
 
 /** Does the first component name a registry host (as opposed to a Docker Hub namespace)? */
 function isHost(component: string): boolean {
