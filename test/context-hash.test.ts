@@ -1,20 +1,12 @@
 import { createHash } from 'node:crypto'
 import { chmodSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ContextHasher } from '../src/context-hash.js'
 import { renderIn } from './support/render.js'
-import { makeTree, type Tree } from './support/repo.js'
+import { type Tree, tempTrees } from './support/repo.js'
 
-const cleanups: (() => void)[] = []
-afterEach(() => {
-  for (const c of cleanups.splice(0)) c()
-})
-function repo(files: Tree): string {
-  const t = makeTree(files)
-  cleanups.push(t.cleanup)
-  return t.dir
-}
+const { tree: repo } = tempTrees()
 const hashOf = async (dir: string, context = 'app', dockerfile = 'app/Dockerfile') =>
   (await new ContextHasher(dir).hash(context, dockerfile)).sha256
 

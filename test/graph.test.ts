@@ -5,20 +5,12 @@
  */
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { parseManifest, validateManifest } from './support/k8s.js'
 import { renderIn } from './support/render.js'
-import { makeTree, type Tree } from './support/repo.js'
+import { type Tree, tempTrees } from './support/repo.js'
 
-const cleanups: (() => void)[] = []
-afterEach(() => {
-  for (const c of cleanups.splice(0)) c()
-})
-function repo(files: Tree): string {
-  const t = makeTree(files)
-  cleanups.push(t.cleanup)
-  return t.dir
-}
+const { tree: repo } = tempTrees()
 
 const child = (parent: string, extra = '') =>
   `ARG REGISTRY=quay.io\nARG OWNER=jupyter\nARG BASE_IMAGE=$REGISTRY/$OWNER/${parent}\nFROM $BASE_IMAGE\n${extra}RUN echo built\n`

@@ -1,22 +1,14 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { MAX_DOCKERFILE_BYTES } from '../src/hash.js'
 import { SHA_A } from './support/action-env.js'
 import { parseManifest, validateManifest } from './support/k8s.js'
 import { renderIn } from './support/render.js'
-import { makeTree, type Tree } from './support/repo.js'
+import { type Tree, tempTrees } from './support/repo.js'
 
 const SHA_B = 'b'.repeat(40)
-const cleanups: (() => void)[] = []
-afterEach(() => {
-  for (const c of cleanups.splice(0)) c()
-})
-function repo(files: Tree): string {
-  const t = makeTree(files)
-  cleanups.push(t.cleanup)
-  return t.dir
-}
+const { tree: repo } = tempTrees()
 const manifestOf = (dir: string) => readFileSync(path.join(dir, 'deploy/manifest.yaml'), 'utf8')
 // Parsed YAML is checked by assertions, not by types.
 // biome-ignore lint/suspicious/noExplicitAny: test access to parsed documents

@@ -1,22 +1,14 @@
 import { createHash } from 'node:crypto'
 import { type Dirent, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { describeError } from '../../src/errors.js'
 import { MAX_DOCKERFILE_BYTES } from '../../src/hash.js'
 import { parseManifest, validateManifest } from '../support/k8s.js'
 import { renderIn } from '../support/render.js'
-import { makeTree, type Tree } from '../support/repo.js'
+import { type Tree, tempTrees } from '../support/repo.js'
 
-const cleanups: (() => void)[] = []
-afterEach(() => {
-  for (const c of cleanups.splice(0)) c()
-})
-function tempTree(files: Tree): string {
-  const t = makeTree(files)
-  cleanups.push(t.cleanup)
-  return t.dir
-}
+const { tree: tempTree } = tempTrees()
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex')
 

@@ -2,16 +2,13 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import fc from 'fast-check'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { assignImageNames, isDns1123Label, MAX_IMAGE_NAME_LENGTH } from '../../src/naming.js'
 import { parseManifest, validateManifest } from '../support/k8s.js'
 import { renderIn } from '../support/render.js'
-import { makeTree, type Tree } from '../support/repo.js'
+import { tempTrees } from '../support/repo.js'
 
-const cleanups: (() => void)[] = []
-afterEach(() => {
-  for (const c of cleanups.splice(0)) c()
-})
+const { tree: repo, cleanup } = tempTrees()
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex')
 
@@ -182,11 +179,6 @@ const PATTERNS = 'Dockerfile\nDockerfile.*\n*.Dockerfile'
 // biome-ignore lint/suspicious/noExplicitAny: test access to parsed documents
 type Doc = any
 
-function repo(files: Tree): string {
-  const t = makeTree(files)
-  cleanups.push(t.cleanup)
-  return t.dir
-}
 
 describe('rendering (property)', () => {
   it('renders a valid manifest with one Pod per Dockerfile, exact annotations, and the same bytes every time', async () => {
@@ -238,7 +230,7 @@ describe('rendering (property)', () => {
             await renderIn(copy, inputs)
             expect(readFileSync(path.join(copy, 'deploy/manifest.yaml'), 'utf8')).toBe(text)
           } finally {
-            for (const c of cleanups.splice(0)) c()
+            cleanup()
           }
         },
       ),

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { afterEach } from 'vitest'
 
 export type Tree = Record<string, string | { symlink: string }>
 
@@ -37,4 +38,24 @@ export function makeGitRepo(files: Tree): { dir: string; sha: string; cleanup: (
   git(tree.dir, 'add', '-A')
   git(tree.dir, 'commit', '-q', '-m', 'initial')
   return { ...tree, sha: git(tree.dir, 'rev-parse', 'HEAD') }
+}
+
+/**
+ * Temporary trees for the tests of one file: `tree(files)` makes one, and every tree made is removed
+ * after each test (or earlier, by `cleanup()`).
+ */
+export function tempTrees(): { tree: (files: Tree) => string; cleanup: () => void } {
+  const cleanups: (() => void)[] = []
+  const cleanup = () => {
+    for (const c of cleanups.splice(0)) c()
+  }
+  afterEach(cleanup)
+  return {
+    tree(files) {
+      const t = makeTree(files)
+      cleanups.push(t.cleanup)
+      return t.dir
+    },
+    cleanup,
+  }
 }
