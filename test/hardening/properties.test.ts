@@ -179,7 +179,6 @@ const PATTERNS = 'Dockerfile\nDockerfile.*\n*.Dockerfile'
 // biome-ignore lint/suspicious/noExplicitAny: test access to parsed documents
 type Doc = any
 
-
 describe('rendering (property)', () => {
   it('renders a valid manifest with one Pod per Dockerfile, exact annotations, and the same bytes every time', async () => {
     await fc.assert(
