@@ -873,7 +873,13 @@ async function writeFileAtomic(file, content) {
         await (0,promises_namespaceObject.unlink)(temp).catch(() => undefined);
         throw error;
     }
-    // A run killed between writing and renaming leaves its temporary file behind: tidy up after it.
+    await removeStaleTemporaries(file);
+}
+/**
+ * A run killed between writing and renaming leaves its temporary file behind: the next run removes
+ * it, whether or not it has anything to write.
+ */
+async function removeStaleTemporaries(file) {
     const prefix = `.${external_node_path_default().basename(file)}.`;
     for (const name of await (0,promises_namespaceObject.readdir)(external_node_path_default().dirname(file)).catch(() => [])) {
         if (name.startsWith(prefix) && name.endsWith('.tmp'))
@@ -2787,6 +2793,7 @@ async function renderScan(settings, scan, previousText, source, log) {
 /** Writes the manifest atomically when it changed; an unchanged file is not touched. */
 async function writeManifest(settings, outcome, log) {
     if (!outcome.changed) {
+        await removeStaleTemporaries(settings.outputPath);
         log.info(`${settings.output} is up to date`);
         return;
     }

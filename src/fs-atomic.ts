@@ -21,7 +21,14 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
     await unlink(temp).catch(() => undefined)
     throw error
   }
-  // A run killed between writing and renaming leaves its temporary file behind: tidy up after it.
+  await removeStaleTemporaries(file)
+}
+
+/**
+ * A run killed between writing and renaming leaves its temporary file behind: the next run removes
+ * it, whether or not it has anything to write.
+ */
+export async function removeStaleTemporaries(file: string): Promise<void> {
   const prefix = `.${path.basename(file)}.`
   for (const name of await readdir(path.dirname(file)).catch(() => [] as string[])) {
     if (name.startsWith(prefix) && name.endsWith('.tmp')) await unlink(path.join(path.dirname(file), name)).catch(() => undefined)

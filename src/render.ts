@@ -3,7 +3,7 @@ import path from 'node:path'
 import { ContextHasher } from './context-hash.js'
 import { discoverDockerfiles } from './discover.js'
 import { parseFromLines } from './dockerfile.js'
-import { explainPathEscape, writeFileAtomic } from './fs-atomic.js'
+import { explainPathEscape, removeStaleTemporaries, writeFileAtomic } from './fs-atomic.js'
 import { hashDockerfile, sha256Hex } from './hash.js'
 import { buildPod, buildScriptsConfigMap, type NamedDocument, nameDocument, renderKey } from './manifest/pod.js'
 import { readPreviousManifest } from './manifest/previous.js'
@@ -189,6 +189,7 @@ export async function renderScan(
 /** Writes the manifest atomically when it changed; an unchanged file is not touched. */
 export async function writeManifest(settings: Settings, outcome: RenderOutcome, log: Logger): Promise<void> {
   if (!outcome.changed) {
+    await removeStaleTemporaries(settings.outputPath)
     log.info(`${settings.output} is up to date`)
     return
   }

@@ -349,4 +349,15 @@ describe('render refuses bad input and writes nothing', () => {
     const { readdirSync } = await import('node:fs')
     expect(readdirSync(path.join(dir, 'deploy'))).toEqual(['manifest.yaml'])
   })
+
+  it('removes a temporary file a killed run left, even when the manifest is up to date', async () => {
+    const dir = repo(MONOREPO)
+    await renderIn(dir)
+    const { readdirSync, writeFileSync: write } = await import('node:fs')
+    write(path.join(dir, 'deploy/.manifest.yaml.0123456789ab.tmp'), 'partial')
+    write(path.join(dir, 'deploy/notes.tmp'), 'kept')
+    const again = await renderIn(dir)
+    expect(again.changed).toBe(false)
+    expect(readdirSync(path.join(dir, 'deploy')).sort()).toEqual(['manifest.yaml', 'notes.tmp'])
+  })
 })
