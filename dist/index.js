@@ -1069,6 +1069,1001 @@ async function upsertComment(api, issue, marker, body) {
     return 'updated';
 }
 
+;// CONCATENATED MODULE: ./src/naming.ts
+
+/** Longest image name; leaves room for the Pod name's `-<10 hex>` suffix within 63 characters. */
+const MAX_IMAGE_NAME_LENGTH = 52;
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+function isDns1123Label(value) {
+    return value.length <= 63 && DNS1123_LABEL.test(value);
+}
+/**
+ * Turns any text into DNS-1123 label characters: lower case, accents dropped, every other run of
+ * characters outside [a-z0-9] folded into one '-', no '-' at either end. May return ''.
+ */
+function normalizeName(raw) {
+    return raw
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+}
+function shortHash(text, length) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, length);
+}
+/** Cuts a name to `max` characters, keeping it unique with a hash of the whole name. */
+function limitName(name, max = MAX_IMAGE_NAME_LENGTH) {
+    if (name.length <= max)
+        return name;
+    const suffix = shortHash(name, 6);
+    const head = name.slice(0, max - suffix.length - 1).replace(/-+$/, '');
+    return `${head}-${suffix}`;
+}
+/**
+ * The variant part a Dockerfile's file name adds to its image name:
+ * `Dockerfile` -> '', `Dockerfile.dev` -> 'dev', `worker.Dockerfile` -> 'worker'.
+ */
+function fileVariant(fileName) {
+    const lower = fileName.toLowerCase();
+    if (lower === 'dockerfile' || lower === 'containerfile')
+        return '';
+    for (const base of ['dockerfile', 'containerfile']) {
+        if (lower.startsWith(`${base}.`))
+            return fileName.slice(base.length + 1);
+        if (lower.endsWith(`.${base}`))
+            return fileName.slice(0, -(base.length + 1));
+    }
+    return fileName;
+}
+/**
+ * Assigns every Dockerfile path an image name that is a valid DNS-1123 label of at most
+ * MAX_IMAGE_NAME_LENGTH characters, unique, and a function of the set of paths alone (so stable from
+ * run to run). A name starts from the Dockerfile's folder and its file variant
+ * (`services/api/Dockerfile.dev` -> `api-dev`); names that collide take in parent folders one at a
+ * time (`images/a/cuda/Dockerfile`, `images/b/cuda/Dockerfile` -> `a-cuda`, `b-cuda`); names that
+ * still collide get a hash of their path.
+ *
+ * @param rootName name for a Dockerfile at the repository root (usually the repository's name)
+ */
+function assignImageNames(paths, rootName) {
+    const root = normalizeName(rootName) || 'image';
+    const entries = [...new Set(paths)].sort().map((path) => {
+        const segments = path.split('/');
+        const file = segments.pop() ?? path;
+        return { path, folders: segments, variant: fileVariant(file), depth: 1, name: '' };
+    });
+    const nameAt = (e) => {
+        const folders = e.folders.length === 0 ? [root] : e.folders.slice(-e.depth);
+        return limitName(normalizeName([...folders, e.variant].join('-')) || root);
+    };
+    for (const e of entries)
+        e.name = nameAt(e);
+    for (;;) {
+        const groups = groupBy(entries, (e) => e.name);
+        let extended = false;
+        for (const group of groups.values()) {
+            if (group.length < 2)
+                continue;
+            for (const e of group) {
+                if (e.depth < e.folders.length) {
+                    e.depth++;
+                    e.name = nameAt(e);
+                    extended = true;
+                }
+            }
+        }
+        if (!extended)
+            break;
+    }
+    for (const group of groupBy(entries, (e) => e.name).values()) {
+        if (group.length < 2)
+            continue;
+        for (const e of group) {
+            const head = e.name.slice(0, MAX_IMAGE_NAME_LENGTH - 7).replace(/-+$/, '');
+            e.name = `${head}-${shortHash(e.path, 6)}`;
+        }
+    }
+    const result = new Map();
+    const seen = new Map();
+    for (const e of entries) {
+        const other = seen.get(e.name);
+        if (other !== undefined) {
+            throw new Error(`image name '${e.name}' is derived from both '${other}' and '${e.path}'; rename one of them`);
+        }
+        seen.set(e.name, e.path);
+        result.set(e.path, e.name);
+    }
+    return result;
+}
+function groupBy(items, key) {
+    const groups = new Map();
+    for (const item of items) {
+        const k = key(item);
+        const group = groups.get(k);
+        if (group)
+            group.push(item);
+        else
+            groups.set(k, [item]);
+    }
+    return groups;
+}
+
+;// CONCATENATED MODULE: ./src/glob.ts
+/**
+ * A small glob compiler for repository-relative POSIX paths.
+ *
+ * Supported: `*` (within one path segment), `**` (any number of segments), `?`, `[abc]`, `[!a-z]`,
+ * `{a,b}` and a leading `!` to exclude. A pattern without a `/` matches the file name in any folder
+ * (as in .gitignore), so `Dockerfile` finds `services/api/Dockerfile`.
+ *
+ * Written here instead of using @actions/glob: its walker descends into excluded folders (5.2 s on a
+ * 64,000-file tree with a node_modules where `find` took 0.17 s), and its matcher is not exported.
+ */
+function compilePatterns(patterns) {
+    // Patterns without a slash are tested against the file name alone: the walk asks for every file.
+    const include = [];
+    const exclude = [];
+    for (const raw of patterns) {
+        const pattern = raw.trim();
+        if (pattern === '' || pattern.startsWith('#'))
+            continue;
+        if (pattern.startsWith('!'))
+            exclude.push(compileOne(pattern.slice(1)));
+        else
+            include.push(compileOne(pattern));
+    }
+    const needsPath = [...include, ...exclude].some((m) => !m.onName);
+    const decide = (path, name) => include.some((m) => m.test(m.onName ? name : path)) && !exclude.some((m) => m.test(m.onName ? name : path));
+    return {
+        matches: (path) => decide(path, path.slice(path.lastIndexOf('/') + 1)),
+        matchesIn: (dir, name) => decide(needsPath ? (dir ? `${dir}/${name}` : name) : '', name),
+    };
+}
+function compileOne(glob) {
+    const re = globToRegExp(glob);
+    const trimmed = glob.trim().replace(/^\.\//, '').replace(/^\//, '');
+    if (trimmed.includes('/') || trimmed.includes('**'))
+        return { onName: false, test: (path) => re.test(path) };
+    if (!/[*?[\]{}\\]/.test(trimmed))
+        return { onName: true, test: (name) => name === trimmed };
+    const suffix = /^\*([^*?[\]{}\\/]+)$/.exec(trimmed)?.[1];
+    if (suffix !== undefined)
+        return { onName: true, test: (name) => name.endsWith(suffix) };
+    const onName = new RegExp(`^${translate(trimmed, glob)}$`);
+    return { onName: true, test: (name) => onName.test(name) };
+}
+/** Throws an Error naming the pattern when it cannot be compiled. */
+function globToRegExp(glob) {
+    let pattern = glob.trim();
+    if (pattern.startsWith('./'))
+        pattern = pattern.slice(2);
+    if (pattern.startsWith('/'))
+        pattern = pattern.slice(1);
+    if (pattern.endsWith('/'))
+        pattern = `${pattern}**`;
+    if (pattern === '')
+        throw new Error(`glob pattern '${glob}' is empty`);
+    const anchored = pattern.includes('/');
+    const body = translate(pattern, glob);
+    return new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`);
+}
+function translate(pattern, original) {
+    let out = '';
+    let braceDepth = 0;
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern.charAt(i);
+        if (c === '*') {
+            if (pattern[i + 1] === '*') {
+                const atSegmentStart = i === 0 || pattern[i - 1] === '/';
+                const atSegmentEnd = i + 2 === pattern.length || pattern[i + 2] === '/';
+                if (!atSegmentStart || !atSegmentEnd) {
+                    throw new Error(`glob pattern '${original}': '**' must be a whole path segment, as in 'a/**/b'`);
+                }
+                if (i + 2 === pattern.length) {
+                    out += '.*';
+                    i += 1;
+                }
+                else {
+                    out += '(?:[^/]+/)*';
+                    i += 2;
+                }
+            }
+            else {
+                out += '[^/]*';
+            }
+        }
+        else if (c === '?') {
+            out += '[^/]';
+        }
+        else if (c === '[') {
+            const end = pattern.indexOf(']', i + 2);
+            if (end === -1)
+                throw new Error(`glob pattern '${original}': '[' has no closing ']'`);
+            let set = pattern.slice(i + 1, end);
+            if (set.startsWith('!') || set.startsWith('^'))
+                set = `^${set.slice(1)}`;
+            out += `[${set.replace(/\\/g, '\\\\')}]`;
+            i = end;
+        }
+        else if (c === '{') {
+            braceDepth++;
+            out += '(?:';
+        }
+        else if (c === '}' && braceDepth > 0) {
+            braceDepth--;
+            out += ')';
+        }
+        else if (c === ',' && braceDepth > 0) {
+            out += '|';
+        }
+        else {
+            out += c.replace(/[.+^${}()|\\]/g, '\\$&');
+        }
+    }
+    if (braceDepth !== 0)
+        throw new Error(`glob pattern '${original}': '{' has no closing '}'`);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/reference.ts
+/**
+ * Validation of container image references, after the grammar of distribution/reference:
+ * `host[:port]/path-component/...[:tag][@sha256:digest]`.
+ */
+const DOMAIN_COMPONENT = '(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])';
+const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-f:]+\\])(?::[0-9]{1,5})?`;
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const TAG = '[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}';
+const DIGEST = 'sha256:[a-f0-9]{64}';
+const REGISTRY_PREFIX = new RegExp(`^(${DOMAIN})((?:/${PATH_COMPONENT})*)$`);
+const IMAGE_REFERENCE = new RegExp(`^(${DOMAIN}/)?(${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`);
+/** Does the first component name a registry host (as opposed to a Docker Hub namespace)? */
+function isHost(component) {
+    return component.includes('.') || component.includes(':') || component === 'localhost' || component.startsWith('[');
+}
+/** Explains what is wrong with a registry prefix such as `docker.io/acme`, or returns undefined. */
+function explainRegistryPrefix(value) {
+    if (value === '')
+        return 'it is empty';
+    if (/\s/.test(value))
+        return 'it contains white space';
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value))
+        return 'it has a URL scheme; leave out the scheme, as in docker.io/acme';
+    if (value.endsWith('/'))
+        return 'it ends with a slash';
+    if (value.includes('//'))
+        return "it contains '//'";
+    if (value !== value.toLowerCase())
+        return 'it contains upper-case letters; image references are lower case';
+    const first = value.split('/')[0] ?? '';
+    if (!isHost(first))
+        return `'${first}' is not a registry host; start with one, as in docker.io/${value}`;
+    if (!REGISTRY_PREFIX.test(value)) {
+        return 'it is not a registry host followed by path components of [a-z0-9] separated by ., _, __ or -';
+    }
+    if (value.length > 200)
+        return 'it is longer than 200 characters, leaving no room for image names';
+    return undefined;
+}
+/**
+ * Explains what is wrong with a pinned image reference (`repo:tag` or `repo@sha256:...`), or returns
+ * undefined. `latest` and references without tag or digest are refused: a build Pod must run the same
+ * tool every time.
+ */
+function explainPinnedImage(value) {
+    if (value === '')
+        return 'it is empty';
+    const match = IMAGE_REFERENCE.exec(value);
+    if (!match)
+        return 'it is not an image reference of the form registry/name:tag or registry/name@sha256:<digest>';
+    const tag = match[3];
+    const digest = match[4];
+    if (tag === undefined && digest === undefined)
+        return 'it has neither a tag nor a digest; pin a version';
+    if (tag === 'latest' && digest === undefined)
+        return "its tag is 'latest'; pin a version";
+    return undefined;
+}
+/** The host part of an image reference or registry prefix (`docker.io/acme` -> `docker.io`). */
+function registryHost(reference) {
+    return reference.split('/')[0] ?? reference;
+}
+
+;// CONCATENATED MODULE: ./src/runner.ts
+/**
+ * The runner's workflow-command protocol: inputs from INPUT_* variables, outputs and the job summary
+ * through the files the runner names, masks, annotations and log groups on stdout.
+ *
+ * This is what @actions/core does, written out because of what it costs: on Node 24, the runtime of
+ * `runs.using: node24`, importing @actions/core took 140 ms where an empty bundle started in 55 ms
+ * (it loads @actions/http-client and undici at import, for OIDC tokens this action never asks for).
+ * That was 60 % of a run on a small repository. `test/runner.test.ts` runs both side by side and
+ * requires the same stdout and the same files for the same calls.
+ */
+
+
+
+/** An input as the runner passes it: `INPUT_<NAME>` (spaces to '_', upper case), trimmed. */
+function getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+/** A multi-line input: one item per non-empty line, each trimmed. */
+function getMultilineInput(name) {
+    return getInput(name)
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => line.trim());
+}
+function escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(text) {
+    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+/** Writes `::command key=value,...::message`. */
+function issueCommand(command, properties, message) {
+    const props = Object.entries(properties)
+        .filter(([, value]) => value)
+        .map(([key, value]) => `${key}=${escapeProperty(value)}`)
+        .join(',');
+    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_namespaceObject.EOL}`);
+}
+function info(message) {
+    process.stdout.write(`${message}${external_node_os_namespaceObject.EOL}`);
+}
+function warning(message) {
+    issueCommand('warning', {}, message);
+}
+function notice(message) {
+    issueCommand('notice', {}, message);
+}
+function error(message, properties = {}) {
+    issueCommand('error', { file: properties.file, line: properties.startLine?.toString(), col: properties.startColumn?.toString() }, message);
+}
+/** Masks a value in every later line of the log. */
+function setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
+}
+/** Marks the step failed (exit code 1) with an error annotation. */
+function setFailed(message, properties = {}) {
+    process.exitCode = 1;
+    error(message, properties);
+}
+async function group(name, fn) {
+    issueCommand('group', {}, name);
+    try {
+        return await fn();
+    }
+    finally {
+        issueCommand('endgroup', {}, '');
+    }
+}
+function appendToFile(variable, text) {
+    const file = process.env[variable];
+    if (!file)
+        throw new Error(`Unable to find environment variable for file command ${variable.replace(/^GITHUB_/, '')}`);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        throw new Error(`Missing file at path: ${file}`);
+    (0,external_node_fs_namespaceObject.appendFileSync)(file, text, { encoding: 'utf8' });
+}
+/** Sets a step output through the GITHUB_OUTPUT file, with a random heredoc delimiter. */
+function setOutput(name, value) {
+    if (!process.env.GITHUB_OUTPUT) {
+        process.stdout.write(external_node_os_namespaceObject.EOL);
+        issueCommand('set-output', { name }, value);
+        return;
+    }
+    const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+    if (name.includes(delimiter) || value.includes(delimiter))
+        throw new Error(`Unexpected input: name or value contains the delimiter "${delimiter}"`);
+    appendToFile('GITHUB_OUTPUT', `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`);
+}
+/** Appends HTML or Markdown to the job summary, when the runner provides one. */
+function appendSummary(text) {
+    if (process.env.GITHUB_STEP_SUMMARY)
+        appendToFile('GITHUB_STEP_SUMMARY', text);
+}
+
+;// CONCATENATED MODULE: ./src/settings.ts
+
+
+
+
+
+const MODES = ['auto', 'render', 'diff', 'commit'];
+const CONTEXTS = ['git', 'local'];
+const HASH_KINDS = ['context', 'dockerfile'];
+const SNAPSHOT_MODES = ['redo', 'full', 'time'];
+const COMMIT_METHODS = ['api', 'git'];
+/** Raised for a bad input; `main` reports its message as is, as an annotation on `location` when known. */
+class InputError extends Error {
+    name = 'InputError';
+    /** The file (workspace-relative) and place the error is about, for the annotation. */
+    location;
+    constructor(message, options = {}) {
+        super(message);
+        if (options.location)
+            this.location = options.location;
+    }
+}
+function fail(input, value, expected) {
+    throw new InputError(`Input '${input}' has the value '${value}': ${expected}.`);
+}
+function getBoolean(name) {
+    const value = getInput(name).trim();
+    if (/^(true|false)$/i.test(value))
+        return value.toLowerCase() === 'true';
+    return fail(name, value, 'expected true or false');
+}
+function getChoice(name, choices) {
+    const value = getInput(name).trim();
+    if (choices.includes(value))
+        return value;
+    return fail(name, value, `expected one of ${choices.join(', ')}`);
+}
+function getRequired(name) {
+    const value = getInput(name).trim();
+    if (value === '')
+        fail(name, value, 'a value is required');
+    return value;
+}
+/** A repository-relative POSIX path that stays inside the repository. */
+function getRelativePath(name) {
+    const raw = getInput(name).trim();
+    const value = raw.replace(/\\/g, '/');
+    if (value === '' || external_node_path_default().posix.isAbsolute(value) || external_node_path_default().win32.isAbsolute(raw)) {
+        fail(name, raw, 'expected a path relative to the repository');
+    }
+    const normalized = external_node_path_default().posix.normalize(value).replace(/\/+$/, '');
+    if (normalized === '..' || normalized.startsWith('../'))
+        fail(name, raw, 'expected a path inside the repository');
+    return normalized === '.' ? '' : normalized;
+}
+const REGISTRY_HOST = /^(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])(?:\.(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9]))*(?::[0-9]{1,5})?$/;
+/** `true` (the registry's host), `false`, or a list of hosts such as `registry.kaniko.svc:5000`. */
+function getInsecureRegistries(registry) {
+    const raw = getInput('insecure-registry').trim();
+    if (/^(true|false)$/i.test(raw))
+        return raw.toLowerCase() === 'true' ? [registryHost(registry)] : [];
+    const hosts = getList('insecure-registry');
+    for (const host of hosts) {
+        const looksLikeHost = host.includes('.') || host.includes(':') || host === 'localhost';
+        if (!REGISTRY_HOST.test(host) || !looksLikeHost) {
+            fail('insecure-registry', raw, `expected true, false or registry hosts such as registry.kaniko.svc:5000, and '${host}' is not a host`);
+        }
+    }
+    return [...new Set(hosts)].sort();
+}
+function getCacheSettings() {
+    const cacheRepo = getInput('cache-repo').trim();
+    if (cacheRepo !== '') {
+        const problem = explainRegistryPrefix(cacheRepo);
+        if (problem)
+            fail('cache-repo', cacheRepo, `expected a repository such as registry.kaniko.svc:5000/team/cache, but ${problem}`);
+    }
+    const cacheTtl = getInput('cache-ttl').trim();
+    if (cacheTtl !== '' && !/^([0-9]+(\.[0-9]+)?(h|m|s|ms))+$/.test(cacheTtl))
+        fail('cache-ttl', cacheTtl, 'expected a duration such as 168h or 90m');
+    const extraArgs = getMultilineInput('extra-args');
+    for (const arg of extraArgs) {
+        if (!/^--[a-z][a-z0-9-]*(=.*)?$/.test(arg))
+            fail('extra-args', arg, 'expected one kaniko flag per line, such as --push-retry=3');
+    }
+    return {
+        cache: getBoolean('cache'),
+        cacheRepo,
+        cacheTtl,
+        snapshotMode: getChoice('snapshot-mode', SNAPSHOT_MODES),
+        compressedCaching: getBoolean('compressed-caching'),
+        extraArgs: Object.freeze(extraArgs),
+    };
+}
+function getList(name) {
+    return getMultilineInput(name)
+        .flatMap((line) => line.split(','))
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+function env(vars, name) {
+    return (vars[name] ?? '').trim();
+}
+/** `https://github.com` + `acme/shop` -> `git://github.com/acme/shop.git` (kaniko's git context). */
+function gitContextUrl(serverUrl, repository) {
+    const host = serverUrl.replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '');
+    return `git://${host}/${repository}.git`;
+}
+/**
+ * Builds the frozen Settings from the action's inputs (read through @actions/core, so `INPUT_*`
+ * variables) and the runner's `GITHUB_*` variables. Every error names the input, its value and what
+ * was expected.
+ */
+function getSettings(vars = process.env, event = { name: vars.GITHUB_EVENT_NAME ?? '' }) {
+    const token = getInput('token').trim();
+    if (token !== '')
+        setSecret(token);
+    const mode = getChoice('mode', MODES);
+    const workspace = external_node_path_default().resolve(env(vars, 'GITHUB_WORKSPACE') || process.cwd());
+    const contextPrefix = getInput('path').trim() === '' ? '' : getRelativePath('path');
+    const root = external_node_path_default().resolve(workspace, contextPrefix);
+    const dockerfiles = getMultilineInput('dockerfiles').filter((p) => p.trim() !== '' && !p.trim().startsWith('#'));
+    for (const pattern of dockerfiles) {
+        try {
+            globToRegExp(pattern.trim().replace(/^!/, ''));
+        }
+        catch (error) {
+            fail('dockerfiles', getInput('dockerfiles'), `expected glob patterns, but ${error.message}`);
+        }
+    }
+    if (!dockerfiles.some((p) => !p.trim().startsWith('!'))) {
+        fail('dockerfiles', getInput('dockerfiles'), 'expected at least one glob pattern that includes files');
+    }
+    const registry = getRequired('registry');
+    const registryProblem = explainRegistryPrefix(registry);
+    if (registryProblem)
+        fail('registry', registry, `expected a registry prefix such as docker.io/acme, but ${registryProblem}`);
+    const output = getRelativePath('output');
+    if (output === '' || !/\.ya?ml$/.test(output))
+        fail('output', getInput('output'), 'expected a YAML file path such as deploy/manifest.yaml');
+    if (output.split('/').includes('.git'))
+        fail('output', getInput('output'), 'expected a path outside .git');
+    const namespace = getRequired('namespace');
+    if (!isDns1123Label(namespace))
+        fail('namespace', namespace, 'expected a DNS-1123 label: lower-case letters, digits and -, at most 63');
+    const registrySecret = getRequired('registry-secret');
+    if (!isDns1123Subdomain(registrySecret))
+        fail('registry-secret', registrySecret, 'expected a Kubernetes secret name');
+    const gitSecret = getInput('git-secret').trim();
+    if (gitSecret !== '' && !isDns1123Subdomain(gitSecret))
+        fail('git-secret', gitSecret, 'expected a Kubernetes secret name');
+    const executorImage = getRequired('executor-image');
+    const executorProblem = explainPinnedImage(executorImage);
+    if (executorProblem)
+        fail('executor-image', executorImage, `expected a pinned image reference, but ${executorProblem}`);
+    const checkImage = getRequired('check-image');
+    const checkProblem = explainPinnedImage(checkImage);
+    if (checkProblem)
+        fail('check-image', checkImage, `expected a pinned image reference, but ${checkProblem}`);
+    const context = getChoice('context', CONTEXTS);
+    const localPath = getInput('local-path').trim();
+    if (context === 'local' && !localPath.startsWith('/'))
+        fail('local-path', localPath, 'expected an absolute path on the node');
+    const repository = env(vars, 'GITHUB_REPOSITORY');
+    const commitSha = env(vars, 'GITHUB_SHA');
+    if (context === 'git') {
+        if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) {
+            throw new InputError(`GITHUB_REPOSITORY is '${repository}': expected owner/name (the git context clones it).`);
+        }
+        if (!/^[0-9a-f]{40}$/.test(commitSha)) {
+            throw new InputError(`GITHUB_SHA is '${commitSha}': expected a 40-character commit id (the git context pins it).`);
+        }
+    }
+    const ref = env(vars, 'GITHUB_REF');
+    const branchInput = getInput('branch').trim();
+    if (branchInput !== '' && !isBranchName(branchInput))
+        fail('branch', branchInput, 'expected a branch name such as main');
+    const runBranch = ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : '';
+    const branch = branchInput || event.defaultBranch || runBranch || env(vars, 'GITHUB_BASE_REF') || 'main';
+    const gitRef = `refs/heads/${branchInput || runBranch || env(vars, 'GITHUB_BASE_REF') || branch}`;
+    const commitMessage = getInput('commit-message').trim();
+    if (commitMessage === '')
+        fail('commit-message', commitMessage, 'a value is required');
+    const config = getInput('config').trim() === '' ? '' : getRelativePath('config');
+    if (getInput('config').trim() !== '' && (config === '' || !/\.ya?ml$/.test(config)))
+        fail('config', getInput('config'), 'expected a YAML file path such as .github/kaniko-gitops.yml');
+    const imageConfig = getInput('image-config');
+    if (config !== '' && imageConfig.trim() !== '') {
+        throw new InputError(`Inputs 'config' ('${config}') and 'image-config' are both set: expected one of them (the file for several images, the input for a repository with one).`);
+    }
+    const runId = env(vars, 'GITHUB_RUN_ID');
+    const attempt = env(vars, 'GITHUB_RUN_ATTEMPT') || '1';
+    return Object.freeze({
+        mode,
+        root,
+        contextPrefix,
+        hash: getChoice('hash', HASH_KINDS),
+        dockerfiles: Object.freeze(dockerfiles.map((p) => p.trim())),
+        registry,
+        output,
+        outputPath: external_node_path_default().join(root, ...output.split('/')),
+        namespace,
+        registrySecret,
+        executorImage,
+        checkImage,
+        insecureRegistries: Object.freeze(getInsecureRegistries(registry)),
+        forceBuild: getBoolean('force-build'),
+        forceImages: Object.freeze(getList('force-images')),
+        forceNonce: runId ? `${runId}-${attempt}` : new Date().toISOString(),
+        context,
+        gitUrl: gitContextUrl(env(vars, 'GITHUB_SERVER_URL') || 'https://github.com', repository),
+        gitRef,
+        commitSha,
+        gitSecret,
+        localPath: localPath.replace(/\/+$/, ''),
+        repositoryName: normalizeName(repository.split('/')[1] ?? '') || normalizeName(external_node_path_default().basename(root)) || 'image',
+        owner: repository.split('/')[0] ?? '',
+        repo: repository.split('/')[1] ?? '',
+        token,
+        apiUrl: (env(vars, 'GITHUB_API_URL') || 'https://api.github.com').replace(/\/+$/, ''),
+        branch,
+        manifestRepoPath: contextPrefix ? `${contextPrefix}/${output}` : output,
+        commitMethod: getChoice('commit-method', COMMIT_METHODS),
+        commitMessage,
+        failOnDrift: getBoolean('fail-on-drift'),
+        comment: getBoolean('comment'),
+        allowPullRequestTarget: getBoolean('allow-pull-request-target'),
+        ...getCacheSettings(),
+        config,
+        imageConfig: imageConfig.trim() === '' ? '' : imageConfig,
+        event,
+    });
+}
+/**
+ * A branch name git accepts (`git check-ref-format --branch`), within a safe alphabet: components
+ * separated by single slashes, none empty, none starting with '.' or ending with '.lock', no '..',
+ * no leading '-', not ending with '.'.
+ */
+function isBranchName(value) {
+    return (/^[A-Za-z0-9._/-]+$/.test(value) &&
+        !value.startsWith('-') &&
+        !value.includes('..') &&
+        !value.endsWith('.') &&
+        value.split('/').every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock')));
+}
+function isDns1123Subdomain(value) {
+    return value.length <= 253 && value.split('.').every((label) => isDns1123Label(label));
+}
+
+;// CONCATENATED MODULE: ./src/config.ts
+
+
+
+const OPTION_KEYS = [
+    'name',
+    'context',
+    'buildArgs',
+    'target',
+    'extraTags',
+    'platform',
+    'resources',
+    'nodeSelector',
+    'tolerations',
+    'skip',
+];
+/** What `defaults` may set: the settings that make sense for every image. */
+const DEFAULT_KEYS = [
+    'buildArgs',
+    'extraTags',
+    'platform',
+    'resources',
+    'nodeSelector',
+    'tolerations',
+];
+const TOP_KEYS = ['defaults', 'images'];
+/** Where a value sits in the config, and how to say so. */
+function locate(source, at) {
+    return source.kind === 'file' ? `${source.name}:${at.line}:${at.column}` : `Input '${source.name}' (line ${at.line}, column ${at.column})`;
+}
+/** An error about a value of the config, located. */
+function configError(source, at, message) {
+    return new InputError(`${locate(source, at)}: ${message}`, {
+        ...(source.annotationPath ? { location: { ...at, file: source.annotationPath } } : {}),
+    });
+}
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const config_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const CONTENT_TAG = /^[0-9a-f]{16}$/;
+const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
+const QUANTITY = /^[+]?(\d+(\.\d*)?|\.\d+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?\d+)?$/;
+const QUALIFIED_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+/** A Kubernetes label key or resource name: `[prefix/]name`, the prefix a DNS subdomain. */
+function isQualifiedName(value) {
+    const slash = value.lastIndexOf('/');
+    const name = slash === -1 ? value : value.slice(slash + 1);
+    const prefix = slash === -1 ? '' : value.slice(0, slash);
+    return QUALIFIED_NAME.test(name) && (slash === -1 || (prefix.length <= 253 && DNS_SUBDOMAIN.test(prefix)));
+}
+/** Parses the config file's text. `source` names it in errors. */
+async function parseConfigFile(text, source) {
+    const parsed = await parseYaml(text, source);
+    const reader = new Reader(source, parsed.lineCounter, parsed.kinds);
+    const root = parsed.contents;
+    const empty = { dockerfile: '', options: {}, at: { line: 1, column: 1 }, positions: new Map() };
+    if (root === null)
+        return { source, defaults: empty, images: new Map() };
+    const top = reader.map(root, 'the top level', 'a mapping with the keys defaults and images');
+    let defaults = empty;
+    const images = new Map();
+    for (const pair of top) {
+        const key = reader.key(pair, TOP_KEYS, '');
+        if (key === 'defaults')
+            defaults = reader.entry('', pair.value, 'defaults', DEFAULT_KEYS, pair.key);
+        else {
+            for (const image of reader.map(pair.value, 'images', 'a mapping from Dockerfile paths to their settings', pair.key)) {
+                const raw = reader.string(image.key, 'a Dockerfile path in images', 'a repository-relative path');
+                const dockerfile = normalizePath(raw);
+                const at = reader.at(image.key);
+                if (dockerfile === undefined || dockerfile === '') {
+                    throw configError(source, at, `images has the key '${raw}': expected a Dockerfile path relative to the repository`);
+                }
+                if (images.has(dockerfile)) {
+                    throw configError(source, at, `images has '${raw}' twice (as '${dockerfile}'): expected one entry per Dockerfile`);
+                }
+                images.set(dockerfile, reader.entry(dockerfile, image.value, `images › ${dockerfile}`, OPTION_KEYS, image.key));
+            }
+        }
+    }
+    return { source, defaults, images };
+}
+/** Parses the `image-config` input: the settings of the repository's only image. */
+async function parseInlineConfig(text, source) {
+    const parsed = await parseYaml(text, source);
+    if (parsed.contents === null)
+        return undefined;
+    return new Reader(source, parsed.lineCounter, parsed.kinds).entry('', parsed.contents, 'the image', OPTION_KEYS);
+}
+async function parseYaml(text, source) {
+    // Loaded only when there is a config: the yaml package costs start-up time.
+    const yaml = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    const lineCounter = new yaml.LineCounter();
+    const doc = yaml.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+    const problem = doc.errors[0];
+    if (problem) {
+        const { line, col } = lineCounter.linePos(problem.pos[0]);
+        const what = problem.code === 'DUPLICATE_KEY' ? 'a key appears twice in one mapping' : problem.message.replace(/\s+/g, ' ').trim();
+        throw configError(source, { line, column: col }, `expected valid YAML, but ${what}`);
+    }
+    const contents = doc.contents;
+    return {
+        contents: contents && yaml.isScalar(contents) && contents.value === null ? null : contents,
+        lineCounter,
+        kinds: { isAlias: yaml.isAlias, isMap: yaml.isMap, isSeq: yaml.isSeq, isScalar: yaml.isScalar },
+    };
+}
+/** Repository-relative POSIX path, or undefined when it leaves the repository or is absolute. */
+function normalizePath(raw) {
+    const value = raw.trim().replace(/\\/g, '/');
+    if (value === '' || value.startsWith('/') || /^[A-Za-z]:\//.test(value))
+        return undefined;
+    const normalized = external_node_path_namespaceObject.posix.normalize(value).replace(/\/+$/, '');
+    if (normalized === '..' || normalized.startsWith('../'))
+        return undefined;
+    return normalized === '.' ? '' : normalized;
+}
+/** Walks the parsed document, checking types and values, and keeps positions for later errors. */
+class Reader {
+    source;
+    lines;
+    kinds;
+    constructor(source, lines, kinds) {
+        this.source = source;
+        this.lines = lines;
+        this.kinds = kinds;
+    }
+    at(node) {
+        const offset = node?.range?.[0] ?? 0;
+        const { line, col } = this.lines.linePos(offset);
+        return { line, column: col };
+    }
+    fail(node, message) {
+        throw configError(this.source, this.at(node), message);
+    }
+    /** How a value reads in an error: its text, or its kind. */
+    show(node) {
+        if (node === null || node === undefined || !this.kinds.isScalar(node))
+            return 'nothing';
+        if (node.value === null)
+            return 'null';
+        const text = String(node.source ?? node.value);
+        return `'${text.length > 80 ? `${text.slice(0, 77)}...` : text}'`;
+    }
+    /** A mapping; `owner` (its key) is where an error points when there is no value to point at. */
+    map(node, what, expected, owner) {
+        const n = node;
+        if (!this.kinds.isMap(n))
+            return this.fail(this.isEmpty(n) && owner ? owner : n, `${what} has ${this.describe(n)}: expected ${expected}`);
+        return n.items;
+    }
+    seq(node, what, expected) {
+        const n = node;
+        if (!this.kinds.isSeq(n))
+            return this.fail(n, `${what} has ${this.describe(n)}: expected ${expected}`);
+        return n.items;
+    }
+    describe(node) {
+        if (this.kinds.isAlias(node))
+            return `the alias *${node.source}, and aliases are not supported (write the value out, or use defaults)`;
+        if (this.kinds.isMap(node))
+            return 'a mapping';
+        if (this.kinds.isSeq(node))
+            return 'a list';
+        if (node === null || node === undefined || (this.kinds.isScalar(node) && node.value === null))
+            return 'no value';
+        return `the value ${this.show(node)}`;
+    }
+    isEmpty(node) {
+        return node === null || node === undefined || (this.kinds.isScalar(node) && node.value === null);
+    }
+    scalar(node) {
+        return this.kinds.isScalar(node) ? node.value : undefined;
+    }
+    /** A scalar that YAML reads as a string; numbers and booleans must be quoted, so `1.10` stays `1.10`. */
+    string(node, what, expected) {
+        const value = this.scalar(node);
+        if (typeof value === 'string')
+            return value;
+        if (typeof value === 'number' || typeof value === 'boolean') {
+            this.fail(node, `${what} has the value ${this.show(node)}, which YAML reads as a ${typeof value}: expected ${expected} (quote it)`);
+        }
+        return this.fail(node, `${what} has ${this.describe(node)}: expected ${expected}`);
+    }
+    boolean(node, what) {
+        const value = this.scalar(node);
+        if (typeof value === 'boolean')
+            return value;
+        return this.fail(node, `${what} has ${this.describe(node)}: expected true or false`);
+    }
+    /** A string matching `pattern`. */
+    matching(node, what, pattern, expected) {
+        const value = this.string(node, what, expected);
+        const ok = typeof pattern === 'function' ? pattern(value) : pattern.test(value);
+        if (!ok)
+            this.fail(node, `${what} has the value ${this.show(node)}: expected ${expected}`);
+        return value;
+    }
+    key(pair, allowed, where) {
+        const key = this.string(pair.key, where ? `a key of ${where}` : 'a top-level key', `one of ${allowed.join(', ')}`);
+        if (where === 'defaults' && !allowed.includes(key) && OPTION_KEYS.includes(key)) {
+            this.fail(pair.key, `defaults has the key '${key}', which applies to one image only: expected it under images › <Dockerfile>`);
+        }
+        if (!allowed.includes(key)) {
+            const near = allowed.find((k) => k.toLowerCase() === key.toLowerCase().replace(/[-_]/g, ''));
+            this.fail(pair.key, `${where ? `${where} has` : 'the top level has'} the unknown key '${key}': expected ${near ? `'${near}'` : `one of ${allowed.join(', ')}`}`);
+        }
+        return key;
+    }
+    /** One image's settings (or the defaults), keys limited to `allowed`. */
+    entry(dockerfile, node, where, allowed, owner) {
+        const items = this.map(node, where, `a mapping of image settings (${allowed.join(', ')})`, owner);
+        const positions = new Map();
+        const options = {};
+        for (const pair of items) {
+            const key = this.key(pair, allowed, where);
+            const value = pair.value;
+            const what = `${where} › ${key}`;
+            positions.set(key, this.at(value ?? pair.key));
+            switch (key) {
+                case 'name':
+                    options.name = this.matching(value, what, (v) => isDns1123Label(v) && v.length <= MAX_IMAGE_NAME_LENGTH, `an image name of lower-case letters, digits and -, at most ${MAX_IMAGE_NAME_LENGTH} characters`);
+                    break;
+                case 'context': {
+                    const raw = this.string(value, what, 'a folder relative to the repository');
+                    const context = normalizePath(raw === '.' ? './' : raw);
+                    if (context === undefined)
+                        this.fail(value, `${what} has the value ${this.show(value)}: expected a folder inside the repository`);
+                    options.context = context;
+                    break;
+                }
+                case 'buildArgs': {
+                    const args = {};
+                    for (const arg of this.map(value, what, 'a mapping of build argument names to values')) {
+                        const name = this.matching(arg.key, `a key of ${what}`, IDENTIFIER, 'a build argument name such as GO_VERSION');
+                        args[name] = this.string(arg.value, `${what} › ${name}`, 'a string');
+                    }
+                    options.buildArgs = sortedRecord(args);
+                    break;
+                }
+                case 'target':
+                    options.target = this.matching(value, what, STAGE, 'the name of a stage (FROM ... AS <name>)');
+                    break;
+                case 'extraTags': {
+                    const tags = [];
+                    for (const item of this.seq(value, what, 'a list of tags such as [latest]')) {
+                        const tag = this.matching(item, `an item of ${what}`, config_TAG, 'a tag: letters, digits, _, . and -, at most 128, not starting with . or -');
+                        if (CONTENT_TAG.test(tag))
+                            this.fail(item, `an item of ${what} has the value '${tag}': expected a tag that cannot be taken for a content tag (16 hex digits)`);
+                        if (tags.includes(tag))
+                            this.fail(item, `${what} has '${tag}' twice: expected each tag once`);
+                        tags.push(tag);
+                    }
+                    options.extraTags = tags;
+                    break;
+                }
+                case 'platform':
+                    options.platform = this.matching(value, what, PLATFORM, 'a platform such as linux/amd64 or linux/arm64/v8');
+                    break;
+                case 'resources':
+                    options.resources = this.resources(value, what);
+                    break;
+                case 'nodeSelector': {
+                    const selector = {};
+                    for (const label of this.map(value, what, 'a mapping of node label keys to values')) {
+                        const name = this.matching(label.key, `a key of ${what}`, isQualifiedName, 'a label key such as kubernetes.io/arch');
+                        selector[name] = this.matching(label.value, `${what} › ${name}`, (v) => v.length <= 63 && LABEL_VALUE.test(v), 'a label value: at most 63 letters, digits, -, _ and ., starting and ending with a letter or digit');
+                    }
+                    options.nodeSelector = sortedRecord(selector);
+                    break;
+                }
+                case 'tolerations':
+                    options.tolerations = this.seq(value, what, 'a list of tolerations').map((item) => this.toleration(item, `an item of ${what}`));
+                    break;
+                case 'skip':
+                    options.skip = this.boolean(value, what);
+                    break;
+            }
+        }
+        return { dockerfile, options, at: this.at(node), positions };
+    }
+    resources(node, what) {
+        const out = {};
+        for (const pair of this.map(node, what, 'a mapping with requests and/or limits')) {
+            const kind = this.key(pair, ['requests', 'limits'], what);
+            const list = {};
+            for (const item of this.map(pair.value, `${what} › ${kind}`, 'a mapping of resource names (cpu, memory, ...) to quantities')) {
+                const name = this.matching(item.key, `a key of ${what} › ${kind}`, isQualifiedName, 'a resource name such as cpu or memory');
+                const raw = item.value;
+                const value = this.scalar(raw);
+                // A bare number is a quantity too (cpu: 2); its source text keeps what was written (0.50).
+                const quantity = typeof value === 'number' && this.kinds.isScalar(raw) ? String(raw.source ?? value) : value;
+                if (typeof quantity !== 'string' || !QUANTITY.test(quantity)) {
+                    this.fail(raw, `${what} › ${kind} › ${name} has ${this.describe(raw)}: expected a Kubernetes quantity such as 500m, 2 or 4Gi`);
+                }
+                list[name] = quantity;
+            }
+            out[kind] = sortedRecord(list);
+        }
+        return out;
+    }
+    toleration(node, what) {
+        const keys = ['key', 'operator', 'value', 'effect', 'tolerationSeconds'];
+        const out = {};
+        for (const pair of this.map(node, what, `a mapping with ${keys.join(', ')}`)) {
+            const key = this.key(pair, keys, what);
+            const value = pair.value;
+            if (key === 'key')
+                out.key = this.matching(value, `${what} › key`, isQualifiedName, 'a taint key such as dedicated');
+            else if (key === 'operator')
+                out.operator = this.matching(value, `${what} › operator`, /^(Exists|Equal)$/, 'Exists or Equal');
+            else if (key === 'value')
+                out.value = this.matching(value, `${what} › value`, (v) => v.length <= 63 && LABEL_VALUE.test(v), 'a taint value (quote numbers)');
+            else if (key === 'effect')
+                out.effect = this.matching(value, `${what} › effect`, /^(NoSchedule|PreferNoSchedule|NoExecute)$/, 'NoSchedule, PreferNoSchedule or NoExecute');
+            else {
+                const seconds = this.scalar(value);
+                if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0) {
+                    this.fail(value, `${what} › tolerationSeconds has ${this.describe(value)}: expected a whole number of seconds`);
+                }
+                out.tolerationSeconds = seconds;
+            }
+        }
+        if (out.operator === 'Exists' && out.value !== undefined)
+            this.fail(node, `${what} has operator Exists and a value: expected no value with Exists`);
+        if (out.tolerationSeconds !== undefined && out.effect !== 'NoExecute') {
+            this.fail(node, `${what} has tolerationSeconds: expected it only with effect NoExecute`);
+        }
+        if (out.key === undefined && out.operator !== 'Exists')
+            this.fail(node, `${what} has no key: expected a key, or operator Exists to tolerate every taint`);
+        // Fixed key order: the Pod's text must not depend on how the file ordered them.
+        return {
+            ...(out.key !== undefined ? { key: out.key } : {}),
+            ...(out.operator !== undefined ? { operator: out.operator } : {}),
+            ...(out.value !== undefined ? { value: out.value } : {}),
+            ...(out.effect !== undefined ? { effect: out.effect } : {}),
+            ...(out.tolerationSeconds !== undefined ? { tolerationSeconds: out.tolerationSeconds } : {}),
+        };
+    }
+}
+function sortedRecord(record) {
+    return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+/** The defaults with the image's own settings over them: a key the image sets replaces the default's value. */
+function mergeOptions(defaults, own) {
+    return { ...defaults, ...own };
+}
+
 // EXTERNAL MODULE: ./node_modules/@balena/dockerignore/ignore.js
 var ignore = __nccwpck_require__(4158);
 var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
@@ -1202,123 +2197,6 @@ function hashFile(abs) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/glob.ts
-/**
- * A small glob compiler for repository-relative POSIX paths.
- *
- * Supported: `*` (within one path segment), `**` (any number of segments), `?`, `[abc]`, `[!a-z]`,
- * `{a,b}` and a leading `!` to exclude. A pattern without a `/` matches the file name in any folder
- * (as in .gitignore), so `Dockerfile` finds `services/api/Dockerfile`.
- *
- * Written here instead of using @actions/glob: its walker descends into excluded folders (5.2 s on a
- * 64,000-file tree with a node_modules where `find` took 0.17 s), and its matcher is not exported.
- */
-function compilePatterns(patterns) {
-    // Patterns without a slash are tested against the file name alone: the walk asks for every file.
-    const include = [];
-    const exclude = [];
-    for (const raw of patterns) {
-        const pattern = raw.trim();
-        if (pattern === '' || pattern.startsWith('#'))
-            continue;
-        if (pattern.startsWith('!'))
-            exclude.push(compileOne(pattern.slice(1)));
-        else
-            include.push(compileOne(pattern));
-    }
-    const needsPath = [...include, ...exclude].some((m) => !m.onName);
-    const decide = (path, name) => include.some((m) => m.test(m.onName ? name : path)) && !exclude.some((m) => m.test(m.onName ? name : path));
-    return {
-        matches: (path) => decide(path, path.slice(path.lastIndexOf('/') + 1)),
-        matchesIn: (dir, name) => decide(needsPath ? (dir ? `${dir}/${name}` : name) : '', name),
-    };
-}
-function compileOne(glob) {
-    const re = globToRegExp(glob);
-    const trimmed = glob.trim().replace(/^\.\//, '').replace(/^\//, '');
-    if (trimmed.includes('/') || trimmed.includes('**'))
-        return { onName: false, test: (path) => re.test(path) };
-    if (!/[*?[\]{}\\]/.test(trimmed))
-        return { onName: true, test: (name) => name === trimmed };
-    const suffix = /^\*([^*?[\]{}\\/]+)$/.exec(trimmed)?.[1];
-    if (suffix !== undefined)
-        return { onName: true, test: (name) => name.endsWith(suffix) };
-    const onName = new RegExp(`^${translate(trimmed, glob)}$`);
-    return { onName: true, test: (name) => onName.test(name) };
-}
-/** Throws an Error naming the pattern when it cannot be compiled. */
-function globToRegExp(glob) {
-    let pattern = glob.trim();
-    if (pattern.startsWith('./'))
-        pattern = pattern.slice(2);
-    if (pattern.startsWith('/'))
-        pattern = pattern.slice(1);
-    if (pattern.endsWith('/'))
-        pattern = `${pattern}**`;
-    if (pattern === '')
-        throw new Error(`glob pattern '${glob}' is empty`);
-    const anchored = pattern.includes('/');
-    const body = translate(pattern, glob);
-    return new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`);
-}
-function translate(pattern, original) {
-    let out = '';
-    let braceDepth = 0;
-    for (let i = 0; i < pattern.length; i++) {
-        const c = pattern.charAt(i);
-        if (c === '*') {
-            if (pattern[i + 1] === '*') {
-                const atSegmentStart = i === 0 || pattern[i - 1] === '/';
-                const atSegmentEnd = i + 2 === pattern.length || pattern[i + 2] === '/';
-                if (!atSegmentStart || !atSegmentEnd) {
-                    throw new Error(`glob pattern '${original}': '**' must be a whole path segment, as in 'a/**/b'`);
-                }
-                if (i + 2 === pattern.length) {
-                    out += '.*';
-                    i += 1;
-                }
-                else {
-                    out += '(?:[^/]+/)*';
-                    i += 2;
-                }
-            }
-            else {
-                out += '[^/]*';
-            }
-        }
-        else if (c === '?') {
-            out += '[^/]';
-        }
-        else if (c === '[') {
-            const end = pattern.indexOf(']', i + 2);
-            if (end === -1)
-                throw new Error(`glob pattern '${original}': '[' has no closing ']'`);
-            let set = pattern.slice(i + 1, end);
-            if (set.startsWith('!') || set.startsWith('^'))
-                set = `^${set.slice(1)}`;
-            out += `[${set.replace(/\\/g, '\\\\')}]`;
-            i = end;
-        }
-        else if (c === '{') {
-            braceDepth++;
-            out += '(?:';
-        }
-        else if (c === '}' && braceDepth > 0) {
-            braceDepth--;
-            out += ')';
-        }
-        else if (c === ',' && braceDepth > 0) {
-            out += '|';
-        }
-        else {
-            out += c.replace(/[.+^${}()|\\]/g, '\\$&');
-        }
-    }
-    if (braceDepth !== 0)
-        throw new Error(`glob pattern '${original}': '{' has no closing '}'`);
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/discover.ts
 
 
@@ -1437,8 +2315,11 @@ function substitute(text, vars) {
     });
 }
 const UNQUOTE = (value) => value.replace(/^(['"])(.*)\1$/, '$2');
-/** The FROM lines of a Dockerfile, global ARGs substituted. */
-function parseFromLines(text) {
+/**
+ * The FROM lines of a Dockerfile, global ARGs substituted. `buildArgs` are the `--build-arg` values
+ * the build gets: as in the builder, they replace the default of a global ARG the Dockerfile declares.
+ */
+function parseFromLines(text, buildArgs = {}) {
     const globals = new Map();
     const froms = [];
     for (const { text: instruction, line } of logicalLines(text)) {
@@ -1450,7 +2331,8 @@ function parseFromLines(text) {
                 const name = eq === -1 ? decl : decl.slice(0, eq);
                 if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
                     continue;
-                globals.set(name, eq === -1 ? (globals.get(name) ?? '') : substitute(UNQUOTE(decl.slice(eq + 1)), globals));
+                const given = Object.hasOwn(buildArgs, name) ? buildArgs[name] : undefined;
+                globals.set(name, given !== undefined ? given : eq === -1 ? (globals.get(name) ?? '') : substitute(UNQUOTE(decl.slice(eq + 1)), globals));
             }
         }
         else if (upper === 'FROM') {
@@ -1512,190 +2394,6 @@ function hashDockerfile(file, displayPath) {
     finally {
         (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
-}
-
-;// CONCATENATED MODULE: ./src/naming.ts
-
-/** Longest image name; leaves room for the Pod name's `-<10 hex>` suffix within 63 characters. */
-const MAX_IMAGE_NAME_LENGTH = 52;
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-function isDns1123Label(value) {
-    return value.length <= 63 && DNS1123_LABEL.test(value);
-}
-/**
- * Turns any text into DNS-1123 label characters: lower case, accents dropped, every other run of
- * characters outside [a-z0-9] folded into one '-', no '-' at either end. May return ''.
- */
-function normalizeName(raw) {
-    return raw
-        .normalize('NFKD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '');
-}
-function shortHash(text, length) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, length);
-}
-/** Cuts a name to `max` characters, keeping it unique with a hash of the whole name. */
-function limitName(name, max = MAX_IMAGE_NAME_LENGTH) {
-    if (name.length <= max)
-        return name;
-    const suffix = shortHash(name, 6);
-    const head = name.slice(0, max - suffix.length - 1).replace(/-+$/, '');
-    return `${head}-${suffix}`;
-}
-/**
- * The variant part a Dockerfile's file name adds to its image name:
- * `Dockerfile` -> '', `Dockerfile.dev` -> 'dev', `worker.Dockerfile` -> 'worker'.
- */
-function fileVariant(fileName) {
-    const lower = fileName.toLowerCase();
-    if (lower === 'dockerfile' || lower === 'containerfile')
-        return '';
-    for (const base of ['dockerfile', 'containerfile']) {
-        if (lower.startsWith(`${base}.`))
-            return fileName.slice(base.length + 1);
-        if (lower.endsWith(`.${base}`))
-            return fileName.slice(0, -(base.length + 1));
-    }
-    return fileName;
-}
-/**
- * Assigns every Dockerfile path an image name that is a valid DNS-1123 label of at most
- * MAX_IMAGE_NAME_LENGTH characters, unique, and a function of the set of paths alone (so stable from
- * run to run). A name starts from the Dockerfile's folder and its file variant
- * (`services/api/Dockerfile.dev` -> `api-dev`); names that collide take in parent folders one at a
- * time (`images/a/cuda/Dockerfile`, `images/b/cuda/Dockerfile` -> `a-cuda`, `b-cuda`); names that
- * still collide get a hash of their path.
- *
- * @param rootName name for a Dockerfile at the repository root (usually the repository's name)
- */
-function assignImageNames(paths, rootName) {
-    const root = normalizeName(rootName) || 'image';
-    const entries = [...new Set(paths)].sort().map((path) => {
-        const segments = path.split('/');
-        const file = segments.pop() ?? path;
-        return { path, folders: segments, variant: fileVariant(file), depth: 1, name: '' };
-    });
-    const nameAt = (e) => {
-        const folders = e.folders.length === 0 ? [root] : e.folders.slice(-e.depth);
-        return limitName(normalizeName([...folders, e.variant].join('-')) || root);
-    };
-    for (const e of entries)
-        e.name = nameAt(e);
-    for (;;) {
-        const groups = groupBy(entries, (e) => e.name);
-        let extended = false;
-        for (const group of groups.values()) {
-            if (group.length < 2)
-                continue;
-            for (const e of group) {
-                if (e.depth < e.folders.length) {
-                    e.depth++;
-                    e.name = nameAt(e);
-                    extended = true;
-                }
-            }
-        }
-        if (!extended)
-            break;
-    }
-    for (const group of groupBy(entries, (e) => e.name).values()) {
-        if (group.length < 2)
-            continue;
-        for (const e of group) {
-            const head = e.name.slice(0, MAX_IMAGE_NAME_LENGTH - 7).replace(/-+$/, '');
-            e.name = `${head}-${shortHash(e.path, 6)}`;
-        }
-    }
-    const result = new Map();
-    const seen = new Map();
-    for (const e of entries) {
-        const other = seen.get(e.name);
-        if (other !== undefined) {
-            throw new Error(`image name '${e.name}' is derived from both '${other}' and '${e.path}'; rename one of them`);
-        }
-        seen.set(e.name, e.path);
-        result.set(e.path, e.name);
-    }
-    return result;
-}
-function groupBy(items, key) {
-    const groups = new Map();
-    for (const item of items) {
-        const k = key(item);
-        const group = groups.get(k);
-        if (group)
-            group.push(item);
-        else
-            groups.set(k, [item]);
-    }
-    return groups;
-}
-
-;// CONCATENATED MODULE: ./src/reference.ts
-/**
- * Validation of container image references, after the grammar of distribution/reference:
- * `host[:port]/path-component/...[:tag][@sha256:digest]`.
- */
-const DOMAIN_COMPONENT = '(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])';
-const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-f:]+\\])(?::[0-9]{1,5})?`;
-const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const TAG = '[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}';
-const DIGEST = 'sha256:[a-f0-9]{64}';
-const REGISTRY_PREFIX = new RegExp(`^(${DOMAIN})((?:/${PATH_COMPONENT})*)$`);
-const IMAGE_REFERENCE = new RegExp(`^(${DOMAIN}/)?(${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`);
-/** Does the first component name a registry host (as opposed to a Docker Hub namespace)? */
-function isHost(component) {
-    return component.includes('.') || component.includes(':') || component === 'localhost' || component.startsWith('[');
-}
-/** Explains what is wrong with a registry prefix such as `docker.io/acme`, or returns undefined. */
-function explainRegistryPrefix(value) {
-    if (value === '')
-        return 'it is empty';
-    if (/\s/.test(value))
-        return 'it contains white space';
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value))
-        return 'it has a URL scheme; leave out the scheme, as in docker.io/acme';
-    if (value.endsWith('/'))
-        return 'it ends with a slash';
-    if (value.includes('//'))
-        return "it contains '//'";
-    if (value !== value.toLowerCase())
-        return 'it contains upper-case letters; image references are lower case';
-    const first = value.split('/')[0] ?? '';
-    if (!isHost(first))
-        return `'${first}' is not a registry host; start with one, as in docker.io/${value}`;
-    if (!REGISTRY_PREFIX.test(value)) {
-        return 'it is not a registry host followed by path components of [a-z0-9] separated by ., _, __ or -';
-    }
-    if (value.length > 200)
-        return 'it is longer than 200 characters, leaving no room for image names';
-    return undefined;
-}
-/**
- * Explains what is wrong with a pinned image reference (`repo:tag` or `repo@sha256:...`), or returns
- * undefined. `latest` and references without tag or digest are refused: a build Pod must run the same
- * tool every time.
- */
-function explainPinnedImage(value) {
-    if (value === '')
-        return 'it is empty';
-    const match = IMAGE_REFERENCE.exec(value);
-    if (!match)
-        return 'it is not an image reference of the form registry/name:tag or registry/name@sha256:<digest>';
-    const tag = match[3];
-    const digest = match[4];
-    if (tag === undefined && digest === undefined)
-        return 'it has neither a tag nor a digest; pin a version';
-    if (tag === 'latest' && digest === undefined)
-        return "its tag is 'latest'; pin a version";
-    return undefined;
-}
-/** The host part of an image reference or registry prefix (`docker.io/acme` -> `docker.io`). */
-function registryHost(reference) {
-    return reference.split('/')[0] ?? reference;
 }
 
 ;// CONCATENATED MODULE: ./src/manifest/annotations.ts
@@ -1897,9 +2595,21 @@ void everySettingKeyed;
  * can reuse the text of the previous manifest instead of writing the Pod again.
  */
 function renderKey(image, settings, scriptsConfigMap) {
-    const { status: _status, ...inputs } = image;
+    const { status: _status, target, platform, extraTags, resources, nodeSelector, tolerations, ...inputs } = image;
     const shaping = POD_SETTING_KEYS.map((key) => (key === 'forceNonce' && !image.forced ? '' : settings[key]));
-    return sha256Hex(JSON.stringify([FORMAT_VERSION, inputs, shaping, scriptsConfigMap])).slice(0, 32);
+    const key = [FORMAT_VERSION, inputs, shaping, scriptsConfigMap];
+    // The per-image config enters the key only when it sets something, so that Pods without a config
+    // keep the keys (and the names) they had before the config existed.
+    const configured = { target, platform, extraTags, resources, nodeSelector, tolerations };
+    if (target !== '' ||
+        platform !== '' ||
+        extraTags.length > 0 ||
+        resources ||
+        Object.keys(nodeSelector).length > 0 ||
+        tolerations.length > 0) {
+        key.push(configured);
+    }
+    return sha256Hex(JSON.stringify(key)).slice(0, 32);
 }
 /**
  * Writes an object whose `metadata.name` is '' once, and names it `<prefix>-<10 hex of that text>`:
@@ -1966,7 +2676,15 @@ function buildPod(image, settings, scriptsConfigMap) {
         args.push(`--context=dir://${dir}`, `--dockerfile=${joinPosix(dir, image.dockerfileInContext)}`);
         volumes.push({ name: 'context', hostPath: { path: settings.localPath, type: 'Directory' } });
     }
-    args.push(`--destination=${image.image}`, '--digest-file=/dev/termination-log');
+    if (image.target !== '')
+        args.push(`--target=${image.target}`);
+    if (image.platform !== '')
+        args.push(`--custom-platform=${image.platform}`);
+    args.push(`--destination=${image.image}`);
+    // Extra tags (e.g. latest) are pushed with the content tag; the registry check looks at the content tag.
+    for (const tag of image.extraTags)
+        args.push(`--destination=${image.repository}:${tag}`);
+    args.push('--digest-file=/dev/termination-log');
     // A FROM that goes through an ARG builds on the parent's content tag, not on whatever `latest` is.
     for (const buildArg of image.buildArgs)
         args.push(`--build-arg=${buildArg}`);
@@ -2017,7 +2735,7 @@ function buildPod(image, settings, scriptsConfigMap) {
         command: ['/busybox/sh', `${SCRIPTS_DIR}/${BUILD_SCRIPT}`],
         args,
         env: builderEnv,
-        resources: { requests: { cpu: '500m', memory: '1Gi' }, limits: { memory: '4Gi' } },
+        resources: image.resources ? { ...image.resources } : { requests: { cpu: '500m', memory: '1Gi' }, limits: { memory: '4Gi' } },
         // kaniko unpacks base images as root inside its container; it needs no privileges beyond that.
         securityContext: { privileged: false },
         terminationMessagePolicy: 'FallbackToLogsOnError',
@@ -2061,6 +2779,10 @@ function buildPod(image, settings, scriptsConfigMap) {
             volumes,
         },
     };
+    if (pod.spec && Object.keys(image.nodeSelector).length > 0)
+        pod.spec.nodeSelector = { ...image.nodeSelector };
+    if (pod.spec && image.tolerations.length > 0)
+        pod.spec.tolerations = image.tolerations.map((t) => ({ ...t }));
     return pod;
 }
 function joinPosix(...parts) {
@@ -2210,334 +2932,6 @@ function loadScripts() {
     return cached;
 }
 
-;// CONCATENATED MODULE: ./src/runner.ts
-/**
- * The runner's workflow-command protocol: inputs from INPUT_* variables, outputs and the job summary
- * through the files the runner names, masks, annotations and log groups on stdout.
- *
- * This is what @actions/core does, written out because of what it costs: on Node 24, the runtime of
- * `runs.using: node24`, importing @actions/core took 140 ms where an empty bundle started in 55 ms
- * (it loads @actions/http-client and undici at import, for OIDC tokens this action never asks for).
- * That was 60 % of a run on a small repository. `test/runner.test.ts` runs both side by side and
- * requires the same stdout and the same files for the same calls.
- */
-
-
-
-/** An input as the runner passes it: `INPUT_<NAME>` (spaces to '_', upper case), trimmed. */
-function getInput(name) {
-    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
-/** A multi-line input: one item per non-empty line, each trimmed. */
-function getMultilineInput(name) {
-    return getInput(name)
-        .split('\n')
-        .filter((line) => line !== '')
-        .map((line) => line.trim());
-}
-function escapeData(text) {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function escapeProperty(text) {
-    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-/** Writes `::command key=value,...::message`. */
-function issueCommand(command, properties, message) {
-    const props = Object.entries(properties)
-        .filter(([, value]) => value)
-        .map(([key, value]) => `${key}=${escapeProperty(value)}`)
-        .join(',');
-    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_namespaceObject.EOL}`);
-}
-function info(message) {
-    process.stdout.write(`${message}${external_node_os_namespaceObject.EOL}`);
-}
-function warning(message) {
-    issueCommand('warning', {}, message);
-}
-function notice(message) {
-    issueCommand('notice', {}, message);
-}
-function error(message) {
-    issueCommand('error', {}, message);
-}
-/** Masks a value in every later line of the log. */
-function setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
-}
-/** Marks the step failed (exit code 1) with an error annotation. */
-function setFailed(message) {
-    process.exitCode = 1;
-    error(message);
-}
-async function group(name, fn) {
-    issueCommand('group', {}, name);
-    try {
-        return await fn();
-    }
-    finally {
-        issueCommand('endgroup', {}, '');
-    }
-}
-function appendToFile(variable, text) {
-    const file = process.env[variable];
-    if (!file)
-        throw new Error(`Unable to find environment variable for file command ${variable.replace(/^GITHUB_/, '')}`);
-    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
-        throw new Error(`Missing file at path: ${file}`);
-    (0,external_node_fs_namespaceObject.appendFileSync)(file, text, { encoding: 'utf8' });
-}
-/** Sets a step output through the GITHUB_OUTPUT file, with a random heredoc delimiter. */
-function setOutput(name, value) {
-    if (!process.env.GITHUB_OUTPUT) {
-        process.stdout.write(external_node_os_namespaceObject.EOL);
-        issueCommand('set-output', { name }, value);
-        return;
-    }
-    const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
-    if (name.includes(delimiter) || value.includes(delimiter))
-        throw new Error(`Unexpected input: name or value contains the delimiter "${delimiter}"`);
-    appendToFile('GITHUB_OUTPUT', `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`);
-}
-/** Appends HTML or Markdown to the job summary, when the runner provides one. */
-function appendSummary(text) {
-    if (process.env.GITHUB_STEP_SUMMARY)
-        appendToFile('GITHUB_STEP_SUMMARY', text);
-}
-
-;// CONCATENATED MODULE: ./src/settings.ts
-
-
-
-
-
-const MODES = ['auto', 'render', 'diff', 'commit'];
-const CONTEXTS = ['git', 'local'];
-const HASH_KINDS = ['context', 'dockerfile'];
-const SNAPSHOT_MODES = ['redo', 'full', 'time'];
-const COMMIT_METHODS = ['api', 'git'];
-/** Raised for a bad input; `main` reports its message as is. */
-class InputError extends Error {
-    name = 'InputError';
-}
-function fail(input, value, expected) {
-    throw new InputError(`Input '${input}' has the value '${value}': ${expected}.`);
-}
-function getBoolean(name) {
-    const value = getInput(name).trim();
-    if (/^(true|false)$/i.test(value))
-        return value.toLowerCase() === 'true';
-    return fail(name, value, 'expected true or false');
-}
-function getChoice(name, choices) {
-    const value = getInput(name).trim();
-    if (choices.includes(value))
-        return value;
-    return fail(name, value, `expected one of ${choices.join(', ')}`);
-}
-function getRequired(name) {
-    const value = getInput(name).trim();
-    if (value === '')
-        fail(name, value, 'a value is required');
-    return value;
-}
-/** A repository-relative POSIX path that stays inside the repository. */
-function getRelativePath(name) {
-    const raw = getInput(name).trim();
-    const value = raw.replace(/\\/g, '/');
-    if (value === '' || external_node_path_default().posix.isAbsolute(value) || external_node_path_default().win32.isAbsolute(raw)) {
-        fail(name, raw, 'expected a path relative to the repository');
-    }
-    const normalized = external_node_path_default().posix.normalize(value).replace(/\/+$/, '');
-    if (normalized === '..' || normalized.startsWith('../'))
-        fail(name, raw, 'expected a path inside the repository');
-    return normalized === '.' ? '' : normalized;
-}
-const REGISTRY_HOST = /^(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])(?:\.(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9]))*(?::[0-9]{1,5})?$/;
-/** `true` (the registry's host), `false`, or a list of hosts such as `registry.kaniko.svc:5000`. */
-function getInsecureRegistries(registry) {
-    const raw = getInput('insecure-registry').trim();
-    if (/^(true|false)$/i.test(raw))
-        return raw.toLowerCase() === 'true' ? [registryHost(registry)] : [];
-    const hosts = getList('insecure-registry');
-    for (const host of hosts) {
-        const looksLikeHost = host.includes('.') || host.includes(':') || host === 'localhost';
-        if (!REGISTRY_HOST.test(host) || !looksLikeHost) {
-            fail('insecure-registry', raw, `expected true, false or registry hosts such as registry.kaniko.svc:5000, and '${host}' is not a host`);
-        }
-    }
-    return [...new Set(hosts)].sort();
-}
-function getCacheSettings() {
-    const cacheRepo = getInput('cache-repo').trim();
-    if (cacheRepo !== '') {
-        const problem = explainRegistryPrefix(cacheRepo);
-        if (problem)
-            fail('cache-repo', cacheRepo, `expected a repository such as registry.kaniko.svc:5000/team/cache, but ${problem}`);
-    }
-    const cacheTtl = getInput('cache-ttl').trim();
-    if (cacheTtl !== '' && !/^([0-9]+(\.[0-9]+)?(h|m|s|ms))+$/.test(cacheTtl))
-        fail('cache-ttl', cacheTtl, 'expected a duration such as 168h or 90m');
-    const extraArgs = getMultilineInput('extra-args');
-    for (const arg of extraArgs) {
-        if (!/^--[a-z][a-z0-9-]*(=.*)?$/.test(arg))
-            fail('extra-args', arg, 'expected one kaniko flag per line, such as --push-retry=3');
-    }
-    return {
-        cache: getBoolean('cache'),
-        cacheRepo,
-        cacheTtl,
-        snapshotMode: getChoice('snapshot-mode', SNAPSHOT_MODES),
-        compressedCaching: getBoolean('compressed-caching'),
-        extraArgs: Object.freeze(extraArgs),
-    };
-}
-function getList(name) {
-    return getMultilineInput(name)
-        .flatMap((line) => line.split(','))
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-function env(vars, name) {
-    return (vars[name] ?? '').trim();
-}
-/** `https://github.com` + `acme/shop` -> `git://github.com/acme/shop.git` (kaniko's git context). */
-function gitContextUrl(serverUrl, repository) {
-    const host = serverUrl.replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '');
-    return `git://${host}/${repository}.git`;
-}
-/**
- * Builds the frozen Settings from the action's inputs (read through @actions/core, so `INPUT_*`
- * variables) and the runner's `GITHUB_*` variables. Every error names the input, its value and what
- * was expected.
- */
-function getSettings(vars = process.env, event = { name: vars.GITHUB_EVENT_NAME ?? '' }) {
-    const token = getInput('token').trim();
-    if (token !== '')
-        setSecret(token);
-    const mode = getChoice('mode', MODES);
-    const workspace = external_node_path_default().resolve(env(vars, 'GITHUB_WORKSPACE') || process.cwd());
-    const contextPrefix = getInput('path').trim() === '' ? '' : getRelativePath('path');
-    const root = external_node_path_default().resolve(workspace, contextPrefix);
-    const dockerfiles = getMultilineInput('dockerfiles').filter((p) => p.trim() !== '' && !p.trim().startsWith('#'));
-    for (const pattern of dockerfiles) {
-        try {
-            globToRegExp(pattern.trim().replace(/^!/, ''));
-        }
-        catch (error) {
-            fail('dockerfiles', getInput('dockerfiles'), `expected glob patterns, but ${error.message}`);
-        }
-    }
-    if (!dockerfiles.some((p) => !p.trim().startsWith('!'))) {
-        fail('dockerfiles', getInput('dockerfiles'), 'expected at least one glob pattern that includes files');
-    }
-    const registry = getRequired('registry');
-    const registryProblem = explainRegistryPrefix(registry);
-    if (registryProblem)
-        fail('registry', registry, `expected a registry prefix such as docker.io/acme, but ${registryProblem}`);
-    const output = getRelativePath('output');
-    if (output === '' || !/\.ya?ml$/.test(output))
-        fail('output', getInput('output'), 'expected a YAML file path such as deploy/manifest.yaml');
-    if (output.split('/').includes('.git'))
-        fail('output', getInput('output'), 'expected a path outside .git');
-    const namespace = getRequired('namespace');
-    if (!isDns1123Label(namespace))
-        fail('namespace', namespace, 'expected a DNS-1123 label: lower-case letters, digits and -, at most 63');
-    const registrySecret = getRequired('registry-secret');
-    if (!isDns1123Subdomain(registrySecret))
-        fail('registry-secret', registrySecret, 'expected a Kubernetes secret name');
-    const gitSecret = getInput('git-secret').trim();
-    if (gitSecret !== '' && !isDns1123Subdomain(gitSecret))
-        fail('git-secret', gitSecret, 'expected a Kubernetes secret name');
-    const executorImage = getRequired('executor-image');
-    const executorProblem = explainPinnedImage(executorImage);
-    if (executorProblem)
-        fail('executor-image', executorImage, `expected a pinned image reference, but ${executorProblem}`);
-    const checkImage = getRequired('check-image');
-    const checkProblem = explainPinnedImage(checkImage);
-    if (checkProblem)
-        fail('check-image', checkImage, `expected a pinned image reference, but ${checkProblem}`);
-    const context = getChoice('context', CONTEXTS);
-    const localPath = getInput('local-path').trim();
-    if (context === 'local' && !localPath.startsWith('/'))
-        fail('local-path', localPath, 'expected an absolute path on the node');
-    const repository = env(vars, 'GITHUB_REPOSITORY');
-    const commitSha = env(vars, 'GITHUB_SHA');
-    if (context === 'git') {
-        if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) {
-            throw new InputError(`GITHUB_REPOSITORY is '${repository}': expected owner/name (the git context clones it).`);
-        }
-        if (!/^[0-9a-f]{40}$/.test(commitSha)) {
-            throw new InputError(`GITHUB_SHA is '${commitSha}': expected a 40-character commit id (the git context pins it).`);
-        }
-    }
-    const ref = env(vars, 'GITHUB_REF');
-    const branchInput = getInput('branch').trim();
-    if (branchInput !== '' && !isBranchName(branchInput))
-        fail('branch', branchInput, 'expected a branch name such as main');
-    const runBranch = ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : '';
-    const branch = branchInput || event.defaultBranch || runBranch || env(vars, 'GITHUB_BASE_REF') || 'main';
-    const gitRef = `refs/heads/${branchInput || runBranch || env(vars, 'GITHUB_BASE_REF') || branch}`;
-    const commitMessage = getInput('commit-message').trim();
-    if (commitMessage === '')
-        fail('commit-message', commitMessage, 'a value is required');
-    const runId = env(vars, 'GITHUB_RUN_ID');
-    const attempt = env(vars, 'GITHUB_RUN_ATTEMPT') || '1';
-    return Object.freeze({
-        mode,
-        root,
-        contextPrefix,
-        hash: getChoice('hash', HASH_KINDS),
-        dockerfiles: Object.freeze(dockerfiles.map((p) => p.trim())),
-        registry,
-        output,
-        outputPath: external_node_path_default().join(root, ...output.split('/')),
-        namespace,
-        registrySecret,
-        executorImage,
-        checkImage,
-        insecureRegistries: Object.freeze(getInsecureRegistries(registry)),
-        forceBuild: getBoolean('force-build'),
-        forceImages: Object.freeze(getList('force-images')),
-        forceNonce: runId ? `${runId}-${attempt}` : new Date().toISOString(),
-        context,
-        gitUrl: gitContextUrl(env(vars, 'GITHUB_SERVER_URL') || 'https://github.com', repository),
-        gitRef,
-        commitSha,
-        gitSecret,
-        localPath: localPath.replace(/\/+$/, ''),
-        repositoryName: normalizeName(repository.split('/')[1] ?? '') || normalizeName(external_node_path_default().basename(root)) || 'image',
-        owner: repository.split('/')[0] ?? '',
-        repo: repository.split('/')[1] ?? '',
-        token,
-        apiUrl: (env(vars, 'GITHUB_API_URL') || 'https://api.github.com').replace(/\/+$/, ''),
-        branch,
-        manifestRepoPath: contextPrefix ? `${contextPrefix}/${output}` : output,
-        commitMethod: getChoice('commit-method', COMMIT_METHODS),
-        commitMessage,
-        failOnDrift: getBoolean('fail-on-drift'),
-        comment: getBoolean('comment'),
-        allowPullRequestTarget: getBoolean('allow-pull-request-target'),
-        ...getCacheSettings(),
-        event,
-    });
-}
-/**
- * A branch name git accepts (`git check-ref-format --branch`), within a safe alphabet: components
- * separated by single slashes, none empty, none starting with '.' or ending with '.lock', no '..',
- * no leading '-', not ending with '.'.
- */
-function isBranchName(value) {
-    return (/^[A-Za-z0-9._/-]+$/.test(value) &&
-        !value.startsWith('-') &&
-        !value.includes('..') &&
-        !value.endsWith('.') &&
-        value.split('/').every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock')));
-}
-function isDns1123Subdomain(value) {
-    return value.length <= 253 && value.split('.').every((label) => isDns1123Label(label));
-}
-
 ;// CONCATENATED MODULE: ./src/graph.ts
 
 
@@ -2611,7 +3005,7 @@ const TAG_LENGTH = 16;
  * recorded in the previous manifest, so its Pod renders byte-identical (Pods are immutable).
  */
 function planImages(files, options, previous) {
-    const names = assignImageNames(files.map((f) => f.path), options.repositoryName);
+    const names = assignNames(files, options.repositoryName);
     const known = new Set(names.values());
     const unknown = options.forceImages.filter((name) => !known.has(name));
     if (unknown.length > 0) {
@@ -2630,7 +3024,9 @@ function planImages(files, options, previous) {
         const tag = effective.slice(0, TAG_LENGTH);
         const parentNames = [...new Set(edges.map((e) => names.get(e.parent)))].sort();
         const repository = `${options.registry}/${name}`;
-        const contextDir = external_node_path_namespaceObject.posix.dirname(file.path) === '.' ? '' : external_node_path_namespaceObject.posix.dirname(file.path);
+        const contextDir = file.settings?.contextDir ?? (external_node_path_namespaceObject.posix.dirname(file.path) === '.' ? '' : external_node_path_namespaceObject.posix.dirname(file.path));
+        const pinned = new Map(edges.filter((e) => e.arg).map((e) => [e.arg, `${options.registry}/${names.get(e.parent)}:${tagOf(e.parent)}`]));
+        const buildArgs = new Map([...Object.entries(file.settings?.buildArgs ?? {}), ...pinned]);
         return {
             name,
             dockerfile: file.path,
@@ -2641,14 +3037,18 @@ function planImages(files, options, previous) {
             repository,
             image: `${repository}:${tag}`,
             contextDir,
-            dockerfileInContext: external_node_path_namespaceObject.posix.basename(file.path),
+            dockerfileInContext: contextDir === '' ? file.path : file.path.slice(contextDir.length + 1),
             commit: status === 'unchanged' && before?.commit ? before.commit : options.commitSha,
             forced: options.forceBuild || forced.has(name),
             status,
             wave: graph.depth.get(file.path),
-            buildArgs: [
-                ...new Set(edges.filter((e) => e.arg).map((e) => `${e.arg}=${options.registry}/${names.get(e.parent)}:${tagOf(e.parent)}`)),
-            ].sort(),
+            buildArgs: [...buildArgs].map(([key, value]) => `${key}=${value}`).sort(),
+            target: file.settings?.target ?? '',
+            platform: file.settings?.platform ?? '',
+            extraTags: file.settings?.extraTags ?? [],
+            ...(file.settings?.resources ? { resources: file.settings.resources } : {}),
+            nodeSelector: file.settings?.nodeSelector ?? {},
+            tolerations: file.settings?.tolerations ?? [],
         };
     })
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -2656,8 +3056,28 @@ function planImages(files, options, previous) {
     const removed = [...previous.values()].filter((p) => !present.has(p.dockerfile)).sort((a, b) => (a.name < b.name ? -1 : 1));
     return { images, removed };
 }
+/**
+ * Image names: the configured ones, and names derived from the paths for the others. A configured
+ * name that another image has too is an error that says where it was configured.
+ */
+function assignNames(files, repositoryName) {
+    const configured = files.flatMap((f) => (f.settings?.name ? [{ path: f.path, ...f.settings.name }] : []));
+    const names = assignImageNames(files.filter((f) => !f.settings?.name).map((f) => f.path), repositoryName);
+    const owner = new Map([...names].map(([path, name]) => [name, path]));
+    for (const file of configured) {
+        const { value, at } = file;
+        const other = owner.get(value);
+        if (other !== undefined) {
+            throw new InputError(`${at}: the image name '${value}' of ${file.path} is also the name of ${other}'s image: expected a name no other image has${names.get(other) === value ? ` (or give ${other} another name)` : ''}.`);
+        }
+        owner.set(value, file.path);
+        names.set(file.path, value);
+    }
+    return names;
+}
 
 ;// CONCATENATED MODULE: ./src/render.ts
+
 
 
 
@@ -2679,6 +3099,7 @@ async function scanRepository(settings, log) {
     const outputEscape = await explainPathEscape(settings.root, settings.outputPath);
     if (outputEscape)
         throw new InputError(`Input 'output' has the value '${settings.output}': expected a file inside the repository, but ${outputEscape}.`);
+    const config = await readConfig(settings);
     const discovery = await log.group('Discover Dockerfiles', async () => {
         const found = await discoverDockerfiles(settings.root, settings.dockerfiles);
         for (const warning of found.warnings)
@@ -2690,30 +3111,143 @@ async function scanRepository(settings, log) {
     if (discovery.paths.length === 0) {
         throw new InputError(`Input 'dockerfiles' has the value '${settings.dockerfiles.join('\\n')}': no file in '${settings.root}' matched (node_modules and .git are never searched); expected patterns such as Dockerfile or services/*/Dockerfile.`);
     }
+    const entries = config ? matchConfig(config, discovery.paths) : new Map();
+    const skipped = discovery.paths.filter((file) => entries.get(file)?.options.skip === true);
+    if (skipped.length > 0)
+        log.info(`skipped by ${config?.source.kind === 'file' ? config.source.name : 'image-config'}: ${skipped.join(', ')}`);
     const files = await log.group('Hash', async () => {
         const hashed = [];
         const contexts = settings.hash === 'context' ? new ContextHasher(settings.root, new Set([settings.output])) : undefined;
         for (const file of discovery.paths) {
-            const { sha256, text } = hashDockerfile(external_node_path_default().join(settings.root, ...file.split('/')), file);
-            const froms = parseFromLines(text);
-            if (!contexts) {
-                hashed.push({ path: file, sha256, effective: sha256, covers: 'dockerfile', froms });
+            const entry = entries.get(file);
+            if (entry?.options.skip === true)
                 continue;
+            const { sha256, text } = hashDockerfile(external_node_path_default().join(settings.root, ...file.split('/')), file);
+            const folder = external_node_path_default().posix.dirname(file) === '.' ? '' : external_node_path_default().posix.dirname(file);
+            const configured = entry && config ? resolveSettings(config, entry, file, folder) : undefined;
+            const froms = parseFromLines(text, configured?.buildArgs);
+            if (configured?.target)
+                checkTarget(config, entry, file, configured.target, froms);
+            const dir = configured?.contextDir ?? folder;
+            let effective = sha256;
+            let covers = 'dockerfile';
+            if (contexts) {
+                const context = await contexts.hash(dir, file);
+                effective = sha256Hex(`kaniko-gitops context v1\n${sha256}\n${context.sha256}\n`);
+                covers = `context ${dir || '.'}: ${context.files} file(s)${context.ignoreFile ? `, ${context.ignoreFile} applied` : ''}`;
             }
-            const dir = external_node_path_default().posix.dirname(file) === '.' ? '' : external_node_path_default().posix.dirname(file);
-            const context = await contexts.hash(dir, file);
-            hashed.push({
-                path: file,
-                sha256,
-                effective: sha256Hex(`kaniko-gitops context v1\n${sha256}\n${context.sha256}\n`),
-                covers: `context ${dir || '.'}: ${context.files} file(s)${context.ignoreFile ? `, ${context.ignoreFile} applied` : ''}`,
-                froms,
-            });
+            // What the config changes about the build enters the tag; an image without such settings keeps its hash.
+            const build = configured ? buildInputs(configured, folder) : undefined;
+            if (build) {
+                effective = sha256Hex(`kaniko-gitops build v1\n${effective}\n${JSON.stringify(build.key)}\n`);
+                covers = `${covers}; config: ${build.covers}`;
+            }
+            hashed.push({ path: file, sha256, effective, covers, froms, ...(configured ? { settings: configured } : {}) });
         }
         log.info(hashed.map((f) => `${f.effective}  ${f.path} (${f.covers})`).join('\n'));
         return hashed;
     });
-    return { files };
+    if (files.length === 0) {
+        throw new InputError(`Every Dockerfile that matched is skipped by ${config?.source.kind === 'file' ? `'${config.source.name}'` : "input 'image-config'"} (${skipped.join(', ')}): expected at least one image to build.`);
+    }
+    return { files, skipped };
+}
+/** Reads and parses the config file or the `image-config` input; undefined when neither is set. */
+async function readConfig(settings) {
+    if (settings.imageConfig !== '') {
+        const source = { kind: 'input', name: 'image-config', annotationPath: '' };
+        const entry = await parseInlineConfig(settings.imageConfig, source);
+        if (!entry)
+            return undefined;
+        return { source, defaults: { ...entry, options: {} }, images: new Map([['', entry]]) };
+    }
+    if (settings.config === '')
+        return undefined;
+    const file = external_node_path_default().join(settings.root, ...settings.config.split('/'));
+    const outside = await explainPathEscape(settings.root, file);
+    if (outside)
+        throw new InputError(`Input 'config' has the value '${settings.config}': expected a file inside the repository, but ${outside}.`);
+    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch((error) => {
+        if (error.code === 'ENOENT') {
+            throw new InputError(`Input 'config' has the value '${settings.config}': expected a file in the repository, but there is none at that path.`);
+        }
+        throw new Error(`cannot read the config file '${settings.config}'`, { cause: error });
+    });
+    const annotationPath = settings.contextPrefix ? `${settings.contextPrefix}/${settings.config}` : settings.config;
+    return parseConfigFile(text, { kind: 'file', name: settings.config, annotationPath });
+}
+/**
+ * Matches config entries to the Dockerfiles found: every entry must name one (a typo would otherwise
+ * pass silently), and the inline input applies only to a repository with a single Dockerfile.
+ */
+function matchConfig(config, paths) {
+    if (config.source.kind === 'input') {
+        const entry = config.images.get('');
+        if (paths.length !== 1) {
+            throw new InputError(`Input 'image-config' sets the settings of a repository's only image, but ${paths.length} Dockerfiles matched (${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', ...' : ''}): expected one, or the settings in a config file (input 'config') keyed by Dockerfile path.`);
+        }
+        return new Map([[paths[0], entry]]);
+    }
+    const found = new Set(paths);
+    for (const [dockerfile, entry] of config.images) {
+        if (!found.has(dockerfile)) {
+            throw configError(config.source, entry.at, `images has an entry for '${dockerfile}', but the 'dockerfiles' patterns matched no such file: expected one of ${paths.slice(0, 10).join(', ')}${paths.length > 10 ? ', ...' : ''}`);
+        }
+    }
+    const entries = new Map();
+    for (const file of paths) {
+        const own = config.images.get(file);
+        if (own)
+            entries.set(file, { ...own, options: mergeOptions(config.defaults.options, own.options) });
+        else if (config.defaults.positions.size > 0)
+            entries.set(file, { ...config.defaults, dockerfile: file });
+    }
+    return entries;
+}
+/** An entry's settings for the plan; the context folder must hold the Dockerfile (kaniko reads it from the context). */
+function resolveSettings(config, entry, file, folder) {
+    const { options, positions } = entry;
+    const at = (key) => positions.get(key) ?? entry.at;
+    let contextDir = folder;
+    if (options.context !== undefined) {
+        contextDir = options.context;
+        const inside = contextDir === '' || file.startsWith(`${contextDir}/`);
+        if (!inside) {
+            throw configError(config.source, at('context'), `images › ${file} › context has the value '${contextDir || '.'}': expected a folder that holds the Dockerfile (${folder || '.'} or one above it)`);
+        }
+    }
+    return {
+        ...(options.name !== undefined ? { name: { value: options.name, at: locate(config.source, at('name')) } } : {}),
+        contextDir,
+        buildArgs: options.buildArgs ?? {},
+        target: options.target ?? '',
+        platform: options.platform ?? '',
+        extraTags: options.extraTags ?? [],
+        ...(options.resources ? { resources: options.resources } : {}),
+        nodeSelector: options.nodeSelector ?? {},
+        tolerations: options.tolerations ?? [],
+    };
+}
+/** A target must be a stage of the Dockerfile, or kaniko fails in the cluster long after the render. */
+function checkTarget(config, entry, file, target, froms) {
+    const stages = froms.map((f) => f.stage).filter((s) => s !== undefined);
+    if (!stages.includes(target.toLowerCase())) {
+        throw configError(config.source, entry.positions.get('target') ?? entry.at, `images › ${file} › target has the value '${target}': expected a stage of ${file}${stages.length > 0 ? ` (${stages.join(', ')})` : ', which names no stage (FROM ... AS <name>)'}`);
+    }
+}
+/** The configured settings that change what is built, for the tag; undefined when there are none. */
+function buildInputs(configured, folder) {
+    const args = Object.entries(configured.buildArgs);
+    const context = configured.contextDir === folder ? undefined : configured.contextDir;
+    if (args.length === 0 && configured.target === '' && configured.platform === '' && context === undefined)
+        return undefined;
+    const parts = [
+        ...(context !== undefined ? [`context ${context || '.'}`] : []),
+        ...(configured.target ? [`target ${configured.target}`] : []),
+        ...(configured.platform ? [`platform ${configured.platform}`] : []),
+        ...(args.length > 0 ? [`build args ${args.map(([k]) => k).join(', ')}`] : []),
+    ];
+    return { key: [context ?? null, args, configured.target, configured.platform], covers: parts.join(', ') };
 }
 /** Why `root` is not a folder inside the workspace (symlinks resolved), or undefined. */
 async function explainRoot(settings) {
@@ -2750,6 +3284,7 @@ async function renderRepository(settings, log) {
  */
 async function renderScan(settings, scan, previousText, source, log) {
     const { files } = scan;
+    const skipped = new Set(scan.skipped);
     const previous = await readPreviousManifest(previousText);
     if (previous.problem) {
         log.warning(`The existing manifest ${source} is ignored: ${previous.problem}. It is rendered anew from the Dockerfiles.`);
@@ -2758,7 +3293,7 @@ async function renderScan(settings, scan, previousText, source, log) {
         const planned = planImages(files, settings, previous.images);
         log.info([
             ...planned.images.map((image) => `${image.name}: ${image.image} (${image.status}${image.forced ? ', forced' : ''})`),
-            ...planned.removed.map((gone) => `${gone.name}: removed (${gone.dockerfile} is gone)`),
+            ...planned.removed.map((gone) => `${gone.name}: removed (${skipped.has(gone.dockerfile) ? 'skipped by the config' : `${gone.dockerfile} is gone`})`),
         ].join('\n'));
         return planned;
     });
@@ -3197,7 +3732,9 @@ async function run() {
                 setOutput(name, value);
     }
     catch (error) {
-        setFailed(describeError(error));
+        // An error about a place in a file (the config) is annotated there, so GitHub shows it on the line.
+        const at = error instanceof InputError ? error.location : undefined;
+        setFailed(describeError(error), at ? { file: at.file, startLine: at.line, startColumn: at.column } : {});
     }
 }
 function imageOutputs(settings, outcome) {

@@ -50,8 +50,11 @@ export function substitute(text: string, vars: ReadonlyMap<string, string>): str
 
 const UNQUOTE = (value: string) => value.replace(/^(['"])(.*)\1$/, '$2')
 
-/** The FROM lines of a Dockerfile, global ARGs substituted. */
-export function parseFromLines(text: string): FromLine[] {
+/**
+ * The FROM lines of a Dockerfile, global ARGs substituted. `buildArgs` are the `--build-arg` values
+ * the build gets: as in the builder, they replace the default of a global ARG the Dockerfile declares.
+ */
+export function parseFromLines(text: string, buildArgs: Readonly<Record<string, string>> = {}): FromLine[] {
   const globals = new Map<string, string>()
   const froms: FromLine[] = []
   for (const { text: instruction, line } of logicalLines(text)) {
@@ -62,7 +65,11 @@ export function parseFromLines(text: string): FromLine[] {
         const eq = decl.indexOf('=')
         const name = eq === -1 ? decl : decl.slice(0, eq)
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue
-        globals.set(name, eq === -1 ? (globals.get(name) ?? '') : substitute(UNQUOTE(decl.slice(eq + 1)), globals))
+        const given = Object.hasOwn(buildArgs, name) ? buildArgs[name] : undefined
+        globals.set(
+          name,
+          given !== undefined ? given : eq === -1 ? (globals.get(name) ?? '') : substitute(UNQUOTE(decl.slice(eq + 1)), globals),
+        )
       }
     } else if (upper === 'FROM') {
       const words = rest.filter((w) => !w.startsWith('--'))

@@ -17,7 +17,7 @@ import {
   writeManifest,
 } from './render.js'
 import * as core from './runner.js'
-import { getSettings, type Settings } from './settings.js'
+import { getSettings, InputError, type Settings } from './settings.js'
 import { escapeHtml, summaryHtml } from './summary.js'
 
 const actionsLogger: Logger = {
@@ -42,7 +42,9 @@ export async function run(): Promise<void> {
           : await runRender(settings)
     for (const [name, value] of Object.entries(outputs)) if (value !== undefined) core.setOutput(name, value)
   } catch (error) {
-    core.setFailed(describeError(error))
+    // An error about a place in a file (the config) is annotated there, so GitHub shows it on the line.
+    const at = error instanceof InputError ? error.location : undefined
+    core.setFailed(describeError(error), at ? { file: at.file, startLine: at.line, startColumn: at.column } : {})
   }
 }
 

@@ -1,4 +1,5 @@
 import { posix } from 'node:path'
+import type { Resources, Toleration } from './config.js'
 import type { FromLine } from './dockerfile.js'
 import { resolveImageGraph } from './graph.js'
 import { assignImageNames } from './naming.js'
@@ -14,6 +15,26 @@ export interface HashedDockerfile {
   readonly covers: string
   /** Its FROM lines, to find the images it builds on. */
   readonly froms: readonly FromLine[]
+  /** What the config file says about it, defaults applied (absent: nothing configured). */
+  readonly settings?: ImageSettings
+}
+
+/** One image's configured settings, resolved: what the plan and the Pod take from the config. */
+export interface ImageSettings {
+  /** Configured image name, and where it was configured (for errors). */
+  readonly name?: { readonly value: string; readonly at: string }
+  /** Build context folder, repository-relative ('' for the top). */
+  readonly contextDir: string
+  readonly buildArgs: Readonly<Record<string, string>>
+  /** Target stage ('' for the last). */
+  readonly target: string
+  /** `--custom-platform` ('' for the node's own). */
+  readonly platform: string
+  readonly extraTags: readonly string[]
+  /** The build container's resources ('undefined': the defaults). */
+  readonly resources?: Resources
+  readonly nodeSelector: Readonly<Record<string, string>>
+  readonly tolerations: readonly Toleration[]
 }
 
 /** What the manifest already on disk says about one image. */
@@ -59,8 +80,21 @@ export interface PlannedImage {
   readonly status: ImageStatus
   /** Depth below in-repo parent images: the ArgoCD sync wave (0 when it has none). */
   readonly wave: number
-  /** `NAME=<parent>:<content tag>` for each FROM that goes through an ARG to an in-repo parent. */
+  /**
+   * `NAME=value` build args, sorted: the configured ones, and `NAME=<parent>:<content tag>` for each
+   * FROM that goes through an ARG to an in-repo parent (which wins over a configured value).
+   */
   readonly buildArgs: readonly string[]
+  /** Target stage ('' for the last). */
+  readonly target: string
+  /** `--custom-platform` ('' for the node's own). */
+  readonly platform: string
+  /** Tags pushed besides the content tag. */
+  readonly extraTags: readonly string[]
+  /** The build container's resources (undefined: the defaults). */
+  readonly resources?: Resources
+  readonly nodeSelector: Readonly<Record<string, string>>
+  readonly tolerations: readonly Toleration[]
 }
 
 export const TAG_LENGTH = 16
@@ -84,10 +118,7 @@ export interface Plan {
  * recorded in the previous manifest, so its Pod renders byte-identical (Pods are immutable).
  */
 export function planImages(files: readonly HashedDockerfile[], options: PlanOptions, previous: ReadonlyMap<string, PreviousImage>): Plan {
-  const names = assignImageNames(
-    files.map((f) => f.path),
-    options.repositoryName,
-  )
+  const names = assignNames(files, options.repositoryName)
   const known = new Set(names.values())
   const unknown = options.forceImages.filter((name) => !known.has(name))
   if (unknown.length > 0) {
@@ -111,7 +142,11 @@ export function planImages(files: readonly HashedDockerfile[], options: PlanOpti
       const tag = effective.slice(0, TAG_LENGTH)
       const parentNames = [...new Set(edges.map((e) => names.get(e.parent) as string))].sort()
       const repository = `${options.registry}/${name}`
-      const contextDir = posix.dirname(file.path) === '.' ? '' : posix.dirname(file.path)
+      const contextDir = file.settings?.contextDir ?? (posix.dirname(file.path) === '.' ? '' : posix.dirname(file.path))
+      const pinned = new Map(
+        edges.filter((e) => e.arg).map((e) => [e.arg as string, `${options.registry}/${names.get(e.parent)}:${tagOf(e.parent)}`]),
+      )
+      const buildArgs = new Map([...Object.entries(file.settings?.buildArgs ?? {}), ...pinned])
       return {
         name,
         dockerfile: file.path,
@@ -122,18 +157,47 @@ export function planImages(files: readonly HashedDockerfile[], options: PlanOpti
         repository,
         image: `${repository}:${tag}`,
         contextDir,
-        dockerfileInContext: posix.basename(file.path),
+        dockerfileInContext: contextDir === '' ? file.path : file.path.slice(contextDir.length + 1),
         commit: status === 'unchanged' && before?.commit ? before.commit : options.commitSha,
         forced: options.forceBuild || forced.has(name),
         status,
         wave: graph.depth.get(file.path) as number,
-        buildArgs: [
-          ...new Set(edges.filter((e) => e.arg).map((e) => `${e.arg}=${options.registry}/${names.get(e.parent)}:${tagOf(e.parent)}`)),
-        ].sort(),
+        buildArgs: [...buildArgs].map(([key, value]) => `${key}=${value}`).sort(),
+        target: file.settings?.target ?? '',
+        platform: file.settings?.platform ?? '',
+        extraTags: file.settings?.extraTags ?? [],
+        ...(file.settings?.resources ? { resources: file.settings.resources } : {}),
+        nodeSelector: file.settings?.nodeSelector ?? {},
+        tolerations: file.settings?.tolerations ?? [],
       }
     })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   const present = new Set(files.map((f) => f.path))
   const removed = [...previous.values()].filter((p) => !present.has(p.dockerfile)).sort((a, b) => (a.name < b.name ? -1 : 1))
   return { images, removed }
+}
+
+/**
+ * Image names: the configured ones, and names derived from the paths for the others. A configured
+ * name that another image has too is an error that says where it was configured.
+ */
+function assignNames(files: readonly HashedDockerfile[], repositoryName: string): Map<string, string> {
+  const configured = files.flatMap((f) => (f.settings?.name ? [{ path: f.path, ...f.settings.name }] : []))
+  const names = assignImageNames(
+    files.filter((f) => !f.settings?.name).map((f) => f.path),
+    repositoryName,
+  )
+  const owner = new Map([...names].map(([path, name]) => [name, path]))
+  for (const file of configured) {
+    const { value, at } = file
+    const other = owner.get(value)
+    if (other !== undefined) {
+      throw new InputError(
+        `${at}: the image name '${value}' of ${file.path} is also the name of ${other}'s image: expected a name no other image has${names.get(other) === value ? ` (or give ${other} another name)` : ''}.`,
+      )
+    }
+    owner.set(value, file.path)
+    names.set(file.path, value)
+  }
+  return names
 }

@@ -1,5 +1,15 @@
 import { readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
+import {
+  type ConfigSource,
+  configError,
+  type ImageConfig,
+  type ImageEntry,
+  locate,
+  mergeOptions,
+  parseConfigFile,
+  parseInlineConfig,
+} from './config.js'
 import { ContextHasher } from './context-hash.js'
 import { discoverDockerfiles } from './discover.js'
 import { parseFromLines } from './dockerfile.js'
@@ -9,7 +19,7 @@ import { buildPod, buildScriptsConfigMap, type NamedDocument, nameDocument, rend
 import { readPreviousManifest } from './manifest/previous.js'
 import { loadScripts } from './manifest/scripts.js'
 import { serializeManifest } from './manifest/yaml.js'
-import { type HashedDockerfile, type ImageStatus, type PreviousImage, planImages } from './plan.js'
+import { type HashedDockerfile, type ImageSettings, type ImageStatus, type PreviousImage, planImages } from './plan.js'
 import { InputError, type Settings } from './settings.js'
 
 /** How the pipeline talks to the person running it: @actions/core in the action, the terminal in the CLI. */
@@ -44,6 +54,8 @@ export interface RenderOutcome {
 /** The Dockerfiles of the repository with their hashes: everything a render needs from the disk. */
 export interface Scan {
   readonly files: readonly HashedDockerfile[]
+  /** Dockerfiles the config marks `skip: true`. */
+  readonly skipped: readonly string[]
 }
 
 /** Discovers and hashes the Dockerfiles; reads the disk, writes nothing. */
@@ -56,6 +68,8 @@ export async function scanRepository(settings: Settings, log: Logger): Promise<S
   const outputEscape = await explainPathEscape(settings.root, settings.outputPath)
   if (outputEscape)
     throw new InputError(`Input 'output' has the value '${settings.output}': expected a file inside the repository, but ${outputEscape}.`)
+
+  const config = await readConfig(settings)
 
   const discovery = await log.group('Discover Dockerfiles', async () => {
     const found = await discoverDockerfiles(settings.root, settings.dockerfiles)
@@ -70,30 +84,160 @@ export async function scanRepository(settings: Settings, log: Logger): Promise<S
     )
   }
 
+  const entries = config ? matchConfig(config, discovery.paths) : new Map<string, ImageEntry>()
+  const skipped = discovery.paths.filter((file) => entries.get(file)?.options.skip === true)
+  if (skipped.length > 0)
+    log.info(`skipped by ${config?.source.kind === 'file' ? config.source.name : 'image-config'}: ${skipped.join(', ')}`)
+
   const files = await log.group('Hash', async () => {
     const hashed: HashedDockerfile[] = []
     const contexts = settings.hash === 'context' ? new ContextHasher(settings.root, new Set([settings.output])) : undefined
     for (const file of discovery.paths) {
+      const entry = entries.get(file)
+      if (entry?.options.skip === true) continue
       const { sha256, text } = hashDockerfile(path.join(settings.root, ...file.split('/')), file)
-      const froms = parseFromLines(text)
-      if (!contexts) {
-        hashed.push({ path: file, sha256, effective: sha256, covers: 'dockerfile', froms })
-        continue
+      const folder = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file)
+      const configured = entry && config ? resolveSettings(config, entry, file, folder) : undefined
+      const froms = parseFromLines(text, configured?.buildArgs)
+      if (configured?.target) checkTarget(config as ImageConfig, entry as ImageEntry, file, configured.target, froms)
+      const dir = configured?.contextDir ?? folder
+      let effective = sha256
+      let covers = 'dockerfile'
+      if (contexts) {
+        const context = await contexts.hash(dir, file)
+        effective = sha256Hex(`kaniko-gitops context v1\n${sha256}\n${context.sha256}\n`)
+        covers = `context ${dir || '.'}: ${context.files} file(s)${context.ignoreFile ? `, ${context.ignoreFile} applied` : ''}`
       }
-      const dir = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file)
-      const context = await contexts.hash(dir, file)
-      hashed.push({
-        path: file,
-        sha256,
-        effective: sha256Hex(`kaniko-gitops context v1\n${sha256}\n${context.sha256}\n`),
-        covers: `context ${dir || '.'}: ${context.files} file(s)${context.ignoreFile ? `, ${context.ignoreFile} applied` : ''}`,
-        froms,
-      })
+      // What the config changes about the build enters the tag; an image without such settings keeps its hash.
+      const build = configured ? buildInputs(configured, folder) : undefined
+      if (build) {
+        effective = sha256Hex(`kaniko-gitops build v1\n${effective}\n${JSON.stringify(build.key)}\n`)
+        covers = `${covers}; config: ${build.covers}`
+      }
+      hashed.push({ path: file, sha256, effective, covers, froms, ...(configured ? { settings: configured } : {}) })
     }
     log.info(hashed.map((f) => `${f.effective}  ${f.path} (${f.covers})`).join('\n'))
     return hashed
   })
-  return { files }
+  if (files.length === 0) {
+    throw new InputError(
+      `Every Dockerfile that matched is skipped by ${config?.source.kind === 'file' ? `'${config.source.name}'` : "input 'image-config'"} (${skipped.join(', ')}): expected at least one image to build.`,
+    )
+  }
+  return { files, skipped }
+}
+
+/** Reads and parses the config file or the `image-config` input; undefined when neither is set. */
+async function readConfig(settings: Settings): Promise<ImageConfig | undefined> {
+  if (settings.imageConfig !== '') {
+    const source: ConfigSource = { kind: 'input', name: 'image-config', annotationPath: '' }
+    const entry = await parseInlineConfig(settings.imageConfig, source)
+    if (!entry) return undefined
+    return { source, defaults: { ...entry, options: {} }, images: new Map([['', entry]]) }
+  }
+  if (settings.config === '') return undefined
+  const file = path.join(settings.root, ...settings.config.split('/'))
+  const outside = await explainPathEscape(settings.root, file)
+  if (outside)
+    throw new InputError(`Input 'config' has the value '${settings.config}': expected a file inside the repository, but ${outside}.`)
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') {
+      throw new InputError(
+        `Input 'config' has the value '${settings.config}': expected a file in the repository, but there is none at that path.`,
+      )
+    }
+    throw new Error(`cannot read the config file '${settings.config}'`, { cause: error })
+  })
+  const annotationPath = settings.contextPrefix ? `${settings.contextPrefix}/${settings.config}` : settings.config
+  return parseConfigFile(text, { kind: 'file', name: settings.config, annotationPath })
+}
+
+/**
+ * Matches config entries to the Dockerfiles found: every entry must name one (a typo would otherwise
+ * pass silently), and the inline input applies only to a repository with a single Dockerfile.
+ */
+function matchConfig(config: ImageConfig, paths: readonly string[]): Map<string, ImageEntry> {
+  if (config.source.kind === 'input') {
+    const entry = config.images.get('') as ImageEntry
+    if (paths.length !== 1) {
+      throw new InputError(
+        `Input 'image-config' sets the settings of a repository's only image, but ${paths.length} Dockerfiles matched (${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', ...' : ''}): expected one, or the settings in a config file (input 'config') keyed by Dockerfile path.`,
+      )
+    }
+    return new Map([[paths[0] as string, entry]])
+  }
+  const found = new Set(paths)
+  for (const [dockerfile, entry] of config.images) {
+    if (!found.has(dockerfile)) {
+      throw configError(
+        config.source,
+        entry.at,
+        `images has an entry for '${dockerfile}', but the 'dockerfiles' patterns matched no such file: expected one of ${paths.slice(0, 10).join(', ')}${paths.length > 10 ? ', ...' : ''}`,
+      )
+    }
+  }
+  const entries = new Map<string, ImageEntry>()
+  for (const file of paths) {
+    const own = config.images.get(file)
+    if (own) entries.set(file, { ...own, options: mergeOptions(config.defaults.options, own.options) })
+    else if (config.defaults.positions.size > 0) entries.set(file, { ...config.defaults, dockerfile: file })
+  }
+  return entries
+}
+
+/** An entry's settings for the plan; the context folder must hold the Dockerfile (kaniko reads it from the context). */
+function resolveSettings(config: ImageConfig, entry: ImageEntry, file: string, folder: string): ImageSettings {
+  const { options, positions } = entry
+  const at = (key: Parameters<typeof positions.get>[0]) => positions.get(key) ?? entry.at
+  let contextDir = folder
+  if (options.context !== undefined) {
+    contextDir = options.context
+    const inside = contextDir === '' || file.startsWith(`${contextDir}/`)
+    if (!inside) {
+      throw configError(
+        config.source,
+        at('context'),
+        `images › ${file} › context has the value '${contextDir || '.'}': expected a folder that holds the Dockerfile (${folder || '.'} or one above it)`,
+      )
+    }
+  }
+  return {
+    ...(options.name !== undefined ? { name: { value: options.name, at: locate(config.source, at('name')) } } : {}),
+    contextDir,
+    buildArgs: options.buildArgs ?? {},
+    target: options.target ?? '',
+    platform: options.platform ?? '',
+    extraTags: options.extraTags ?? [],
+    ...(options.resources ? { resources: options.resources } : {}),
+    nodeSelector: options.nodeSelector ?? {},
+    tolerations: options.tolerations ?? [],
+  }
+}
+
+/** A target must be a stage of the Dockerfile, or kaniko fails in the cluster long after the render. */
+function checkTarget(config: ImageConfig, entry: ImageEntry, file: string, target: string, froms: readonly { stage?: string }[]): void {
+  const stages = froms.map((f) => f.stage).filter((s): s is string => s !== undefined)
+  if (!stages.includes(target.toLowerCase())) {
+    throw configError(
+      config.source,
+      entry.positions.get('target') ?? entry.at,
+      `images › ${file} › target has the value '${target}': expected a stage of ${file}${stages.length > 0 ? ` (${stages.join(', ')})` : ', which names no stage (FROM ... AS <name>)'}`,
+    )
+  }
+}
+
+/** The configured settings that change what is built, for the tag; undefined when there are none. */
+function buildInputs(configured: ImageSettings, folder: string): { key: unknown[]; covers: string } | undefined {
+  const args = Object.entries(configured.buildArgs)
+  const context = configured.contextDir === folder ? undefined : configured.contextDir
+  if (args.length === 0 && configured.target === '' && configured.platform === '' && context === undefined) return undefined
+  const parts = [
+    ...(context !== undefined ? [`context ${context || '.'}`] : []),
+    ...(configured.target ? [`target ${configured.target}`] : []),
+    ...(configured.platform ? [`platform ${configured.platform}`] : []),
+    ...(args.length > 0 ? [`build args ${args.map(([k]) => k).join(', ')}`] : []),
+  ]
+  return { key: [context ?? null, args, configured.target, configured.platform], covers: parts.join(', ') }
 }
 
 /** Why `root` is not a folder inside the workspace (symlinks resolved), or undefined. */
@@ -137,6 +281,7 @@ export async function renderScan(
   log: Logger,
 ): Promise<RenderOutcome> {
   const { files } = scan
+  const skipped = new Set(scan.skipped)
   const previous = await readPreviousManifest(previousText)
   if (previous.problem) {
     log.warning(`The existing manifest ${source} is ignored: ${previous.problem}. It is rendered anew from the Dockerfiles.`)
@@ -147,7 +292,9 @@ export async function renderScan(
     log.info(
       [
         ...planned.images.map((image) => `${image.name}: ${image.image} (${image.status}${image.forced ? ', forced' : ''})`),
-        ...planned.removed.map((gone) => `${gone.name}: removed (${gone.dockerfile} is gone)`),
+        ...planned.removed.map(
+          (gone) => `${gone.name}: removed (${skipped.has(gone.dockerfile) ? 'skipped by the config' : `${gone.dockerfile} is gone`})`,
+        ),
       ].join('\n'),
     )
     return planned

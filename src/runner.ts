@@ -54,8 +54,15 @@ export function notice(message: string): void {
   issueCommand('notice', {}, message)
 }
 
-export function error(message: string): void {
-  issueCommand('error', {}, message)
+/** Where an annotation points, as @actions/core names it. */
+export interface AnnotationProperties {
+  readonly file?: string
+  readonly startLine?: number
+  readonly startColumn?: number
+}
+
+export function error(message: string, properties: AnnotationProperties = {}): void {
+  issueCommand('error', { file: properties.file, line: properties.startLine?.toString(), col: properties.startColumn?.toString() }, message)
 }
 
 /** Masks a value in every later line of the log. */
@@ -64,9 +71,9 @@ export function setSecret(secret: string): void {
 }
 
 /** Marks the step failed (exit code 1) with an error annotation. */
-export function setFailed(message: string): void {
+export function setFailed(message: string, properties: AnnotationProperties = {}): void {
   process.exitCode = 1
-  error(message)
+  error(message, properties)
 }
 
 export async function group<T>(name: string, fn: () => Promise<T>): Promise<T> {

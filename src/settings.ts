@@ -95,13 +95,30 @@ export interface Settings {
   readonly extraArgs: readonly string[]
   /** Run on `pull_request_target` events (write token, possibly untrusted files). */
   readonly allowPullRequestTarget: boolean
+  /** The per-image config file, relative to `root` ('' for none). */
+  readonly config: string
+  /** The `image-config` input: settings of the only image, as YAML ('' for none). */
+  readonly imageConfig: string
   /** The event that started the run. */
   readonly event: RunEvent
 }
 
-/** Raised for a bad input; `main` reports its message as is. */
+/** A place in a file, 1-based. */
+export interface SourceLocation {
+  readonly line: number
+  readonly column: number
+}
+
+/** Raised for a bad input; `main` reports its message as is, as an annotation on `location` when known. */
 export class InputError extends Error {
   override name = 'InputError'
+  /** The file (workspace-relative) and place the error is about, for the annotation. */
+  readonly location?: SourceLocation & { readonly file: string }
+
+  constructor(message: string, options: { location?: SourceLocation & { file: string } } = {}) {
+    super(message)
+    if (options.location) this.location = options.location
+  }
 }
 
 function fail(input: string, value: string, expected: string): never {
@@ -265,6 +282,16 @@ export function getSettings(vars: NodeJS.ProcessEnv = process.env, event: RunEve
   const commitMessage = core.getInput('commit-message').trim()
   if (commitMessage === '') fail('commit-message', commitMessage, 'a value is required')
 
+  const config = core.getInput('config').trim() === '' ? '' : getRelativePath('config')
+  if (core.getInput('config').trim() !== '' && (config === '' || !/\.ya?ml$/.test(config)))
+    fail('config', core.getInput('config'), 'expected a YAML file path such as .github/kaniko-gitops.yml')
+  const imageConfig = core.getInput('image-config')
+  if (config !== '' && imageConfig.trim() !== '') {
+    throw new InputError(
+      `Inputs 'config' ('${config}') and 'image-config' are both set: expected one of them (the file for several images, the input for a repository with one).`,
+    )
+  }
+
   const runId = env(vars, 'GITHUB_RUN_ID')
   const attempt = env(vars, 'GITHUB_RUN_ATTEMPT') || '1'
 
@@ -304,6 +331,8 @@ export function getSettings(vars: NodeJS.ProcessEnv = process.env, event: RunEve
     comment: getBoolean('comment'),
     allowPullRequestTarget: getBoolean('allow-pull-request-target'),
     ...getCacheSettings(),
+    config,
+    imageConfig: imageConfig.trim() === '' ? '' : imageConfig,
     event,
   })
 }

@@ -58,6 +58,7 @@ const SCRIPTS: [string, (api: Api) => Promise<unknown>][] = [
       a.warning('50% of a\r\nwarning, with: colon')
       a.notice('note')
       a.error('bad % thing\n')
+      a.error('at a place', { file: 'config, v2:x.yml', startLine: 3, startColumn: 13 })
       a.setSecret('s3cr%t\nvalue')
     },
   ],

@@ -388,7 +388,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3916);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(860);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6002);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4763);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8855);
 
@@ -410,7 +410,7 @@ Renders the build Pods for the Dockerfiles of DIR (default: .) into DIR/deploy/m
 Every input of the action is a flag (see action.yml); --repository OWNER/NAME sets the repository
 the git context clones when git's origin does not name one.`;
 function loadInputs() {
-    const action = (0,yaml__WEBPACK_IMPORTED_MODULE_3__/* .parse */ .qg)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(__nccwpck_require__.ab + "action.yml", 'utf8'));
+    const action = (0,yaml__WEBPACK_IMPORTED_MODULE_3__.parse)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(__nccwpck_require__.ab + "action.yml", 'utf8'));
     return action.inputs;
 }
 function git(cwd, ...args) {
@@ -676,10 +676,11 @@ function translate(pattern, original) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ff: () => (/* binding */ limitName),
 /* harmony export */   Pc: () => (/* binding */ normalizeName),
+/* harmony export */   _6: () => (/* binding */ MAX_IMAGE_NAME_LENGTH),
 /* harmony export */   dj: () => (/* binding */ assignImageNames),
 /* harmony export */   z3: () => (/* binding */ isDns1123Label)
 /* harmony export */ });
-/* unused harmony exports MAX_IMAGE_NAME_LENGTH, fileVariant */
+/* unused harmony export fileVariant */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
@@ -878,7 +879,7 @@ function registryHost(reference) {
 
 /***/ }),
 
-/***/ 860:
+/***/ 6002:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -895,6 +896,360 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/naming.ts
+var naming = __nccwpck_require__(8499);
+// EXTERNAL MODULE: ./src/settings.ts + 2 modules
+var src_settings = __nccwpck_require__(4763);
+;// CONCATENATED MODULE: ./src/config.ts
+
+
+
+const OPTION_KEYS = [
+    'name',
+    'context',
+    'buildArgs',
+    'target',
+    'extraTags',
+    'platform',
+    'resources',
+    'nodeSelector',
+    'tolerations',
+    'skip',
+];
+/** What `defaults` may set: the settings that make sense for every image. */
+const DEFAULT_KEYS = [
+    'buildArgs',
+    'extraTags',
+    'platform',
+    'resources',
+    'nodeSelector',
+    'tolerations',
+];
+const TOP_KEYS = ['defaults', 'images'];
+/** Where a value sits in the config, and how to say so. */
+function locate(source, at) {
+    return source.kind === 'file' ? `${source.name}:${at.line}:${at.column}` : `Input '${source.name}' (line ${at.line}, column ${at.column})`;
+}
+/** An error about a value of the config, located. */
+function configError(source, at, message) {
+    return new src_settings/* InputError */.dz(`${locate(source, at)}: ${message}`, {
+        ...(source.annotationPath ? { location: { ...at, file: source.annotationPath } } : {}),
+    });
+}
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const CONTENT_TAG = /^[0-9a-f]{16}$/;
+const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
+const QUANTITY = /^[+]?(\d+(\.\d*)?|\.\d+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?\d+)?$/;
+const QUALIFIED_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+/** A Kubernetes label key or resource name: `[prefix/]name`, the prefix a DNS subdomain. */
+function isQualifiedName(value) {
+    const slash = value.lastIndexOf('/');
+    const name = slash === -1 ? value : value.slice(slash + 1);
+    const prefix = slash === -1 ? '' : value.slice(0, slash);
+    return QUALIFIED_NAME.test(name) && (slash === -1 || (prefix.length <= 253 && DNS_SUBDOMAIN.test(prefix)));
+}
+/** Parses the config file's text. `source` names it in errors. */
+async function parseConfigFile(text, source) {
+    const parsed = await parseYaml(text, source);
+    const reader = new Reader(source, parsed.lineCounter, parsed.kinds);
+    const root = parsed.contents;
+    const empty = { dockerfile: '', options: {}, at: { line: 1, column: 1 }, positions: new Map() };
+    if (root === null)
+        return { source, defaults: empty, images: new Map() };
+    const top = reader.map(root, 'the top level', 'a mapping with the keys defaults and images');
+    let defaults = empty;
+    const images = new Map();
+    for (const pair of top) {
+        const key = reader.key(pair, TOP_KEYS, '');
+        if (key === 'defaults')
+            defaults = reader.entry('', pair.value, 'defaults', DEFAULT_KEYS, pair.key);
+        else {
+            for (const image of reader.map(pair.value, 'images', 'a mapping from Dockerfile paths to their settings', pair.key)) {
+                const raw = reader.string(image.key, 'a Dockerfile path in images', 'a repository-relative path');
+                const dockerfile = normalizePath(raw);
+                const at = reader.at(image.key);
+                if (dockerfile === undefined || dockerfile === '') {
+                    throw configError(source, at, `images has the key '${raw}': expected a Dockerfile path relative to the repository`);
+                }
+                if (images.has(dockerfile)) {
+                    throw configError(source, at, `images has '${raw}' twice (as '${dockerfile}'): expected one entry per Dockerfile`);
+                }
+                images.set(dockerfile, reader.entry(dockerfile, image.value, `images › ${dockerfile}`, OPTION_KEYS, image.key));
+            }
+        }
+    }
+    return { source, defaults, images };
+}
+/** Parses the `image-config` input: the settings of the repository's only image. */
+async function parseInlineConfig(text, source) {
+    const parsed = await parseYaml(text, source);
+    if (parsed.contents === null)
+        return undefined;
+    return new Reader(source, parsed.lineCounter, parsed.kinds).entry('', parsed.contents, 'the image', OPTION_KEYS);
+}
+async function parseYaml(text, source) {
+    // Loaded only when there is a config: the yaml package costs start-up time.
+    const yaml = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    const lineCounter = new yaml.LineCounter();
+    const doc = yaml.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+    const problem = doc.errors[0];
+    if (problem) {
+        const { line, col } = lineCounter.linePos(problem.pos[0]);
+        const what = problem.code === 'DUPLICATE_KEY' ? 'a key appears twice in one mapping' : problem.message.replace(/\s+/g, ' ').trim();
+        throw configError(source, { line, column: col }, `expected valid YAML, but ${what}`);
+    }
+    const contents = doc.contents;
+    return {
+        contents: contents && yaml.isScalar(contents) && contents.value === null ? null : contents,
+        lineCounter,
+        kinds: { isAlias: yaml.isAlias, isMap: yaml.isMap, isSeq: yaml.isSeq, isScalar: yaml.isScalar },
+    };
+}
+/** Repository-relative POSIX path, or undefined when it leaves the repository or is absolute. */
+function normalizePath(raw) {
+    const value = raw.trim().replace(/\\/g, '/');
+    if (value === '' || value.startsWith('/') || /^[A-Za-z]:\//.test(value))
+        return undefined;
+    const normalized = external_node_path_.posix.normalize(value).replace(/\/+$/, '');
+    if (normalized === '..' || normalized.startsWith('../'))
+        return undefined;
+    return normalized === '.' ? '' : normalized;
+}
+/** Walks the parsed document, checking types and values, and keeps positions for later errors. */
+class Reader {
+    source;
+    lines;
+    kinds;
+    constructor(source, lines, kinds) {
+        this.source = source;
+        this.lines = lines;
+        this.kinds = kinds;
+    }
+    at(node) {
+        const offset = node?.range?.[0] ?? 0;
+        const { line, col } = this.lines.linePos(offset);
+        return { line, column: col };
+    }
+    fail(node, message) {
+        throw configError(this.source, this.at(node), message);
+    }
+    /** How a value reads in an error: its text, or its kind. */
+    show(node) {
+        if (node === null || node === undefined || !this.kinds.isScalar(node))
+            return 'nothing';
+        if (node.value === null)
+            return 'null';
+        const text = String(node.source ?? node.value);
+        return `'${text.length > 80 ? `${text.slice(0, 77)}...` : text}'`;
+    }
+    /** A mapping; `owner` (its key) is where an error points when there is no value to point at. */
+    map(node, what, expected, owner) {
+        const n = node;
+        if (!this.kinds.isMap(n))
+            return this.fail(this.isEmpty(n) && owner ? owner : n, `${what} has ${this.describe(n)}: expected ${expected}`);
+        return n.items;
+    }
+    seq(node, what, expected) {
+        const n = node;
+        if (!this.kinds.isSeq(n))
+            return this.fail(n, `${what} has ${this.describe(n)}: expected ${expected}`);
+        return n.items;
+    }
+    describe(node) {
+        if (this.kinds.isAlias(node))
+            return `the alias *${node.source}, and aliases are not supported (write the value out, or use defaults)`;
+        if (this.kinds.isMap(node))
+            return 'a mapping';
+        if (this.kinds.isSeq(node))
+            return 'a list';
+        if (node === null || node === undefined || (this.kinds.isScalar(node) && node.value === null))
+            return 'no value';
+        return `the value ${this.show(node)}`;
+    }
+    isEmpty(node) {
+        return node === null || node === undefined || (this.kinds.isScalar(node) && node.value === null);
+    }
+    scalar(node) {
+        return this.kinds.isScalar(node) ? node.value : undefined;
+    }
+    /** A scalar that YAML reads as a string; numbers and booleans must be quoted, so `1.10` stays `1.10`. */
+    string(node, what, expected) {
+        const value = this.scalar(node);
+        if (typeof value === 'string')
+            return value;
+        if (typeof value === 'number' || typeof value === 'boolean') {
+            this.fail(node, `${what} has the value ${this.show(node)}, which YAML reads as a ${typeof value}: expected ${expected} (quote it)`);
+        }
+        return this.fail(node, `${what} has ${this.describe(node)}: expected ${expected}`);
+    }
+    boolean(node, what) {
+        const value = this.scalar(node);
+        if (typeof value === 'boolean')
+            return value;
+        return this.fail(node, `${what} has ${this.describe(node)}: expected true or false`);
+    }
+    /** A string matching `pattern`. */
+    matching(node, what, pattern, expected) {
+        const value = this.string(node, what, expected);
+        const ok = typeof pattern === 'function' ? pattern(value) : pattern.test(value);
+        if (!ok)
+            this.fail(node, `${what} has the value ${this.show(node)}: expected ${expected}`);
+        return value;
+    }
+    key(pair, allowed, where) {
+        const key = this.string(pair.key, where ? `a key of ${where}` : 'a top-level key', `one of ${allowed.join(', ')}`);
+        if (where === 'defaults' && !allowed.includes(key) && OPTION_KEYS.includes(key)) {
+            this.fail(pair.key, `defaults has the key '${key}', which applies to one image only: expected it under images › <Dockerfile>`);
+        }
+        if (!allowed.includes(key)) {
+            const near = allowed.find((k) => k.toLowerCase() === key.toLowerCase().replace(/[-_]/g, ''));
+            this.fail(pair.key, `${where ? `${where} has` : 'the top level has'} the unknown key '${key}': expected ${near ? `'${near}'` : `one of ${allowed.join(', ')}`}`);
+        }
+        return key;
+    }
+    /** One image's settings (or the defaults), keys limited to `allowed`. */
+    entry(dockerfile, node, where, allowed, owner) {
+        const items = this.map(node, where, `a mapping of image settings (${allowed.join(', ')})`, owner);
+        const positions = new Map();
+        const options = {};
+        for (const pair of items) {
+            const key = this.key(pair, allowed, where);
+            const value = pair.value;
+            const what = `${where} › ${key}`;
+            positions.set(key, this.at(value ?? pair.key));
+            switch (key) {
+                case 'name':
+                    options.name = this.matching(value, what, (v) => (0,naming/* isDns1123Label */.z3)(v) && v.length <= naming/* MAX_IMAGE_NAME_LENGTH */._6, `an image name of lower-case letters, digits and -, at most ${naming/* MAX_IMAGE_NAME_LENGTH */._6} characters`);
+                    break;
+                case 'context': {
+                    const raw = this.string(value, what, 'a folder relative to the repository');
+                    const context = normalizePath(raw === '.' ? './' : raw);
+                    if (context === undefined)
+                        this.fail(value, `${what} has the value ${this.show(value)}: expected a folder inside the repository`);
+                    options.context = context;
+                    break;
+                }
+                case 'buildArgs': {
+                    const args = {};
+                    for (const arg of this.map(value, what, 'a mapping of build argument names to values')) {
+                        const name = this.matching(arg.key, `a key of ${what}`, IDENTIFIER, 'a build argument name such as GO_VERSION');
+                        args[name] = this.string(arg.value, `${what} › ${name}`, 'a string');
+                    }
+                    options.buildArgs = sortedRecord(args);
+                    break;
+                }
+                case 'target':
+                    options.target = this.matching(value, what, STAGE, 'the name of a stage (FROM ... AS <name>)');
+                    break;
+                case 'extraTags': {
+                    const tags = [];
+                    for (const item of this.seq(value, what, 'a list of tags such as [latest]')) {
+                        const tag = this.matching(item, `an item of ${what}`, TAG, 'a tag: letters, digits, _, . and -, at most 128, not starting with . or -');
+                        if (CONTENT_TAG.test(tag))
+                            this.fail(item, `an item of ${what} has the value '${tag}': expected a tag that cannot be taken for a content tag (16 hex digits)`);
+                        if (tags.includes(tag))
+                            this.fail(item, `${what} has '${tag}' twice: expected each tag once`);
+                        tags.push(tag);
+                    }
+                    options.extraTags = tags;
+                    break;
+                }
+                case 'platform':
+                    options.platform = this.matching(value, what, PLATFORM, 'a platform such as linux/amd64 or linux/arm64/v8');
+                    break;
+                case 'resources':
+                    options.resources = this.resources(value, what);
+                    break;
+                case 'nodeSelector': {
+                    const selector = {};
+                    for (const label of this.map(value, what, 'a mapping of node label keys to values')) {
+                        const name = this.matching(label.key, `a key of ${what}`, isQualifiedName, 'a label key such as kubernetes.io/arch');
+                        selector[name] = this.matching(label.value, `${what} › ${name}`, (v) => v.length <= 63 && LABEL_VALUE.test(v), 'a label value: at most 63 letters, digits, -, _ and ., starting and ending with a letter or digit');
+                    }
+                    options.nodeSelector = sortedRecord(selector);
+                    break;
+                }
+                case 'tolerations':
+                    options.tolerations = this.seq(value, what, 'a list of tolerations').map((item) => this.toleration(item, `an item of ${what}`));
+                    break;
+                case 'skip':
+                    options.skip = this.boolean(value, what);
+                    break;
+            }
+        }
+        return { dockerfile, options, at: this.at(node), positions };
+    }
+    resources(node, what) {
+        const out = {};
+        for (const pair of this.map(node, what, 'a mapping with requests and/or limits')) {
+            const kind = this.key(pair, ['requests', 'limits'], what);
+            const list = {};
+            for (const item of this.map(pair.value, `${what} › ${kind}`, 'a mapping of resource names (cpu, memory, ...) to quantities')) {
+                const name = this.matching(item.key, `a key of ${what} › ${kind}`, isQualifiedName, 'a resource name such as cpu or memory');
+                const raw = item.value;
+                const value = this.scalar(raw);
+                // A bare number is a quantity too (cpu: 2); its source text keeps what was written (0.50).
+                const quantity = typeof value === 'number' && this.kinds.isScalar(raw) ? String(raw.source ?? value) : value;
+                if (typeof quantity !== 'string' || !QUANTITY.test(quantity)) {
+                    this.fail(raw, `${what} › ${kind} › ${name} has ${this.describe(raw)}: expected a Kubernetes quantity such as 500m, 2 or 4Gi`);
+                }
+                list[name] = quantity;
+            }
+            out[kind] = sortedRecord(list);
+        }
+        return out;
+    }
+    toleration(node, what) {
+        const keys = ['key', 'operator', 'value', 'effect', 'tolerationSeconds'];
+        const out = {};
+        for (const pair of this.map(node, what, `a mapping with ${keys.join(', ')}`)) {
+            const key = this.key(pair, keys, what);
+            const value = pair.value;
+            if (key === 'key')
+                out.key = this.matching(value, `${what} › key`, isQualifiedName, 'a taint key such as dedicated');
+            else if (key === 'operator')
+                out.operator = this.matching(value, `${what} › operator`, /^(Exists|Equal)$/, 'Exists or Equal');
+            else if (key === 'value')
+                out.value = this.matching(value, `${what} › value`, (v) => v.length <= 63 && LABEL_VALUE.test(v), 'a taint value (quote numbers)');
+            else if (key === 'effect')
+                out.effect = this.matching(value, `${what} › effect`, /^(NoSchedule|PreferNoSchedule|NoExecute)$/, 'NoSchedule, PreferNoSchedule or NoExecute');
+            else {
+                const seconds = this.scalar(value);
+                if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0) {
+                    this.fail(value, `${what} › tolerationSeconds has ${this.describe(value)}: expected a whole number of seconds`);
+                }
+                out.tolerationSeconds = seconds;
+            }
+        }
+        if (out.operator === 'Exists' && out.value !== undefined)
+            this.fail(node, `${what} has operator Exists and a value: expected no value with Exists`);
+        if (out.tolerationSeconds !== undefined && out.effect !== 'NoExecute') {
+            this.fail(node, `${what} has tolerationSeconds: expected it only with effect NoExecute`);
+        }
+        if (out.key === undefined && out.operator !== 'Exists')
+            this.fail(node, `${what} has no key: expected a key, or operator Exists to tolerate every taint`);
+        // Fixed key order: the Pod's text must not depend on how the file ordered them.
+        return {
+            ...(out.key !== undefined ? { key: out.key } : {}),
+            ...(out.operator !== undefined ? { operator: out.operator } : {}),
+            ...(out.value !== undefined ? { value: out.value } : {}),
+            ...(out.effect !== undefined ? { effect: out.effect } : {}),
+            ...(out.tolerationSeconds !== undefined ? { tolerationSeconds: out.tolerationSeconds } : {}),
+        };
+    }
+}
+function sortedRecord(record) {
+    return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+/** The defaults with the image's own settings over them: a key the image sets replaces the default's value. */
+function mergeOptions(defaults, own) {
+    return { ...defaults, ...own };
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -1152,8 +1507,11 @@ function substitute(text, vars) {
     });
 }
 const UNQUOTE = (value) => value.replace(/^(['"])(.*)\1$/, '$2');
-/** The FROM lines of a Dockerfile, global ARGs substituted. */
-function parseFromLines(text) {
+/**
+ * The FROM lines of a Dockerfile, global ARGs substituted. `buildArgs` are the `--build-arg` values
+ * the build gets: as in the builder, they replace the default of a global ARG the Dockerfile declares.
+ */
+function parseFromLines(text, buildArgs = {}) {
     const globals = new Map();
     const froms = [];
     for (const { text: instruction, line } of logicalLines(text)) {
@@ -1165,7 +1523,8 @@ function parseFromLines(text) {
                 const name = eq === -1 ? decl : decl.slice(0, eq);
                 if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
                     continue;
-                globals.set(name, eq === -1 ? (globals.get(name) ?? '') : substitute(UNQUOTE(decl.slice(eq + 1)), globals));
+                const given = Object.hasOwn(buildArgs, name) ? buildArgs[name] : undefined;
+                globals.set(name, given !== undefined ? given : eq === -1 ? (globals.get(name) ?? '') : substitute(UNQUOTE(decl.slice(eq + 1)), globals));
             }
         }
         else if (upper === 'FROM') {
@@ -1291,8 +1650,6 @@ function hashDockerfile(file, displayPath) {
     }
 }
 
-// EXTERNAL MODULE: ./src/naming.ts
-var naming = __nccwpck_require__(8499);
 // EXTERNAL MODULE: ./src/reference.ts
 var reference = __nccwpck_require__(8286);
 ;// CONCATENATED MODULE: ./src/manifest/annotations.ts
@@ -1494,9 +1851,21 @@ void everySettingKeyed;
  * can reuse the text of the previous manifest instead of writing the Pod again.
  */
 function renderKey(image, settings, scriptsConfigMap) {
-    const { status: _status, ...inputs } = image;
+    const { status: _status, target, platform, extraTags, resources, nodeSelector, tolerations, ...inputs } = image;
     const shaping = POD_SETTING_KEYS.map((key) => (key === 'forceNonce' && !image.forced ? '' : settings[key]));
-    return sha256Hex(JSON.stringify([FORMAT_VERSION, inputs, shaping, scriptsConfigMap])).slice(0, 32);
+    const key = [FORMAT_VERSION, inputs, shaping, scriptsConfigMap];
+    // The per-image config enters the key only when it sets something, so that Pods without a config
+    // keep the keys (and the names) they had before the config existed.
+    const configured = { target, platform, extraTags, resources, nodeSelector, tolerations };
+    if (target !== '' ||
+        platform !== '' ||
+        extraTags.length > 0 ||
+        resources ||
+        Object.keys(nodeSelector).length > 0 ||
+        tolerations.length > 0) {
+        key.push(configured);
+    }
+    return sha256Hex(JSON.stringify(key)).slice(0, 32);
 }
 /**
  * Writes an object whose `metadata.name` is '' once, and names it `<prefix>-<10 hex of that text>`:
@@ -1563,7 +1932,15 @@ function buildPod(image, settings, scriptsConfigMap) {
         args.push(`--context=dir://${dir}`, `--dockerfile=${joinPosix(dir, image.dockerfileInContext)}`);
         volumes.push({ name: 'context', hostPath: { path: settings.localPath, type: 'Directory' } });
     }
-    args.push(`--destination=${image.image}`, '--digest-file=/dev/termination-log');
+    if (image.target !== '')
+        args.push(`--target=${image.target}`);
+    if (image.platform !== '')
+        args.push(`--custom-platform=${image.platform}`);
+    args.push(`--destination=${image.image}`);
+    // Extra tags (e.g. latest) are pushed with the content tag; the registry check looks at the content tag.
+    for (const tag of image.extraTags)
+        args.push(`--destination=${image.repository}:${tag}`);
+    args.push('--digest-file=/dev/termination-log');
     // A FROM that goes through an ARG builds on the parent's content tag, not on whatever `latest` is.
     for (const buildArg of image.buildArgs)
         args.push(`--build-arg=${buildArg}`);
@@ -1614,7 +1991,7 @@ function buildPod(image, settings, scriptsConfigMap) {
         command: ['/busybox/sh', `${SCRIPTS_DIR}/${BUILD_SCRIPT}`],
         args,
         env: builderEnv,
-        resources: { requests: { cpu: '500m', memory: '1Gi' }, limits: { memory: '4Gi' } },
+        resources: image.resources ? { ...image.resources } : { requests: { cpu: '500m', memory: '1Gi' }, limits: { memory: '4Gi' } },
         // kaniko unpacks base images as root inside its container; it needs no privileges beyond that.
         securityContext: { privileged: false },
         terminationMessagePolicy: 'FallbackToLogsOnError',
@@ -1658,6 +2035,10 @@ function buildPod(image, settings, scriptsConfigMap) {
             volumes,
         },
     };
+    if (pod.spec && Object.keys(image.nodeSelector).length > 0)
+        pod.spec.nodeSelector = { ...image.nodeSelector };
+    if (pod.spec && image.tolerations.length > 0)
+        pod.spec.tolerations = image.tolerations.map((t) => ({ ...t }));
     return pod;
 }
 function joinPosix(...parts) {
@@ -1807,8 +2188,6 @@ function loadScripts() {
     return cached;
 }
 
-// EXTERNAL MODULE: ./src/settings.ts + 2 modules
-var src_settings = __nccwpck_require__(4763);
 ;// CONCATENATED MODULE: ./src/graph.ts
 
 
@@ -1882,7 +2261,7 @@ const TAG_LENGTH = 16;
  * recorded in the previous manifest, so its Pod renders byte-identical (Pods are immutable).
  */
 function planImages(files, options, previous) {
-    const names = (0,naming/* assignImageNames */.dj)(files.map((f) => f.path), options.repositoryName);
+    const names = assignNames(files, options.repositoryName);
     const known = new Set(names.values());
     const unknown = options.forceImages.filter((name) => !known.has(name));
     if (unknown.length > 0) {
@@ -1901,7 +2280,9 @@ function planImages(files, options, previous) {
         const tag = effective.slice(0, TAG_LENGTH);
         const parentNames = [...new Set(edges.map((e) => names.get(e.parent)))].sort();
         const repository = `${options.registry}/${name}`;
-        const contextDir = external_node_path_.posix.dirname(file.path) === '.' ? '' : external_node_path_.posix.dirname(file.path);
+        const contextDir = file.settings?.contextDir ?? (external_node_path_.posix.dirname(file.path) === '.' ? '' : external_node_path_.posix.dirname(file.path));
+        const pinned = new Map(edges.filter((e) => e.arg).map((e) => [e.arg, `${options.registry}/${names.get(e.parent)}:${tagOf(e.parent)}`]));
+        const buildArgs = new Map([...Object.entries(file.settings?.buildArgs ?? {}), ...pinned]);
         return {
             name,
             dockerfile: file.path,
@@ -1912,14 +2293,18 @@ function planImages(files, options, previous) {
             repository,
             image: `${repository}:${tag}`,
             contextDir,
-            dockerfileInContext: external_node_path_.posix.basename(file.path),
+            dockerfileInContext: contextDir === '' ? file.path : file.path.slice(contextDir.length + 1),
             commit: status === 'unchanged' && before?.commit ? before.commit : options.commitSha,
             forced: options.forceBuild || forced.has(name),
             status,
             wave: graph.depth.get(file.path),
-            buildArgs: [
-                ...new Set(edges.filter((e) => e.arg).map((e) => `${e.arg}=${options.registry}/${names.get(e.parent)}:${tagOf(e.parent)}`)),
-            ].sort(),
+            buildArgs: [...buildArgs].map(([key, value]) => `${key}=${value}`).sort(),
+            target: file.settings?.target ?? '',
+            platform: file.settings?.platform ?? '',
+            extraTags: file.settings?.extraTags ?? [],
+            ...(file.settings?.resources ? { resources: file.settings.resources } : {}),
+            nodeSelector: file.settings?.nodeSelector ?? {},
+            tolerations: file.settings?.tolerations ?? [],
         };
     })
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -1927,8 +2312,28 @@ function planImages(files, options, previous) {
     const removed = [...previous.values()].filter((p) => !present.has(p.dockerfile)).sort((a, b) => (a.name < b.name ? -1 : 1));
     return { images, removed };
 }
+/**
+ * Image names: the configured ones, and names derived from the paths for the others. A configured
+ * name that another image has too is an error that says where it was configured.
+ */
+function assignNames(files, repositoryName) {
+    const configured = files.flatMap((f) => (f.settings?.name ? [{ path: f.path, ...f.settings.name }] : []));
+    const names = (0,naming/* assignImageNames */.dj)(files.filter((f) => !f.settings?.name).map((f) => f.path), repositoryName);
+    const owner = new Map([...names].map(([path, name]) => [name, path]));
+    for (const file of configured) {
+        const { value, at } = file;
+        const other = owner.get(value);
+        if (other !== undefined) {
+            throw new src_settings/* InputError */.dz(`${at}: the image name '${value}' of ${file.path} is also the name of ${other}'s image: expected a name no other image has${names.get(other) === value ? ` (or give ${other} another name)` : ''}.`);
+        }
+        owner.set(value, file.path);
+        names.set(file.path, value);
+    }
+    return names;
+}
 
 ;// CONCATENATED MODULE: ./src/render.ts
+
 
 
 
@@ -1950,6 +2355,7 @@ async function scanRepository(settings, log) {
     const outputEscape = await explainPathEscape(settings.root, settings.outputPath);
     if (outputEscape)
         throw new src_settings/* InputError */.dz(`Input 'output' has the value '${settings.output}': expected a file inside the repository, but ${outputEscape}.`);
+    const config = await readConfig(settings);
     const discovery = await log.group('Discover Dockerfiles', async () => {
         const found = await discoverDockerfiles(settings.root, settings.dockerfiles);
         for (const warning of found.warnings)
@@ -1961,30 +2367,143 @@ async function scanRepository(settings, log) {
     if (discovery.paths.length === 0) {
         throw new src_settings/* InputError */.dz(`Input 'dockerfiles' has the value '${settings.dockerfiles.join('\\n')}': no file in '${settings.root}' matched (node_modules and .git are never searched); expected patterns such as Dockerfile or services/*/Dockerfile.`);
     }
+    const entries = config ? matchConfig(config, discovery.paths) : new Map();
+    const skipped = discovery.paths.filter((file) => entries.get(file)?.options.skip === true);
+    if (skipped.length > 0)
+        log.info(`skipped by ${config?.source.kind === 'file' ? config.source.name : 'image-config'}: ${skipped.join(', ')}`);
     const files = await log.group('Hash', async () => {
         const hashed = [];
         const contexts = settings.hash === 'context' ? new ContextHasher(settings.root, new Set([settings.output])) : undefined;
         for (const file of discovery.paths) {
-            const { sha256, text } = hashDockerfile(external_node_path_default().join(settings.root, ...file.split('/')), file);
-            const froms = parseFromLines(text);
-            if (!contexts) {
-                hashed.push({ path: file, sha256, effective: sha256, covers: 'dockerfile', froms });
+            const entry = entries.get(file);
+            if (entry?.options.skip === true)
                 continue;
+            const { sha256, text } = hashDockerfile(external_node_path_default().join(settings.root, ...file.split('/')), file);
+            const folder = external_node_path_default().posix.dirname(file) === '.' ? '' : external_node_path_default().posix.dirname(file);
+            const configured = entry && config ? resolveSettings(config, entry, file, folder) : undefined;
+            const froms = parseFromLines(text, configured?.buildArgs);
+            if (configured?.target)
+                checkTarget(config, entry, file, configured.target, froms);
+            const dir = configured?.contextDir ?? folder;
+            let effective = sha256;
+            let covers = 'dockerfile';
+            if (contexts) {
+                const context = await contexts.hash(dir, file);
+                effective = sha256Hex(`kaniko-gitops context v1\n${sha256}\n${context.sha256}\n`);
+                covers = `context ${dir || '.'}: ${context.files} file(s)${context.ignoreFile ? `, ${context.ignoreFile} applied` : ''}`;
             }
-            const dir = external_node_path_default().posix.dirname(file) === '.' ? '' : external_node_path_default().posix.dirname(file);
-            const context = await contexts.hash(dir, file);
-            hashed.push({
-                path: file,
-                sha256,
-                effective: sha256Hex(`kaniko-gitops context v1\n${sha256}\n${context.sha256}\n`),
-                covers: `context ${dir || '.'}: ${context.files} file(s)${context.ignoreFile ? `, ${context.ignoreFile} applied` : ''}`,
-                froms,
-            });
+            // What the config changes about the build enters the tag; an image without such settings keeps its hash.
+            const build = configured ? buildInputs(configured, folder) : undefined;
+            if (build) {
+                effective = sha256Hex(`kaniko-gitops build v1\n${effective}\n${JSON.stringify(build.key)}\n`);
+                covers = `${covers}; config: ${build.covers}`;
+            }
+            hashed.push({ path: file, sha256, effective, covers, froms, ...(configured ? { settings: configured } : {}) });
         }
         log.info(hashed.map((f) => `${f.effective}  ${f.path} (${f.covers})`).join('\n'));
         return hashed;
     });
-    return { files };
+    if (files.length === 0) {
+        throw new src_settings/* InputError */.dz(`Every Dockerfile that matched is skipped by ${config?.source.kind === 'file' ? `'${config.source.name}'` : "input 'image-config'"} (${skipped.join(', ')}): expected at least one image to build.`);
+    }
+    return { files, skipped };
+}
+/** Reads and parses the config file or the `image-config` input; undefined when neither is set. */
+async function readConfig(settings) {
+    if (settings.imageConfig !== '') {
+        const source = { kind: 'input', name: 'image-config', annotationPath: '' };
+        const entry = await parseInlineConfig(settings.imageConfig, source);
+        if (!entry)
+            return undefined;
+        return { source, defaults: { ...entry, options: {} }, images: new Map([['', entry]]) };
+    }
+    if (settings.config === '')
+        return undefined;
+    const file = external_node_path_default().join(settings.root, ...settings.config.split('/'));
+    const outside = await explainPathEscape(settings.root, file);
+    if (outside)
+        throw new src_settings/* InputError */.dz(`Input 'config' has the value '${settings.config}': expected a file inside the repository, but ${outside}.`);
+    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch((error) => {
+        if (error.code === 'ENOENT') {
+            throw new src_settings/* InputError */.dz(`Input 'config' has the value '${settings.config}': expected a file in the repository, but there is none at that path.`);
+        }
+        throw new Error(`cannot read the config file '${settings.config}'`, { cause: error });
+    });
+    const annotationPath = settings.contextPrefix ? `${settings.contextPrefix}/${settings.config}` : settings.config;
+    return parseConfigFile(text, { kind: 'file', name: settings.config, annotationPath });
+}
+/**
+ * Matches config entries to the Dockerfiles found: every entry must name one (a typo would otherwise
+ * pass silently), and the inline input applies only to a repository with a single Dockerfile.
+ */
+function matchConfig(config, paths) {
+    if (config.source.kind === 'input') {
+        const entry = config.images.get('');
+        if (paths.length !== 1) {
+            throw new src_settings/* InputError */.dz(`Input 'image-config' sets the settings of a repository's only image, but ${paths.length} Dockerfiles matched (${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', ...' : ''}): expected one, or the settings in a config file (input 'config') keyed by Dockerfile path.`);
+        }
+        return new Map([[paths[0], entry]]);
+    }
+    const found = new Set(paths);
+    for (const [dockerfile, entry] of config.images) {
+        if (!found.has(dockerfile)) {
+            throw configError(config.source, entry.at, `images has an entry for '${dockerfile}', but the 'dockerfiles' patterns matched no such file: expected one of ${paths.slice(0, 10).join(', ')}${paths.length > 10 ? ', ...' : ''}`);
+        }
+    }
+    const entries = new Map();
+    for (const file of paths) {
+        const own = config.images.get(file);
+        if (own)
+            entries.set(file, { ...own, options: mergeOptions(config.defaults.options, own.options) });
+        else if (config.defaults.positions.size > 0)
+            entries.set(file, { ...config.defaults, dockerfile: file });
+    }
+    return entries;
+}
+/** An entry's settings for the plan; the context folder must hold the Dockerfile (kaniko reads it from the context). */
+function resolveSettings(config, entry, file, folder) {
+    const { options, positions } = entry;
+    const at = (key) => positions.get(key) ?? entry.at;
+    let contextDir = folder;
+    if (options.context !== undefined) {
+        contextDir = options.context;
+        const inside = contextDir === '' || file.startsWith(`${contextDir}/`);
+        if (!inside) {
+            throw configError(config.source, at('context'), `images › ${file} › context has the value '${contextDir || '.'}': expected a folder that holds the Dockerfile (${folder || '.'} or one above it)`);
+        }
+    }
+    return {
+        ...(options.name !== undefined ? { name: { value: options.name, at: locate(config.source, at('name')) } } : {}),
+        contextDir,
+        buildArgs: options.buildArgs ?? {},
+        target: options.target ?? '',
+        platform: options.platform ?? '',
+        extraTags: options.extraTags ?? [],
+        ...(options.resources ? { resources: options.resources } : {}),
+        nodeSelector: options.nodeSelector ?? {},
+        tolerations: options.tolerations ?? [],
+    };
+}
+/** A target must be a stage of the Dockerfile, or kaniko fails in the cluster long after the render. */
+function checkTarget(config, entry, file, target, froms) {
+    const stages = froms.map((f) => f.stage).filter((s) => s !== undefined);
+    if (!stages.includes(target.toLowerCase())) {
+        throw configError(config.source, entry.positions.get('target') ?? entry.at, `images › ${file} › target has the value '${target}': expected a stage of ${file}${stages.length > 0 ? ` (${stages.join(', ')})` : ', which names no stage (FROM ... AS <name>)'}`);
+    }
+}
+/** The configured settings that change what is built, for the tag; undefined when there are none. */
+function buildInputs(configured, folder) {
+    const args = Object.entries(configured.buildArgs);
+    const context = configured.contextDir === folder ? undefined : configured.contextDir;
+    if (args.length === 0 && configured.target === '' && configured.platform === '' && context === undefined)
+        return undefined;
+    const parts = [
+        ...(context !== undefined ? [`context ${context || '.'}`] : []),
+        ...(configured.target ? [`target ${configured.target}`] : []),
+        ...(configured.platform ? [`platform ${configured.platform}`] : []),
+        ...(args.length > 0 ? [`build args ${args.map(([k]) => k).join(', ')}`] : []),
+    ];
+    return { key: [context ?? null, args, configured.target, configured.platform], covers: parts.join(', ') };
 }
 /** Why `root` is not a folder inside the workspace (symlinks resolved), or undefined. */
 async function explainRoot(settings) {
@@ -2021,6 +2540,7 @@ async function renderRepository(settings, log) {
  */
 async function renderScan(settings, scan, previousText, source, log) {
     const { files } = scan;
+    const skipped = new Set(scan.skipped);
     const previous = await readPreviousManifest(previousText);
     if (previous.problem) {
         log.warning(`The existing manifest ${source} is ignored: ${previous.problem}. It is rendered anew from the Dockerfiles.`);
@@ -2029,7 +2549,7 @@ async function renderScan(settings, scan, previousText, source, log) {
         const planned = planImages(files, settings, previous.images);
         log.info([
             ...planned.images.map((image) => `${image.name}: ${image.image} (${image.status}${image.forced ? ', forced' : ''})`),
-            ...planned.removed.map((gone) => `${gone.name}: removed (${gone.dockerfile} is gone)`),
+            ...planned.removed.map((gone) => `${gone.name}: removed (${skipped.has(gone.dockerfile) ? 'skipped by the config' : `${gone.dockerfile} is gone`})`),
         ].join('\n'));
         return planned;
     });
@@ -2152,17 +2672,17 @@ function warning(message) {
 function notice(message) {
     issueCommand('notice', {}, message);
 }
-function error(message) {
-    issueCommand('error', {}, message);
+function error(message, properties = {}) {
+    issueCommand('error', { file: properties.file, line: properties.startLine?.toString(), col: properties.startColumn?.toString() }, message);
 }
 /** Masks a value in every later line of the log. */
 function setSecret(secret) {
     issueCommand('add-mask', {}, secret);
 }
 /** Marks the step failed (exit code 1) with an error annotation. */
-function setFailed(message) {
+function setFailed(message, properties = {}) {
     process.exitCode = 1;
-    error(message);
+    error(message, properties);
 }
 async function group(name, fn) {
     issueCommand('group', {}, name);
@@ -2210,9 +2730,16 @@ const CONTEXTS = ['git', 'local'];
 const HASH_KINDS = ['context', 'dockerfile'];
 const SNAPSHOT_MODES = ['redo', 'full', 'time'];
 const COMMIT_METHODS = ['api', 'git'];
-/** Raised for a bad input; `main` reports its message as is. */
+/** Raised for a bad input; `main` reports its message as is, as an annotation on `location` when known. */
 class InputError extends Error {
     name = 'InputError';
+    /** The file (workspace-relative) and place the error is about, for the annotation. */
+    location;
+    constructor(message, options = {}) {
+        super(message);
+        if (options.location)
+            this.location = options.location;
+    }
 }
 function fail(input, value, expected) {
     throw new InputError(`Input '${input}' has the value '${value}': ${expected}.`);
@@ -2375,6 +2902,13 @@ function getSettings(vars = process.env, event = { name: vars.GITHUB_EVENT_NAME 
     const commitMessage = getInput('commit-message').trim();
     if (commitMessage === '')
         fail('commit-message', commitMessage, 'a value is required');
+    const config = getInput('config').trim() === '' ? '' : getRelativePath('config');
+    if (getInput('config').trim() !== '' && (config === '' || !/\.ya?ml$/.test(config)))
+        fail('config', getInput('config'), 'expected a YAML file path such as .github/kaniko-gitops.yml');
+    const imageConfig = getInput('image-config');
+    if (config !== '' && imageConfig.trim() !== '') {
+        throw new InputError(`Inputs 'config' ('${config}') and 'image-config' are both set: expected one of them (the file for several images, the input for a repository with one).`);
+    }
     const runId = env(vars, 'GITHUB_RUN_ID');
     const attempt = env(vars, 'GITHUB_RUN_ATTEMPT') || '1';
     return Object.freeze({
@@ -2413,6 +2947,8 @@ function getSettings(vars = process.env, event = { name: vars.GITHUB_EVENT_NAME 
         comment: getBoolean('comment'),
         allowPullRequestTarget: getBoolean('allow-pull-request-target'),
         ...getCacheSettings(),
+        config,
+        imageConfig: imageConfig.trim() === '' ? '' : imageConfig,
         event,
     });
 }
@@ -5152,7 +5688,6 @@ exports.prettifyError = prettifyError;
 /***/ 8815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var composer = __nccwpck_require__(9984);
@@ -5174,35 +5709,35 @@ var visit = __nccwpck_require__(204);
 
 
 
-__webpack_unused_export__ = composer.Composer;
-__webpack_unused_export__ = Document.Document;
-__webpack_unused_export__ = Schema.Schema;
-__webpack_unused_export__ = errors.YAMLError;
-__webpack_unused_export__ = errors.YAMLParseError;
-__webpack_unused_export__ = errors.YAMLWarning;
-__webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
-__webpack_unused_export__ = identity.isCollection;
-__webpack_unused_export__ = identity.isDocument;
-__webpack_unused_export__ = identity.isMap;
-__webpack_unused_export__ = identity.isNode;
-__webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
-__webpack_unused_export__ = Pair.Pair;
-__webpack_unused_export__ = Scalar.Scalar;
-__webpack_unused_export__ = YAMLMap.YAMLMap;
-__webpack_unused_export__ = YAMLSeq.YAMLSeq;
-__webpack_unused_export__ = cst;
-__webpack_unused_export__ = lexer.Lexer;
-__webpack_unused_export__ = lineCounter.LineCounter;
-__webpack_unused_export__ = parser.Parser;
-exports.qg = publicApi.parse;
+exports.Composer = composer.Composer;
+exports.Document = Document.Document;
+exports.Schema = Schema.Schema;
+exports.YAMLError = errors.YAMLError;
+exports.YAMLParseError = errors.YAMLParseError;
+exports.YAMLWarning = errors.YAMLWarning;
+exports.Alias = Alias.Alias;
+exports.isAlias = identity.isAlias;
+exports.isCollection = identity.isCollection;
+exports.isDocument = identity.isDocument;
+exports.isMap = identity.isMap;
+exports.isNode = identity.isNode;
+exports.isPair = identity.isPair;
+exports.isScalar = identity.isScalar;
+exports.isSeq = identity.isSeq;
+exports.Pair = Pair.Pair;
+exports.Scalar = Scalar.Scalar;
+exports.YAMLMap = YAMLMap.YAMLMap;
+exports.YAMLSeq = YAMLSeq.YAMLSeq;
+exports.CST = cst;
+exports.Lexer = lexer.Lexer;
+exports.LineCounter = lineCounter.LineCounter;
+exports.Parser = parser.Parser;
+exports.parse = publicApi.parse;
 exports.parseAllDocuments = publicApi.parseAllDocuments;
-__webpack_unused_export__ = publicApi.parseDocument;
-__webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
-__webpack_unused_export__ = visit.visitAsync;
+exports.parseDocument = publicApi.parseDocument;
+exports.stringify = publicApi.stringify;
+exports.visit = visit.visit;
+exports.visitAsync = visit.visitAsync;
 
 
 /***/ }),

@@ -87,9 +87,23 @@ void everySettingKeyed
  * can reuse the text of the previous manifest instead of writing the Pod again.
  */
 export function renderKey(image: PlannedImage, settings: PodSettings, scriptsConfigMap: string): string {
-  const { status: _status, ...inputs } = image
+  const { status: _status, target, platform, extraTags, resources, nodeSelector, tolerations, ...inputs } = image
   const shaping = POD_SETTING_KEYS.map((key) => (key === 'forceNonce' && !image.forced ? '' : settings[key]))
-  return sha256Hex(JSON.stringify([FORMAT_VERSION, inputs, shaping, scriptsConfigMap])).slice(0, 32)
+  const key: unknown[] = [FORMAT_VERSION, inputs, shaping, scriptsConfigMap]
+  // The per-image config enters the key only when it sets something, so that Pods without a config
+  // keep the keys (and the names) they had before the config existed.
+  const configured = { target, platform, extraTags, resources, nodeSelector, tolerations }
+  if (
+    target !== '' ||
+    platform !== '' ||
+    extraTags.length > 0 ||
+    resources ||
+    Object.keys(nodeSelector).length > 0 ||
+    tolerations.length > 0
+  ) {
+    key.push(configured)
+  }
+  return sha256Hex(JSON.stringify(key)).slice(0, 32)
 }
 
 /** A document as it goes into the manifest: its name and its YAML text (without the `---` line). */
@@ -163,7 +177,12 @@ export function buildPod(image: PlannedImage, settings: PodSettings, scriptsConf
     args.push(`--context=dir://${dir}`, `--dockerfile=${joinPosix(dir, image.dockerfileInContext)}`)
     volumes.push({ name: 'context', hostPath: { path: settings.localPath, type: 'Directory' } })
   }
-  args.push(`--destination=${image.image}`, '--digest-file=/dev/termination-log')
+  if (image.target !== '') args.push(`--target=${image.target}`)
+  if (image.platform !== '') args.push(`--custom-platform=${image.platform}`)
+  args.push(`--destination=${image.image}`)
+  // Extra tags (e.g. latest) are pushed with the content tag; the registry check looks at the content tag.
+  for (const tag of image.extraTags) args.push(`--destination=${image.repository}:${tag}`)
+  args.push('--digest-file=/dev/termination-log')
   // A FROM that goes through an ARG builds on the parent's content tag, not on whatever `latest` is.
   for (const buildArg of image.buildArgs) args.push(`--build-arg=${buildArg}`)
   for (const host of settings.insecureRegistries) args.push(`--insecure-registry=${host}`, `--skip-tls-verify-registry=${host}`)
@@ -212,7 +231,7 @@ export function buildPod(image: PlannedImage, settings: PodSettings, scriptsConf
     command: ['/busybox/sh', `${SCRIPTS_DIR}/${BUILD_SCRIPT}`],
     args,
     env: builderEnv,
-    resources: { requests: { cpu: '500m', memory: '1Gi' }, limits: { memory: '4Gi' } },
+    resources: image.resources ? { ...image.resources } : { requests: { cpu: '500m', memory: '1Gi' }, limits: { memory: '4Gi' } },
     // kaniko unpacks base images as root inside its container; it needs no privileges beyond that.
     securityContext: { privileged: false },
     terminationMessagePolicy: 'FallbackToLogsOnError',
@@ -255,6 +274,8 @@ export function buildPod(image: PlannedImage, settings: PodSettings, scriptsConf
       volumes,
     },
   }
+  if (pod.spec && Object.keys(image.nodeSelector).length > 0) pod.spec.nodeSelector = { ...image.nodeSelector }
+  if (pod.spec && image.tolerations.length > 0) pod.spec.tolerations = image.tolerations.map((t) => ({ ...t }))
   return pod
 }
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parseRemote } from '../../src/cli.js'
-import { validateManifest } from '../support/k8s.js'
+import { parseManifest, validateManifest } from '../support/k8s.js'
 import { git, makeGitRepo } from '../support/repo.js'
 import { PROJECT } from '../support/run-action.js'
 
@@ -65,7 +65,14 @@ describe('kaniko-gitops render (bin)', () => {
     const run = spawnSync('npm', ['start', '--silent'], { cwd: PROJECT, encoding: 'utf8', timeout: 60_000 })
     expect(run.status).toBe(0)
     expect(run.stdout).toMatch(/examples\/monorepo\/deploy\/manifest\.yaml: (written|unchanged), 7 image\(s\)/)
-    expect(validateManifest(readFileSync(path.join(PROJECT, 'examples/monorepo/deploy/manifest.yaml'), 'utf8'))).toEqual([])
+    const manifest = readFileSync(path.join(PROJECT, 'examples/monorepo/deploy/manifest.yaml'), 'utf8')
+    expect(validateManifest(manifest)).toEqual([])
+    // The example's kaniko-gitops.yml is applied: the CUDA tools image builds on the build node pool.
+    const gpu = parseManifest(manifest).find((d) => (d.metadata as { name: string }).name.startsWith('gpu-cuda-')) as {
+      spec: { nodeSelector?: Record<string, string> }
+    }
+    expect(gpu.spec.nodeSelector).toEqual({ 'node-pool': 'image-builds' })
+    expect(manifest).toContain('--destination=registry.example.com/acme/api:latest')
   })
 })
 

@@ -563,6 +563,72 @@ const CASES: BadCase[] = [
     inputs: { 'force-images': 'nope' },
     message: "'nope' is not an image of this repository; expected some of: api, web.",
   },
+
+  // config file and image-config (an old manifest is there: it must stay as it was)
+  ...(
+    [
+      [
+        'an unknown key',
+        'images:\n  services/api/Dockerfile:\n    tagets: x\n',
+        "3:5: images › services/api/Dockerfile has the unknown key 'tagets'",
+      ],
+      ['a list where settings go', 'images:\n  services/api/Dockerfile: [a]\n', '2:28: images › services/api/Dockerfile has a list'],
+      [
+        'a build arg that is a number',
+        'images:\n  services/api/Dockerfile:\n    buildArgs: { V: 3.10 }\n',
+        "3:21: images › services/api/Dockerfile › buildArgs › V has the value '3.10', which YAML reads as a number",
+      ],
+      [
+        'a target that is no stage',
+        'images:\n  services/api/Dockerfile:\n    target: prod\n',
+        "3:13: images › services/api/Dockerfile › target has the value 'prod': expected a stage of services/api/Dockerfile, which names no stage",
+      ],
+      ['an entry for no Dockerfile', 'images:\n  services/apl/Dockerfile: {}\n', "2:28: images has an entry for 'services/apl/Dockerfile'"],
+      ['a tab for indentation', 'images:\n\tservices/api/Dockerfile: {}\n', '2:1: expected valid YAML, but'],
+      [
+        'an alias that refers to its own mapping',
+        'images: &a\n  x/Dockerfile: *a\n',
+        '2:17: images › x/Dockerfile has the alias *a, and aliases are not supported (write the value out, or use defaults): expected a mapping of image settings',
+      ],
+      [
+        'a negative memory',
+        'images:\n  services/api/Dockerfile:\n    resources: { limits: { memory: -1Gi } }\n',
+        "3:36: images › services/api/Dockerfile › resources › limits › memory has the value '-1Gi'",
+      ],
+      [
+        'skip as a string',
+        'images:\n  services/web/Dockerfile: { skip: "true" }\n',
+        "2:36: images › services/web/Dockerfile › skip has the value 'true': expected true or false",
+      ],
+    ] as const
+  ).map(
+    ([name, config, message]): BadCase => ({
+      name: `config: ${name}`,
+      files: { ...TWO, 'deploy/manifest.yaml': '# an old manifest\n', 'kaniko-gitops.yml': config },
+      inputs: { config: 'kaniko-gitops.yml' },
+      message: new RegExp(`^kaniko-gitops\\.yml:${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+    }),
+  ),
+  {
+    name: 'config: a path outside the repository',
+    files: TWO,
+    inputs: { config: '../kaniko-gitops.yml' },
+    message: input('config', '../kaniko-gitops.yml', 'expected a path inside the repository'),
+  },
+  {
+    name: 'config: a symlink leading out of the repository',
+    files: { ...TWO, 'kaniko-gitops.yml': { symlink: '<outside>/config.yml' } },
+    outside: { 'config.yml': 'images: {}\n' },
+    inputs: { config: 'kaniko-gitops.yml' },
+    message: input('config', 'kaniko-gitops.yml', 'expected a file inside the repository, but it is a symlink'),
+  },
+  {
+    name: 'image-config: not a mapping',
+    files: { Dockerfile: 'FROM alpine:3.20\n' },
+    inputs: { 'image-config': 'runtime' },
+    message:
+      "Input 'image-config' (line 1, column 1): the image has the value 'runtime': expected a mapping of image settings (name, context, buildArgs, target, extraTags, platform, resources, nodeSelector, tolerations, skip)",
+  },
 ]
 
 /** Rows that once showed product bugs, kept as regressions. */
