@@ -455,6 +455,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -948,12 +955,9 @@ function readEvent(vars = process.env) {
     return event;
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/gitops/branch-writer.ts
-
 
 
 
@@ -985,16 +989,20 @@ const BOT_IDENTITY = {
  * index) and pushes without force, so a push that is not a fast-forward is refused by the remote.
  */
 function gitBranchWriter(repoDir, remote = 'origin') {
-    const git = (args, env = {}, input) => new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.execFile)('git', args, { cwd: repoDir, env: { ...process.env, ...env, GIT_TERMINAL_PROMPT: '0' }, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
-            if (error)
-                reject(Object.assign(new Error(`git ${args[0]} failed: ${stderr.trim() || error.message}`), { stderr }));
-            else
-                resolve(stdout);
+    const git = async (args, env = {}, input) => {
+        // Loaded on first use: child_process costs every other run several milliseconds of start-up.
+        const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
+        return new Promise((resolve, reject) => {
+            const child = execFile('git', args, { cwd: repoDir, env: { ...process.env, ...env, GIT_TERMINAL_PROMPT: '0' }, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+                if (error)
+                    reject(Object.assign(new Error(`git ${args[0]} failed: ${stderr.trim() || error.message}`), { stderr }));
+                else
+                    resolve(stdout);
+            });
+            if (input !== undefined)
+                child.stdin?.end(input);
         });
-        if (input !== undefined)
-            child.stdin?.end(input);
-    });
+    };
     const trackingRef = (branch) => `refs/kaniko-gitops/${branch}`;
     return {
         describe: `git push to ${remote}`,
@@ -1069,6 +1077,44 @@ async function upsertComment(api, issue, marker, body) {
     return 'updated';
 }
 
+;// CONCATENATED MODULE: ./src/hash.ts
+
+
+/** Dockerfiles larger than this are refused: they are almost certainly not Dockerfiles. */
+const MAX_DOCKERFILE_BYTES = 1024 * 1024;
+/** sha256 in hex; the one-shot crypto.hash (Node 21.7+) is faster than a Hash object for small inputs. */
+function sha256Hex(data) {
+    return typeof external_node_crypto_.hash === 'function' ? external_node_crypto_.hash('sha256', data, 'hex') : external_node_crypto_.createHash('sha256').update(data).digest('hex');
+}
+/**
+ * Reads one Dockerfile (at most MAX_DOCKERFILE_BYTES) and returns its sha256 in hex. Synchronous:
+ * for a thousand small files, the file-handle promises cost more than the reads.
+ */
+function hashDockerfile(file, displayPath) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
+    }
+    catch (error) {
+        throw new Error(`cannot read the Dockerfile '${displayPath}'`, { cause: error });
+    }
+    try {
+        const info = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (!info.isFile())
+            throw new Error(`'${displayPath}' is not a regular file`);
+        if (info.size > MAX_DOCKERFILE_BYTES) {
+            throw new Error(`the Dockerfile '${displayPath}' has ${info.size} bytes, more than the ${MAX_DOCKERFILE_BYTES} a Dockerfile may have`);
+        }
+        const data = (0,external_node_fs_namespaceObject.readFileSync)(fd);
+        if (data.includes(0))
+            throw new Error(`the Dockerfile '${displayPath}' contains NUL bytes: it is not a text file`);
+        return { sha256: sha256Hex(data), text: data.toString('utf8') };
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/naming.ts
 
 /** Longest image name; leaves room for the Pod name's `-<10 hex>` suffix within 63 characters. */
@@ -1090,7 +1136,7 @@ function normalizeName(raw) {
         .replace(/^-+|-+$/g, '');
 }
 function shortHash(text, length) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, length);
+    return sha256Hex(text).slice(0, length);
 }
 /** Cuts a name to `max` characters, keeping it unique with a hash of the whole name. */
 function limitName(name, max = MAX_IMAGE_NAME_LENGTH) {
@@ -2072,13 +2118,13 @@ var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
 
 
 
+
 // A CommonJS module whose typings declare a default export: at run time the default import is the factory.
 const context_hash_ignore = (ignore_default());
 /** Files up to this size are read in one go into one reused buffer; larger ones are streamed. */
 const READ_WHOLE_BYTES = 1024 * 1024;
 const buffer = Buffer.allocUnsafe(READ_WHOLE_BYTES);
-/** sha256 in hex; the one-shot crypto.hash (Node 21.7+) is faster for small inputs. */
-const sha256 = (data) => typeof external_node_crypto_.hash === 'function' ? external_node_crypto_.hash('sha256', data, 'hex') : external_node_crypto_.createHash('sha256').update(data).digest('hex');
+const sha256 = sha256Hex;
 /**
  * Hashes build contexts the way Docker sends them: every file of the context folder that its
  * `.dockerignore` (or `<Dockerfile>.dockerignore`, which wins) does not exclude, with Docker's own
@@ -2359,43 +2405,6 @@ function repositoryOf(image) {
     return colon > lastSlash ? noDigest.slice(0, colon) : noDigest;
 }
 
-;// CONCATENATED MODULE: ./src/hash.ts
-
-
-/** Dockerfiles larger than this are refused: they are almost certainly not Dockerfiles. */
-const MAX_DOCKERFILE_BYTES = 1024 * 1024;
-function sha256Hex(data) {
-    return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
-}
-/**
- * Reads one Dockerfile (at most MAX_DOCKERFILE_BYTES) and returns its sha256 in hex. Synchronous:
- * for a thousand small files, the file-handle promises cost more than the reads.
- */
-function hashDockerfile(file, displayPath) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
-    }
-    catch (error) {
-        throw new Error(`cannot read the Dockerfile '${displayPath}'`, { cause: error });
-    }
-    try {
-        const info = (0,external_node_fs_namespaceObject.fstatSync)(fd);
-        if (!info.isFile())
-            throw new Error(`'${displayPath}' is not a regular file`);
-        if (info.size > MAX_DOCKERFILE_BYTES) {
-            throw new Error(`the Dockerfile '${displayPath}' has ${info.size} bytes, more than the ${MAX_DOCKERFILE_BYTES} a Dockerfile may have`);
-        }
-        const data = (0,external_node_fs_namespaceObject.readFileSync)(fd);
-        if (data.includes(0))
-            throw new Error(`the Dockerfile '${displayPath}' contains NUL bytes: it is not a text file`);
-        return { sha256: sha256Hex(data), text: data.toString('utf8') };
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/manifest/annotations.ts
 /** Annotation and label keys the action writes and reads back. */
 const ANNOTATION = {
@@ -2596,20 +2605,27 @@ void everySettingKeyed;
  */
 function renderKey(image, settings, scriptsConfigMap) {
     const { status: _status, target, platform, extraTags, resources, nodeSelector, tolerations, ...inputs } = image;
-    const shaping = POD_SETTING_KEYS.map((key) => (key === 'forceNonce' && !image.forced ? '' : settings[key]));
-    const key = [FORMAT_VERSION, inputs, shaping, scriptsConfigMap];
+    // The text of JSON.stringify([FORMAT_VERSION, inputs, shaping, scriptsConfigMap, configured?]),
+    // with the settings part written once per run instead of once per image.
+    let key = `[${FORMAT_VERSION},${JSON.stringify(inputs)},${shapingJson(settings, image.forced)},${JSON.stringify(scriptsConfigMap)}`;
     // The per-image config enters the key only when it sets something, so that Pods without a config
     // keep the keys (and the names) they had before the config existed.
-    const configured = { target, platform, extraTags, resources, nodeSelector, tolerations };
-    if (target !== '' ||
-        platform !== '' ||
-        extraTags.length > 0 ||
-        resources ||
-        Object.keys(nodeSelector).length > 0 ||
-        tolerations.length > 0) {
-        key.push(configured);
+    const configured = target !== '' || platform !== '' || extraTags.length > 0 || resources !== undefined;
+    if (configured || Object.keys(nodeSelector).length > 0 || tolerations.length > 0) {
+        key += `,${JSON.stringify({ target, platform, extraTags, resources, nodeSelector, tolerations })}`;
     }
-    return sha256Hex(JSON.stringify(key)).slice(0, 32);
+    return sha256Hex(`${key}]`).slice(0, 32);
+}
+const shapingCache = new WeakMap();
+/** The JSON of the settings that shape a Pod (the force nonce only for a forced one), once per settings object. */
+function shapingJson(settings, forced) {
+    let cached = shapingCache.get(settings);
+    if (!cached) {
+        const json = (withNonce) => JSON.stringify(POD_SETTING_KEYS.map((key) => (key === 'forceNonce' && !withNonce ? '' : settings[key])));
+        cached = { plain: json(false), forced: json(true) };
+        shapingCache.set(settings, cached);
+    }
+    return forced ? cached.forced : cached.plain;
 }
 /**
  * Writes an object whose `metadata.name` is '' once, and names it `<prefix>-<10 hex of that text>`:
@@ -2842,7 +2858,16 @@ async function readPreviousManifest(content) {
     }
     return parseManifest(content);
 }
-const OWN_LINE = /^ {2}name: (.*)$|^ {4}(app\.kubernetes\.io\/name|kaniko-gitops\/dockerfile|kaniko-gitops\/dockerfile-sha256|kaniko-gitops\/effective-sha256|kaniko-gitops\/commit|kaniko-gitops\/render-key): (.*)$/gm;
+/** The fields read from each Pod, as the emitter writes them: each on one line of the metadata. */
+const FIELDS = [
+    ['name', '\n  name: '],
+    [LABEL.name, `\n    ${LABEL.name}: `],
+    [ANNOTATION.dockerfile, `\n    ${ANNOTATION.dockerfile}: `],
+    [ANNOTATION.dockerfileSha256, `\n    ${ANNOTATION.dockerfileSha256}: `],
+    [ANNOTATION.effectiveSha256, `\n    ${ANNOTATION.effectiveSha256}: `],
+    [ANNOTATION.commit, `\n    ${ANNOTATION.commit}: `],
+    [ANNOTATION.renderKey, `\n    ${ANNOTATION.renderKey}: `],
+];
 /** A scalar as emitYaml writes it: plain, or JSON-quoted. */
 function scalar(text) {
     if (!text.startsWith('"'))
@@ -2855,34 +2880,42 @@ function scalar(text) {
         return '';
     }
 }
-/** `body` is everything after the digest line; with `intact`, each Pod's text is kept for reuse. */
+const POD_START = 'apiVersion: v1\nkind: Pod\nmetadata:';
+const SEPARATOR = '\n---\n';
+/**
+ * `body` is everything after the digest line; with `intact`, each Pod's text is kept for reuse.
+ * Documents are found with indexOf and each field with one indexOf in the metadata (which ends at
+ * `spec:`): no regular expression runs over the megabytes of a large manifest.
+ */
 function scanOwnManifest(body, intact) {
     const images = new Map();
-    for (const chunk of body.split(/^---\n/m)) {
-        const doc = chunk;
-        if (!doc.startsWith('apiVersion: v1\nkind: Pod\n'))
-            continue;
-        const fields = new Map();
-        // The fields read here all live in the metadata, before `spec:`.
-        const specAt = doc.indexOf('\nspec:\n');
-        for (const m of (specAt === -1 ? doc : doc.slice(0, specAt)).matchAll(OWN_LINE)) {
-            const raw = m[1] ?? m[3] ?? '';
-            if (raw.startsWith('|') || raw.startsWith('>'))
-                return undefined;
-            if (m[1] !== undefined) {
-                if (!fields.has('name'))
-                    fields.set('name', scalar(m[1]));
+    let at = body.startsWith('---\n') ? 4 : 0;
+    while (at < body.length) {
+        const next = body.indexOf(SEPARATOR, at);
+        const end = next === -1 ? body.length : next + 1;
+        if (body.startsWith(POD_START, at)) {
+            const specAt = body.indexOf('\nspec:\n', at);
+            const metaEnd = specAt === -1 || specAt > end ? end : specAt;
+            // A slice, so that a field a Pod lacks (the commit, with a local context) is looked for in its own metadata only.
+            const meta = body.slice(at, metaEnd);
+            const fields = {};
+            for (const [key, marker] of FIELDS) {
+                const found = meta.indexOf(marker);
+                if (found === -1)
+                    continue;
+                const valueAt = found + marker.length;
+                const lineEnd = meta.indexOf('\n', valueAt);
+                const raw = meta.slice(valueAt, lineEnd === -1 ? meta.length : lineEnd);
+                // A field written as a block scalar (a path that ends in a newline) is beyond this reader.
+                if (raw.startsWith('|') || raw.startsWith('>'))
+                    return undefined;
+                fields[key] = scalar(raw);
             }
-            else
-                fields.set(m[2], scalar(m[3]));
+            addImage(images, fields.name ?? '', fields[LABEL.name] ?? '', fields, intact ? body.slice(at, end) : undefined);
         }
-        addImage(images, fields.get('name') ?? '', fields.get(LABEL.name) ?? '', {
-            [ANNOTATION.dockerfile]: fields.get(ANNOTATION.dockerfile),
-            [ANNOTATION.dockerfileSha256]: fields.get(ANNOTATION.dockerfileSha256),
-            [ANNOTATION.effectiveSha256]: fields.get(ANNOTATION.effectiveSha256),
-            [ANNOTATION.commit]: fields.get(ANNOTATION.commit),
-            [ANNOTATION.renderKey]: fields.get(ANNOTATION.renderKey),
-        }, intact ? doc : undefined);
+        if (next === -1)
+            break;
+        at = next + SEPARATOR.length;
     }
     return images;
 }
@@ -2982,11 +3015,7 @@ function resolveImageGraph(nodes, registry) {
         visiting.pop();
         const node = byPath.get(path);
         const parentHashes = [...new Set(edges.map((e) => effective.get(e.parent)))].sort();
-        effective.set(path, parentHashes.length === 0
-            ? node.own
-            : (0,external_node_crypto_.createHash)('sha256')
-                .update(`kaniko-gitops parents v1\n${node.own}\n${parentHashes.join('\n')}\n`)
-                .digest('hex'));
+        effective.set(path, parentHashes.length === 0 ? node.own : sha256Hex(`kaniko-gitops parents v1\n${node.own}\n${parentHashes.join('\n')}\n`));
         depth.set(path, edges.length === 0 ? 0 : 1 + Math.max(...edges.map((e) => depth.get(e.parent))));
     };
     for (const node of [...nodes].sort((a, b) => (a.path < b.path ? -1 : 1)))

@@ -13,6 +13,7 @@ import {
 } from 'node:fs'
 import path from 'node:path'
 import dockerignore, { type Ignore } from '@balena/dockerignore'
+import { sha256Hex } from './hash.js'
 
 // A CommonJS module whose typings declare a default export: at run time the default import is the factory.
 const ignore = dockerignore as unknown as () => Ignore
@@ -30,9 +31,7 @@ export interface ContextHash {
 const READ_WHOLE_BYTES = 1024 * 1024
 const buffer = Buffer.allocUnsafe(READ_WHOLE_BYTES)
 
-/** sha256 in hex; the one-shot crypto.hash (Node 21.7+) is faster for small inputs. */
-const sha256 = (data: Uint8Array): string =>
-  typeof crypto.hash === 'function' ? crypto.hash('sha256', data, 'hex') : crypto.createHash('sha256').update(data).digest('hex')
+const sha256 = sha256Hex
 
 /**
  * Hashes build contexts the way Docker sends them: every file of the context folder that its

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto'
 import { type FromLine, repositoryOf } from './dockerfile.js'
+import { sha256Hex } from './hash.js'
 import { InputError } from './settings.js'
 
 export interface GraphNode {
@@ -72,11 +72,7 @@ export function resolveImageGraph(nodes: readonly GraphNode[], registry: string)
     const parentHashes = [...new Set(edges.map((e) => effective.get(e.parent) as string))].sort()
     effective.set(
       path,
-      parentHashes.length === 0
-        ? node.own
-        : createHash('sha256')
-            .update(`kaniko-gitops parents v1\n${node.own}\n${parentHashes.join('\n')}\n`)
-            .digest('hex'),
+      parentHashes.length === 0 ? node.own : sha256Hex(`kaniko-gitops parents v1\n${node.own}\n${parentHashes.join('\n')}\n`),
     )
     depth.set(path, edges.length === 0 ? 0 : 1 + Math.max(...edges.map((e) => depth.get(e.parent) as number)))
   }

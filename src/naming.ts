@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { sha256Hex } from './hash.js'
 
 /** Longest image name; leaves room for the Pod name's `-<10 hex>` suffix within 63 characters. */
 export const MAX_IMAGE_NAME_LENGTH = 52
@@ -23,7 +23,7 @@ export function normalizeName(raw: string): string {
 }
 
 function shortHash(text: string, length: number): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, length)
+  return sha256Hex(text).slice(0, length)
 }
 
 /** Cuts a name to `max` characters, keeping it unique with a hash of the whole name. */

@@ -388,7 +388,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3916);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6002);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1284);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4763);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8855);
 
@@ -670,6 +670,58 @@ function translate(pattern, original) {
 
 /***/ }),
 
+/***/ 6495:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   De: () => (/* binding */ hashDockerfile),
+/* harmony export */   fg: () => (/* binding */ sha256Hex)
+/* harmony export */ });
+/* unused harmony export MAX_DOCKERFILE_BYTES */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** Dockerfiles larger than this are refused: they are almost certainly not Dockerfiles. */
+const MAX_DOCKERFILE_BYTES = 1024 * 1024;
+/** sha256 in hex; the one-shot crypto.hash (Node 21.7+) is faster than a Hash object for small inputs. */
+function sha256Hex(data) {
+    return typeof node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash === 'function' ? node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash('sha256', data, 'hex') : node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash('sha256').update(data).digest('hex');
+}
+/**
+ * Reads one Dockerfile (at most MAX_DOCKERFILE_BYTES) and returns its sha256 in hex. Synchronous:
+ * for a thousand small files, the file-handle promises cost more than the reads.
+ */
+function hashDockerfile(file, displayPath) {
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(file, 'r');
+    }
+    catch (error) {
+        throw new Error(`cannot read the Dockerfile '${displayPath}'`, { cause: error });
+    }
+    try {
+        const info = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync)(fd);
+        if (!info.isFile())
+            throw new Error(`'${displayPath}' is not a regular file`);
+        if (info.size > MAX_DOCKERFILE_BYTES) {
+            throw new Error(`the Dockerfile '${displayPath}' has ${info.size} bytes, more than the ${MAX_DOCKERFILE_BYTES} a Dockerfile may have`);
+        }
+        const data = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(fd);
+        if (data.includes(0))
+            throw new Error(`the Dockerfile '${displayPath}' contains NUL bytes: it is not a text file`);
+        return { sha256: sha256Hex(data), text: data.toString('utf8') };
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    }
+}
+
+
+/***/ }),
+
 /***/ 8499:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -681,8 +733,7 @@ function translate(pattern, original) {
 /* harmony export */   z3: () => (/* binding */ isDns1123Label)
 /* harmony export */ });
 /* unused harmony export fileVariant */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6495);
 
 /** Longest image name; leaves room for the Pod name's `-<10 hex>` suffix within 63 characters. */
 const MAX_IMAGE_NAME_LENGTH = 52;
@@ -703,7 +754,7 @@ function normalizeName(raw) {
         .replace(/^-+|-+$/g, '');
 }
 function shortHash(text, length) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex').slice(0, length);
+    return (0,_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .fg)(text).slice(0, length);
 }
 /** Cuts a name to `max` characters, keeping it unique with a hash of the whole name. */
 function limitName(name, max = MAX_IMAGE_NAME_LENGTH) {
@@ -879,7 +930,7 @@ function registryHost(reference) {
 
 /***/ }),
 
-/***/ 6002:
+/***/ 1284:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1257,7 +1308,10 @@ var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./node_modules/@balena/dockerignore/ignore.js
 var ignore = __nccwpck_require__(4158);
 var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
+// EXTERNAL MODULE: ./src/hash.ts
+var hash = __nccwpck_require__(6495);
 ;// CONCATENATED MODULE: ./src/context-hash.ts
+
 
 
 
@@ -1267,8 +1321,7 @@ const context_hash_ignore = (ignore_default());
 /** Files up to this size are read in one go into one reused buffer; larger ones are streamed. */
 const READ_WHOLE_BYTES = 1024 * 1024;
 const buffer = Buffer.allocUnsafe(READ_WHOLE_BYTES);
-/** sha256 in hex; the one-shot crypto.hash (Node 21.7+) is faster for small inputs. */
-const sha256 = (data) => typeof external_node_crypto_.hash === 'function' ? external_node_crypto_.hash('sha256', data, 'hex') : external_node_crypto_.createHash('sha256').update(data).digest('hex');
+const sha256 = hash/* sha256Hex */.fg;
 /**
  * Hashes build contexts the way Docker sends them: every file of the context folder that its
  * `.dockerignore` (or `<Dockerfile>.dockerignore`, which wins) does not exclude, with Docker's own
@@ -1613,43 +1666,6 @@ async function explainPathEscape(root, file) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/hash.ts
-
-
-/** Dockerfiles larger than this are refused: they are almost certainly not Dockerfiles. */
-const MAX_DOCKERFILE_BYTES = 1024 * 1024;
-function sha256Hex(data) {
-    return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
-}
-/**
- * Reads one Dockerfile (at most MAX_DOCKERFILE_BYTES) and returns its sha256 in hex. Synchronous:
- * for a thousand small files, the file-handle promises cost more than the reads.
- */
-function hashDockerfile(file, displayPath) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(file, 'r');
-    }
-    catch (error) {
-        throw new Error(`cannot read the Dockerfile '${displayPath}'`, { cause: error });
-    }
-    try {
-        const info = (0,external_node_fs_.fstatSync)(fd);
-        if (!info.isFile())
-            throw new Error(`'${displayPath}' is not a regular file`);
-        if (info.size > MAX_DOCKERFILE_BYTES) {
-            throw new Error(`the Dockerfile '${displayPath}' has ${info.size} bytes, more than the ${MAX_DOCKERFILE_BYTES} a Dockerfile may have`);
-        }
-        const data = (0,external_node_fs_.readFileSync)(fd);
-        if (data.includes(0))
-            throw new Error(`the Dockerfile '${displayPath}' contains NUL bytes: it is not a text file`);
-        return { sha256: sha256Hex(data), text: data.toString('utf8') };
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-
 // EXTERNAL MODULE: ./src/reference.ts
 var reference = __nccwpck_require__(8286);
 ;// CONCATENATED MODULE: ./src/manifest/annotations.ts
@@ -1852,20 +1868,27 @@ void everySettingKeyed;
  */
 function renderKey(image, settings, scriptsConfigMap) {
     const { status: _status, target, platform, extraTags, resources, nodeSelector, tolerations, ...inputs } = image;
-    const shaping = POD_SETTING_KEYS.map((key) => (key === 'forceNonce' && !image.forced ? '' : settings[key]));
-    const key = [FORMAT_VERSION, inputs, shaping, scriptsConfigMap];
+    // The text of JSON.stringify([FORMAT_VERSION, inputs, shaping, scriptsConfigMap, configured?]),
+    // with the settings part written once per run instead of once per image.
+    let key = `[${FORMAT_VERSION},${JSON.stringify(inputs)},${shapingJson(settings, image.forced)},${JSON.stringify(scriptsConfigMap)}`;
     // The per-image config enters the key only when it sets something, so that Pods without a config
     // keep the keys (and the names) they had before the config existed.
-    const configured = { target, platform, extraTags, resources, nodeSelector, tolerations };
-    if (target !== '' ||
-        platform !== '' ||
-        extraTags.length > 0 ||
-        resources ||
-        Object.keys(nodeSelector).length > 0 ||
-        tolerations.length > 0) {
-        key.push(configured);
+    const configured = target !== '' || platform !== '' || extraTags.length > 0 || resources !== undefined;
+    if (configured || Object.keys(nodeSelector).length > 0 || tolerations.length > 0) {
+        key += `,${JSON.stringify({ target, platform, extraTags, resources, nodeSelector, tolerations })}`;
     }
-    return sha256Hex(JSON.stringify(key)).slice(0, 32);
+    return (0,hash/* sha256Hex */.fg)(`${key}]`).slice(0, 32);
+}
+const shapingCache = new WeakMap();
+/** The JSON of the settings that shape a Pod (the force nonce only for a forced one), once per settings object. */
+function shapingJson(settings, forced) {
+    let cached = shapingCache.get(settings);
+    if (!cached) {
+        const json = (withNonce) => JSON.stringify(POD_SETTING_KEYS.map((key) => (key === 'forceNonce' && !withNonce ? '' : settings[key])));
+        cached = { plain: json(false), forced: json(true) };
+        shapingCache.set(settings, cached);
+    }
+    return forced ? cached.forced : cached.plain;
 }
 /**
  * Writes an object whose `metadata.name` is '' once, and names it `<prefix>-<10 hex of that text>`:
@@ -1873,7 +1896,7 @@ function renderKey(image, settings, scriptsConfigMap) {
  */
 function nameDocument(object, prefix) {
     const unnamed = emitYaml(object);
-    const name = `${prefix}-${sha256Hex(unnamed).slice(0, NAME_HASH_LENGTH)}`;
+    const name = `${prefix}-${(0,hash/* sha256Hex */.fg)(unnamed).slice(0, NAME_HASH_LENGTH)}`;
     const slot = '\nmetadata:\n  name: ""\n';
     if (!unnamed.includes(slot))
         throw new Error('nameDocument: the object must start with apiVersion, kind and an empty metadata.name');
@@ -2060,7 +2083,7 @@ const DIGEST_PREFIX = '# digest: sha256:';
 function serializeManifest(documents, previous) {
     const body = documents.map((d) => `---\n${d.text}`).join('');
     // In steady state the body is the previous, verified one: its digest need not be computed again.
-    const digest = previous !== undefined && previous.body === body ? previous.digest : sha256Hex(body);
+    const digest = previous !== undefined && previous.body === body ? previous.digest : (0,hash/* sha256Hex */.fg)(body);
     return `${MANIFEST_HEADER}\n${DIGEST_PREFIX}${digest}\n${body}`;
 }
 
@@ -2089,7 +2112,7 @@ async function readPreviousManifest(content) {
         const bodyStart = content.indexOf('\n', own.length) + 1;
         const body = content.slice(bodyStart);
         const digest = content.slice(own.length, bodyStart - 1);
-        const intact = bodyStart > 0 && digest === sha256Hex(body);
+        const intact = bodyStart > 0 && digest === (0,hash/* sha256Hex */.fg)(body);
         const images = scanOwnManifest(body, intact);
         // A field written as a block scalar (a path that ends in a newline) is beyond the line reader.
         if (images === undefined)
@@ -2098,7 +2121,16 @@ async function readPreviousManifest(content) {
     }
     return parseManifest(content);
 }
-const OWN_LINE = /^ {2}name: (.*)$|^ {4}(app\.kubernetes\.io\/name|kaniko-gitops\/dockerfile|kaniko-gitops\/dockerfile-sha256|kaniko-gitops\/effective-sha256|kaniko-gitops\/commit|kaniko-gitops\/render-key): (.*)$/gm;
+/** The fields read from each Pod, as the emitter writes them: each on one line of the metadata. */
+const FIELDS = [
+    ['name', '\n  name: '],
+    [LABEL.name, `\n    ${LABEL.name}: `],
+    [ANNOTATION.dockerfile, `\n    ${ANNOTATION.dockerfile}: `],
+    [ANNOTATION.dockerfileSha256, `\n    ${ANNOTATION.dockerfileSha256}: `],
+    [ANNOTATION.effectiveSha256, `\n    ${ANNOTATION.effectiveSha256}: `],
+    [ANNOTATION.commit, `\n    ${ANNOTATION.commit}: `],
+    [ANNOTATION.renderKey, `\n    ${ANNOTATION.renderKey}: `],
+];
 /** A scalar as emitYaml writes it: plain, or JSON-quoted. */
 function scalar(text) {
     if (!text.startsWith('"'))
@@ -2111,34 +2143,42 @@ function scalar(text) {
         return '';
     }
 }
-/** `body` is everything after the digest line; with `intact`, each Pod's text is kept for reuse. */
+const POD_START = 'apiVersion: v1\nkind: Pod\nmetadata:';
+const SEPARATOR = '\n---\n';
+/**
+ * `body` is everything after the digest line; with `intact`, each Pod's text is kept for reuse.
+ * Documents are found with indexOf and each field with one indexOf in the metadata (which ends at
+ * `spec:`): no regular expression runs over the megabytes of a large manifest.
+ */
 function scanOwnManifest(body, intact) {
     const images = new Map();
-    for (const chunk of body.split(/^---\n/m)) {
-        const doc = chunk;
-        if (!doc.startsWith('apiVersion: v1\nkind: Pod\n'))
-            continue;
-        const fields = new Map();
-        // The fields read here all live in the metadata, before `spec:`.
-        const specAt = doc.indexOf('\nspec:\n');
-        for (const m of (specAt === -1 ? doc : doc.slice(0, specAt)).matchAll(OWN_LINE)) {
-            const raw = m[1] ?? m[3] ?? '';
-            if (raw.startsWith('|') || raw.startsWith('>'))
-                return undefined;
-            if (m[1] !== undefined) {
-                if (!fields.has('name'))
-                    fields.set('name', scalar(m[1]));
+    let at = body.startsWith('---\n') ? 4 : 0;
+    while (at < body.length) {
+        const next = body.indexOf(SEPARATOR, at);
+        const end = next === -1 ? body.length : next + 1;
+        if (body.startsWith(POD_START, at)) {
+            const specAt = body.indexOf('\nspec:\n', at);
+            const metaEnd = specAt === -1 || specAt > end ? end : specAt;
+            // A slice, so that a field a Pod lacks (the commit, with a local context) is looked for in its own metadata only.
+            const meta = body.slice(at, metaEnd);
+            const fields = {};
+            for (const [key, marker] of FIELDS) {
+                const found = meta.indexOf(marker);
+                if (found === -1)
+                    continue;
+                const valueAt = found + marker.length;
+                const lineEnd = meta.indexOf('\n', valueAt);
+                const raw = meta.slice(valueAt, lineEnd === -1 ? meta.length : lineEnd);
+                // A field written as a block scalar (a path that ends in a newline) is beyond this reader.
+                if (raw.startsWith('|') || raw.startsWith('>'))
+                    return undefined;
+                fields[key] = scalar(raw);
             }
-            else
-                fields.set(m[2], scalar(m[3]));
+            addImage(images, fields.name ?? '', fields[LABEL.name] ?? '', fields, intact ? body.slice(at, end) : undefined);
         }
-        addImage(images, fields.get('name') ?? '', fields.get(LABEL.name) ?? '', {
-            [ANNOTATION.dockerfile]: fields.get(ANNOTATION.dockerfile),
-            [ANNOTATION.dockerfileSha256]: fields.get(ANNOTATION.dockerfileSha256),
-            [ANNOTATION.effectiveSha256]: fields.get(ANNOTATION.effectiveSha256),
-            [ANNOTATION.commit]: fields.get(ANNOTATION.commit),
-            [ANNOTATION.renderKey]: fields.get(ANNOTATION.renderKey),
-        }, intact ? doc : undefined);
+        if (next === -1)
+            break;
+        at = next + SEPARATOR.length;
     }
     return images;
 }
@@ -2238,11 +2278,7 @@ function resolveImageGraph(nodes, registry) {
         visiting.pop();
         const node = byPath.get(path);
         const parentHashes = [...new Set(edges.map((e) => effective.get(e.parent)))].sort();
-        effective.set(path, parentHashes.length === 0
-            ? node.own
-            : (0,external_node_crypto_.createHash)('sha256')
-                .update(`kaniko-gitops parents v1\n${node.own}\n${parentHashes.join('\n')}\n`)
-                .digest('hex'));
+        effective.set(path, parentHashes.length === 0 ? node.own : (0,hash/* sha256Hex */.fg)(`kaniko-gitops parents v1\n${node.own}\n${parentHashes.join('\n')}\n`));
         depth.set(path, edges.length === 0 ? 0 : 1 + Math.max(...edges.map((e) => depth.get(e.parent))));
     };
     for (const node of [...nodes].sort((a, b) => (a.path < b.path ? -1 : 1)))
@@ -2378,7 +2414,7 @@ async function scanRepository(settings, log) {
             const entry = entries.get(file);
             if (entry?.options.skip === true)
                 continue;
-            const { sha256, text } = hashDockerfile(external_node_path_default().join(settings.root, ...file.split('/')), file);
+            const { sha256, text } = (0,hash/* hashDockerfile */.De)(external_node_path_default().join(settings.root, ...file.split('/')), file);
             const folder = external_node_path_default().posix.dirname(file) === '.' ? '' : external_node_path_default().posix.dirname(file);
             const configured = entry && config ? resolveSettings(config, entry, file, folder) : undefined;
             const froms = parseFromLines(text, configured?.buildArgs);
@@ -2389,13 +2425,13 @@ async function scanRepository(settings, log) {
             let covers = 'dockerfile';
             if (contexts) {
                 const context = await contexts.hash(dir, file);
-                effective = sha256Hex(`kaniko-gitops context v1\n${sha256}\n${context.sha256}\n`);
+                effective = (0,hash/* sha256Hex */.fg)(`kaniko-gitops context v1\n${sha256}\n${context.sha256}\n`);
                 covers = `context ${dir || '.'}: ${context.files} file(s)${context.ignoreFile ? `, ${context.ignoreFile} applied` : ''}`;
             }
             // What the config changes about the build enters the tag; an image without such settings keeps its hash.
             const build = configured ? buildInputs(configured, folder) : undefined;
             if (build) {
-                effective = sha256Hex(`kaniko-gitops build v1\n${effective}\n${JSON.stringify(build.key)}\n`);
+                effective = (0,hash/* sha256Hex */.fg)(`kaniko-gitops build v1\n${effective}\n${JSON.stringify(build.key)}\n`);
                 covers = `${covers}; config: ${build.covers}`;
             }
             hashed.push({ path: file, sha256, effective, covers, froms, ...(configured ? { settings: configured } : {}) });

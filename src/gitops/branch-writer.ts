@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -57,8 +56,10 @@ export const BOT_IDENTITY = {
  * index) and pushes without force, so a push that is not a fast-forward is refused by the remote.
  */
 export function gitBranchWriter(repoDir: string, remote = 'origin'): BranchWriter {
-  const git = (args: string[], env: Record<string, string> = {}, input?: string): Promise<string> =>
-    new Promise((resolve, reject) => {
+  const git = async (args: string[], env: Record<string, string> = {}, input?: string): Promise<string> => {
+    // Loaded on first use: child_process costs every other run several milliseconds of start-up.
+    const { execFile } = await import('node:child_process')
+    return new Promise((resolve, reject) => {
       const child = execFile(
         'git',
         args,
@@ -70,6 +71,7 @@ export function gitBranchWriter(repoDir: string, remote = 'origin'): BranchWrite
       )
       if (input !== undefined) child.stdin?.end(input)
     })
+  }
   const trackingRef = (branch: string) => `refs/kaniko-gitops/${branch}`
 
   return {

@@ -88,22 +88,30 @@ void everySettingKeyed
  */
 export function renderKey(image: PlannedImage, settings: PodSettings, scriptsConfigMap: string): string {
   const { status: _status, target, platform, extraTags, resources, nodeSelector, tolerations, ...inputs } = image
-  const shaping = POD_SETTING_KEYS.map((key) => (key === 'forceNonce' && !image.forced ? '' : settings[key]))
-  const key: unknown[] = [FORMAT_VERSION, inputs, shaping, scriptsConfigMap]
+  // The text of JSON.stringify([FORMAT_VERSION, inputs, shaping, scriptsConfigMap, configured?]),
+  // with the settings part written once per run instead of once per image.
+  let key = `[${FORMAT_VERSION},${JSON.stringify(inputs)},${shapingJson(settings, image.forced)},${JSON.stringify(scriptsConfigMap)}`
   // The per-image config enters the key only when it sets something, so that Pods without a config
   // keep the keys (and the names) they had before the config existed.
-  const configured = { target, platform, extraTags, resources, nodeSelector, tolerations }
-  if (
-    target !== '' ||
-    platform !== '' ||
-    extraTags.length > 0 ||
-    resources ||
-    Object.keys(nodeSelector).length > 0 ||
-    tolerations.length > 0
-  ) {
-    key.push(configured)
+  const configured = target !== '' || platform !== '' || extraTags.length > 0 || resources !== undefined
+  if (configured || Object.keys(nodeSelector).length > 0 || tolerations.length > 0) {
+    key += `,${JSON.stringify({ target, platform, extraTags, resources, nodeSelector, tolerations })}`
   }
-  return sha256Hex(JSON.stringify(key)).slice(0, 32)
+  return sha256Hex(`${key}]`).slice(0, 32)
+}
+
+const shapingCache = new WeakMap<PodSettings, { readonly plain: string; readonly forced: string }>()
+
+/** The JSON of the settings that shape a Pod (the force nonce only for a forced one), once per settings object. */
+function shapingJson(settings: PodSettings, forced: boolean): string {
+  let cached = shapingCache.get(settings)
+  if (!cached) {
+    const json = (withNonce: boolean) =>
+      JSON.stringify(POD_SETTING_KEYS.map((key) => (key === 'forceNonce' && !withNonce ? '' : settings[key])))
+    cached = { plain: json(false), forced: json(true) }
+    shapingCache.set(settings, cached)
+  }
+  return forced ? cached.forced : cached.plain
 }
 
 /** A document as it goes into the manifest: its name and its YAML text (without the `---` line). */

@@ -43,8 +43,16 @@ export async function readPreviousManifest(content: string | undefined): Promise
   return parseManifest(content)
 }
 
-const OWN_LINE =
-  /^ {2}name: (.*)$|^ {4}(app\.kubernetes\.io\/name|kaniko-gitops\/dockerfile|kaniko-gitops\/dockerfile-sha256|kaniko-gitops\/effective-sha256|kaniko-gitops\/commit|kaniko-gitops\/render-key): (.*)$/gm
+/** The fields read from each Pod, as the emitter writes them: each on one line of the metadata. */
+const FIELDS = [
+  ['name', '\n  name: '],
+  [LABEL.name, `\n    ${LABEL.name}: `],
+  [ANNOTATION.dockerfile, `\n    ${ANNOTATION.dockerfile}: `],
+  [ANNOTATION.dockerfileSha256, `\n    ${ANNOTATION.dockerfileSha256}: `],
+  [ANNOTATION.effectiveSha256, `\n    ${ANNOTATION.effectiveSha256}: `],
+  [ANNOTATION.commit, `\n    ${ANNOTATION.commit}: `],
+  [ANNOTATION.renderKey, `\n    ${ANNOTATION.renderKey}: `],
+] as const
 
 /** A scalar as emitYaml writes it: plain, or JSON-quoted. */
 function scalar(text: string): string {
@@ -59,35 +67,40 @@ function scalar(text: string): string {
   }
 }
 
-/** `body` is everything after the digest line; with `intact`, each Pod's text is kept for reuse. */
+const POD_START = 'apiVersion: v1\nkind: Pod\nmetadata:'
+const SEPARATOR = '\n---\n'
+
+/**
+ * `body` is everything after the digest line; with `intact`, each Pod's text is kept for reuse.
+ * Documents are found with indexOf and each field with one indexOf in the metadata (which ends at
+ * `spec:`): no regular expression runs over the megabytes of a large manifest.
+ */
 function scanOwnManifest(body: string, intact: boolean): Map<string, PreviousImage> | undefined {
   const images = new Map<string, PreviousImage>()
-  for (const chunk of body.split(/^---\n/m)) {
-    const doc = chunk
-    if (!doc.startsWith('apiVersion: v1\nkind: Pod\n')) continue
-    const fields = new Map<string, string>()
-    // The fields read here all live in the metadata, before `spec:`.
-    const specAt = doc.indexOf('\nspec:\n')
-    for (const m of (specAt === -1 ? doc : doc.slice(0, specAt)).matchAll(OWN_LINE)) {
-      const raw = m[1] ?? m[3] ?? ''
-      if (raw.startsWith('|') || raw.startsWith('>')) return undefined
-      if (m[1] !== undefined) {
-        if (!fields.has('name')) fields.set('name', scalar(m[1]))
-      } else fields.set(m[2] as string, scalar(m[3] as string))
+  let at = body.startsWith('---\n') ? 4 : 0
+  while (at < body.length) {
+    const next = body.indexOf(SEPARATOR, at)
+    const end = next === -1 ? body.length : next + 1
+    if (body.startsWith(POD_START, at)) {
+      const specAt = body.indexOf('\nspec:\n', at)
+      const metaEnd = specAt === -1 || specAt > end ? end : specAt
+      // A slice, so that a field a Pod lacks (the commit, with a local context) is looked for in its own metadata only.
+      const meta = body.slice(at, metaEnd)
+      const fields: Record<string, string | undefined> = {}
+      for (const [key, marker] of FIELDS) {
+        const found = meta.indexOf(marker)
+        if (found === -1) continue
+        const valueAt = found + marker.length
+        const lineEnd = meta.indexOf('\n', valueAt)
+        const raw = meta.slice(valueAt, lineEnd === -1 ? meta.length : lineEnd)
+        // A field written as a block scalar (a path that ends in a newline) is beyond this reader.
+        if (raw.startsWith('|') || raw.startsWith('>')) return undefined
+        fields[key] = scalar(raw)
+      }
+      addImage(images, fields.name ?? '', fields[LABEL.name] ?? '', fields, intact ? body.slice(at, end) : undefined)
     }
-    addImage(
-      images,
-      fields.get('name') ?? '',
-      fields.get(LABEL.name) ?? '',
-      {
-        [ANNOTATION.dockerfile]: fields.get(ANNOTATION.dockerfile),
-        [ANNOTATION.dockerfileSha256]: fields.get(ANNOTATION.dockerfileSha256),
-        [ANNOTATION.effectiveSha256]: fields.get(ANNOTATION.effectiveSha256),
-        [ANNOTATION.commit]: fields.get(ANNOTATION.commit),
-        [ANNOTATION.renderKey]: fields.get(ANNOTATION.renderKey),
-      },
-      intact ? doc : undefined,
-    )
+    if (next === -1) break
+    at = next + SEPARATOR.length
   }
   return images
 }
