@@ -13,6 +13,7 @@ import {
 } from 'node:fs'
 import path from 'node:path'
 import dockerignore, { type Ignore } from '@balena/dockerignore'
+import type { GitIndex, IndexEntry } from './git-index.js'
 import { sha256Hex } from './hash.js'
 
 // A CommonJS module whose typings declare a default export: at run time the default import is the factory.
@@ -20,7 +21,7 @@ const ignore = dockerignore as unknown as () => Ignore
 
 /** What the hash of a build context covered. */
 export interface ContextHash {
-  /** sha256 over every file's path, kind, mode and content (or link target), in path order. */
+  /** sha256 over every file's path, kind, mode and object id, in path order. */
   readonly sha256: string
   readonly files: number
   /** The ignore file applied, repository-relative ('' when none). */
@@ -31,42 +32,96 @@ export interface ContextHash {
 const READ_WHOLE_BYTES = 1024 * 1024
 const buffer = Buffer.allocUnsafe(READ_WHOLE_BYTES)
 
-const sha256 = sha256Hex
+type ObjectFormat = 'sha1' | 'sha256'
+
+/** Git's object id of a blob, as raw bytes in a latin1 string (the form the index holds). */
+function blobId(format: ObjectFormat, data: Uint8Array): string {
+  return crypto.createHash(format).update(`blob ${data.length}\u0000`).update(data).digest('binary')
+}
 
 /**
- * Hashes build contexts the way Docker sends them: every file of the context folder that its
- * `.dockerignore` (or `<Dockerfile>.dockerignore`, which wins) does not exclude, with Docker's own
- * ignore semantics (@balena/dockerignore). Paths, the executable bit, contents and symlink targets
- * enter the hash in path order; symlinks are hashed as links and never followed, so nothing outside
- * the context is read. `.git` folders are left out: a checkout and kaniko's clone differ there.
- * A file is read once per run, however many contexts include it.
+ * One context entry as it enters the hash. Both sources write the same line for the same file: the
+ * kind, git's mode (644 or 755, from the owner's executable bit, as git records it) and git's object
+ * id of the content or of the link's target.
+ */
+const line = {
+  file: (executable: boolean, oid: string) => `f\u0000${executable ? '755' : '644'}\u0000${oid}`,
+  link: (oid: string) => `l\u0000${oid}`,
+  submodule: (oid: string) => `s\u0000${oid}`,
+}
+
+/**
+ * Hashes build contexts: every file of the context folder that its `.dockerignore` (or
+ * `<Dockerfile>.dockerignore`, which wins) does not exclude, with Docker's own ignore semantics
+ * (@balena/dockerignore). Paths, the executable bit and git object ids (of contents, of symlink
+ * targets) enter the hash in path order.
+ *
+ * With a git index (the `git` context), the files are those of the commit, which is what kaniko
+ * clones and builds: paths, modes and ids come from the index, and no file is read. Without one, the
+ * working tree is walked: symlinks are hashed as links and never followed, `.git` folders are left
+ * out, and each file is read once per run however many contexts include it. A clean checkout gives
+ * the same hash either way.
  */
 export class ContextHasher {
   private readonly contents = new Map<string, string | Promise<string>>()
+  private readonly format: ObjectFormat
 
   /**
    * @param root the repository folder that context paths are relative to
    * @param generated repository-relative files this action writes (the manifest): never part of a
    *   context, or every render would change the hash it is made from
+   * @param index the git index of `root`, when the contexts are the commit's files
    */
   constructor(
     private readonly root: string,
     private readonly generated: ReadonlySet<string> = new Set(),
-  ) {}
+    private readonly index?: GitIndex,
+  ) {
+    this.format = index?.objectFormat ?? 'sha1'
+  }
+
+  /** Where the files come from, for the log and the annotation. */
+  get source(): 'commit' | 'working tree' {
+    return this.index ? 'commit' : 'working tree'
+  }
+
+  /** Whether the commit holds `file` (repository-relative); undefined without an index. */
+  commits(file: string): boolean | undefined {
+    if (!this.index) return undefined
+    const all = this.index.entries
+    let lo = 0
+    let hi = all.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if ((all[mid] as IndexEntry).path < file) lo = mid + 1
+      else hi = mid
+    }
+    return all[lo]?.path === file
+  }
 
   async hash(contextDir: string, dockerfile: string): Promise<ContextHash> {
-    const absContext = path.join(this.root, ...contextDir.split('/').filter(Boolean))
     const ignoreFile = [`${dockerfile}.dockerignore`, contextDir ? `${contextDir}/.dockerignore` : '.dockerignore'].find((f) =>
       existsSync(path.join(this.root, ...f.split('/'))),
     )
     const rules = ignoreFile ? readFileSync(path.join(this.root, ...ignoreFile.split('/')), 'utf8') : ''
     const ig: Ignore = ignore().add(rules.split(/\r?\n/))
-    const hasRules = rules.split(/\r?\n/).some((line) => line.trim() !== '' && !line.trim().startsWith('#'))
+    const hasRules = rules.split(/\r?\n/).some((l) => l.trim() !== '' && !l.trim().startsWith('#'))
     const ignored = (rel: string) => hasRules && ig.ignores(rel)
     // Without '!' rules an ignored folder holds nothing that counts: no need to enter it.
     const canReinclude = /^\s*!/m.test(rules)
+    const filter: ContextFilter = { ignored, canReinclude, generated: this.generated, contextDir }
+    const entries = this.index ? fromIndex(this.index, filter) : this.walk(filter)
+    entries.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))
+    // One string hashed once: an update call per file cost more than the hashing.
+    const lines: string[] = []
+    for (const entry of entries) lines.push(`${entry.rel}\u0000${typeof entry.line === 'string' ? entry.line : await entry.line}\n`)
+    return { sha256: sha256Hex(lines.join('')), files: entries.length, ignoreFile: ignoreFile ?? '' }
+  }
 
-    const entries: { rel: string; line: string | Promise<string> }[] = []
+  /** The context's files in the working tree. */
+  private walk(filter: ContextFilter): Entry[] {
+    const { contextDir, ignored, canReinclude } = filter
+    const entries: Entry[] = []
     const walk = (dir: string, rel: string): void => {
       let items: Dirent[]
       try {
@@ -82,62 +137,123 @@ export class ContextHasher {
           if (!canReinclude && ignored(itemRel)) continue
           walk(abs, itemRel)
         } else if (item.isSymbolicLink()) {
-          if (!ignored(itemRel)) entries.push({ rel: itemRel, line: `l\u0000${readlinkSync(abs)}` })
+          if (!ignored(itemRel))
+            entries.push({ rel: itemRel, line: line.link(blobId(this.format, readlinkSync(abs, { encoding: 'buffer' }))) })
         } else if (item.isFile()) {
           if (this.generated.has(contextDir ? `${contextDir}/${itemRel}` : itemRel)) continue
           if (!ignored(itemRel)) entries.push({ rel: itemRel, line: this.fileLine(abs) })
         }
       }
     }
-    walk(absContext, '')
-    entries.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))
-    const digest = crypto.createHash('sha256')
-    for (const entry of entries) digest.update(`${entry.rel}\u0000${await entry.line}\n`)
-    return { sha256: digest.digest('hex'), files: entries.length, ignoreFile: ignoreFile ?? '' }
+    walk(path.join(this.root, ...contextDir.split('/').filter(Boolean)), '')
+    return entries
   }
 
   /**
-   * `f`, the executable bit and the content hash of a regular file; each file is read once. Small
-   * files are read with one open, fstat, read and close into a shared buffer, without a Promise.
+   * The line of a regular file of the working tree; each file is read once. Small files are read
+   * with one open, fstat, read and close into a shared buffer, without a Promise.
    */
   private fileLine(abs: string): string | Promise<string> {
-    let line = this.contents.get(abs)
-    if (line === undefined) {
-      line = hashFile(abs)
-      this.contents.set(abs, line)
+    let cached = this.contents.get(abs)
+    if (cached === undefined) {
+      cached = hashFile(abs, this.format)
+      this.contents.set(abs, cached)
     }
-    return line
+    return cached
   }
 }
 
-function fileLine(executable: boolean, sha: string): string {
-  return `f\u0000${executable ? '755' : '644'}\u0000${sha}`
+interface Entry {
+  readonly rel: string
+  readonly line: string | Promise<string>
 }
 
-function hashFile(abs: string): string | Promise<string> {
+interface ContextFilter {
+  readonly contextDir: string
+  readonly ignored: (rel: string) => boolean
+  readonly canReinclude: boolean
+  readonly generated: ReadonlySet<string>
+}
+
+/**
+ * The context's files in the index. The same rules as the walk: a file counts unless it is ignored,
+ * or (without '!' rules) one of its folders is.
+ */
+function fromIndex(index: GitIndex, filter: ContextFilter): Entry[] {
+  const { contextDir, ignored, canReinclude, generated } = filter
+  const prefix = contextDir === '' ? '' : `${contextDir}/`
+  const entries: Entry[] = []
+  const folderIgnored = new Map<string, boolean>()
+  const insideIgnoredFolder = (rel: string): boolean => {
+    const slash = rel.lastIndexOf('/')
+    if (slash === -1) return false
+    const folder = rel.slice(0, slash)
+    let known = folderIgnored.get(folder)
+    if (known === undefined) {
+      known = insideIgnoredFolder(folder) || ignored(folder)
+      folderIgnored.set(folder, known)
+    }
+    return known
+  }
+  const all = index.entries
+  // Paths under one folder are contiguous in sorted order: find the first, then read while they match.
+  let lo = 0
+  let hi = all.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if ((all[mid] as IndexEntry).path < prefix) lo = mid + 1
+    else hi = mid
+  }
+  for (let i = lo; i < all.length; i++) {
+    const entry = all[i] as IndexEntry
+    if (!entry.path.startsWith(prefix)) break
+    const rel = entry.path.slice(prefix.length)
+    if (generated.has(entry.path)) continue
+    if (ignored(rel) || (!canReinclude && insideIgnoredFolder(rel))) continue
+    const kind = entry.mode & 0o170000
+    entries.push({
+      rel,
+      line:
+        kind === 0o120000
+          ? line.link(entry.oid)
+          : kind === 0o160000
+            ? line.submodule(entry.oid)
+            : line.file((entry.mode & 0o100) !== 0, entry.oid),
+    })
+  }
+  return entries
+}
+
+function hashFile(abs: string, format: ObjectFormat): string | Promise<string> {
   const fd = openSync(abs, 'r')
   let streamed = false
   try {
     const info = fstatSync(fd)
-    const executable = (info.mode & 0o111) !== 0
+    const executable = (info.mode & 0o100) !== 0
     if (info.size <= READ_WHOLE_BYTES) {
       let length = 0
       for (let n = 1; n > 0 && length < READ_WHOLE_BYTES; length += n) n = readSync(fd, buffer, length, READ_WHOLE_BYTES - length, null)
-      if (length < READ_WHOLE_BYTES || readSync(fd, Buffer.alloc(1), 0, 1, null) === 0) {
-        return fileLine(executable, sha256(buffer.subarray(0, length)))
-      }
+      if (length === info.size) return line.file(executable, blobId(format, buffer.subarray(0, length)))
     }
-    // Large (or grown while reading): streamed, so memory does not grow with the file.
+    // Large (or changed while reading): streamed, so memory does not grow with the file. The blob
+    // header needs the size first, so the file is read once for its size and once for the id.
     streamed = true
-    const digest = crypto.createHash('sha256')
     return (async () => {
       try {
+        let size = 0
         for await (const chunk of createReadStream('', { fd, autoClose: false, highWaterMark: 1024 * 1024, start: 0 }))
+          size += (chunk as Buffer).length
+        const digest = crypto.createHash(format).update(`blob ${size}\u0000`)
+        let read = 0
+        for await (const chunk of createReadStream('', { fd, autoClose: false, highWaterMark: 1024 * 1024, start: 0 })) {
           digest.update(chunk as Buffer)
+          read += (chunk as Buffer).length
+        }
+        if (read !== size) throw new Error(`the file '${abs}' changed while it was hashed`)
+        return line.file(executable, digest.digest('binary'))
       } finally {
         closeSync(fd)
       }
-      return fileLine(executable, digest.digest('hex'))
     })()
   } finally {
     if (!streamed) closeSync(fd)

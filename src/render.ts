@@ -14,6 +14,7 @@ import { ContextHasher } from './context-hash.js'
 import { discoverDockerfiles } from './discover.js'
 import { parseFromLines } from './dockerfile.js'
 import { explainPathEscape, removeStaleTemporaries, writeFileAtomic } from './fs-atomic.js'
+import { readGitIndex } from './git-index.js'
 import { hashDockerfile, sha256Hex } from './hash.js'
 import { buildPod, buildScriptsConfigMap, type NamedDocument, nameDocument, renderKey } from './manifest/pod.js'
 import { readPreviousManifest } from './manifest/previous.js'
@@ -91,7 +92,7 @@ export async function scanRepository(settings: Settings, log: Logger): Promise<S
 
   const files = await log.group('Hash', async () => {
     const hashed: HashedDockerfile[] = []
-    const contexts = settings.hash === 'context' ? new ContextHasher(settings.root, new Set([settings.output])) : undefined
+    const contexts = settings.hash === 'context' ? contextHasher(settings, log) : undefined
     for (const file of discovery.paths) {
       const entry = entries.get(file)
       if (entry?.options.skip === true) continue
@@ -105,8 +106,13 @@ export async function scanRepository(settings: Settings, log: Logger): Promise<S
       let covers = 'dockerfile'
       if (contexts) {
         const context = await contexts.hash(dir, file)
-        effective = sha256Hex(`kaniko-gitops context v1\n${sha256}\n${context.sha256}\n`)
-        covers = `context ${dir || '.'}: ${context.files} file(s)${context.ignoreFile ? `, ${context.ignoreFile} applied` : ''}`
+        if (contexts.commits(file) === false) {
+          log.warning(
+            `${file} is not committed: kaniko's git context builds the commit, where it is missing, so its build will fail. Commit it, or leave it out with 'dockerfiles'.`,
+          )
+        }
+        effective = sha256Hex(`kaniko-gitops context v2\n${sha256}\n${context.sha256}\n`)
+        covers = `context ${dir || '.'}: ${context.files} file(s) of the ${contexts.source}${context.ignoreFile ? `, ${context.ignoreFile} applied` : ''}`
       }
       // What the config changes about the build enters the tag; an image without such settings keeps its hash.
       const build = configured ? buildInputs(configured, folder) : undefined
@@ -125,6 +131,20 @@ export async function scanRepository(settings: Settings, log: Logger): Promise<S
     )
   }
   return { files, skipped }
+}
+
+/**
+ * For the git context, kaniko builds the commit: the contexts are its files, as the git index lists
+ * them. The local context builds the working tree, and an index that cannot be read (no git, a split
+ * or sparse index) falls back to it with a note in the log.
+ */
+function contextHasher(settings: Settings, log: Logger): ContextHasher {
+  const generated = new Set([settings.output])
+  if (settings.context !== 'git') return new ContextHasher(settings.root, generated)
+  const read = readGitIndex(settings.root)
+  if ('index' in read) return new ContextHasher(settings.root, generated, read.index)
+  log.info(`Build contexts are hashed from the working tree: the git index cannot be used (${read.reason}).`)
+  return new ContextHasher(settings.root, generated)
 }
 
 /** Reads and parses the config file or the `image-config` input; undefined when neither is set. */

@@ -289,7 +289,7 @@ describe('config file: rendering', () => {
     // The init container checks the content tag only and keeps its small resources.
     expect(pod.spec.initContainers[0].resources.limits.memory).toBe('128Mi')
     expect(pod.metadata.annotations['kaniko-gitops/hash-covers']).toBe(
-      'context services: 3 file(s); config: context services, target runtime, platform linux/arm64, build args GO_VERSION',
+      'context services: 3 file(s) of the working tree; config: context services, target runtime, platform linux/arm64, build args GO_VERSION',
     )
   })
 

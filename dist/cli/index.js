@@ -388,7 +388,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3916);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1284);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4076);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4763);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8855);
 
@@ -930,7 +930,7 @@ function registryHost(reference) {
 
 /***/ }),
 
-/***/ 1284:
+/***/ 4076:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1321,37 +1321,90 @@ const context_hash_ignore = (ignore_default());
 /** Files up to this size are read in one go into one reused buffer; larger ones are streamed. */
 const READ_WHOLE_BYTES = 1024 * 1024;
 const buffer = Buffer.allocUnsafe(READ_WHOLE_BYTES);
-const sha256 = hash/* sha256Hex */.fg;
+/** Git's object id of a blob, as raw bytes in a latin1 string (the form the index holds). */
+function blobId(format, data) {
+    return external_node_crypto_.createHash(format).update(`blob ${data.length}\u0000`).update(data).digest('binary');
+}
 /**
- * Hashes build contexts the way Docker sends them: every file of the context folder that its
- * `.dockerignore` (or `<Dockerfile>.dockerignore`, which wins) does not exclude, with Docker's own
- * ignore semantics (@balena/dockerignore). Paths, the executable bit, contents and symlink targets
- * enter the hash in path order; symlinks are hashed as links and never followed, so nothing outside
- * the context is read. `.git` folders are left out: a checkout and kaniko's clone differ there.
- * A file is read once per run, however many contexts include it.
+ * One context entry as it enters the hash. Both sources write the same line for the same file: the
+ * kind, git's mode (644 or 755, from the owner's executable bit, as git records it) and git's object
+ * id of the content or of the link's target.
+ */
+const line = {
+    file: (executable, oid) => `f\u0000${executable ? '755' : '644'}\u0000${oid}`,
+    link: (oid) => `l\u0000${oid}`,
+    submodule: (oid) => `s\u0000${oid}`,
+};
+/**
+ * Hashes build contexts: every file of the context folder that its `.dockerignore` (or
+ * `<Dockerfile>.dockerignore`, which wins) does not exclude, with Docker's own ignore semantics
+ * (@balena/dockerignore). Paths, the executable bit and git object ids (of contents, of symlink
+ * targets) enter the hash in path order.
+ *
+ * With a git index (the `git` context), the files are those of the commit, which is what kaniko
+ * clones and builds: paths, modes and ids come from the index, and no file is read. Without one, the
+ * working tree is walked: symlinks are hashed as links and never followed, `.git` folders are left
+ * out, and each file is read once per run however many contexts include it. A clean checkout gives
+ * the same hash either way.
  */
 class ContextHasher {
     root;
     generated;
+    index;
     contents = new Map();
+    format;
     /**
      * @param root the repository folder that context paths are relative to
      * @param generated repository-relative files this action writes (the manifest): never part of a
      *   context, or every render would change the hash it is made from
+     * @param index the git index of `root`, when the contexts are the commit's files
      */
-    constructor(root, generated = new Set()) {
+    constructor(root, generated = new Set(), index) {
         this.root = root;
         this.generated = generated;
+        this.index = index;
+        this.format = index?.objectFormat ?? 'sha1';
+    }
+    /** Where the files come from, for the log and the annotation. */
+    get source() {
+        return this.index ? 'commit' : 'working tree';
+    }
+    /** Whether the commit holds `file` (repository-relative); undefined without an index. */
+    commits(file) {
+        if (!this.index)
+            return undefined;
+        const all = this.index.entries;
+        let lo = 0;
+        let hi = all.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (all[mid].path < file)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return all[lo]?.path === file;
     }
     async hash(contextDir, dockerfile) {
-        const absContext = external_node_path_default().join(this.root, ...contextDir.split('/').filter(Boolean));
         const ignoreFile = [`${dockerfile}.dockerignore`, contextDir ? `${contextDir}/.dockerignore` : '.dockerignore'].find((f) => (0,external_node_fs_.existsSync)(external_node_path_default().join(this.root, ...f.split('/'))));
         const rules = ignoreFile ? (0,external_node_fs_.readFileSync)(external_node_path_default().join(this.root, ...ignoreFile.split('/')), 'utf8') : '';
         const ig = context_hash_ignore().add(rules.split(/\r?\n/));
-        const hasRules = rules.split(/\r?\n/).some((line) => line.trim() !== '' && !line.trim().startsWith('#'));
+        const hasRules = rules.split(/\r?\n/).some((l) => l.trim() !== '' && !l.trim().startsWith('#'));
         const ignored = (rel) => hasRules && ig.ignores(rel);
         // Without '!' rules an ignored folder holds nothing that counts: no need to enter it.
         const canReinclude = /^\s*!/m.test(rules);
+        const filter = { ignored, canReinclude, generated: this.generated, contextDir };
+        const entries = this.index ? fromIndex(this.index, filter) : this.walk(filter);
+        entries.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+        // One string hashed once: an update call per file cost more than the hashing.
+        const lines = [];
+        for (const entry of entries)
+            lines.push(`${entry.rel}\u0000${typeof entry.line === 'string' ? entry.line : await entry.line}\n`);
+        return { sha256: (0,hash/* sha256Hex */.fg)(lines.join('')), files: entries.length, ignoreFile: ignoreFile ?? '' };
+    }
+    /** The context's files in the working tree. */
+    walk(filter) {
+        const { contextDir, ignored, canReinclude } = filter;
         const entries = [];
         const walk = (dir, rel) => {
             let items;
@@ -1373,7 +1426,7 @@ class ContextHasher {
                 }
                 else if (item.isSymbolicLink()) {
                     if (!ignored(itemRel))
-                        entries.push({ rel: itemRel, line: `l\u0000${(0,external_node_fs_.readlinkSync)(abs)}` });
+                        entries.push({ rel: itemRel, line: line.link(blobId(this.format, (0,external_node_fs_.readlinkSync)(abs, { encoding: 'buffer' }))) });
                 }
                 else if (item.isFile()) {
                     if (this.generated.has(contextDir ? `${contextDir}/${itemRel}` : itemRel))
@@ -1383,55 +1436,109 @@ class ContextHasher {
                 }
             }
         };
-        walk(absContext, '');
-        entries.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
-        const digest = external_node_crypto_.createHash('sha256');
-        for (const entry of entries)
-            digest.update(`${entry.rel}\u0000${await entry.line}\n`);
-        return { sha256: digest.digest('hex'), files: entries.length, ignoreFile: ignoreFile ?? '' };
+        walk(external_node_path_default().join(this.root, ...contextDir.split('/').filter(Boolean)), '');
+        return entries;
     }
     /**
-     * `f`, the executable bit and the content hash of a regular file; each file is read once. Small
-     * files are read with one open, fstat, read and close into a shared buffer, without a Promise.
+     * The line of a regular file of the working tree; each file is read once. Small files are read
+     * with one open, fstat, read and close into a shared buffer, without a Promise.
      */
     fileLine(abs) {
-        let line = this.contents.get(abs);
-        if (line === undefined) {
-            line = hashFile(abs);
-            this.contents.set(abs, line);
+        let cached = this.contents.get(abs);
+        if (cached === undefined) {
+            cached = hashFile(abs, this.format);
+            this.contents.set(abs, cached);
         }
-        return line;
+        return cached;
     }
 }
-function fileLine(executable, sha) {
-    return `f\u0000${executable ? '755' : '644'}\u0000${sha}`;
+/**
+ * The context's files in the index. The same rules as the walk: a file counts unless it is ignored,
+ * or (without '!' rules) one of its folders is.
+ */
+function fromIndex(index, filter) {
+    const { contextDir, ignored, canReinclude, generated } = filter;
+    const prefix = contextDir === '' ? '' : `${contextDir}/`;
+    const entries = [];
+    const folderIgnored = new Map();
+    const insideIgnoredFolder = (rel) => {
+        const slash = rel.lastIndexOf('/');
+        if (slash === -1)
+            return false;
+        const folder = rel.slice(0, slash);
+        let known = folderIgnored.get(folder);
+        if (known === undefined) {
+            known = insideIgnoredFolder(folder) || ignored(folder);
+            folderIgnored.set(folder, known);
+        }
+        return known;
+    };
+    const all = index.entries;
+    // Paths under one folder are contiguous in sorted order: find the first, then read while they match.
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (all[mid].path < prefix)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (let i = lo; i < all.length; i++) {
+        const entry = all[i];
+        if (!entry.path.startsWith(prefix))
+            break;
+        const rel = entry.path.slice(prefix.length);
+        if (generated.has(entry.path))
+            continue;
+        if (ignored(rel) || (!canReinclude && insideIgnoredFolder(rel)))
+            continue;
+        const kind = entry.mode & 0o170000;
+        entries.push({
+            rel,
+            line: kind === 0o120000
+                ? line.link(entry.oid)
+                : kind === 0o160000
+                    ? line.submodule(entry.oid)
+                    : line.file((entry.mode & 0o100) !== 0, entry.oid),
+        });
+    }
+    return entries;
 }
-function hashFile(abs) {
+function hashFile(abs, format) {
     const fd = (0,external_node_fs_.openSync)(abs, 'r');
     let streamed = false;
     try {
         const info = (0,external_node_fs_.fstatSync)(fd);
-        const executable = (info.mode & 0o111) !== 0;
+        const executable = (info.mode & 0o100) !== 0;
         if (info.size <= READ_WHOLE_BYTES) {
             let length = 0;
             for (let n = 1; n > 0 && length < READ_WHOLE_BYTES; length += n)
                 n = (0,external_node_fs_.readSync)(fd, buffer, length, READ_WHOLE_BYTES - length, null);
-            if (length < READ_WHOLE_BYTES || (0,external_node_fs_.readSync)(fd, Buffer.alloc(1), 0, 1, null) === 0) {
-                return fileLine(executable, sha256(buffer.subarray(0, length)));
-            }
+            if (length === info.size)
+                return line.file(executable, blobId(format, buffer.subarray(0, length)));
         }
-        // Large (or grown while reading): streamed, so memory does not grow with the file.
+        // Large (or changed while reading): streamed, so memory does not grow with the file. The blob
+        // header needs the size first, so the file is read once for its size and once for the id.
         streamed = true;
-        const digest = external_node_crypto_.createHash('sha256');
         return (async () => {
             try {
+                let size = 0;
                 for await (const chunk of (0,external_node_fs_.createReadStream)('', { fd, autoClose: false, highWaterMark: 1024 * 1024, start: 0 }))
+                    size += chunk.length;
+                const digest = external_node_crypto_.createHash(format).update(`blob ${size}\u0000`);
+                let read = 0;
+                for await (const chunk of (0,external_node_fs_.createReadStream)('', { fd, autoClose: false, highWaterMark: 1024 * 1024, start: 0 })) {
                     digest.update(chunk);
+                    read += chunk.length;
+                }
+                if (read !== size)
+                    throw new Error(`the file '${abs}' changed while it was hashed`);
+                return line.file(executable, digest.digest('binary'));
             }
             finally {
                 (0,external_node_fs_.closeSync)(fd);
             }
-            return fileLine(executable, digest.digest('hex'));
         })();
     }
     finally {
@@ -1664,6 +1771,190 @@ async function explainPathEscape(root, file) {
             return undefined;
         dir = parent;
     }
+}
+
+;// CONCATENATED MODULE: ./src/git-index.ts
+
+
+
+/** Where the repository holding `folder` keeps its files: its top folder, git dir and common dir. */
+function findGitDir(folder) {
+    let dir = external_node_path_default().resolve(folder);
+    for (;;) {
+        const dotGit = external_node_path_default().join(dir, '.git');
+        const info = (0,external_node_fs_.lstatSync)(dotGit, { throwIfNoEntry: false });
+        if (info?.isDirectory())
+            return { top: dir, gitDir: dotGit, commonDir: dotGit };
+        if (info?.isFile()) {
+            // A worktree or a submodule: `.git` is a file that names the git dir.
+            const match = /^gitdir: (.+)$/m.exec((0,external_node_fs_.readFileSync)(dotGit, 'utf8'));
+            if (!match?.[1])
+                return undefined;
+            const gitDir = external_node_path_default().resolve(dir, match[1].trim());
+            const common = (() => {
+                try {
+                    return external_node_path_default().resolve(gitDir, (0,external_node_fs_.readFileSync)(external_node_path_default().join(gitDir, 'commondir'), 'utf8').trim());
+                }
+                catch {
+                    return gitDir;
+                }
+            })();
+            return { top: dir, gitDir, commonDir: common };
+        }
+        const parent = external_node_path_default().dirname(dir);
+        if (parent === dir)
+            return undefined;
+        dir = parent;
+    }
+}
+const S_IFMT = 0o170000;
+const S_IFDIR = 0o040000;
+/** Reads the index of the repository that holds `folder`, keeping the entries under `folder`. */
+function readGitIndex(folder) {
+    const repo = findGitDir(folder);
+    if (!repo)
+        return { reason: 'it is not in a git repository' };
+    let config = '';
+    try {
+        config = (0,external_node_fs_.readFileSync)(external_node_path_default().join(repo.commonDir, 'config'), 'utf8');
+    }
+    catch {
+        // No config: the defaults (SHA-1).
+    }
+    const objectFormat = /^\s*objectformat\s*=\s*sha256\s*$/im.test(config) ? 'sha256' : 'sha1';
+    let buf;
+    try {
+        buf = (0,external_node_fs_.readFileSync)(external_node_path_default().join(repo.gitDir, 'index'));
+    }
+    catch {
+        return { reason: 'the repository has no index' };
+    }
+    const prefixPath = external_node_path_default().relative(repo.top, external_node_path_default().resolve(folder)).split((external_node_path_default()).sep).join('/');
+    const prefix = prefixPath === '' ? '' : `${prefixPath}/`;
+    try {
+        return { index: { entries: parseIndex(buf, objectFormat, prefix), objectFormat } };
+    }
+    catch (error) {
+        return { reason: error.message };
+    }
+}
+/** Parses an index file; throws with the reason when it cannot be used. Exported for tests. */
+function parseIndex(buf, objectFormat, prefix = '') {
+    const oidLength = objectFormat === 'sha256' ? 32 : 20;
+    if (buf.length < 12 + oidLength || buf.toString('latin1', 0, 4) !== 'DIRC')
+        throw new Error('the index is not a git index');
+    // The file ends with a hash of the rest (all zeros with index.skipHash): a damaged index is refused.
+    const trailer = buf.subarray(buf.length - oidLength);
+    if (trailer.some((byte) => byte !== 0)) {
+        const actual = (0,external_node_crypto_.createHash)(objectFormat)
+            .update(buf.subarray(0, buf.length - oidLength))
+            .digest();
+        if (!actual.equals(trailer))
+            throw new Error('the index is damaged (its checksum does not match)');
+    }
+    const version = buf.readUInt32BE(4);
+    if (version < 2 || version > 4)
+        throw new Error(`the index has version ${version}, not 2, 3 or 4`);
+    const count = buf.readUInt32BE(8);
+    // One string for the whole file: paths and ids are cut from it without a call per entry.
+    const text = buf.toString('latin1');
+    const end = buf.length - oidLength;
+    const flagsAt = 40 + oidLength;
+    const entries = [];
+    let off = 12;
+    // Version 4 strips bytes of the previous path: its bytes are kept, so a name that is not UTF-8 strips right.
+    let previousBytes = Buffer.alloc(0);
+    for (let i = 0; i < count; i++) {
+        const start = off;
+        if (start + flagsAt + 2 > end)
+            throw new Error('the index is truncated');
+        const mode = buf[start + 24] * 0x1000000 +
+            ((buf[start + 25] << 16) | (buf[start + 26] << 8) | buf[start + 27]);
+        const flags = (buf[start + flagsAt] << 8) | buf[start + flagsAt + 1];
+        let p = start + flagsAt + 2;
+        let extended = 0;
+        if (flags & 0x4000) {
+            if (version < 3)
+                throw new Error('the index is damaged (extended flags in version 2)');
+            extended = (buf[p] << 8) | buf[p + 1];
+            p += 2;
+        }
+        if ((flags >> 12) & 3)
+            throw new Error('the index has unmerged entries (a merge in progress)');
+        if ((mode & S_IFMT) === S_IFDIR)
+            throw new Error('the index is sparse');
+        let name;
+        if (version === 4) {
+            // The path is the previous one less N bytes, then the bytes up to NUL (N in git's varint).
+            let byte = buf[p++];
+            let strip = byte & 127;
+            while (byte & 128) {
+                byte = buf[p++];
+                strip = ((strip + 1) << 7) | (byte & 127);
+            }
+            const nul = buf.indexOf(0, p);
+            if (nul === -1 || nul > end)
+                throw new Error('the index is truncated');
+            if (strip > previousBytes.length)
+                throw new Error('the index is damaged (a path prefix longer than the previous path)');
+            const bytes = Buffer.concat([previousBytes.subarray(0, previousBytes.length - strip), buf.subarray(p, nul)]);
+            name = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+            previousBytes = bytes;
+            off = nul + 1;
+        }
+        else {
+            let length = flags & 0xfff;
+            if (length === 0xfff) {
+                const nul = buf.indexOf(0, p + length);
+                if (nul === -1 || nul > end)
+                    throw new Error('the index is truncated');
+                length = nul - p;
+            }
+            if (p + length > end)
+                throw new Error('the index is truncated');
+            name = decode(buf, text, p, p + length);
+            // Entries are padded with 1 to 8 NUL bytes to a multiple of 8.
+            off = start + ((p + length - start + 8) & ~7);
+        }
+        // Intent-to-add entries (`git add -N`) are in no commit.
+        if (extended & 0x2000)
+            continue;
+        if (prefix !== '' && !name.startsWith(prefix))
+            continue;
+        entries.push({ path: prefix === '' ? name : name.slice(prefix.length), mode, oid: text.slice(start + 40, start + 40 + oidLength) });
+    }
+    // Extensions: a split index keeps most entries in another file, a sparse one folds folders.
+    while (off + 8 <= end) {
+        const signature = text.slice(off, off + 4);
+        if (signature === 'link')
+            throw new Error('the index is split (core.splitIndex)');
+        if (signature === 'sdir')
+            throw new Error('the index is sparse');
+        off += 8 + buf.readUInt32BE(off + 4);
+    }
+    return sortByPath(entries);
+}
+function isAscii(bytes) {
+    for (let j = 0; j < bytes.length; j++)
+        if (bytes[j] > 127)
+            return false;
+    return true;
+}
+/** A path's bytes as a string: cut from the latin1 text when ASCII (the usual case), else UTF-8. */
+function decode(buf, text, from, to) {
+    for (let j = from; j < to; j++)
+        if (buf[j] > 127)
+            return buf.toString('utf8', from, to);
+    return text.slice(from, to);
+}
+/** Git sorts by bytes; ASCII paths are then already in string order, and others are sorted here. */
+function sortByPath(entries) {
+    for (let i = 1; i < entries.length; i++) {
+        if (entries[i - 1].path > entries[i].path) {
+            return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        }
+    }
+    return entries;
 }
 
 // EXTERNAL MODULE: ./src/reference.ts
@@ -2383,6 +2674,7 @@ function assignNames(files, repositoryName) {
 
 
 
+
 /** Discovers and hashes the Dockerfiles; reads the disk, writes nothing. */
 async function scanRepository(settings, log) {
     const rootProblem = await explainRoot(settings);
@@ -2409,7 +2701,7 @@ async function scanRepository(settings, log) {
         log.info(`skipped by ${config?.source.kind === 'file' ? config.source.name : 'image-config'}: ${skipped.join(', ')}`);
     const files = await log.group('Hash', async () => {
         const hashed = [];
-        const contexts = settings.hash === 'context' ? new ContextHasher(settings.root, new Set([settings.output])) : undefined;
+        const contexts = settings.hash === 'context' ? contextHasher(settings, log) : undefined;
         for (const file of discovery.paths) {
             const entry = entries.get(file);
             if (entry?.options.skip === true)
@@ -2425,8 +2717,11 @@ async function scanRepository(settings, log) {
             let covers = 'dockerfile';
             if (contexts) {
                 const context = await contexts.hash(dir, file);
-                effective = (0,hash/* sha256Hex */.fg)(`kaniko-gitops context v1\n${sha256}\n${context.sha256}\n`);
-                covers = `context ${dir || '.'}: ${context.files} file(s)${context.ignoreFile ? `, ${context.ignoreFile} applied` : ''}`;
+                if (contexts.commits(file) === false) {
+                    log.warning(`${file} is not committed: kaniko's git context builds the commit, where it is missing, so its build will fail. Commit it, or leave it out with 'dockerfiles'.`);
+                }
+                effective = (0,hash/* sha256Hex */.fg)(`kaniko-gitops context v2\n${sha256}\n${context.sha256}\n`);
+                covers = `context ${dir || '.'}: ${context.files} file(s) of the ${contexts.source}${context.ignoreFile ? `, ${context.ignoreFile} applied` : ''}`;
             }
             // What the config changes about the build enters the tag; an image without such settings keeps its hash.
             const build = configured ? buildInputs(configured, folder) : undefined;
@@ -2443,6 +2738,21 @@ async function scanRepository(settings, log) {
         throw new src_settings/* InputError */.dz(`Every Dockerfile that matched is skipped by ${config?.source.kind === 'file' ? `'${config.source.name}'` : "input 'image-config'"} (${skipped.join(', ')}): expected at least one image to build.`);
     }
     return { files, skipped };
+}
+/**
+ * For the git context, kaniko builds the commit: the contexts are its files, as the git index lists
+ * them. The local context builds the working tree, and an index that cannot be read (no git, a split
+ * or sparse index) falls back to it with a note in the log.
+ */
+function contextHasher(settings, log) {
+    const generated = new Set([settings.output]);
+    if (settings.context !== 'git')
+        return new ContextHasher(settings.root, generated);
+    const read = readGitIndex(settings.root);
+    if ('index' in read)
+        return new ContextHasher(settings.root, generated, read.index);
+    log.info(`Build contexts are hashed from the working tree: the git index cannot be used (${read.reason}).`);
+    return new ContextHasher(settings.root, generated);
 }
 /** Reads and parses the config file or the `image-config` input; undefined when neither is set. */
 async function readConfig(settings) {
