@@ -218,23 +218,8 @@ try {
     }
     return median(runs)
   })()
-  // What Node needs at the least for the same job, without the action: walk the tree (pruning
-  // node_modules), read and sha256 each Dockerfile, read and sha256 the previous manifest.
-  const nodeOnly = path.join(scratch, 'node-io.mjs')
-  writeFileSync(
-    nodeOnly,
-    [
-      "import { readdirSync, readFileSync } from 'node:fs'",
-      "import { createHash } from 'node:crypto'",
-      'const root = process.argv[2]',
-      "const sha = (b) => createHash('sha256').update(b).digest('hex')",
-      'const walk = (dir) => { for (const e of readdirSync(dir, { withFileTypes: true })) {',
-      "  if (e.isDirectory()) { if (e.name !== 'node_modules' && e.name !== '.git') walk(`${dir}/${e.name}`) }",
-      "  else if (e.name === 'Dockerfile') sha(readFileSync(`${dir}/${e.name}`)) } }",
-      'walk(root)',
-      "sha(readFileSync(`${root}/deploy/manifest.yaml`, 'utf8'))",
-    ].join('\n'),
-  )
+  // What Node needs at the least for the same job (scripts/node-io.mjs).
+  const nodeOnly = path.join(PROJECT, 'scripts', 'node-io.mjs')
   time(opts.node, [nodeOnly, large])
   const nodeIo = median(Array.from({ length: opts.runs }, () => time(opts.node, [nodeOnly, large])))
   time(opts.node, ['--import', path.join(scratch, 'rss.mjs'), BUNDLE], { env, cwd: large })
