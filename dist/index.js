@@ -2109,6 +2109,79 @@ function sortedRecord(record) {
 function mergeOptions(defaults, own) {
     return { ...defaults, ...own };
 }
+/**
+ * Matches config entries to the Dockerfiles found: every entry must name one (a typo would otherwise
+ * pass silently), and the inline input applies only to a repository with a single Dockerfile.
+ */
+function matchConfig(config, paths) {
+    if (config.source.kind === 'input') {
+        const entry = config.images.get('');
+        if (paths.length !== 1) {
+            throw new InputError(`Input 'image-config' sets the settings of a repository's only image, but ${paths.length} Dockerfiles matched (${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', ...' : ''}): expected one, or the settings in a config file (input 'config') keyed by Dockerfile path.`);
+        }
+        return new Map([[paths[0], entry]]);
+    }
+    const found = new Set(paths);
+    for (const [dockerfile, entry] of config.images) {
+        if (!found.has(dockerfile)) {
+            throw configError(config.source, entry.at, `images has an entry for '${dockerfile}', but the 'dockerfiles' patterns matched no such file: expected one of ${paths.slice(0, 10).join(', ')}${paths.length > 10 ? ', ...' : ''}`);
+        }
+    }
+    const entries = new Map();
+    for (const file of paths) {
+        const own = config.images.get(file);
+        if (own)
+            entries.set(file, { ...own, options: mergeOptions(config.defaults.options, own.options) });
+        else if (config.defaults.positions.size > 0)
+            entries.set(file, { ...config.defaults, dockerfile: file });
+    }
+    return entries;
+}
+/** An entry's settings for the plan; the context folder must hold the Dockerfile (kaniko reads it from the context). */
+function resolveSettings(config, entry, file, folder) {
+    const { options, positions } = entry;
+    const at = (key) => positions.get(key) ?? entry.at;
+    let contextDir = folder;
+    if (options.context !== undefined) {
+        contextDir = options.context;
+        const inside = contextDir === '' || file.startsWith(`${contextDir}/`);
+        if (!inside) {
+            throw configError(config.source, at('context'), `images › ${file} › context has the value '${contextDir || '.'}': expected a folder that holds the Dockerfile (${folder || '.'} or one above it)`);
+        }
+    }
+    return {
+        ...(options.name !== undefined ? { name: { value: options.name, at: locate(config.source, at('name')) } } : {}),
+        contextDir,
+        buildArgs: options.buildArgs ?? {},
+        target: options.target ?? '',
+        platform: options.platform ?? '',
+        extraTags: options.extraTags ?? [],
+        ...(options.resources ? { resources: options.resources } : {}),
+        nodeSelector: options.nodeSelector ?? {},
+        tolerations: options.tolerations ?? [],
+    };
+}
+/** A target must be a stage of the Dockerfile, or kaniko fails in the cluster long after the render. */
+function checkTarget(config, entry, file, target, froms) {
+    const stages = froms.map((f) => f.stage).filter((s) => s !== undefined);
+    if (!stages.includes(target.toLowerCase())) {
+        throw configError(config.source, entry.positions.get('target') ?? entry.at, `images › ${file} › target has the value '${target}': expected a stage of ${file}${stages.length > 0 ? ` (${stages.join(', ')})` : ', which names no stage (FROM ... AS <name>)'}`);
+    }
+}
+/** The configured settings that change what is built, for the tag; undefined when there are none. */
+function buildInputs(configured, folder) {
+    const args = Object.entries(configured.buildArgs);
+    const context = configured.contextDir === folder ? undefined : configured.contextDir;
+    if (args.length === 0 && configured.target === '' && configured.platform === '' && context === undefined)
+        return undefined;
+    const parts = [
+        ...(context !== undefined ? [`context ${context || '.'}`] : []),
+        ...(configured.target ? [`target ${configured.target}`] : []),
+        ...(configured.platform ? [`platform ${configured.platform}`] : []),
+        ...(args.length > 0 ? [`build args ${args.map(([k]) => k).join(', ')}`] : []),
+    ];
+    return { key: [context ?? null, args, configured.target, configured.platform], covers: parts.join(', ') };
+}
 
 // EXTERNAL MODULE: ./node_modules/@balena/dockerignore/ignore.js
 var ignore = __nccwpck_require__(4158);
@@ -3515,79 +3588,6 @@ async function readConfig(settings) {
     });
     const annotationPath = settings.contextPrefix ? `${settings.contextPrefix}/${settings.config}` : settings.config;
     return parseConfigFile(text, { kind: 'file', name: settings.config, annotationPath });
-}
-/**
- * Matches config entries to the Dockerfiles found: every entry must name one (a typo would otherwise
- * pass silently), and the inline input applies only to a repository with a single Dockerfile.
- */
-function matchConfig(config, paths) {
-    if (config.source.kind === 'input') {
-        const entry = config.images.get('');
-        if (paths.length !== 1) {
-            throw new InputError(`Input 'image-config' sets the settings of a repository's only image, but ${paths.length} Dockerfiles matched (${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', ...' : ''}): expected one, or the settings in a config file (input 'config') keyed by Dockerfile path.`);
-        }
-        return new Map([[paths[0], entry]]);
-    }
-    const found = new Set(paths);
-    for (const [dockerfile, entry] of config.images) {
-        if (!found.has(dockerfile)) {
-            throw configError(config.source, entry.at, `images has an entry for '${dockerfile}', but the 'dockerfiles' patterns matched no such file: expected one of ${paths.slice(0, 10).join(', ')}${paths.length > 10 ? ', ...' : ''}`);
-        }
-    }
-    const entries = new Map();
-    for (const file of paths) {
-        const own = config.images.get(file);
-        if (own)
-            entries.set(file, { ...own, options: mergeOptions(config.defaults.options, own.options) });
-        else if (config.defaults.positions.size > 0)
-            entries.set(file, { ...config.defaults, dockerfile: file });
-    }
-    return entries;
-}
-/** An entry's settings for the plan; the context folder must hold the Dockerfile (kaniko reads it from the context). */
-function resolveSettings(config, entry, file, folder) {
-    const { options, positions } = entry;
-    const at = (key) => positions.get(key) ?? entry.at;
-    let contextDir = folder;
-    if (options.context !== undefined) {
-        contextDir = options.context;
-        const inside = contextDir === '' || file.startsWith(`${contextDir}/`);
-        if (!inside) {
-            throw configError(config.source, at('context'), `images › ${file} › context has the value '${contextDir || '.'}': expected a folder that holds the Dockerfile (${folder || '.'} or one above it)`);
-        }
-    }
-    return {
-        ...(options.name !== undefined ? { name: { value: options.name, at: locate(config.source, at('name')) } } : {}),
-        contextDir,
-        buildArgs: options.buildArgs ?? {},
-        target: options.target ?? '',
-        platform: options.platform ?? '',
-        extraTags: options.extraTags ?? [],
-        ...(options.resources ? { resources: options.resources } : {}),
-        nodeSelector: options.nodeSelector ?? {},
-        tolerations: options.tolerations ?? [],
-    };
-}
-/** A target must be a stage of the Dockerfile, or kaniko fails in the cluster long after the render. */
-function checkTarget(config, entry, file, target, froms) {
-    const stages = froms.map((f) => f.stage).filter((s) => s !== undefined);
-    if (!stages.includes(target.toLowerCase())) {
-        throw configError(config.source, entry.positions.get('target') ?? entry.at, `images › ${file} › target has the value '${target}': expected a stage of ${file}${stages.length > 0 ? ` (${stages.join(', ')})` : ', which names no stage (FROM ... AS <name>)'}`);
-    }
-}
-/** The configured settings that change what is built, for the tag; undefined when there are none. */
-function buildInputs(configured, folder) {
-    const args = Object.entries(configured.buildArgs);
-    const context = configured.contextDir === folder ? undefined : configured.contextDir;
-    if (args.length === 0 && configured.target === '' && configured.platform === '' && context === undefined)
-        return undefined;
-    const parts = [
-        ...(context !== undefined ? [`context ${context || '.'}`] : []),
-        ...(configured.target ? [`target ${configured.target}`] : []),
-        ...(configured.platform ? [`platform ${configured.platform}`] : []),
-        ...(args.length > 0 ? [`build args ${args.map(([k]) => k).join(', ')}`] : []),
-    ];
-    return { key: [context ?? null, args, configured.target, configured.platform], covers: parts.join(', ') };
 }
 /** Why `root` is not a folder inside the workspace (symlinks resolved), or undefined. */
 async function explainRoot(settings) {
