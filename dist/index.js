@@ -2186,7 +2186,205 @@ function buildInputs(configured, folder) {
 // EXTERNAL MODULE: ./node_modules/@balena/dockerignore/ignore.js
 var ignore = __nccwpck_require__(4158);
 var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
+;// CONCATENATED MODULE: ./src/git-index.ts
+
+
+
+/** Where the repository holding `folder` keeps its files: its top folder, git dir and common dir. */
+function findGitDir(folder) {
+    let dir = external_node_path_default().resolve(folder);
+    for (;;) {
+        const dotGit = external_node_path_default().join(dir, '.git');
+        const info = (0,external_node_fs_namespaceObject.lstatSync)(dotGit, { throwIfNoEntry: false });
+        if (info?.isDirectory())
+            return { top: dir, gitDir: dotGit, commonDir: dotGit };
+        if (info?.isFile()) {
+            // A worktree or a submodule: `.git` is a file that names the git dir.
+            const match = /^gitdir: (.+)$/m.exec((0,external_node_fs_namespaceObject.readFileSync)(dotGit, 'utf8'));
+            if (!match?.[1])
+                return undefined;
+            const gitDir = external_node_path_default().resolve(dir, match[1].trim());
+            const common = (() => {
+                try {
+                    return external_node_path_default().resolve(gitDir, (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(gitDir, 'commondir'), 'utf8').trim());
+                }
+                catch {
+                    return gitDir;
+                }
+            })();
+            return { top: dir, gitDir, commonDir: common };
+        }
+        const parent = external_node_path_default().dirname(dir);
+        if (parent === dir)
+            return undefined;
+        dir = parent;
+    }
+}
+const S_IFMT = 0o170000;
+const S_IFDIR = 0o040000;
+/** Reads the index of the repository that holds `folder`, keeping the entries under `folder`. */
+function readGitIndex(folder) {
+    const repo = findGitDir(folder);
+    if (!repo)
+        return { reason: 'it is not in a git repository' };
+    let config = '';
+    try {
+        config = (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(repo.commonDir, 'config'), 'utf8');
+    }
+    catch {
+        // No config: the defaults (SHA-1).
+    }
+    const objectFormat = /^\s*objectformat\s*=\s*sha256\s*$/im.test(config) ? 'sha256' : 'sha1';
+    let buf;
+    try {
+        buf = (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(repo.gitDir, 'index'));
+    }
+    catch {
+        return { reason: 'the repository has no index' };
+    }
+    const prefixPath = external_node_path_default().relative(repo.top, external_node_path_default().resolve(folder)).split((external_node_path_default()).sep).join('/');
+    const prefix = prefixPath === '' ? '' : `${prefixPath}/`;
+    try {
+        return { index: { entries: parseIndex(buf, objectFormat, prefix), objectFormat } };
+    }
+    catch (error) {
+        return { reason: error.message };
+    }
+}
+/** Parses an index file; throws with the reason when it cannot be used. Exported for tests. */
+function parseIndex(buf, objectFormat, prefix = '') {
+    const oidLength = objectFormat === 'sha256' ? 32 : 20;
+    if (buf.length < 12 + oidLength || buf.toString('latin1', 0, 4) !== 'DIRC')
+        throw new Error('the index is not a git index');
+    // The file ends with a hash of the rest (all zeros with index.skipHash): a damaged index is refused.
+    const trailer = buf.subarray(buf.length - oidLength);
+    if (trailer.some((byte) => byte !== 0)) {
+        const actual = (0,external_node_crypto_.createHash)(objectFormat)
+            .update(buf.subarray(0, buf.length - oidLength))
+            .digest();
+        if (!actual.equals(trailer))
+            throw new Error('the index is damaged (its checksum does not match)');
+    }
+    const version = buf.readUInt32BE(4);
+    if (version < 2 || version > 4)
+        throw new Error(`the index has version ${version}, not 2, 3 or 4`);
+    const count = buf.readUInt32BE(8);
+    // One string for the whole file: paths and ids are cut from it without a call per entry.
+    const text = buf.toString('latin1');
+    const end = buf.length - oidLength;
+    const flagsAt = 40 + oidLength;
+    const entries = [];
+    let off = 12;
+    // Version 4 strips bytes of the previous path: its bytes are kept, so a name that is not UTF-8 strips right.
+    let previousBytes = Buffer.alloc(0);
+    for (let i = 0; i < count; i++) {
+        const start = off;
+        if (start + flagsAt + 2 > end)
+            throw new Error('the index is truncated');
+        const mode = buf[start + 24] * 0x1000000 +
+            ((buf[start + 25] << 16) | (buf[start + 26] << 8) | buf[start + 27]);
+        const flags = (buf[start + flagsAt] << 8) | buf[start + flagsAt + 1];
+        let p = start + flagsAt + 2;
+        let extended = 0;
+        if (flags & 0x4000) {
+            if (version < 3)
+                throw new Error('the index is damaged (extended flags in version 2)');
+            extended = (buf[p] << 8) | buf[p + 1];
+            p += 2;
+        }
+        if ((flags >> 12) & 3)
+            throw new Error('the index has unmerged entries (a merge in progress)');
+        if ((mode & S_IFMT) === S_IFDIR)
+            throw new Error('the index is sparse');
+        let name;
+        if (version === 4) {
+            // The path is the previous one less N bytes, then the bytes up to NUL (N in git's varint).
+            let byte = buf[p++];
+            let strip = byte & 127;
+            while (byte & 128) {
+                byte = buf[p++];
+                strip = ((strip + 1) << 7) | (byte & 127);
+            }
+            const nul = buf.indexOf(0, p);
+            if (nul === -1 || nul > end)
+                throw new Error('the index is truncated');
+            if (strip > previousBytes.length)
+                throw new Error('the index is damaged (a path prefix longer than the previous path)');
+            const bytes = Buffer.concat([previousBytes.subarray(0, previousBytes.length - strip), buf.subarray(p, nul)]);
+            name = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+            previousBytes = bytes;
+            off = nul + 1;
+        }
+        else {
+            let length = flags & 0xfff;
+            if (length === 0xfff) {
+                const nul = buf.indexOf(0, p + length);
+                if (nul === -1 || nul > end)
+                    throw new Error('the index is truncated');
+                length = nul - p;
+            }
+            if (p + length > end)
+                throw new Error('the index is truncated');
+            name = decode(buf, text, p, p + length);
+            // Entries are padded with 1 to 8 NUL bytes to a multiple of 8.
+            off = start + ((p + length - start + 8) & ~7);
+        }
+        // Intent-to-add entries (`git add -N`) are in no commit.
+        if (extended & 0x2000)
+            continue;
+        if (prefix !== '' && !name.startsWith(prefix))
+            continue;
+        entries.push({ path: prefix === '' ? name : name.slice(prefix.length), mode, oid: text.slice(start + 40, start + 40 + oidLength) });
+    }
+    // Extensions: a split index keeps most entries in another file, a sparse one folds folders.
+    while (off + 8 <= end) {
+        const signature = text.slice(off, off + 4);
+        if (signature === 'link')
+            throw new Error('the index is split (core.splitIndex)');
+        if (signature === 'sdir')
+            throw new Error('the index is sparse');
+        off += 8 + buf.readUInt32BE(off + 4);
+    }
+    return sortByPath(entries);
+}
+function isAscii(bytes) {
+    for (let j = 0; j < bytes.length; j++)
+        if (bytes[j] > 127)
+            return false;
+    return true;
+}
+/** A path's bytes as a string: cut from the latin1 text when ASCII (the usual case), else UTF-8. */
+function decode(buf, text, from, to) {
+    for (let j = from; j < to; j++)
+        if (buf[j] > 127)
+            return buf.toString('utf8', from, to);
+    return text.slice(from, to);
+}
+/** Git sorts by bytes; ASCII paths are then already in string order, and others are sorted here. */
+function sortByPath(entries) {
+    for (let i = 1; i < entries.length; i++) {
+        if (entries[i - 1].path > entries[i].path) {
+            return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        }
+    }
+    return entries;
+}
+/** The position of the first entry whose path is not below `path` in string order (binary search). */
+function lowerBound(entries, path) {
+    let lo = 0;
+    let hi = entries.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (entries[mid].path < path)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 ;// CONCATENATED MODULE: ./src/context-hash.ts
+
 
 
 
@@ -2249,17 +2447,7 @@ class ContextHasher {
     commits(file) {
         if (!this.index)
             return undefined;
-        const all = this.index.entries;
-        let lo = 0;
-        let hi = all.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if (all[mid].path < file)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return all[lo]?.path === file;
+        return this.index.entries[lowerBound(this.index.entries, file)]?.path === file;
     }
     async hash(contextDir, dockerfile) {
         const ignoreFile = [`${dockerfile}.dockerignore`, contextDir ? `${contextDir}/.dockerignore` : '.dockerignore'].find((f) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(this.root, ...f.split('/'))));
@@ -2351,16 +2539,7 @@ function fromIndex(index, filter) {
     };
     const all = index.entries;
     // Paths under one folder are contiguous in sorted order: find the first, then read while they match.
-    let lo = 0;
-    let hi = all.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (all[mid].path < prefix)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (let i = lo; i < all.length; i++) {
+    for (let i = lowerBound(all, prefix); i < all.length; i++) {
         const entry = all[i];
         if (!entry.path.startsWith(prefix))
             break;
@@ -2583,190 +2762,6 @@ function repositoryOf(image) {
     const lastSlash = noDigest.lastIndexOf('/');
     const colon = noDigest.lastIndexOf(':');
     return colon > lastSlash ? noDigest.slice(0, colon) : noDigest;
-}
-
-;// CONCATENATED MODULE: ./src/git-index.ts
-
-
-
-/** Where the repository holding `folder` keeps its files: its top folder, git dir and common dir. */
-function findGitDir(folder) {
-    let dir = external_node_path_default().resolve(folder);
-    for (;;) {
-        const dotGit = external_node_path_default().join(dir, '.git');
-        const info = (0,external_node_fs_namespaceObject.lstatSync)(dotGit, { throwIfNoEntry: false });
-        if (info?.isDirectory())
-            return { top: dir, gitDir: dotGit, commonDir: dotGit };
-        if (info?.isFile()) {
-            // A worktree or a submodule: `.git` is a file that names the git dir.
-            const match = /^gitdir: (.+)$/m.exec((0,external_node_fs_namespaceObject.readFileSync)(dotGit, 'utf8'));
-            if (!match?.[1])
-                return undefined;
-            const gitDir = external_node_path_default().resolve(dir, match[1].trim());
-            const common = (() => {
-                try {
-                    return external_node_path_default().resolve(gitDir, (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(gitDir, 'commondir'), 'utf8').trim());
-                }
-                catch {
-                    return gitDir;
-                }
-            })();
-            return { top: dir, gitDir, commonDir: common };
-        }
-        const parent = external_node_path_default().dirname(dir);
-        if (parent === dir)
-            return undefined;
-        dir = parent;
-    }
-}
-const S_IFMT = 0o170000;
-const S_IFDIR = 0o040000;
-/** Reads the index of the repository that holds `folder`, keeping the entries under `folder`. */
-function readGitIndex(folder) {
-    const repo = findGitDir(folder);
-    if (!repo)
-        return { reason: 'it is not in a git repository' };
-    let config = '';
-    try {
-        config = (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(repo.commonDir, 'config'), 'utf8');
-    }
-    catch {
-        // No config: the defaults (SHA-1).
-    }
-    const objectFormat = /^\s*objectformat\s*=\s*sha256\s*$/im.test(config) ? 'sha256' : 'sha1';
-    let buf;
-    try {
-        buf = (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(repo.gitDir, 'index'));
-    }
-    catch {
-        return { reason: 'the repository has no index' };
-    }
-    const prefixPath = external_node_path_default().relative(repo.top, external_node_path_default().resolve(folder)).split((external_node_path_default()).sep).join('/');
-    const prefix = prefixPath === '' ? '' : `${prefixPath}/`;
-    try {
-        return { index: { entries: parseIndex(buf, objectFormat, prefix), objectFormat } };
-    }
-    catch (error) {
-        return { reason: error.message };
-    }
-}
-/** Parses an index file; throws with the reason when it cannot be used. Exported for tests. */
-function parseIndex(buf, objectFormat, prefix = '') {
-    const oidLength = objectFormat === 'sha256' ? 32 : 20;
-    if (buf.length < 12 + oidLength || buf.toString('latin1', 0, 4) !== 'DIRC')
-        throw new Error('the index is not a git index');
-    // The file ends with a hash of the rest (all zeros with index.skipHash): a damaged index is refused.
-    const trailer = buf.subarray(buf.length - oidLength);
-    if (trailer.some((byte) => byte !== 0)) {
-        const actual = (0,external_node_crypto_.createHash)(objectFormat)
-            .update(buf.subarray(0, buf.length - oidLength))
-            .digest();
-        if (!actual.equals(trailer))
-            throw new Error('the index is damaged (its checksum does not match)');
-    }
-    const version = buf.readUInt32BE(4);
-    if (version < 2 || version > 4)
-        throw new Error(`the index has version ${version}, not 2, 3 or 4`);
-    const count = buf.readUInt32BE(8);
-    // One string for the whole file: paths and ids are cut from it without a call per entry.
-    const text = buf.toString('latin1');
-    const end = buf.length - oidLength;
-    const flagsAt = 40 + oidLength;
-    const entries = [];
-    let off = 12;
-    // Version 4 strips bytes of the previous path: its bytes are kept, so a name that is not UTF-8 strips right.
-    let previousBytes = Buffer.alloc(0);
-    for (let i = 0; i < count; i++) {
-        const start = off;
-        if (start + flagsAt + 2 > end)
-            throw new Error('the index is truncated');
-        const mode = buf[start + 24] * 0x1000000 +
-            ((buf[start + 25] << 16) | (buf[start + 26] << 8) | buf[start + 27]);
-        const flags = (buf[start + flagsAt] << 8) | buf[start + flagsAt + 1];
-        let p = start + flagsAt + 2;
-        let extended = 0;
-        if (flags & 0x4000) {
-            if (version < 3)
-                throw new Error('the index is damaged (extended flags in version 2)');
-            extended = (buf[p] << 8) | buf[p + 1];
-            p += 2;
-        }
-        if ((flags >> 12) & 3)
-            throw new Error('the index has unmerged entries (a merge in progress)');
-        if ((mode & S_IFMT) === S_IFDIR)
-            throw new Error('the index is sparse');
-        let name;
-        if (version === 4) {
-            // The path is the previous one less N bytes, then the bytes up to NUL (N in git's varint).
-            let byte = buf[p++];
-            let strip = byte & 127;
-            while (byte & 128) {
-                byte = buf[p++];
-                strip = ((strip + 1) << 7) | (byte & 127);
-            }
-            const nul = buf.indexOf(0, p);
-            if (nul === -1 || nul > end)
-                throw new Error('the index is truncated');
-            if (strip > previousBytes.length)
-                throw new Error('the index is damaged (a path prefix longer than the previous path)');
-            const bytes = Buffer.concat([previousBytes.subarray(0, previousBytes.length - strip), buf.subarray(p, nul)]);
-            name = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-            previousBytes = bytes;
-            off = nul + 1;
-        }
-        else {
-            let length = flags & 0xfff;
-            if (length === 0xfff) {
-                const nul = buf.indexOf(0, p + length);
-                if (nul === -1 || nul > end)
-                    throw new Error('the index is truncated');
-                length = nul - p;
-            }
-            if (p + length > end)
-                throw new Error('the index is truncated');
-            name = decode(buf, text, p, p + length);
-            // Entries are padded with 1 to 8 NUL bytes to a multiple of 8.
-            off = start + ((p + length - start + 8) & ~7);
-        }
-        // Intent-to-add entries (`git add -N`) are in no commit.
-        if (extended & 0x2000)
-            continue;
-        if (prefix !== '' && !name.startsWith(prefix))
-            continue;
-        entries.push({ path: prefix === '' ? name : name.slice(prefix.length), mode, oid: text.slice(start + 40, start + 40 + oidLength) });
-    }
-    // Extensions: a split index keeps most entries in another file, a sparse one folds folders.
-    while (off + 8 <= end) {
-        const signature = text.slice(off, off + 4);
-        if (signature === 'link')
-            throw new Error('the index is split (core.splitIndex)');
-        if (signature === 'sdir')
-            throw new Error('the index is sparse');
-        off += 8 + buf.readUInt32BE(off + 4);
-    }
-    return sortByPath(entries);
-}
-function isAscii(bytes) {
-    for (let j = 0; j < bytes.length; j++)
-        if (bytes[j] > 127)
-            return false;
-    return true;
-}
-/** A path's bytes as a string: cut from the latin1 text when ASCII (the usual case), else UTF-8. */
-function decode(buf, text, from, to) {
-    for (let j = from; j < to; j++)
-        if (buf[j] > 127)
-            return buf.toString('utf8', from, to);
-    return text.slice(from, to);
-}
-/** Git sorts by bytes; ASCII paths are then already in string order, and others are sorted here. */
-function sortByPath(entries) {
-    for (let i = 1; i < entries.length; i++) {
-        if (entries[i - 1].path > entries[i].path) {
-            return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-        }
-    }
-    return entries;
 }
 
 ;// CONCATENATED MODULE: ./src/manifest/annotations.ts

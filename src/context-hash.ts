@@ -13,7 +13,7 @@ import {
 } from 'node:fs'
 import path from 'node:path'
 import dockerignore, { type Ignore } from '@balena/dockerignore'
-import type { GitIndex, IndexEntry } from './git-index.js'
+import { type GitIndex, type IndexEntry, lowerBound } from './git-index.js'
 import { sha256Hex } from './hash.js'
 
 // A CommonJS module whose typings declare a default export: at run time the default import is the factory.
@@ -88,15 +88,7 @@ export class ContextHasher {
   /** Whether the commit holds `file` (repository-relative); undefined without an index. */
   commits(file: string): boolean | undefined {
     if (!this.index) return undefined
-    const all = this.index.entries
-    let lo = 0
-    let hi = all.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if ((all[mid] as IndexEntry).path < file) lo = mid + 1
-      else hi = mid
-    }
-    return all[lo]?.path === file
+    return this.index.entries[lowerBound(this.index.entries, file)]?.path === file
   }
 
   async hash(contextDir: string, dockerfile: string): Promise<ContextHash> {
@@ -197,14 +189,7 @@ function fromIndex(index: GitIndex, filter: ContextFilter): Entry[] {
   }
   const all = index.entries
   // Paths under one folder are contiguous in sorted order: find the first, then read while they match.
-  let lo = 0
-  let hi = all.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if ((all[mid] as IndexEntry).path < prefix) lo = mid + 1
-    else hi = mid
-  }
-  for (let i = lo; i < all.length; i++) {
+  for (let i = lowerBound(all, prefix); i < all.length; i++) {
     const entry = all[i] as IndexEntry
     if (!entry.path.startsWith(prefix)) break
     const rel = entry.path.slice(prefix.length)

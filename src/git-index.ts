@@ -185,3 +185,15 @@ function sortByPath(entries: IndexEntry[]): IndexEntry[] {
   }
   return entries
 }
+
+/** The position of the first entry whose path is not below `path` in string order (binary search). */
+export function lowerBound(entries: readonly IndexEntry[], path: string): number {
+  let lo = 0
+  let hi = entries.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if ((entries[mid] as IndexEntry).path < path) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}

@@ -20,18 +20,23 @@ export interface HashedDockerfile {
 }
 
 /** One image's configured settings, resolved: what the plan and the Pod take from the config. */
-export interface ImageSettings {
+export interface ImageSettings extends ConfiguredBuild {
   /** Configured image name, and where it was configured (for errors). */
   readonly name?: { readonly value: string; readonly at: string }
   /** Build context folder, repository-relative ('' for the top). */
   readonly contextDir: string
   readonly buildArgs: Readonly<Record<string, string>>
+}
+
+/** What the config sets about the build and the Pod beyond build args: in ImageSettings and PlannedImage alike. */
+export interface ConfiguredBuild {
   /** Target stage ('' for the last). */
   readonly target: string
   /** `--custom-platform` ('' for the node's own). */
   readonly platform: string
+  /** Tags pushed besides the content tag. */
   readonly extraTags: readonly string[]
-  /** The build container's resources ('undefined': the defaults). */
+  /** The build container's resources (undefined: the defaults). */
   readonly resources?: Resources
   readonly nodeSelector: Readonly<Record<string, string>>
   readonly tolerations: readonly Toleration[]
@@ -55,7 +60,7 @@ export interface PreviousImage {
 export type ImageStatus = 'new' | 'changed' | 'unchanged'
 
 /** One image to build: everything the renderer needs, derived from data alone. */
-export interface PlannedImage {
+export interface PlannedImage extends ConfiguredBuild {
   readonly name: string
   /** Repository-relative path of the Dockerfile. */
   readonly dockerfile: string
@@ -85,16 +90,6 @@ export interface PlannedImage {
    * FROM that goes through an ARG to an in-repo parent (which wins over a configured value).
    */
   readonly buildArgs: readonly string[]
-  /** Target stage ('' for the last). */
-  readonly target: string
-  /** `--custom-platform` ('' for the node's own). */
-  readonly platform: string
-  /** Tags pushed besides the content tag. */
-  readonly extraTags: readonly string[]
-  /** The build container's resources (undefined: the defaults). */
-  readonly resources?: Resources
-  readonly nodeSelector: Readonly<Record<string, string>>
-  readonly tolerations: readonly Toleration[]
 }
 
 export const TAG_LENGTH = 16
