@@ -112,8 +112,13 @@ export interface Plan {
  * Names, tags and statuses for every Dockerfile. An image whose hash is unchanged keeps the commit
  * recorded in the previous manifest, so its Pod renders byte-identical (Pods are immutable).
  */
-export function planImages(files: readonly HashedDockerfile[], options: PlanOptions, previous: ReadonlyMap<string, PreviousImage>): Plan {
-  const names = assignNames(files, options.repositoryName)
+export function planImages(
+  files: readonly HashedDockerfile[],
+  options: PlanOptions,
+  previous: ReadonlyMap<string, PreviousImage>,
+  skipped: readonly string[] = [],
+): Plan {
+  const names = assignNames(files, skipped, options.repositoryName)
   const known = new Set(names.values())
   const unknown = options.forceImages.filter((name) => !known.has(name))
   if (unknown.length > 0) {
@@ -173,22 +178,29 @@ export function planImages(files: readonly HashedDockerfile[], options: PlanOpti
 }
 
 /**
- * Image names: the configured ones, and names derived from the paths for the others. A configured
- * name that another image has too is an error that says where it was configured.
+ * Image names: the configured ones, and for the others the names derived from the paths of every
+ * Dockerfile found (`skipped` ones too), so that skipping an image or naming one in the config never
+ * renames another. A configured name that another image has is an error that says where it was set.
  */
-function assignNames(files: readonly HashedDockerfile[], repositoryName: string): Map<string, string> {
-  const configured = files.flatMap((f) => (f.settings?.name ? [{ path: f.path, ...f.settings.name }] : []))
-  const names = assignImageNames(
-    files.filter((f) => !f.settings?.name).map((f) => f.path),
-    repositoryName,
-  )
-  const owner = new Map([...names].map(([path, name]) => [name, path]))
-  for (const file of configured) {
-    const { value, at } = file
+function assignNames(files: readonly HashedDockerfile[], skipped: readonly string[], repositoryName: string): Map<string, string> {
+  const derived = assignImageNames([...files.map((f) => f.path), ...skipped], repositoryName)
+  const names = new Map<string, string>()
+  const owner = new Map<string, string>()
+  for (const file of files) {
+    if (file.settings?.name) continue
+    const name = derived.get(file.path) as string
+    names.set(file.path, name)
+    owner.set(name, file.path)
+  }
+  for (const file of files) {
+    if (!file.settings?.name) continue
+    const { value, at } = file.settings.name
     const other = owner.get(value)
     if (other !== undefined) {
+      const hint =
+        names.get(other) === value && !files.find((f) => f.path === other)?.settings?.name ? ` (or give ${other} another name)` : ''
       throw new InputError(
-        `${at}: the image name '${value}' of ${file.path} is also the name of ${other}'s image: expected a name no other image has${names.get(other) === value ? ` (or give ${other} another name)` : ''}.`,
+        `${at}: the image name '${value}' of ${file.path} is also the name of ${other}'s image: expected a name no other image has${hint}.`,
       )
     }
     owner.set(value, file.path)

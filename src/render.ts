@@ -227,7 +227,7 @@ export async function renderScan(
   }
 
   const plan = await log.group('Plan', async () => {
-    const planned = planImages(files, settings, previous.images)
+    const planned = planImages(files, settings, previous.images, scan.skipped)
     log.info(
       [
         ...planned.images.map((image) => `${image.name}: ${image.image} (${image.status}${image.forced ? ', forced' : ''})`),

@@ -345,6 +345,19 @@ describe('config file: rendering', () => {
     expect(out.log.infos.join('\n')).toContain('web: removed (skipped by the config)')
   })
 
+  it('never renames another image: naming or skipping one keeps the names derived for the others', async () => {
+    const files: Tree = { 'images/a/cuda/Dockerfile': 'FROM alpine:3.20\n', 'images/b/cuda/Dockerfile': 'FROM alpine:3.21\n' }
+    const plain = await renderIn(repo(files))
+    expect(plain.images.map((i) => i.name)).toEqual(['a-cuda', 'b-cuda'])
+    const named = await renderIn(withConfig(files, 'images:\n  images/a/cuda/Dockerfile: { name: gpu-base }\n'), { config: CONFIG })
+    expect(named.images.map((i) => i.name)).toEqual(['b-cuda', 'gpu-base'])
+    const skipped = await renderIn(withConfig(files, 'images:\n  images/a/cuda/Dockerfile: { skip: true }\n'), { config: CONFIG })
+    expect(skipped.images.map((i) => i.name)).toEqual(['b-cuda'])
+    // The unconfigured image keeps its Pod, byte for byte.
+    expect(named.images.find((i) => i.name === 'b-cuda')?.pod).toBe(plain.images.find((i) => i.name === 'b-cuda')?.pod)
+    expect(skipped.images[0]?.pod).toBe(plain.images.find((i) => i.name === 'b-cuda')?.pod)
+  })
+
   it('lets a build arg lead FROM to an in-repo parent, and pins it to the parent content tag', async () => {
     const files: Tree = {
       'base/Dockerfile': 'FROM debian:12\n',

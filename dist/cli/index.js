@@ -2655,8 +2655,8 @@ const TAG_LENGTH = 16;
  * Names, tags and statuses for every Dockerfile. An image whose hash is unchanged keeps the commit
  * recorded in the previous manifest, so its Pod renders byte-identical (Pods are immutable).
  */
-function planImages(files, options, previous) {
-    const names = assignNames(files, options.repositoryName);
+function planImages(files, options, previous, skipped = []) {
+    const names = assignNames(files, skipped, options.repositoryName);
     const known = new Set(names.values());
     const unknown = options.forceImages.filter((name) => !known.has(name));
     if (unknown.length > 0) {
@@ -2708,18 +2708,29 @@ function planImages(files, options, previous) {
     return { images, removed };
 }
 /**
- * Image names: the configured ones, and names derived from the paths for the others. A configured
- * name that another image has too is an error that says where it was configured.
+ * Image names: the configured ones, and for the others the names derived from the paths of every
+ * Dockerfile found (`skipped` ones too), so that skipping an image or naming one in the config never
+ * renames another. A configured name that another image has is an error that says where it was set.
  */
-function assignNames(files, repositoryName) {
-    const configured = files.flatMap((f) => (f.settings?.name ? [{ path: f.path, ...f.settings.name }] : []));
-    const names = (0,naming/* assignImageNames */.dj)(files.filter((f) => !f.settings?.name).map((f) => f.path), repositoryName);
-    const owner = new Map([...names].map(([path, name]) => [name, path]));
-    for (const file of configured) {
-        const { value, at } = file;
+function assignNames(files, skipped, repositoryName) {
+    const derived = (0,naming/* assignImageNames */.dj)([...files.map((f) => f.path), ...skipped], repositoryName);
+    const names = new Map();
+    const owner = new Map();
+    for (const file of files) {
+        if (file.settings?.name)
+            continue;
+        const name = derived.get(file.path);
+        names.set(file.path, name);
+        owner.set(name, file.path);
+    }
+    for (const file of files) {
+        if (!file.settings?.name)
+            continue;
+        const { value, at } = file.settings.name;
         const other = owner.get(value);
         if (other !== undefined) {
-            throw new src_settings/* InputError */.dz(`${at}: the image name '${value}' of ${file.path} is also the name of ${other}'s image: expected a name no other image has${names.get(other) === value ? ` (or give ${other} another name)` : ''}.`);
+            const hint = names.get(other) === value && !files.find((f) => f.path === other)?.settings?.name ? ` (or give ${other} another name)` : '';
+            throw new src_settings/* InputError */.dz(`${at}: the image name '${value}' of ${file.path} is also the name of ${other}'s image: expected a name no other image has${hint}.`);
         }
         owner.set(value, file.path);
         names.set(file.path, value);
@@ -2894,7 +2905,7 @@ async function renderScan(settings, scan, previousText, source, log) {
         log.warning(`The existing manifest ${source} is ignored: ${previous.problem}. It is rendered anew from the Dockerfiles.`);
     }
     const plan = await log.group('Plan', async () => {
-        const planned = planImages(files, settings, previous.images);
+        const planned = planImages(files, settings, previous.images, scan.skipped);
         log.info([
             ...planned.images.map((image) => `${image.name}: ${image.image} (${image.status}${image.forced ? ', forced' : ''})`),
             ...planned.removed.map((gone) => `${gone.name}: removed (${skipped.has(gone.dockerfile) ? 'skipped by the config' : `${gone.dockerfile} is gone`})`),
