@@ -27,9 +27,14 @@ export interface GitIndex {
 
 export type IndexResult = { readonly index: GitIndex } | { readonly reason: string }
 
-/** Where the repository holding `folder` keeps its files: its top folder, git dir and common dir. */
-function findGitDir(folder: string): { top: string; gitDir: string; commonDir: string } | undefined {
+/**
+ * Where the repository holding `folder` keeps its files: its top folder, git dir and common dir. The
+ * search goes up from `folder` to `boundary` and no further: a repository around the workspace (a
+ * home folder kept in git, on a self-hosted runner) is not the checkout.
+ */
+function findGitDir(folder: string, boundary: string): { top: string; gitDir: string; commonDir: string } | undefined {
   let dir = path.resolve(folder)
+  const stop = path.resolve(boundary)
   for (;;) {
     const dotGit = path.join(dir, '.git')
     const info = lstatSync(dotGit, { throwIfNoEntry: false })
@@ -49,7 +54,7 @@ function findGitDir(folder: string): { top: string; gitDir: string; commonDir: s
       return { top: dir, gitDir, commonDir: common }
     }
     const parent = path.dirname(dir)
-    if (parent === dir) return undefined
+    if (parent === dir || dir === stop) return undefined
     dir = parent
   }
 }
@@ -57,10 +62,13 @@ function findGitDir(folder: string): { top: string; gitDir: string; commonDir: s
 const S_IFMT = 0o170000
 const S_IFDIR = 0o040000
 
-/** Reads the index of the repository that holds `folder`, keeping the entries under `folder`. */
-export function readGitIndex(folder: string): IndexResult {
-  const repo = findGitDir(folder)
-  if (!repo) return { reason: 'it is not in a git repository' }
+/**
+ * Reads the index of the repository that holds `folder` (its top at or below `boundary`, which
+ * defaults to `folder`), keeping the entries under `folder`.
+ */
+export function readGitIndex(folder: string, boundary: string = folder): IndexResult {
+  const repo = findGitDir(folder, boundary)
+  if (!repo) return { reason: 'the workspace is not a git checkout' }
   let config = ''
   try {
     config = readFileSync(path.join(repo.commonDir, 'config'), 'utf8')

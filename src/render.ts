@@ -143,7 +143,7 @@ export async function scanRepository(settings: Settings, log: Logger): Promise<S
 function contextHasher(settings: Settings, log: Logger): ContextHasher {
   const generated = new Set([settings.output])
   if (settings.context !== 'git') return new ContextHasher(settings.root, generated)
-  const read = readGitIndex(settings.root)
+  const read = readGitIndex(settings.root, workspaceOf(settings))
   if ('index' in read) return new ContextHasher(settings.root, generated, read.index)
   log.info(`Build contexts are hashed from the working tree: the git index cannot be used (${read.reason}).`)
   return new ContextHasher(settings.root, generated)
@@ -174,10 +174,14 @@ async function readConfig(settings: Settings): Promise<ImageConfig | undefined> 
   return parseConfigFile(text, { kind: 'file', name: settings.config, annotationPath })
 }
 
+/** The workspace folder: `root` less the `path` input. */
+function workspaceOf(settings: Settings): string {
+  return settings.contextPrefix === '' ? settings.root : path.resolve(settings.root, ...settings.contextPrefix.split('/').map(() => '..'))
+}
+
 /** Why `root` is not a folder inside the workspace (symlinks resolved), or undefined. */
 async function explainRoot(settings: Settings): Promise<string | undefined> {
-  const workspace =
-    settings.contextPrefix === '' ? settings.root : path.resolve(settings.root, ...settings.contextPrefix.split('/').map(() => '..'))
+  const workspace = workspaceOf(settings)
   const [realRoot, realWorkspace] = await Promise.all([
     realpath(settings.root).catch(() => undefined),
     realpath(workspace).catch(() => workspace),

@@ -117,15 +117,22 @@ describe('readGitIndex', () => {
 
   it('keeps the entries under a sub-folder, relative to it, and reads through a worktree', () => {
     const dir = committed(MIXED)
-    const sub = entriesOf(path.join(dir, 'app/many'))
+    const read = readGitIndex(path.join(dir, 'app/many'), dir)
+    if (!('index' in read)) throw new Error(read.reason)
+    const sub = new Map(read.index.entries.map((e) => [e.path, e.mode]))
     expect([...sub.keys()]).toEqual(Array.from({ length: 40 }, (_, i) => `file-${String(i).padStart(3, '0')}.txt`))
     git(dir, 'worktree', 'add', '-q', path.join(dir, '..', `${path.basename(dir)}-wt`))
     const worktree = path.join(dir, '..', `${path.basename(dir)}-wt`)
     expect(entriesOf(worktree)).toEqual(lsFiles(worktree))
   })
 
-  it('says why when it cannot be used: no repository, a split index, a merge in progress, a sparse index', () => {
-    expect(readGitIndex(temp({ a: 'a\n' }))).toEqual({ reason: 'it is not in a git repository' })
+  it('says why when it cannot be used: no checkout, a repository around it, a split index, a merge in progress, a sparse index', () => {
+    expect(readGitIndex(temp({ a: 'a\n' }))).toEqual({ reason: 'the workspace is not a git checkout' })
+    // A repository around the workspace (a home folder kept in git) is not the checkout.
+    const around = committed({ 'notes.txt': 'n\n' })
+    mkdirSync(path.join(around, 'work/repo'), { recursive: true })
+    expect(readGitIndex(path.join(around, 'work/repo'))).toEqual({ reason: 'the workspace is not a git checkout' })
+    expect(readGitIndex(path.join(around, 'work/repo'), around)).toHaveProperty('index')
 
     const split = committed(MIXED)
     git(split, 'update-index', '--split-index')
@@ -255,6 +262,12 @@ describe('hash: context in a git checkout', () => {
     ])
     git(dir, 'add', '-A')
     expect((await renderIn(dir)).log.warnings).toEqual([])
+  })
+
+  it('reads the index of the checkout for a sub-folder given by the path input', async () => {
+    const dir = committed({ 'sub/app/Dockerfile': 'FROM alpine:3.20\n', 'sub/app/main.go': 'package main\n', 'other/x': 'x\n' })
+    const out = await renderIn(dir, { path: 'sub' })
+    expect(out.manifest).toContain('kaniko-gitops/hash-covers: "context app: 2 file(s) of the commit"')
   })
 
   it('falls back to the working tree, saying why, when the index cannot be used', async () => {

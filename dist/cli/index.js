@@ -1385,9 +1385,14 @@ var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
 
 
 
-/** Where the repository holding `folder` keeps its files: its top folder, git dir and common dir. */
-function findGitDir(folder) {
+/**
+ * Where the repository holding `folder` keeps its files: its top folder, git dir and common dir. The
+ * search goes up from `folder` to `boundary` and no further: a repository around the workspace (a
+ * home folder kept in git, on a self-hosted runner) is not the checkout.
+ */
+function findGitDir(folder, boundary) {
     let dir = external_node_path_default().resolve(folder);
+    const stop = external_node_path_default().resolve(boundary);
     for (;;) {
         const dotGit = external_node_path_default().join(dir, '.git');
         const info = (0,external_node_fs_.lstatSync)(dotGit, { throwIfNoEntry: false });
@@ -1410,18 +1415,21 @@ function findGitDir(folder) {
             return { top: dir, gitDir, commonDir: common };
         }
         const parent = external_node_path_default().dirname(dir);
-        if (parent === dir)
+        if (parent === dir || dir === stop)
             return undefined;
         dir = parent;
     }
 }
 const S_IFMT = 0o170000;
 const S_IFDIR = 0o040000;
-/** Reads the index of the repository that holds `folder`, keeping the entries under `folder`. */
-function readGitIndex(folder) {
-    const repo = findGitDir(folder);
+/**
+ * Reads the index of the repository that holds `folder` (its top at or below `boundary`, which
+ * defaults to `folder`), keeping the entries under `folder`.
+ */
+function readGitIndex(folder, boundary = folder) {
+    const repo = findGitDir(folder, boundary);
     if (!repo)
-        return { reason: 'it is not in a git repository' };
+        return { reason: 'the workspace is not a git checkout' };
     let config = '';
     try {
         config = (0,external_node_fs_.readFileSync)(external_node_path_default().join(repo.commonDir, 'config'), 'utf8');
@@ -2828,7 +2836,7 @@ function contextHasher(settings, log) {
     const generated = new Set([settings.output]);
     if (settings.context !== 'git')
         return new ContextHasher(settings.root, generated);
-    const read = readGitIndex(settings.root);
+    const read = readGitIndex(settings.root, workspaceOf(settings));
     if ('index' in read)
         return new ContextHasher(settings.root, generated, read.index);
     log.info(`Build contexts are hashed from the working tree: the git index cannot be used (${read.reason}).`);
@@ -2858,9 +2866,13 @@ async function readConfig(settings) {
     const annotationPath = settings.contextPrefix ? `${settings.contextPrefix}/${settings.config}` : settings.config;
     return parseConfigFile(text, { kind: 'file', name: settings.config, annotationPath });
 }
+/** The workspace folder: `root` less the `path` input. */
+function workspaceOf(settings) {
+    return settings.contextPrefix === '' ? settings.root : external_node_path_default().resolve(settings.root, ...settings.contextPrefix.split('/').map(() => '..'));
+}
 /** Why `root` is not a folder inside the workspace (symlinks resolved), or undefined. */
 async function explainRoot(settings) {
-    const workspace = settings.contextPrefix === '' ? settings.root : external_node_path_default().resolve(settings.root, ...settings.contextPrefix.split('/').map(() => '..'));
+    const workspace = workspaceOf(settings);
     const [realRoot, realWorkspace] = await Promise.all([
         (0,promises_namespaceObject.realpath)(settings.root).catch(() => undefined),
         (0,promises_namespaceObject.realpath)(workspace).catch(() => workspace),
