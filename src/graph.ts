@@ -23,6 +23,8 @@ export interface ImageGraph {
   /** Longest chain of in-repo parents above each image (0 for none): its ArgoCD sync wave. */
   readonly depth: ReadonlyMap<string, number>
   readonly parents: ReadonlyMap<string, readonly ParentEdge[]>
+  /** FROM lines that name an in-repo image with a fixed tag: the build takes that tag, not the one just built. */
+  readonly warnings: readonly string[]
 }
 
 /**
@@ -34,6 +36,7 @@ export interface ImageGraph {
 export function resolveImageGraph(nodes: readonly GraphNode[], registry: string): ImageGraph {
   const byRepository = new Map(nodes.map((n) => [`${registry}/${n.name}`, n]))
   const parents = new Map<string, ParentEdge[]>()
+  const warnings: string[] = []
   for (const node of nodes) {
     const edges: ParentEdge[] = []
     const stages = new Set<string>()
@@ -42,8 +45,14 @@ export function resolveImageGraph(nodes: readonly GraphNode[], registry: string)
       if (!stages.has(image)) {
         const repository = repositoryOf(image)
         const parent = byRepository.get(repository)
-        if (parent) edges.push({ parent: parent.path, ...(from.arg ? { arg: from.arg } : {}) })
-        else if (repository.startsWith(`${registry}/`)) {
+        if (parent) {
+          edges.push({ parent: parent.path, ...(from.arg ? { arg: from.arg } : {}) })
+          if (!from.arg) {
+            warnings.push(
+              `'${node.path}' line ${from.line}: FROM ${from.raw} names ${repository}, which this repository builds, with a fixed reference: the build takes that one, not the image just built from ${parent.path}. Write ARG BASE_IMAGE=${repository} and FROM $BASE_IMAGE, and the build gets its content tag.`,
+            )
+          }
+        } else if (repository.startsWith(`${registry}/`)) {
           throw new InputError(
             `'${node.path}' line ${from.line}: FROM ${from.raw} names ${repository}, an image of the registry '${registry}', but no Dockerfile of this repository builds it; its images are ${[...byRepository.keys()].sort().join(', ')}.`,
           )
@@ -77,5 +86,5 @@ export function resolveImageGraph(nodes: readonly GraphNode[], registry: string)
     depth.set(path, edges.length === 0 ? 0 : 1 + Math.max(...edges.map((e) => depth.get(e.parent) as number)))
   }
   for (const node of [...nodes].sort((a, b) => (a.path < b.path ? -1 : 1))) visit(node.path)
-  return { effective, depth, parents }
+  return { effective, depth, parents, warnings }
 }

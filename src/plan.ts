@@ -106,6 +106,8 @@ export interface Plan {
   readonly images: readonly PlannedImage[]
   /** Images in the previous manifest whose Dockerfile is gone. */
   readonly removed: readonly PreviousImage[]
+  /** What the user should know (a FROM with a fixed tag on an in-repo image). */
+  readonly warnings: readonly string[]
 }
 
 /**
@@ -174,7 +176,7 @@ export function planImages(
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   const present = new Set(files.map((f) => f.path))
   const removed = [...previous.values()].filter((p) => !present.has(p.dockerfile)).sort((a, b) => (a.name < b.name ? -1 : 1))
-  return { images, removed }
+  return { images, removed, warnings: graph.warnings }
 }
 
 /**

@@ -232,6 +232,7 @@ export async function renderScan(
 
   const plan = await log.group('Plan', async () => {
     const planned = planImages(files, settings, previous.images, scan.skipped)
+    for (const warning of planned.warnings) log.warning(warning)
     log.info(
       [
         ...planned.images.map((image) => `${image.name}: ${image.image} (${image.status}${image.forced ? ', forced' : ''})`),

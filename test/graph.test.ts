@@ -126,6 +126,23 @@ describe('images built on images of the same repository', () => {
     )
   })
 
+  it('warn about a FROM that names an in-repo image with a fixed tag, and not about one through an ARG', async () => {
+    const dir = repo({
+      'base/Dockerfile': 'FROM ubuntu:24.04\n',
+      'app/Dockerfile': 'FROM golang:1.23 AS build\nFROM quay.io/jupyter/base:latest\n',
+      'tool/Dockerfile': 'ARG BASE=quay.io/jupyter/base\nFROM $BASE\n',
+    })
+    const outcome = await renderIn(dir, { registry: 'quay.io/jupyter' })
+    expect(outcome.log.warnings).toEqual([
+      "'app/Dockerfile' line 2: FROM quay.io/jupyter/base:latest names quay.io/jupyter/base, which this repository builds, with a fixed reference: the build takes that one, not the image just built from base/Dockerfile. Write ARG BASE_IMAGE=quay.io/jupyter/base and FROM $BASE_IMAGE, and the build gets its content tag.",
+    ])
+    // It is still a parent: it builds in a later wave, and its tag covers the parent's hash.
+    const app = parseManifest(outcome.manifest).find((d) => (d.metadata as { name: string }).name.startsWith('app-')) as {
+      metadata: { annotations: Record<string, string> }
+    }
+    expect(app.metadata.annotations['argocd.argoproj.io/sync-wave']).toBe('1')
+  })
+
   it('ignore FROMs of earlier stages', async () => {
     const dir = repo({ 'app/Dockerfile': 'FROM golang:1.23 AS build\nRUN true\nFROM build\n' })
     const outcome = await renderIn(dir, { registry: 'quay.io/jupyter' })

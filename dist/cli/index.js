@@ -2608,6 +2608,7 @@ function loadScripts() {
 function resolveImageGraph(nodes, registry) {
     const byRepository = new Map(nodes.map((n) => [`${registry}/${n.name}`, n]));
     const parents = new Map();
+    const warnings = [];
     for (const node of nodes) {
         const edges = [];
         const stages = new Set();
@@ -2616,8 +2617,12 @@ function resolveImageGraph(nodes, registry) {
             if (!stages.has(image)) {
                 const repository = repositoryOf(image);
                 const parent = byRepository.get(repository);
-                if (parent)
+                if (parent) {
                     edges.push({ parent: parent.path, ...(from.arg ? { arg: from.arg } : {}) });
+                    if (!from.arg) {
+                        warnings.push(`'${node.path}' line ${from.line}: FROM ${from.raw} names ${repository}, which this repository builds, with a fixed reference: the build takes that one, not the image just built from ${parent.path}. Write ARG BASE_IMAGE=${repository} and FROM $BASE_IMAGE, and the build gets its content tag.`);
+                    }
+                }
                 else if (repository.startsWith(`${registry}/`)) {
                     throw new src_settings/* InputError */.dz(`'${node.path}' line ${from.line}: FROM ${from.raw} names ${repository}, an image of the registry '${registry}', but no Dockerfile of this repository builds it; its images are ${[...byRepository.keys()].sort().join(', ')}.`);
                 }
@@ -2650,7 +2655,7 @@ function resolveImageGraph(nodes, registry) {
     };
     for (const node of [...nodes].sort((a, b) => (a.path < b.path ? -1 : 1)))
         visit(node.path);
-    return { effective, depth, parents };
+    return { effective, depth, parents, warnings };
 }
 
 ;// CONCATENATED MODULE: ./src/plan.ts
@@ -2713,7 +2718,7 @@ function planImages(files, options, previous, skipped = []) {
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const present = new Set(files.map((f) => f.path));
     const removed = [...previous.values()].filter((p) => !present.has(p.dockerfile)).sort((a, b) => (a.name < b.name ? -1 : 1));
-    return { images, removed };
+    return { images, removed, warnings: graph.warnings };
 }
 /**
  * Image names: the configured ones, and for the others the names derived from the paths of every
@@ -2918,6 +2923,8 @@ async function renderScan(settings, scan, previousText, source, log) {
     }
     const plan = await log.group('Plan', async () => {
         const planned = planImages(files, settings, previous.images, scan.skipped);
+        for (const warning of planned.warnings)
+            log.warning(warning);
         log.info([
             ...planned.images.map((image) => `${image.name}: ${image.image} (${image.status}${image.forced ? ', forced' : ''})`),
             ...planned.removed.map((gone) => `${gone.name}: removed (${skipped.has(gone.dockerfile) ? 'skipped by the config' : `${gone.dockerfile} is gone`})`),
