@@ -3514,6 +3514,10 @@ async function scanRepository(settings, log) {
     if (outputEscape)
         throw new InputError(`Input 'output' has the value '${settings.output}': expected a file inside the repository, but ${outputEscape}.`);
     const config = await readConfig(settings);
+    // The build container runs its wrapper with /busybox/sh, which only kaniko's -debug images carry.
+    if (!/debug/i.test(settings.executorImage.split('/').at(-1) ?? '')) {
+        log.warning(`Input 'executor-image' is '${settings.executorImage}', which does not look like a kaniko -debug image: the build container runs /busybox/sh, which only the -debug images have, and fails to start without it. Ignore this if the image has /busybox/sh.`);
+    }
     const discovery = await log.group('Discover Dockerfiles', async () => {
         const found = await discoverDockerfiles(settings.root, settings.dockerfiles);
         for (const warning of found.warnings)

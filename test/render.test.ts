@@ -271,6 +271,18 @@ describe('render', () => {
     expect(args.some((a: string) => a.startsWith('--cache-repo'))).toBe(false)
   })
 
+  it('warns when the executor image does not look like a -debug image (the wrapper needs /busybox/sh)', async () => {
+    const dir = repo(MONOREPO)
+    const plain = await renderIn(dir, { 'executor-image': 'gcr.io/kaniko-project/executor:v1.23.2' })
+    expect(plain.log.warnings).toEqual([
+      "Input 'executor-image' is 'gcr.io/kaniko-project/executor:v1.23.2', which does not look like a kaniko -debug image: the build container runs /busybox/sh, which only the -debug images have, and fails to start without it. Ignore this if the image has /busybox/sh.",
+    ])
+    // A -debug image, also pinned by digest, and a registry host with "debug" in it do not fool it.
+    expect((await renderIn(dir, { 'executor-image': 'gcr.io/kaniko-project/executor:v1.23.2-debug' })).log.warnings).toEqual([])
+    expect((await renderIn(dir, { 'executor-image': `ghcr.io/acme/kaniko:v1-debug@sha256:${'a'.repeat(64)}` })).log.warnings).toEqual([])
+    expect((await renderIn(dir, { 'executor-image': 'debug.example.com/kaniko/executor:v1' })).log.warnings).toHaveLength(1)
+  })
+
   it('prefixes the context sub-path with the path input', async () => {
     const dir = repo({ 'apps/web/Dockerfile': 'FROM nginx\n' })
     await renderIn(path.join(dir), { path: 'apps' })
