@@ -3697,7 +3697,7 @@ async function renderScan(settings, scan, previousText, source, log) {
         }));
         const changed = manifest !== previousText;
         log.info(`${pods.length} Pod(s) (${reused} unchanged, taken as they were), ${manifest.length} bytes, ${changed ? 'changed' : 'unchanged'}`);
-        return { manifest, changed, images, removed: plan.removed };
+        return { manifest, changed, images, removed: plan.removed, skipped: scan.skipped };
     });
 }
 /** Writes the manifest atomically when it changed; an unchanged file is not touched. */
@@ -4045,8 +4045,13 @@ function imageRows(outcome) {
         image.image,
         image.forced ? `${image.status}, forced` : image.status,
     ]);
-    for (const gone of outcome.removed)
-        rows.push([gone.name, gone.dockerfile, gone.sha256.slice(0, 12), '', 'removed']);
+    const skipped = new Set(outcome.skipped ?? []);
+    for (const gone of outcome.removed) {
+        rows.push([gone.name, gone.dockerfile, gone.sha256.slice(0, 12), '', skipped.has(gone.dockerfile) ? 'removed, skipped' : 'removed']);
+        skipped.delete(gone.dockerfile);
+    }
+    for (const file of skipped)
+        rows.push(['', file, '', '', 'skipped']);
     return rows;
 }
 /** A plain-text table for terminals. */

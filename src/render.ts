@@ -52,6 +52,8 @@ export interface RenderOutcome {
   readonly images: readonly ImageReport[]
   /** Images of the previous manifest whose Dockerfile is gone. */
   readonly removed: readonly PreviousImage[]
+  /** Dockerfiles the per-image settings skip. */
+  readonly skipped?: readonly string[]
 }
 
 /** The Dockerfiles of the repository with their hashes: everything a render needs from the disk. */
@@ -279,7 +281,7 @@ export async function renderScan(
     log.info(
       `${pods.length} Pod(s) (${reused} unchanged, taken as they were), ${manifest.length} bytes, ${changed ? 'changed' : 'unchanged'}`,
     )
-    return { manifest, changed, images, removed: plan.removed }
+    return { manifest, changed, images, removed: plan.removed, skipped: scan.skipped }
   })
 }
 

@@ -3,7 +3,7 @@ import type { ImageReport, RenderOutcome } from './render.js'
 export const TABLE_HEADER = ['Image', 'Dockerfile', 'sha256', 'Reference', 'Status'] as const
 
 /** Rows of the image table shared by the job summary and the CLI. */
-export function imageRows(outcome: Pick<RenderOutcome, 'images' | 'removed'>): string[][] {
+export function imageRows(outcome: Pick<RenderOutcome, 'images' | 'removed' | 'skipped'>): string[][] {
   const rows = outcome.images.map((image: ImageReport) => [
     image.name,
     image.dockerfile,
@@ -11,7 +11,12 @@ export function imageRows(outcome: Pick<RenderOutcome, 'images' | 'removed'>): s
     image.image,
     image.forced ? `${image.status}, forced` : image.status,
   ])
-  for (const gone of outcome.removed) rows.push([gone.name, gone.dockerfile, gone.sha256.slice(0, 12), '', 'removed'])
+  const skipped = new Set(outcome.skipped ?? [])
+  for (const gone of outcome.removed) {
+    rows.push([gone.name, gone.dockerfile, gone.sha256.slice(0, 12), '', skipped.has(gone.dockerfile) ? 'removed, skipped' : 'removed'])
+    skipped.delete(gone.dockerfile)
+  }
+  for (const file of skipped) rows.push(['', file, '', '', 'skipped'])
   return rows
 }
 
@@ -31,7 +36,7 @@ export function escapeHtml(text: string): string {
 }
 
 /** The job summary: a heading, one line of HTML (`line`, already escaped), and the image table. */
-export function summaryHtml(outcome: Pick<RenderOutcome, 'images' | 'removed'> | undefined, line: string): string {
+export function summaryHtml(outcome: Pick<RenderOutcome, 'images' | 'removed' | 'skipped'> | undefined, line: string): string {
   const parts = ['<h2>kaniko-gitops</h2>', `<p>${line}${outcome ? `, ${outcome.images.length} image(s)` : ''}</p>`]
   if (outcome) {
     const row = (cells: readonly string[], tag: 'th' | 'td') => `<tr>${cells.map((c) => `<${tag}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`

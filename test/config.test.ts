@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { type ConfigSource, parseConfigFile, parseInlineConfig } from '../src/config.js'
 import { describeError } from '../src/errors.js'
 import { InputError } from '../src/settings.js'
+import { imageRows } from '../src/summary.js'
 import { githubEnv, inputEnv } from './support/action-env.js'
 import { parseManifest, validateManifest } from './support/k8s.js'
 import { renderIn } from './support/render.js'
@@ -343,6 +344,18 @@ describe('config file: rendering', () => {
     expect(podsOf(dir).map((p) => p.metadata.labels['app.kubernetes.io/name'])).toEqual(['api'])
     expect(out.removed.map((r) => r.name)).toEqual(['web'])
     expect(out.log.infos.join('\n')).toContain('web: removed (skipped by the config)')
+    // The summary's table says so, and a skipped image that had no Pod is listed as skipped.
+    expect(imageRows(out).map((r) => [r[1], r[4]])).toEqual([
+      ['services/api/Dockerfile', 'unchanged'],
+      ['services/web/Dockerfile', 'removed, skipped'],
+    ])
+    const fresh = await renderIn(repo({ ...TWO, 'kaniko-gitops.yml': 'images:\n  services/web/Dockerfile: { skip: true }\n' }), {
+      config: 'kaniko-gitops.yml',
+    })
+    expect(imageRows(fresh).map((r) => [r[1], r[4]])).toEqual([
+      ['services/api/Dockerfile', 'new'],
+      ['services/web/Dockerfile', 'skipped'],
+    ])
   })
 
   it('never renames another image: naming or skipping one keeps the names derived for the others', async () => {
