@@ -73,7 +73,7 @@ export function parseArgs(argv: readonly string[], known: ReadonlySet<string>): 
 }
 
 const consoleLogger: Logger = {
-  info: (message) => console.log(`  ${message}`),
+  info: (message) => console.log(message.replace(/^/gm, '  ')),
   warning: (message) => console.warn(`warning: ${message}`),
   async group(name, fn) {
     console.log(`${name}`)

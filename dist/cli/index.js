@@ -457,7 +457,7 @@ function parseArgs(argv, known) {
     return { command, flags };
 }
 const consoleLogger = {
-    info: (message) => console.log(`  ${message}`),
+    info: (message) => console.log(message.replace(/^/gm, '  ')),
     warning: (message) => console.warn(`warning: ${message}`),
     async group(name, fn) {
         console.log(`${name}`);
