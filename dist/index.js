@@ -851,8 +851,8 @@ function describeError(error) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
@@ -866,18 +866,33 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
  * target.
  */
 async function writeFileAtomic(file, content) {
-    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+    // Synchronous calls: the action does one thing at a time, and node:fs/promises costs start-up time.
+    (0,external_node_fs_namespaceObject.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
     const temp = external_node_path_default().join(external_node_path_default().dirname(file), `.${external_node_path_default().basename(file)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
-    const handle = await (0,promises_namespaceObject.open)(temp, 'wx', 0o644);
+    const fd = (0,external_node_fs_namespaceObject.openSync)(temp, 'wx', 0o644);
+    let open = true;
     try {
-        await handle.writeFile(content);
-        await handle.sync();
-        await handle.close();
-        await (0,promises_namespaceObject.rename)(temp, file);
+        (0,external_node_fs_namespaceObject.writeFileSync)(fd, content);
+        (0,external_node_fs_namespaceObject.fsyncSync)(fd);
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        open = false;
+        (0,external_node_fs_namespaceObject.renameSync)(temp, file);
     }
     catch (error) {
-        await handle.close().catch(() => undefined);
-        await (0,promises_namespaceObject.unlink)(temp).catch(() => undefined);
+        if (open) {
+            try {
+                (0,external_node_fs_namespaceObject.closeSync)(fd);
+            }
+            catch {
+                // Already failing: the first error is the one to report.
+            }
+        }
+        try {
+            (0,external_node_fs_namespaceObject.unlinkSync)(temp);
+        }
+        catch {
+            // Gone already, or never made.
+        }
         throw error;
     }
     await removeStaleTemporaries(file);
@@ -888,9 +903,22 @@ async function writeFileAtomic(file, content) {
  */
 async function removeStaleTemporaries(file) {
     const prefix = `.${external_node_path_default().basename(file)}.`;
-    for (const name of await (0,promises_namespaceObject.readdir)(external_node_path_default().dirname(file)).catch(() => [])) {
-        if (name.startsWith(prefix) && name.endsWith('.tmp'))
-            await (0,promises_namespaceObject.unlink)(external_node_path_default().join(external_node_path_default().dirname(file), name)).catch(() => undefined);
+    let names;
+    try {
+        names = (0,external_node_fs_namespaceObject.readdirSync)(external_node_path_default().dirname(file));
+    }
+    catch {
+        return;
+    }
+    for (const name of names) {
+        if (!name.startsWith(prefix) || !name.endsWith('.tmp'))
+            continue;
+        try {
+            (0,external_node_fs_namespaceObject.unlinkSync)(external_node_path_default().join(external_node_path_default().dirname(file), name));
+        }
+        catch {
+            // Removed meanwhile: nothing to do.
+        }
     }
 }
 /**
@@ -898,15 +926,23 @@ async function removeStaleTemporaries(file) {
  * resolve inside `root`, and the file itself must not be a symlink. Returns a reason, or undefined.
  */
 async function explainPathEscape(root, file) {
-    const realRoot = await (0,promises_namespaceObject.realpath)(root);
-    const info = await (0,promises_namespaceObject.lstat)(file).catch(() => undefined);
+    const realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
+    const info = (() => {
+        try {
+            return (0,external_node_fs_namespaceObject.lstatSync)(file);
+        }
+        catch {
+            // Missing, or a parent is not a folder: the write reports that with its own error.
+            return undefined;
+        }
+    })();
     if (info?.isSymbolicLink())
         return 'it is a symlink';
     if (info && !info.isFile())
         return 'it exists and is not a regular file';
     let dir = external_node_path_default().dirname(file);
     for (;;) {
-        const resolved = await (0,promises_namespaceObject.realpath)(dir).catch(() => undefined);
+        const resolved = realpathOrUndefined(dir);
         if (resolved !== undefined) {
             const rel = external_node_path_default().relative(realRoot, resolved);
             return rel.startsWith('..') || external_node_path_default().isAbsolute(rel) ? `its folder resolves to '${resolved}', outside the repository` : undefined;
@@ -917,9 +953,16 @@ async function explainPathEscape(root, file) {
         dir = parent;
     }
 }
+/** The path with symlinks resolved, or undefined when it does not resolve (missing, a loop, no access). */
+function realpathOrUndefined(file) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(file);
+    }
+    catch {
+        return undefined;
+    }
+}
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/github/event.ts
 
 const obj = (v) => (v !== null && typeof v === 'object' ? v : {});
@@ -1032,7 +1075,7 @@ function gitBranchWriter(repoDir, remote = 'origin') {
         },
         async commit(parent, file, content, message) {
             const blob = (await git(['hash-object', '-w', '--stdin'], {}, content)).trim();
-            const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'kaniko-gitops-index-'));
+            const dir = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'kaniko-gitops-index-'));
             try {
                 const index = { GIT_INDEX_FILE: external_node_path_default().join(dir, 'index') };
                 await git(['read-tree', parent], index);
@@ -1042,7 +1085,7 @@ function gitBranchWriter(repoDir, remote = 'origin') {
                 return { sha };
             }
             finally {
-                await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+                (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
             }
         },
         async publish(branch, _from, sha) {
@@ -1082,6 +1125,7 @@ async function upsertComment(api, issue, marker, body) {
 
 /** Dockerfiles larger than this are refused: they are almost certainly not Dockerfiles. */
 const MAX_DOCKERFILE_BYTES = 1024 * 1024;
+const buffer = Buffer.allocUnsafe(MAX_DOCKERFILE_BYTES + 1);
 /** sha256 in hex; the one-shot crypto.hash (Node 21.7+) is faster than a Hash object for small inputs. */
 function sha256Hex(data) {
     return typeof external_node_crypto_.hash === 'function' ? external_node_crypto_.hash('sha256', data, 'hex') : external_node_crypto_.createHash('sha256').update(data).digest('hex');
@@ -1105,7 +1149,14 @@ function hashDockerfile(file, displayPath) {
         if (info.size > MAX_DOCKERFILE_BYTES) {
             throw new Error(`the Dockerfile '${displayPath}' has ${info.size} bytes, more than the ${MAX_DOCKERFILE_BYTES} a Dockerfile may have`);
         }
-        const data = (0,external_node_fs_namespaceObject.readFileSync)(fd);
+        // Into one reused buffer, until the size fstat gave (or the end): no second fstat, no read of 0 bytes.
+        let length = 0;
+        for (let n = -1; n !== 0 && length < info.size; length += n)
+            n = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, length, buffer.length - length, null);
+        if (length > MAX_DOCKERFILE_BYTES) {
+            throw new Error(`the Dockerfile '${displayPath}' grew to more than the ${MAX_DOCKERFILE_BYTES} bytes a Dockerfile may have`);
+        }
+        const data = buffer.subarray(0, length);
         if (data.includes(0))
             throw new Error(`the Dockerfile '${displayPath}' contains NUL bytes: it is not a text file`);
         return { sha256: sha256Hex(data), text: data.toString('utf8') };
@@ -2402,7 +2453,7 @@ function lowerBound(entries, path) {
 const context_hash_ignore = (ignore_default());
 /** Files up to this size are read in one go into one reused buffer; larger ones are streamed. */
 const READ_WHOLE_BYTES = 1024 * 1024;
-const buffer = Buffer.allocUnsafe(READ_WHOLE_BYTES);
+const context_hash_buffer = Buffer.allocUnsafe(READ_WHOLE_BYTES);
 /** Git's object id of a blob, as raw bytes in a latin1 string (the form the index holds). */
 function blobId(format, data) {
     return external_node_crypto_.createHash(format).update(`blob ${data.length}\u0000`).update(data).digest('binary');
@@ -2577,9 +2628,9 @@ function hashFile(abs, format) {
         if (info.size <= READ_WHOLE_BYTES) {
             let length = 0;
             for (let n = 1; n > 0 && length < READ_WHOLE_BYTES; length += n)
-                n = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, length, READ_WHOLE_BYTES - length, null);
+                n = (0,external_node_fs_namespaceObject.readSync)(fd, context_hash_buffer, length, READ_WHOLE_BYTES - length, null);
             if (length === info.size)
-                return line.file(executable, blobId(format, buffer.subarray(0, length)));
+                return line.file(executable, blobId(format, context_hash_buffer.subarray(0, length)));
         }
         // Large (or changed while reading): streamed, so memory does not grow with the file. The blob
         // header needs the size first, so the file is read once for its size and once for the id.
@@ -2614,7 +2665,6 @@ function hashFile(abs, format) {
 
 
 
-
 /** Folders never searched, whatever the patterns say. */
 const PRUNED_FOLDERS = new Set(['.git', 'node_modules']);
 /**
@@ -2623,9 +2673,13 @@ const PRUNED_FOLDERS = new Set(['.git', 'node_modules']);
  */
 async function discoverDockerfiles(root, patterns) {
     const matcher = compilePatterns(patterns);
-    const realRoot = await (0,promises_namespaceObject.realpath)(root).catch((error) => {
+    let realRoot;
+    try {
+        realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
+    }
+    catch (error) {
         throw new Error(`cannot read the repository folder '${root}'`, { cause: error });
-    });
+    }
     const found = [];
     const warnings = [];
     // Synchronous on purpose: nothing else runs meanwhile, and readdirSync walked a 64,000-file tree in
@@ -2674,7 +2728,7 @@ async function discoverDockerfiles(root, patterns) {
 async function checkSymlink(file, realRoot) {
     let target;
     try {
-        target = await (0,promises_namespaceObject.realpath)(file);
+        target = (0,external_node_fs_namespaceObject.realpathSync)(file);
     }
     catch {
         return 'it is a broken symlink (or a symlink loop)';
@@ -2682,7 +2736,7 @@ async function checkSymlink(file, realRoot) {
     const rel = external_node_path_default().relative(realRoot, target);
     if (rel.startsWith('..') || external_node_path_default().isAbsolute(rel))
         return 'it is a symlink to a file outside the repository, which is never read';
-    const info = await (0,promises_namespaceObject.stat)(target);
+    const info = (0,external_node_fs_namespaceObject.statSync)(target);
     return info.isFile() ? undefined : 'it is a symlink to something that is not a file';
 }
 
@@ -2736,6 +2790,9 @@ function parseFromLines(text, buildArgs = {}) {
     const globals = new Map();
     const froms = [];
     for (const { text: instruction, line } of logicalLines(text)) {
+        // Only ARG and FROM matter: other instructions (long RUN lines) are not split into words.
+        if (!/^(?:arg|from)\s/i.test(instruction))
+            continue;
         const [keyword = '', ...rest] = instruction.split(/\s+/);
         const upper = keyword.toUpperCase();
         if (upper === 'ARG' && froms.length === 0) {
@@ -3504,7 +3561,6 @@ function assignNames(files, skipped, repositoryName) {
 
 
 
-
 /** Discovers and hashes the Dockerfiles; reads the disk, writes nothing. */
 async function scanRepository(settings, log) {
     const rootProblem = await explainRoot(settings);
@@ -3603,12 +3659,16 @@ async function readConfig(settings) {
     const outside = await explainPathEscape(settings.root, file);
     if (outside)
         throw new InputError(`Input 'config' has the value '${settings.config}': expected a file inside the repository, but ${outside}.`);
-    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch((error) => {
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
         if (error.code === 'ENOENT') {
             throw new InputError(`Input 'config' has the value '${settings.config}': expected a file in the repository, but there is none at that path.`);
         }
         throw new Error(`cannot read the config file '${settings.config}'`, { cause: error });
-    });
+    }
     const annotationPath = settings.contextPrefix ? `${settings.contextPrefix}/${settings.config}` : settings.config;
     return parseConfigFile(text, { kind: 'file', name: settings.config, annotationPath });
 }
@@ -3619,13 +3679,11 @@ function workspaceOf(settings) {
 /** Why `root` is not a folder inside the workspace (symlinks resolved), or undefined. */
 async function explainRoot(settings) {
     const workspace = workspaceOf(settings);
-    const [realRoot, realWorkspace] = await Promise.all([
-        (0,promises_namespaceObject.realpath)(settings.root).catch(() => undefined),
-        (0,promises_namespaceObject.realpath)(workspace).catch(() => workspace),
-    ]);
+    const realRoot = realpathOrUndefined(settings.root);
+    const realWorkspace = realpathOrUndefined(workspace) ?? workspace;
     if (realRoot === undefined)
         return 'it does not exist';
-    if (!(await (0,promises_namespaceObject.stat)(realRoot)).isDirectory())
+    if (!(0,external_node_fs_namespaceObject.statSync)(realRoot).isDirectory())
         return 'it is not a folder';
     const rel = external_node_path_default().relative(realWorkspace, realRoot);
     if (rel.startsWith('..') || external_node_path_default().isAbsolute(rel))

@@ -1,5 +1,4 @@
-import { type Dirent, readdirSync } from 'node:fs'
-import { realpath, stat } from 'node:fs/promises'
+import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { compilePatterns } from './glob.js'
 
@@ -19,9 +18,12 @@ export interface Discovery {
  */
 export async function discoverDockerfiles(root: string, patterns: readonly string[]): Promise<Discovery> {
   const matcher = compilePatterns(patterns)
-  const realRoot = await realpath(root).catch((error: unknown) => {
+  let realRoot: string
+  try {
+    realRoot = realpathSync(root)
+  } catch (error) {
     throw new Error(`cannot read the repository folder '${root}'`, { cause: error })
-  })
+  }
   const found: string[] = []
   const warnings: string[] = []
 
@@ -66,12 +68,12 @@ export async function discoverDockerfiles(root: string, patterns: readonly strin
 async function checkSymlink(file: string, realRoot: string): Promise<string | undefined> {
   let target: string
   try {
-    target = await realpath(file)
+    target = realpathSync(file)
   } catch {
     return 'it is a broken symlink (or a symlink loop)'
   }
   const rel = path.relative(realRoot, target)
   if (rel.startsWith('..') || path.isAbsolute(rel)) return 'it is a symlink to a file outside the repository, which is never read'
-  const info = await stat(target)
+  const info = statSync(target)
   return info.isFile() ? undefined : 'it is a symlink to something that is not a file'
 }

@@ -58,6 +58,8 @@ export function parseFromLines(text: string, buildArgs: Readonly<Record<string, 
   const globals = new Map<string, string>()
   const froms: FromLine[] = []
   for (const { text: instruction, line } of logicalLines(text)) {
+    // Only ARG and FROM matter: other instructions (long RUN lines) are not split into words.
+    if (!/^(?:arg|from)\s/i.test(instruction)) continue
     const [keyword = '', ...rest] = instruction.split(/\s+/)
     const upper = keyword.toUpperCase()
     if (upper === 'ARG' && froms.length === 0) {

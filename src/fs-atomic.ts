@@ -1,5 +1,16 @@
 import { randomBytes } from 'node:crypto'
-import { lstat, mkdir, open, readdir, realpath, rename, unlink } from 'node:fs/promises'
+import {
+  closeSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import path from 'node:path'
 
 /**
@@ -8,17 +19,30 @@ import path from 'node:path'
  * target.
  */
 export async function writeFileAtomic(file: string, content: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true })
+  // Synchronous calls: the action does one thing at a time, and node:fs/promises costs start-up time.
+  mkdirSync(path.dirname(file), { recursive: true })
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`)
-  const handle = await open(temp, 'wx', 0o644)
+  const fd = openSync(temp, 'wx', 0o644)
+  let open = true
   try {
-    await handle.writeFile(content)
-    await handle.sync()
-    await handle.close()
-    await rename(temp, file)
+    writeFileSync(fd, content)
+    fsyncSync(fd)
+    closeSync(fd)
+    open = false
+    renameSync(temp, file)
   } catch (error) {
-    await handle.close().catch(() => undefined)
-    await unlink(temp).catch(() => undefined)
+    if (open) {
+      try {
+        closeSync(fd)
+      } catch {
+        // Already failing: the first error is the one to report.
+      }
+    }
+    try {
+      unlinkSync(temp)
+    } catch {
+      // Gone already, or never made.
+    }
     throw error
   }
   await removeStaleTemporaries(file)
@@ -30,8 +54,19 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
  */
 export async function removeStaleTemporaries(file: string): Promise<void> {
   const prefix = `.${path.basename(file)}.`
-  for (const name of await readdir(path.dirname(file)).catch(() => [] as string[])) {
-    if (name.startsWith(prefix) && name.endsWith('.tmp')) await unlink(path.join(path.dirname(file), name)).catch(() => undefined)
+  let names: string[]
+  try {
+    names = readdirSync(path.dirname(file))
+  } catch {
+    return
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue
+    try {
+      unlinkSync(path.join(path.dirname(file), name))
+    } catch {
+      // Removed meanwhile: nothing to do.
+    }
   }
 }
 
@@ -40,13 +75,20 @@ export async function removeStaleTemporaries(file: string): Promise<void> {
  * resolve inside `root`, and the file itself must not be a symlink. Returns a reason, or undefined.
  */
 export async function explainPathEscape(root: string, file: string): Promise<string | undefined> {
-  const realRoot = await realpath(root)
-  const info = await lstat(file).catch(() => undefined)
+  const realRoot = realpathSync(root)
+  const info = (() => {
+    try {
+      return lstatSync(file)
+    } catch {
+      // Missing, or a parent is not a folder: the write reports that with its own error.
+      return undefined
+    }
+  })()
   if (info?.isSymbolicLink()) return 'it is a symlink'
   if (info && !info.isFile()) return 'it exists and is not a regular file'
   let dir = path.dirname(file)
   for (;;) {
-    const resolved = await realpath(dir).catch(() => undefined)
+    const resolved = realpathOrUndefined(dir)
     if (resolved !== undefined) {
       const rel = path.relative(realRoot, resolved)
       return rel.startsWith('..') || path.isAbsolute(rel) ? `its folder resolves to '${resolved}', outside the repository` : undefined
@@ -54,5 +96,14 @@ export async function explainPathEscape(root: string, file: string): Promise<str
     const parent = path.dirname(dir)
     if (parent === dir) return undefined
     dir = parent
+  }
+}
+
+/** The path with symlinks resolved, or undefined when it does not resolve (missing, a loop, no access). */
+export function realpathOrUndefined(file: string): string | undefined {
+  try {
+    return realpathSync(file)
+  } catch {
+    return undefined
   }
 }

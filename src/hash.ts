@@ -1,8 +1,9 @@
 import * as crypto from 'node:crypto'
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs'
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 
 /** Dockerfiles larger than this are refused: they are almost certainly not Dockerfiles. */
 export const MAX_DOCKERFILE_BYTES = 1024 * 1024
+const buffer = Buffer.allocUnsafe(MAX_DOCKERFILE_BYTES + 1)
 
 /** sha256 in hex; the one-shot crypto.hash (Node 21.7+) is faster than a Hash object for small inputs. */
 export function sha256Hex(data: string | Uint8Array): string {
@@ -26,7 +27,13 @@ export function hashDockerfile(file: string, displayPath: string): { sha256: str
     if (info.size > MAX_DOCKERFILE_BYTES) {
       throw new Error(`the Dockerfile '${displayPath}' has ${info.size} bytes, more than the ${MAX_DOCKERFILE_BYTES} a Dockerfile may have`)
     }
-    const data = readFileSync(fd)
+    // Into one reused buffer, until the size fstat gave (or the end): no second fstat, no read of 0 bytes.
+    let length = 0
+    for (let n = -1; n !== 0 && length < info.size; length += n) n = readSync(fd, buffer, length, buffer.length - length, null)
+    if (length > MAX_DOCKERFILE_BYTES) {
+      throw new Error(`the Dockerfile '${displayPath}' grew to more than the ${MAX_DOCKERFILE_BYTES} bytes a Dockerfile may have`)
+    }
+    const data = buffer.subarray(0, length)
     if (data.includes(0)) throw new Error(`the Dockerfile '${displayPath}' contains NUL bytes: it is not a text file`)
     return { sha256: sha256Hex(data), text: data.toString('utf8') }
   } finally {

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs'
-import { readFile, realpath, stat } from 'node:fs/promises'
+import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import {
   buildInputs,
@@ -15,7 +14,7 @@ import {
 import { ContextHasher } from './context-hash.js'
 import { discoverDockerfiles } from './discover.js'
 import { parseFromLines } from './dockerfile.js'
-import { explainPathEscape, removeStaleTemporaries, writeFileAtomic } from './fs-atomic.js'
+import { explainPathEscape, realpathOrUndefined, removeStaleTemporaries, writeFileAtomic } from './fs-atomic.js'
 import { readGitIndex } from './git-index.js'
 import { hashDockerfile, sha256Hex } from './hash.js'
 import { buildPod, buildScriptsConfigMap, type NamedDocument, nameDocument, renderKey } from './manifest/pod.js'
@@ -170,14 +169,17 @@ async function readConfig(settings: Settings): Promise<ImageConfig | undefined> 
   const outside = await explainPathEscape(settings.root, file)
   if (outside)
     throw new InputError(`Input 'config' has the value '${settings.config}': expected a file inside the repository, but ${outside}.`)
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new InputError(
         `Input 'config' has the value '${settings.config}': expected a file in the repository, but there is none at that path.`,
       )
     }
     throw new Error(`cannot read the config file '${settings.config}'`, { cause: error })
-  })
+  }
   const annotationPath = settings.contextPrefix ? `${settings.contextPrefix}/${settings.config}` : settings.config
   return parseConfigFile(text, { kind: 'file', name: settings.config, annotationPath })
 }
@@ -190,12 +192,10 @@ function workspaceOf(settings: Settings): string {
 /** Why `root` is not a folder inside the workspace (symlinks resolved), or undefined. */
 async function explainRoot(settings: Settings): Promise<string | undefined> {
   const workspace = workspaceOf(settings)
-  const [realRoot, realWorkspace] = await Promise.all([
-    realpath(settings.root).catch(() => undefined),
-    realpath(workspace).catch(() => workspace),
-  ])
+  const realRoot = realpathOrUndefined(settings.root)
+  const realWorkspace = realpathOrUndefined(workspace) ?? workspace
   if (realRoot === undefined) return 'it does not exist'
-  if (!(await stat(realRoot)).isDirectory()) return 'it is not a folder'
+  if (!statSync(realRoot).isDirectory()) return 'it is not a folder'
   const rel = path.relative(realWorkspace, realRoot)
   if (rel.startsWith('..') || path.isAbsolute(rel)) return `it resolves to '${realRoot}', outside the workspace`
   return undefined

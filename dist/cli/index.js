@@ -388,7 +388,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3916);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4076);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8566);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4763);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8855);
 
@@ -686,6 +686,7 @@ function translate(pattern, original) {
 
 /** Dockerfiles larger than this are refused: they are almost certainly not Dockerfiles. */
 const MAX_DOCKERFILE_BYTES = 1024 * 1024;
+const buffer = Buffer.allocUnsafe(MAX_DOCKERFILE_BYTES + 1);
 /** sha256 in hex; the one-shot crypto.hash (Node 21.7+) is faster than a Hash object for small inputs. */
 function sha256Hex(data) {
     return typeof node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash === 'function' ? node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash('sha256', data, 'hex') : node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash('sha256').update(data).digest('hex');
@@ -709,7 +710,14 @@ function hashDockerfile(file, displayPath) {
         if (info.size > MAX_DOCKERFILE_BYTES) {
             throw new Error(`the Dockerfile '${displayPath}' has ${info.size} bytes, more than the ${MAX_DOCKERFILE_BYTES} a Dockerfile may have`);
         }
-        const data = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(fd);
+        // Into one reused buffer, until the size fstat gave (or the end): no second fstat, no read of 0 bytes.
+        let length = 0;
+        for (let n = -1; n !== 0 && length < info.size; length += n)
+            n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buffer, length, buffer.length - length, null);
+        if (length > MAX_DOCKERFILE_BYTES) {
+            throw new Error(`the Dockerfile '${displayPath}' grew to more than the ${MAX_DOCKERFILE_BYTES} bytes a Dockerfile may have`);
+        }
+        const data = buffer.subarray(0, length);
         if (data.includes(0))
             throw new Error(`the Dockerfile '${displayPath}' contains NUL bytes: it is not a text file`);
         return { sha256: sha256Hex(data), text: data.toString('utf8') };
@@ -930,7 +938,7 @@ function registryHost(reference) {
 
 /***/ }),
 
-/***/ 4076:
+/***/ 8566:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -944,8 +952,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
@@ -1813,7 +1819,6 @@ var glob = __nccwpck_require__(5601);
 
 
 
-
 /** Folders never searched, whatever the patterns say. */
 const PRUNED_FOLDERS = new Set(['.git', 'node_modules']);
 /**
@@ -1822,9 +1827,13 @@ const PRUNED_FOLDERS = new Set(['.git', 'node_modules']);
  */
 async function discoverDockerfiles(root, patterns) {
     const matcher = (0,glob/* compilePatterns */.x)(patterns);
-    const realRoot = await (0,promises_namespaceObject.realpath)(root).catch((error) => {
+    let realRoot;
+    try {
+        realRoot = (0,external_node_fs_.realpathSync)(root);
+    }
+    catch (error) {
         throw new Error(`cannot read the repository folder '${root}'`, { cause: error });
-    });
+    }
     const found = [];
     const warnings = [];
     // Synchronous on purpose: nothing else runs meanwhile, and readdirSync walked a 64,000-file tree in
@@ -1873,7 +1882,7 @@ async function discoverDockerfiles(root, patterns) {
 async function checkSymlink(file, realRoot) {
     let target;
     try {
-        target = await (0,promises_namespaceObject.realpath)(file);
+        target = (0,external_node_fs_.realpathSync)(file);
     }
     catch {
         return 'it is a broken symlink (or a symlink loop)';
@@ -1881,7 +1890,7 @@ async function checkSymlink(file, realRoot) {
     const rel = external_node_path_default().relative(realRoot, target);
     if (rel.startsWith('..') || external_node_path_default().isAbsolute(rel))
         return 'it is a symlink to a file outside the repository, which is never read';
-    const info = await (0,promises_namespaceObject.stat)(target);
+    const info = (0,external_node_fs_.statSync)(target);
     return info.isFile() ? undefined : 'it is a symlink to something that is not a file';
 }
 
@@ -1935,6 +1944,9 @@ function parseFromLines(text, buildArgs = {}) {
     const globals = new Map();
     const froms = [];
     for (const { text: instruction, line } of logicalLines(text)) {
+        // Only ARG and FROM matter: other instructions (long RUN lines) are not split into words.
+        if (!/^(?:arg|from)\s/i.test(instruction))
+            continue;
         const [keyword = '', ...rest] = instruction.split(/\s+/);
         const upper = keyword.toUpperCase();
         if (upper === 'ARG' && froms.length === 0) {
@@ -1981,18 +1993,33 @@ function repositoryOf(image) {
  * target.
  */
 async function writeFileAtomic(file, content) {
-    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+    // Synchronous calls: the action does one thing at a time, and node:fs/promises costs start-up time.
+    (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
     const temp = external_node_path_default().join(external_node_path_default().dirname(file), `.${external_node_path_default().basename(file)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
-    const handle = await (0,promises_namespaceObject.open)(temp, 'wx', 0o644);
+    const fd = (0,external_node_fs_.openSync)(temp, 'wx', 0o644);
+    let open = true;
     try {
-        await handle.writeFile(content);
-        await handle.sync();
-        await handle.close();
-        await (0,promises_namespaceObject.rename)(temp, file);
+        (0,external_node_fs_.writeFileSync)(fd, content);
+        (0,external_node_fs_.fsyncSync)(fd);
+        (0,external_node_fs_.closeSync)(fd);
+        open = false;
+        (0,external_node_fs_.renameSync)(temp, file);
     }
     catch (error) {
-        await handle.close().catch(() => undefined);
-        await (0,promises_namespaceObject.unlink)(temp).catch(() => undefined);
+        if (open) {
+            try {
+                (0,external_node_fs_.closeSync)(fd);
+            }
+            catch {
+                // Already failing: the first error is the one to report.
+            }
+        }
+        try {
+            (0,external_node_fs_.unlinkSync)(temp);
+        }
+        catch {
+            // Gone already, or never made.
+        }
         throw error;
     }
     await removeStaleTemporaries(file);
@@ -2003,9 +2030,22 @@ async function writeFileAtomic(file, content) {
  */
 async function removeStaleTemporaries(file) {
     const prefix = `.${external_node_path_default().basename(file)}.`;
-    for (const name of await (0,promises_namespaceObject.readdir)(external_node_path_default().dirname(file)).catch(() => [])) {
-        if (name.startsWith(prefix) && name.endsWith('.tmp'))
-            await (0,promises_namespaceObject.unlink)(external_node_path_default().join(external_node_path_default().dirname(file), name)).catch(() => undefined);
+    let names;
+    try {
+        names = (0,external_node_fs_.readdirSync)(external_node_path_default().dirname(file));
+    }
+    catch {
+        return;
+    }
+    for (const name of names) {
+        if (!name.startsWith(prefix) || !name.endsWith('.tmp'))
+            continue;
+        try {
+            (0,external_node_fs_.unlinkSync)(external_node_path_default().join(external_node_path_default().dirname(file), name));
+        }
+        catch {
+            // Removed meanwhile: nothing to do.
+        }
     }
 }
 /**
@@ -2013,15 +2053,23 @@ async function removeStaleTemporaries(file) {
  * resolve inside `root`, and the file itself must not be a symlink. Returns a reason, or undefined.
  */
 async function explainPathEscape(root, file) {
-    const realRoot = await (0,promises_namespaceObject.realpath)(root);
-    const info = await (0,promises_namespaceObject.lstat)(file).catch(() => undefined);
+    const realRoot = (0,external_node_fs_.realpathSync)(root);
+    const info = (() => {
+        try {
+            return (0,external_node_fs_.lstatSync)(file);
+        }
+        catch {
+            // Missing, or a parent is not a folder: the write reports that with its own error.
+            return undefined;
+        }
+    })();
     if (info?.isSymbolicLink())
         return 'it is a symlink';
     if (info && !info.isFile())
         return 'it exists and is not a regular file';
     let dir = external_node_path_default().dirname(file);
     for (;;) {
-        const resolved = await (0,promises_namespaceObject.realpath)(dir).catch(() => undefined);
+        const resolved = realpathOrUndefined(dir);
         if (resolved !== undefined) {
             const rel = external_node_path_default().relative(realRoot, resolved);
             return rel.startsWith('..') || external_node_path_default().isAbsolute(rel) ? `its folder resolves to '${resolved}', outside the repository` : undefined;
@@ -2030,6 +2078,15 @@ async function explainPathEscape(root, file) {
         if (parent === dir)
             return undefined;
         dir = parent;
+    }
+}
+/** The path with symlinks resolved, or undefined when it does not resolve (missing, a loop, no access). */
+function realpathOrUndefined(file) {
+    try {
+        return (0,external_node_fs_.realpathSync)(file);
+    }
+    catch {
+        return undefined;
     }
 }
 
@@ -2767,7 +2824,6 @@ function assignNames(files, skipped, repositoryName) {
 
 
 
-
 /** Discovers and hashes the Dockerfiles; reads the disk, writes nothing. */
 async function scanRepository(settings, log) {
     const rootProblem = await explainRoot(settings);
@@ -2866,12 +2922,16 @@ async function readConfig(settings) {
     const outside = await explainPathEscape(settings.root, file);
     if (outside)
         throw new src_settings/* InputError */.dz(`Input 'config' has the value '${settings.config}': expected a file inside the repository, but ${outside}.`);
-    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch((error) => {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
         if (error.code === 'ENOENT') {
             throw new src_settings/* InputError */.dz(`Input 'config' has the value '${settings.config}': expected a file in the repository, but there is none at that path.`);
         }
         throw new Error(`cannot read the config file '${settings.config}'`, { cause: error });
-    });
+    }
     const annotationPath = settings.contextPrefix ? `${settings.contextPrefix}/${settings.config}` : settings.config;
     return parseConfigFile(text, { kind: 'file', name: settings.config, annotationPath });
 }
@@ -2882,13 +2942,11 @@ function workspaceOf(settings) {
 /** Why `root` is not a folder inside the workspace (symlinks resolved), or undefined. */
 async function explainRoot(settings) {
     const workspace = workspaceOf(settings);
-    const [realRoot, realWorkspace] = await Promise.all([
-        (0,promises_namespaceObject.realpath)(settings.root).catch(() => undefined),
-        (0,promises_namespaceObject.realpath)(workspace).catch(() => workspace),
-    ]);
+    const realRoot = realpathOrUndefined(settings.root);
+    const realWorkspace = realpathOrUndefined(workspace) ?? workspace;
     if (realRoot === undefined)
         return 'it does not exist';
-    if (!(await (0,promises_namespaceObject.stat)(realRoot)).isDirectory())
+    if (!(0,external_node_fs_.statSync)(realRoot).isDirectory())
         return 'it is not a folder';
     const rel = external_node_path_default().relative(realWorkspace, realRoot);
     if (rel.startsWith('..') || external_node_path_default().isAbsolute(rel))

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { GitHubApi } from '../github/api.js'
@@ -104,7 +104,7 @@ export function gitBranchWriter(repoDir: string, remote = 'origin'): BranchWrite
     },
     async commit(parent, file, content, message) {
       const blob = (await git(['hash-object', '-w', '--stdin'], {}, content)).trim()
-      const dir = await mkdtemp(path.join(tmpdir(), 'kaniko-gitops-index-'))
+      const dir = mkdtempSync(path.join(tmpdir(), 'kaniko-gitops-index-'))
       try {
         const index = { GIT_INDEX_FILE: path.join(dir, 'index') }
         await git(['read-tree', parent], index)
@@ -113,7 +113,7 @@ export function gitBranchWriter(repoDir: string, remote = 'origin'): BranchWrite
         const sha = (await git(['commit-tree', tree, '-p', parent, '-F', '-'], BOT_IDENTITY, message)).trim()
         return { sha }
       } finally {
-        await rm(dir, { recursive: true, force: true })
+        rmSync(dir, { recursive: true, force: true })
       }
     },
     async publish(branch, _from, sha) {
