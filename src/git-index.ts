@@ -91,8 +91,8 @@ export function readGitIndex(folder: string, boundary: string = folder): IndexRe
   }
 }
 
-/** Parses an index file; throws with the reason when it cannot be used. Exported for tests. */
-export function parseIndex(buf: Buffer, objectFormat: 'sha1' | 'sha256', prefix = ''): IndexEntry[] {
+/** Parses an index file; throws with the reason when it cannot be used. */
+function parseIndex(buf: Buffer, objectFormat: 'sha1' | 'sha256', prefix = ''): IndexEntry[] {
   const oidLength = objectFormat === 'sha256' ? 32 : 20
   if (buf.length < 12 + oidLength || buf.toString('latin1', 0, 4) !== 'DIRC') throw new Error('the index is not a git index')
   // The file ends with a hash of the rest (all zeros with index.skipHash): a damaged index is refused.

@@ -1460,7 +1460,7 @@ function readGitIndex(folder, boundary = folder) {
         return { reason: error.message };
     }
 }
-/** Parses an index file; throws with the reason when it cannot be used. Exported for tests. */
+/** Parses an index file; throws with the reason when it cannot be used. */
 function parseIndex(buf, objectFormat, prefix = '') {
     const oidLength = objectFormat === 'sha256' ? 32 : 20;
     if (buf.length < 12 + oidLength || buf.toString('latin1', 0, 4) !== 'DIRC')
