@@ -3034,8 +3034,13 @@ function renderKey(image, settings, scriptsConfigMap) {
     let key = `[${FORMAT_VERSION},${JSON.stringify(inputs)},${shapingJson(settings, image.forced)},${JSON.stringify(scriptsConfigMap)}`;
     // The per-image config enters the key only when it sets something, so that Pods without a config
     // keep the keys (and the names) they had before the config existed.
-    const configured = target !== '' || platform !== '' || extraTags.length > 0 || resources !== undefined;
-    if (configured || Object.keys(nodeSelector).length > 0 || tolerations.length > 0) {
+    const setsAny = target !== '' ||
+        platform !== '' ||
+        extraTags.length > 0 ||
+        resources !== undefined ||
+        Object.keys(nodeSelector).length > 0 ||
+        tolerations.length > 0;
+    if (setsAny) {
         key += `,${JSON.stringify({ target, platform, extraTags, resources, nodeSelector, tolerations })}`;
     }
     return sha256Hex(`${key}]`).slice(0, 32);
