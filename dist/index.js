@@ -1125,7 +1125,23 @@ async function upsertComment(api, issue, marker, body) {
 
 /** Dockerfiles larger than this are refused: they are almost certainly not Dockerfiles. */
 const MAX_DOCKERFILE_BYTES = 1024 * 1024;
-const buffer = Buffer.allocUnsafe(MAX_DOCKERFILE_BYTES + 1);
+/** Files up to this size are read whole into one shared buffer (larger ones are streamed by their readers). */
+const READ_WHOLE_BYTES = 1024 * 1024;
+let shared;
+/**
+ * Reads an open file that fstat says has `size` bytes into a buffer shared by every caller, valid
+ * until the next call: one read for a small file, without a second fstat or a read of 0 bytes. A
+ * file that grew meanwhile comes back longer than `size` (up to one byte past READ_WHOLE_BYTES).
+ */
+function readOpenFile(fd, size) {
+    shared ??= Buffer.allocUnsafe(READ_WHOLE_BYTES + 1);
+    const buffer = shared;
+    let length = 0;
+    for (let n = -1; n !== 0 && length < size && length < buffer.length; length += n) {
+        n = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, length, buffer.length - length, null);
+    }
+    return buffer.subarray(0, length);
+}
 /** sha256 in hex; the one-shot crypto.hash (Node 21.7+) is faster than a Hash object for small inputs. */
 function sha256Hex(data) {
     return typeof external_node_crypto_.hash === 'function' ? external_node_crypto_.hash('sha256', data, 'hex') : external_node_crypto_.createHash('sha256').update(data).digest('hex');
@@ -1149,14 +1165,10 @@ function hashDockerfile(file, displayPath) {
         if (info.size > MAX_DOCKERFILE_BYTES) {
             throw new Error(`the Dockerfile '${displayPath}' has ${info.size} bytes, more than the ${MAX_DOCKERFILE_BYTES} a Dockerfile may have`);
         }
-        // Into one reused buffer, until the size fstat gave (or the end): no second fstat, no read of 0 bytes.
-        let length = 0;
-        for (let n = -1; n !== 0 && length < info.size; length += n)
-            n = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, length, buffer.length - length, null);
-        if (length > MAX_DOCKERFILE_BYTES) {
+        const data = readOpenFile(fd, info.size);
+        if (data.length > MAX_DOCKERFILE_BYTES) {
             throw new Error(`the Dockerfile '${displayPath}' grew to more than the ${MAX_DOCKERFILE_BYTES} bytes a Dockerfile may have`);
         }
-        const data = buffer.subarray(0, length);
         if (data.includes(0))
             throw new Error(`the Dockerfile '${displayPath}' contains NUL bytes: it is not a text file`);
         return { sha256: sha256Hex(data), text: data.toString('utf8') };
@@ -2286,14 +2298,7 @@ function readGitIndex(folder, boundary = folder) {
     const repo = findGitDir(folder, boundary);
     if (!repo)
         return { reason: 'the workspace is not a git checkout' };
-    let config = '';
-    try {
-        config = (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(repo.commonDir, 'config'), 'utf8');
-    }
-    catch {
-        // No config: the defaults (SHA-1).
-    }
-    const objectFormat = /^\s*objectformat\s*=\s*sha256\s*$/im.test(config) ? 'sha256' : 'sha1';
+    const objectFormat = objectFormatOf(repo.commonDir);
     let buf;
     try {
         buf = (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(repo.gitDir, 'index'));
@@ -2308,6 +2313,23 @@ function readGitIndex(folder, boundary = folder) {
     }
     catch (error) {
         return { reason: error.message };
+    }
+}
+/**
+ * The object format of the repository holding `folder` (searched up to `boundary`), SHA-1 when
+ * there is none: the working-tree walk computes the same object ids as the index holds.
+ */
+function gitObjectFormat(folder, boundary = folder) {
+    const repo = findGitDir(folder, boundary);
+    return repo ? objectFormatOf(repo.commonDir) : 'sha1';
+}
+function objectFormatOf(commonDir) {
+    try {
+        return /^\s*objectformat\s*=\s*sha256\s*$/im.test((0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(commonDir, 'config'), 'utf8')) ? 'sha256' : 'sha1';
+    }
+    catch {
+        // No config: the defaults.
+        return 'sha1';
     }
 }
 /** Parses an index file; throws with the reason when it cannot be used. */
@@ -2451,9 +2473,6 @@ function lowerBound(entries, path) {
 
 // A CommonJS module whose typings declare a default export: at run time the default import is the factory.
 const context_hash_ignore = (ignore_default());
-/** Files up to this size are read in one go into one reused buffer; larger ones are streamed. */
-const READ_WHOLE_BYTES = 1024 * 1024;
-const context_hash_buffer = Buffer.allocUnsafe(READ_WHOLE_BYTES);
 /** Git's object id of a blob, as raw bytes in a latin1 string (the form the index holds). */
 function blobId(format, data) {
     return external_node_crypto_.createHash(format).update(`blob ${data.length}\u0000`).update(data).digest('binary');
@@ -2491,12 +2510,13 @@ class ContextHasher {
      * @param generated repository-relative files this action writes (the manifest): never part of a
      *   context, or every render would change the hash it is made from
      * @param index the git index of `root`, when the contexts are the commit's files
+     * @param format the repository's object format, for the ids the working-tree walk computes
      */
-    constructor(root, generated = new Set(), index) {
+    constructor(root, generated = new Set(), index, format = index?.objectFormat ?? 'sha1') {
         this.root = root;
         this.generated = generated;
         this.index = index;
-        this.format = index?.objectFormat ?? 'sha1';
+        this.format = format;
     }
     /** Where the files come from, for the log and the annotation. */
     get source() {
@@ -2626,11 +2646,9 @@ function hashFile(abs, format) {
         const info = (0,external_node_fs_namespaceObject.fstatSync)(fd);
         const executable = (info.mode & 0o100) !== 0;
         if (info.size <= READ_WHOLE_BYTES) {
-            let length = 0;
-            for (let n = 1; n > 0 && length < READ_WHOLE_BYTES; length += n)
-                n = (0,external_node_fs_namespaceObject.readSync)(fd, context_hash_buffer, length, READ_WHOLE_BYTES - length, null);
-            if (length === info.size)
-                return line.file(executable, blobId(format, context_hash_buffer.subarray(0, length)));
+            const data = readOpenFile(fd, info.size);
+            if (data.length === info.size)
+                return line.file(executable, blobId(format, data));
         }
         // Large (or changed while reading): streamed, so memory does not grow with the file. The blob
         // header needs the size first, so the file is read once for its size and once for the id.
@@ -3641,13 +3659,13 @@ async function scanRepository(settings, log) {
  */
 function contextHasher(settings, log) {
     const generated = new Set([settings.output]);
-    if (settings.context !== 'git')
-        return new ContextHasher(settings.root, generated);
-    const read = readGitIndex(settings.root, workspaceOf(settings));
-    if ('index' in read)
-        return new ContextHasher(settings.root, generated, read.index);
-    log.info(`Build contexts are hashed from the working tree: the git index cannot be used (${read.reason}).`);
-    return new ContextHasher(settings.root, generated);
+    if (settings.context === 'git') {
+        const read = readGitIndex(settings.root, workspaceOf(settings));
+        if ('index' in read)
+            return new ContextHasher(settings.root, generated, read.index);
+        log.info(`Build contexts are hashed from the working tree: the git index cannot be used (${read.reason}).`);
+    }
+    return new ContextHasher(settings.root, generated, undefined, gitObjectFormat(settings.root, workspaceOf(settings)));
 }
 /** Reads and parses the config file or the `image-config` input; undefined when neither is set. */
 async function readConfig(settings) {

@@ -1,20 +1,9 @@
 import * as crypto from 'node:crypto'
-import {
-  closeSync,
-  createReadStream,
-  type Dirent,
-  existsSync,
-  fstatSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  readSync,
-} from 'node:fs'
+import { closeSync, createReadStream, type Dirent, existsSync, fstatSync, openSync, readdirSync, readFileSync, readlinkSync } from 'node:fs'
 import path from 'node:path'
 import dockerignore, { type Ignore } from '@balena/dockerignore'
-import { type GitIndex, type IndexEntry, lowerBound } from './git-index.js'
-import { sha256Hex } from './hash.js'
+import { type GitIndex, type IndexEntry, lowerBound, type ObjectFormat } from './git-index.js'
+import { READ_WHOLE_BYTES, readOpenFile, sha256Hex } from './hash.js'
 
 // A CommonJS module whose typings declare a default export: at run time the default import is the factory.
 const ignore = dockerignore as unknown as () => Ignore
@@ -27,12 +16,6 @@ export interface ContextHash {
   /** The ignore file applied, repository-relative ('' when none). */
   readonly ignoreFile: string
 }
-
-/** Files up to this size are read in one go into one reused buffer; larger ones are streamed. */
-const READ_WHOLE_BYTES = 1024 * 1024
-const buffer = Buffer.allocUnsafe(READ_WHOLE_BYTES)
-
-type ObjectFormat = 'sha1' | 'sha256'
 
 /** Git's object id of a blob, as raw bytes in a latin1 string (the form the index holds). */
 function blobId(format: ObjectFormat, data: Uint8Array): string {
@@ -71,13 +54,15 @@ export class ContextHasher {
    * @param generated repository-relative files this action writes (the manifest): never part of a
    *   context, or every render would change the hash it is made from
    * @param index the git index of `root`, when the contexts are the commit's files
+   * @param format the repository's object format, for the ids the working-tree walk computes
    */
   constructor(
     private readonly root: string,
     private readonly generated: ReadonlySet<string> = new Set(),
     private readonly index?: GitIndex,
+    format: ObjectFormat = index?.objectFormat ?? 'sha1',
   ) {
-    this.format = index?.objectFormat ?? 'sha1'
+    this.format = format
   }
 
   /** Where the files come from, for the log and the annotation. */
@@ -216,9 +201,8 @@ function hashFile(abs: string, format: ObjectFormat): string | Promise<string> {
     const info = fstatSync(fd)
     const executable = (info.mode & 0o100) !== 0
     if (info.size <= READ_WHOLE_BYTES) {
-      let length = 0
-      for (let n = 1; n > 0 && length < READ_WHOLE_BYTES; length += n) n = readSync(fd, buffer, length, READ_WHOLE_BYTES - length, null)
-      if (length === info.size) return line.file(executable, blobId(format, buffer.subarray(0, length)))
+      const data = readOpenFile(fd, info.size)
+      if (data.length === info.size) return line.file(executable, blobId(format, data))
     }
     // Large (or changed while reading): streamed, so memory does not grow with the file. The blob
     // header needs the size first, so the file is read once for its size and once for the id.

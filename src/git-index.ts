@@ -19,10 +19,13 @@ export interface IndexEntry {
   readonly oid: string
 }
 
+/** The hash a repository names its objects with. */
+export type ObjectFormat = 'sha1' | 'sha256'
+
 export interface GitIndex {
   /** Entries under the folder, sorted by path (JavaScript string order). */
   readonly entries: readonly IndexEntry[]
-  readonly objectFormat: 'sha1' | 'sha256'
+  readonly objectFormat: ObjectFormat
 }
 
 export type IndexResult = { readonly index: GitIndex } | { readonly reason: string }
@@ -69,13 +72,7 @@ const S_IFDIR = 0o040000
 export function readGitIndex(folder: string, boundary: string = folder): IndexResult {
   const repo = findGitDir(folder, boundary)
   if (!repo) return { reason: 'the workspace is not a git checkout' }
-  let config = ''
-  try {
-    config = readFileSync(path.join(repo.commonDir, 'config'), 'utf8')
-  } catch {
-    // No config: the defaults (SHA-1).
-  }
-  const objectFormat = /^\s*objectformat\s*=\s*sha256\s*$/im.test(config) ? 'sha256' : 'sha1'
+  const objectFormat = objectFormatOf(repo.commonDir)
   let buf: Buffer
   try {
     buf = readFileSync(path.join(repo.gitDir, 'index'))
@@ -91,8 +88,26 @@ export function readGitIndex(folder: string, boundary: string = folder): IndexRe
   }
 }
 
+/**
+ * The object format of the repository holding `folder` (searched up to `boundary`), SHA-1 when
+ * there is none: the working-tree walk computes the same object ids as the index holds.
+ */
+export function gitObjectFormat(folder: string, boundary: string = folder): ObjectFormat {
+  const repo = findGitDir(folder, boundary)
+  return repo ? objectFormatOf(repo.commonDir) : 'sha1'
+}
+
+function objectFormatOf(commonDir: string): ObjectFormat {
+  try {
+    return /^\s*objectformat\s*=\s*sha256\s*$/im.test(readFileSync(path.join(commonDir, 'config'), 'utf8')) ? 'sha256' : 'sha1'
+  } catch {
+    // No config: the defaults.
+    return 'sha1'
+  }
+}
+
 /** Parses an index file; throws with the reason when it cannot be used. */
-function parseIndex(buf: Buffer, objectFormat: 'sha1' | 'sha256', prefix = ''): IndexEntry[] {
+function parseIndex(buf: Buffer, objectFormat: ObjectFormat, prefix = ''): IndexEntry[] {
   const oidLength = objectFormat === 'sha256' ? 32 : 20
   if (buf.length < 12 + oidLength || buf.toString('latin1', 0, 4) !== 'DIRC') throw new Error('the index is not a git index')
   // The file ends with a hash of the rest (all zeros with index.skipHash): a damaged index is refused.

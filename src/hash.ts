@@ -3,7 +3,25 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 
 /** Dockerfiles larger than this are refused: they are almost certainly not Dockerfiles. */
 export const MAX_DOCKERFILE_BYTES = 1024 * 1024
-const buffer = Buffer.allocUnsafe(MAX_DOCKERFILE_BYTES + 1)
+
+/** Files up to this size are read whole into one shared buffer (larger ones are streamed by their readers). */
+export const READ_WHOLE_BYTES = 1024 * 1024
+let shared: Buffer | undefined
+
+/**
+ * Reads an open file that fstat says has `size` bytes into a buffer shared by every caller, valid
+ * until the next call: one read for a small file, without a second fstat or a read of 0 bytes. A
+ * file that grew meanwhile comes back longer than `size` (up to one byte past READ_WHOLE_BYTES).
+ */
+export function readOpenFile(fd: number, size: number): Buffer {
+  shared ??= Buffer.allocUnsafe(READ_WHOLE_BYTES + 1)
+  const buffer = shared
+  let length = 0
+  for (let n = -1; n !== 0 && length < size && length < buffer.length; length += n) {
+    n = readSync(fd, buffer, length, buffer.length - length, null)
+  }
+  return buffer.subarray(0, length)
+}
 
 /** sha256 in hex; the one-shot crypto.hash (Node 21.7+) is faster than a Hash object for small inputs. */
 export function sha256Hex(data: string | Uint8Array): string {
@@ -27,13 +45,10 @@ export function hashDockerfile(file: string, displayPath: string): { sha256: str
     if (info.size > MAX_DOCKERFILE_BYTES) {
       throw new Error(`the Dockerfile '${displayPath}' has ${info.size} bytes, more than the ${MAX_DOCKERFILE_BYTES} a Dockerfile may have`)
     }
-    // Into one reused buffer, until the size fstat gave (or the end): no second fstat, no read of 0 bytes.
-    let length = 0
-    for (let n = -1; n !== 0 && length < info.size; length += n) n = readSync(fd, buffer, length, buffer.length - length, null)
-    if (length > MAX_DOCKERFILE_BYTES) {
+    const data = readOpenFile(fd, info.size)
+    if (data.length > MAX_DOCKERFILE_BYTES) {
       throw new Error(`the Dockerfile '${displayPath}' grew to more than the ${MAX_DOCKERFILE_BYTES} bytes a Dockerfile may have`)
     }
-    const data = buffer.subarray(0, length)
     if (data.includes(0)) throw new Error(`the Dockerfile '${displayPath}' contains NUL bytes: it is not a text file`)
     return { sha256: sha256Hex(data), text: data.toString('utf8') }
   } finally {

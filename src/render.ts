@@ -15,7 +15,7 @@ import { ContextHasher } from './context-hash.js'
 import { discoverDockerfiles } from './discover.js'
 import { parseFromLines } from './dockerfile.js'
 import { explainPathEscape, realpathOrUndefined, removeStaleTemporaries, writeFileAtomic } from './fs-atomic.js'
-import { readGitIndex } from './git-index.js'
+import { gitObjectFormat, readGitIndex } from './git-index.js'
 import { hashDockerfile, sha256Hex } from './hash.js'
 import { buildPod, buildScriptsConfigMap, type NamedDocument, nameDocument, renderKey } from './manifest/pod.js'
 import { readPreviousManifest } from './manifest/previous.js'
@@ -149,11 +149,12 @@ export async function scanRepository(settings: Settings, log: Logger): Promise<S
  */
 function contextHasher(settings: Settings, log: Logger): ContextHasher {
   const generated = new Set([settings.output])
-  if (settings.context !== 'git') return new ContextHasher(settings.root, generated)
-  const read = readGitIndex(settings.root, workspaceOf(settings))
-  if ('index' in read) return new ContextHasher(settings.root, generated, read.index)
-  log.info(`Build contexts are hashed from the working tree: the git index cannot be used (${read.reason}).`)
-  return new ContextHasher(settings.root, generated)
+  if (settings.context === 'git') {
+    const read = readGitIndex(settings.root, workspaceOf(settings))
+    if ('index' in read) return new ContextHasher(settings.root, generated, read.index)
+    log.info(`Build contexts are hashed from the working tree: the git index cannot be used (${read.reason}).`)
+  }
+  return new ContextHasher(settings.root, generated, undefined, gitObjectFormat(settings.root, workspaceOf(settings)))
 }
 
 /** Reads and parses the config file or the `image-config` input; undefined when neither is set. */

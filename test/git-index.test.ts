@@ -270,6 +270,18 @@ describe('hash: context in a git checkout', () => {
     expect(out.manifest).toContain('kaniko-gitops/hash-covers: "context app: 2 file(s) of the commit"')
   })
 
+  it('gives a SHA-256 repository one tag from the index, the local context and the fallback', async () => {
+    const dir = committed(MIXED, '--object-format=sha256')
+    const fromIndex = await renderIn(dir)
+    expect(fromIndex.manifest).toContain('47 file(s) of the commit')
+    const local = await renderIn(dir, { context: 'local', 'local-path': '/srv/repo', output: 'deploy/local.yaml' })
+    expect(local.images[0]?.tag).toBe(fromIndex.images[0]?.tag)
+    git(dir, 'update-index', '--split-index')
+    const fallback = await renderIn(dir)
+    expect(fallback.log.infos.join('\n')).toContain('the git index cannot be used (the index is split (core.splitIndex))')
+    expect(fallback.images[0]?.tag).toBe(fromIndex.images[0]?.tag)
+  })
+
   it('falls back to the working tree, saying why, when the index cannot be used', async () => {
     const dir = committed(MIXED)
     const clean = await renderIn(dir)
