@@ -1191,9 +1191,9 @@ function isDns1123Label(value) {
  * characters outside [a-z0-9] folded into one '-', no '-' at either end. May return ''.
  */
 function normalizeName(raw) {
-    return raw
-        .normalize('NFKD')
-        .replace(/[\u0300-\u036f]/g, '')
+    // Only text beyond ASCII has accents to drop (most paths are ASCII, and normalize() is not free).
+    const ascii = !/[^\p{ASCII}]/u.test(raw);
+    return (ascii ? raw : raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, '-')
         .replace(/^-+|-+$/g, '');
@@ -1323,7 +1323,14 @@ function compilePatterns(patterns) {
             include.push(compileOne(pattern));
     }
     const needsPath = [...include, ...exclude].some((m) => !m.onName);
-    const decide = (path, name) => include.some((m) => m.test(m.onName ? name : path)) && !exclude.some((m) => m.test(m.onName ? name : path));
+    // Plain loops: the walk asks once per file, and a closure per call cost more than the tests.
+    const any = (matchers, path, name) => {
+        for (const m of matchers)
+            if (m.test(m.onName ? name : path))
+                return true;
+        return false;
+    };
+    const decide = (path, name) => any(include, path, name) && !any(exclude, path, name);
     return {
         matches: (path) => decide(path, path.slice(path.lastIndexOf('/') + 1)),
         matchesIn: (dir, name) => decide(needsPath ? (dir ? `${dir}/${name}` : name) : '', name),
@@ -1493,6 +1500,34 @@ function registryHost(reference) {
 
 
 
+/**
+ * Writes to the log. On Linux and macOS the text goes to file descriptor 1 directly: the first use of
+ * `process.stdout` builds a stream, 4 to 7 ms of a run on a pipe, which is how the runner reads it.
+ * Node writes to pipes and files synchronously there anyway, so the order of lines is the same.
+ */
+function writeStdout(text) {
+    if (process.platform === 'win32') {
+        process.stdout.write(text);
+        return;
+    }
+    const bytes = Buffer.from(text);
+    for (let at = 0; at < bytes.length;) {
+        try {
+            at += (0,external_node_fs_namespaceObject.writeSync)(1, bytes, at);
+        }
+        catch (error) {
+            // A pipe the reader left non-blocking fills up: wait a moment for it to drain.
+            if (error.code !== 'EAGAIN')
+                throw error;
+            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+        }
+    }
+}
+let out = writeStdout;
+/** Sends what would go to the log to `sink` instead (undefined: back to the log), for tests. */
+function redirectLog(sink) {
+    out = sink ?? writeStdout;
+}
 /** An input as the runner passes it: `INPUT_<NAME>` (spaces to '_', upper case), trimmed. */
 function getInput(name) {
     return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
@@ -1516,10 +1551,10 @@ function issueCommand(command, properties, message) {
         .filter(([, value]) => value)
         .map(([key, value]) => `${key}=${escapeProperty(value)}`)
         .join(',');
-    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_namespaceObject.EOL}`);
+    out(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_namespaceObject.EOL}`);
 }
 function info(message) {
-    process.stdout.write(`${message}${external_node_os_namespaceObject.EOL}`);
+    out(`${message}${external_node_os_namespaceObject.EOL}`);
 }
 function warning(message) {
     issueCommand('warning', {}, message);
@@ -1559,7 +1594,7 @@ function appendToFile(variable, text) {
 /** Sets a step output through the GITHUB_OUTPUT file, with a random heredoc delimiter. */
 function setOutput(name, value) {
     if (!process.env.GITHUB_OUTPUT) {
-        process.stdout.write(external_node_os_namespaceObject.EOL);
+        out(external_node_os_namespaceObject.EOL);
         issueCommand('set-output', { name }, value);
         return;
     }
@@ -2713,23 +2748,29 @@ async function discoverDockerfiles(root, patterns) {
         }
         for (const entry of entries) {
             const name = entry.name;
-            // A name that is not UTF-8 comes back with U+FFFD in it and cannot be opened by that name.
-            if (name.includes('\uFFFD')) {
-                warnings.push(`skipped '${rel ? `${rel}/` : ''}${name}': its name is not valid UTF-8`);
-                continue;
-            }
             if (entry.isDirectory()) {
-                if (!PRUNED_FOLDERS.has(name))
-                    walk(`${dir}/${name}`, rel ? `${rel}/${name}` : name);
+                if (PRUNED_FOLDERS.has(name))
+                    continue;
+                if (notUtf8(name, rel))
+                    continue;
+                walk(`${dir}/${name}`, rel ? `${rel}/${name}` : name);
             }
             else if (entry.isFile()) {
-                if (matcher.matchesIn(rel, name))
+                if (matcher.matchesIn(rel, name) && !notUtf8(name, rel))
                     found.push(rel ? `${rel}/${name}` : name);
             }
-            else if (entry.isSymbolicLink() && matcher.matchesIn(rel, name)) {
+            else if (entry.isSymbolicLink() && matcher.matchesIn(rel, name) && !notUtf8(name, rel)) {
                 symlinks.push(rel ? `${rel}/${name}` : name);
             }
         }
+    };
+    // A name that is not UTF-8 comes back with U+FFFD in it and cannot be opened by that name. Only
+    // the folders entered and the files that match are asked: the other names are never used.
+    const notUtf8 = (name, rel) => {
+        if (!name.includes('\uFFFD'))
+            return false;
+        warnings.push(`skipped '${rel ? `${rel}/` : ''}${name}': its name is not valid UTF-8`);
+        return true;
     };
     walk(root, '');
     for (const relPath of symlinks) {
@@ -3049,7 +3090,9 @@ function renderKey(image, settings, scriptsConfigMap) {
     const { status: _status, target, platform, extraTags, resources, nodeSelector, tolerations, ...inputs } = image;
     // The text of JSON.stringify([FORMAT_VERSION, inputs, shaping, scriptsConfigMap, configured?]),
     // with the settings part written once per run instead of once per image.
-    let key = `[${FORMAT_VERSION},${JSON.stringify(inputs)},${shapingJson(settings, image.forced)},${JSON.stringify(scriptsConfigMap)}`;
+    // Only a Pod of the git context names its commit: a local one must not change with each new commit.
+    const shaping = settings.context === 'git' ? inputs : { ...inputs, commit: '' };
+    let key = `[${FORMAT_VERSION},${JSON.stringify(shaping)},${shapingJson(settings, image.forced)},${JSON.stringify(scriptsConfigMap)}`;
     // The per-image config enters the key only when it sets something, so that Pods without a config
     // keep the keys (and the names) they had before the config existed.
     const setsAny = target !== '' ||
@@ -3263,12 +3306,17 @@ const DIGEST_PREFIX = '# digest: sha256:';
 /**
  * The manifest file: the header, the digest of the body, then each document after a `---` line, in
  * the order given. The same documents always give the same bytes (see emitYaml and nameDocument).
+ * `previous` is the file read before with its verified documents: when the documents are the same,
+ * its text is the result, without joining and hashing megabytes again.
  */
 function serializeManifest(documents, previous) {
+    const before = previous?.verified?.documents;
+    // Reused Pods are the very strings read from the file, so most comparisons are of references.
+    if (before !== undefined && before.length === documents.length && documents.every((d, i) => d.text === before[i])) {
+        return previous?.text;
+    }
     const body = documents.map((d) => `---\n${d.text}`).join('');
-    // In steady state the body is the previous, verified one: its digest need not be computed again.
-    const digest = previous !== undefined && previous.body === body ? previous.digest : sha256Hex(body);
-    return `${MANIFEST_HEADER}\n${DIGEST_PREFIX}${digest}\n${body}`;
+    return `${MANIFEST_HEADER}\n${DIGEST_PREFIX}${sha256Hex(body)}\n${body}`;
 }
 
 ;// CONCATENATED MODULE: ./src/manifest/previous.ts
@@ -3281,29 +3329,39 @@ function record(value) {
 function previous_text(value) {
     return typeof value === 'string' ? value : '';
 }
+const OWN = `${MANIFEST_HEADER}\n${DIGEST_PREFIX}`;
 /**
  * Reads what an earlier run wrote: for each build Pod, its Dockerfile, hash, pinned commit and name.
  * A file this action wrote (it starts with MANIFEST_HEADER) is read line by line, taking only those
  * annotations: parsing a thousand documents into YAML trees cost more than the rest of a run. Any
  * other file goes through the YAML parser; one that is not valid YAML is reported through `problem`
  * and otherwise ignored: the manifest is generated, and rendering it anew only re-pins commits.
+ *
+ * Given the file's bytes, the digest is checked on them as they are (a string would be encoded to
+ * UTF-8 again to be hashed: a few milliseconds on a manifest of megabytes).
  */
 async function readPreviousManifest(content) {
     if (content === undefined)
-        return { images: new Map() };
-    const own = `${MANIFEST_HEADER}\n${DIGEST_PREFIX}`;
-    if (content.startsWith(own)) {
-        const bodyStart = content.indexOf('\n', own.length) + 1;
-        const body = content.slice(bodyStart);
-        const digest = content.slice(own.length, bodyStart - 1);
-        const intact = bodyStart > 0 && digest === sha256Hex(body);
-        const images = scanOwnManifest(body, intact);
+        return { text: '', images: new Map() };
+    const bytes = typeof content === 'string' ? undefined : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+    const whole = bytes ? bytes.toString('utf8') : content;
+    if (whole.startsWith(OWN)) {
+        const bodyStart = whole.indexOf('\n', OWN.length) + 1;
+        const digest = whole.slice(OWN.length, bodyStart - 1);
+        const bodyBytes = bytes?.subarray(bytes.indexOf(10, OWN.length) + 1);
+        const body = whole.slice(bodyStart);
+        // Bytes that are not UTF-8 decode to U+FFFD: kept as text, they would not be the bytes the digest covers.
+        const lossless = bytes === undefined || !whole.includes('\uFFFD') || Buffer.from(whole).equals(bytes);
+        // The action writes every document after a `---` line: then the documents joined again are the body.
+        const intact = bodyStart > 0 && body.startsWith('---\n') && lossless && digest === sha256Hex(bodyBytes ?? body);
+        const documents = [];
+        const images = scanOwnManifest(body, intact, documents);
         // A field written as a block scalar (a path that ends in a newline) is beyond the line reader.
         if (images === undefined)
-            return parseManifest(content);
-        return { images, ...(intact ? { verified: { body, digest } } : {}) };
+            return parseManifest(whole);
+        return { text: whole, images, ...(intact ? { verified: { documents } } : {}) };
     }
-    return parseManifest(content);
+    return parseManifest(whole);
 }
 /** The fields read from each Pod, as the emitter writes them: each on one line of the metadata. */
 const FIELDS = [
@@ -3330,35 +3388,46 @@ function scalar(text) {
 const POD_START = 'apiVersion: v1\nkind: Pod\nmetadata:';
 const SEPARATOR = '\n---\n';
 /**
- * `body` is everything after the digest line; with `intact`, each Pod's text is kept for reuse.
+ * `body` is everything after the digest line; with `intact`, each Pod's text is kept for reuse and
+ * every document's text goes into `documents`, in file order.
  * Documents are found with indexOf and each field with one indexOf in the metadata (which ends at
  * `spec:`): no regular expression runs over the megabytes of a large manifest.
  */
-function scanOwnManifest(body, intact) {
+function scanOwnManifest(body, intact, documents) {
     const images = new Map();
     let at = body.startsWith('---\n') ? 4 : 0;
     while (at < body.length) {
         const next = body.indexOf(SEPARATOR, at);
         const end = next === -1 ? body.length : next + 1;
+        const doc = intact ? body.slice(at, end) : undefined;
+        if (doc !== undefined)
+            documents.push(doc);
         if (body.startsWith(POD_START, at)) {
             const specAt = body.indexOf('\nspec:\n', at);
             const metaEnd = specAt === -1 || specAt > end ? end : specAt;
             // A slice, so that a field a Pod lacks (the commit, with a local context) is looked for in its own metadata only.
             const meta = body.slice(at, metaEnd);
             const fields = {};
+            // The fields are looked for in the order the emitter writes them, each from where the last
+            // one ended: one pass over the metadata. A field not found there (an edited file) is looked
+            // for from the start.
+            let from = 0;
             for (const [key, marker] of FIELDS) {
-                const found = meta.indexOf(marker);
+                let found = meta.indexOf(marker, from);
+                if (found === -1 && from > 0)
+                    found = meta.indexOf(marker);
                 if (found === -1)
                     continue;
                 const valueAt = found + marker.length;
                 const lineEnd = meta.indexOf('\n', valueAt);
+                from = lineEnd === -1 ? meta.length : lineEnd;
                 const raw = meta.slice(valueAt, lineEnd === -1 ? meta.length : lineEnd);
                 // A field written as a block scalar (a path that ends in a newline) is beyond this reader.
                 if (raw.startsWith('|') || raw.startsWith('>'))
                     return undefined;
                 fields[key] = scalar(raw);
             }
-            addImage(images, fields.name ?? '', fields[LABEL.name] ?? '', fields, intact ? body.slice(at, end) : undefined);
+            addImage(images, fields.name ?? '', fields[LABEL.name] ?? '', fields, doc);
         }
         if (next === -1)
             break;
@@ -3390,7 +3459,7 @@ async function parseManifest(content) {
     const images = new Map();
     for (const doc of parseAllDocuments(content)) {
         if (doc.errors.length > 0) {
-            return { images: new Map(), problem: `it is not valid YAML (${doc.errors[0]?.message.split('\n')[0]})` };
+            return { text: content, images: new Map(), problem: `it is not valid YAML (${doc.errors[0]?.message.split('\n')[0]})` };
         }
         const object = record(doc.toJS());
         if (object.kind !== 'Pod')
@@ -3398,7 +3467,7 @@ async function parseManifest(content) {
         const metadata = record(object.metadata);
         addImage(images, previous_text(metadata.name), previous_text(record(metadata.labels)[LABEL.name]), record(metadata.annotations));
     }
-    return { images };
+    return { text: content, images };
 }
 
 ;// CONCATENATED MODULE: ./src/manifest/scripts.ts
@@ -3426,12 +3495,14 @@ function resolveImageGraph(nodes, registry) {
     const byRepository = new Map(nodes.map((n) => [`${registry}/${n.name}`, n]));
     const parents = new Map();
     const warnings = [];
+    const underRegistry = `${registry}/`;
     for (const node of nodes) {
         const edges = [];
         const stages = new Set();
         for (const from of node.froms) {
             const image = from.image.toLowerCase();
-            if (!stages.has(image)) {
+            // Only an image under the registry can be one of this repository's.
+            if (!stages.has(image) && image.startsWith(underRegistry)) {
                 const repository = repositoryOf(image);
                 const parent = byRepository.get(repository);
                 if (parent) {
@@ -3440,7 +3511,7 @@ function resolveImageGraph(nodes, registry) {
                         warnings.push(`'${node.path}' line ${from.line}: FROM ${from.raw} names ${repository}, which this repository builds, with a fixed reference: the build takes that one, not the image just built from ${parent.path}. Write ARG BASE_IMAGE=${repository} and FROM $BASE_IMAGE, and the build gets its content tag.`);
                     }
                 }
-                else if (repository.startsWith(`${registry}/`)) {
+                else {
                     throw new InputError(`'${node.path}' line ${from.line}: FROM ${from.raw} names ${repository}, an image of the registry '${registry}', but no Dockerfile of this repository builds it; its images are ${[...byRepository.keys()].sort().join(', ')}.`);
                 }
             }
@@ -3466,9 +3537,14 @@ function resolveImageGraph(nodes, registry) {
             visit(edge.parent);
         visiting.pop();
         const node = byPath.get(path);
+        if (edges.length === 0) {
+            effective.set(path, node.own);
+            depth.set(path, 0);
+            return;
+        }
         const parentHashes = [...new Set(edges.map((e) => effective.get(e.parent)))].sort();
-        effective.set(path, parentHashes.length === 0 ? node.own : sha256Hex(`kaniko-gitops parents v1\n${node.own}\n${parentHashes.join('\n')}\n`));
-        depth.set(path, edges.length === 0 ? 0 : 1 + Math.max(...edges.map((e) => depth.get(e.parent))));
+        effective.set(path, sha256Hex(`kaniko-gitops parents v1\n${node.own}\n${parentHashes.join('\n')}\n`));
+        depth.set(path, 1 + Math.max(...edges.map((e) => depth.get(e.parent))));
     };
     for (const node of [...nodes].sort((a, b) => (a.path < b.path ? -1 : 1)))
         visit(node.path);
@@ -3476,7 +3552,6 @@ function resolveImageGraph(nodes, registry) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan.ts
-
 
 
 
@@ -3503,11 +3578,10 @@ function planImages(files, options, previous, skipped = []) {
         const before = previous.get(file.path);
         const status = !before ? 'new' : before.effective === effective ? 'unchanged' : 'changed';
         const tag = effective.slice(0, TAG_LENGTH);
-        const parentNames = [...new Set(edges.map((e) => names.get(e.parent)))].sort();
+        // Most images have no in-repo parent and no config: those skip building empty collections.
+        const parentNames = edges.length === 0 ? [] : [...new Set(edges.map((e) => names.get(e.parent)))].sort();
         const repository = `${options.registry}/${name}`;
-        const contextDir = file.settings?.contextDir ?? (external_node_path_namespaceObject.posix.dirname(file.path) === '.' ? '' : external_node_path_namespaceObject.posix.dirname(file.path));
-        const pinned = new Map(edges.filter((e) => e.arg).map((e) => [e.arg, `${options.registry}/${names.get(e.parent)}:${tagOf(e.parent)}`]));
-        const buildArgs = new Map([...Object.entries(file.settings?.buildArgs ?? {}), ...pinned]);
+        const contextDir = file.settings?.contextDir ?? folderOf(file.path);
         return {
             name,
             dockerfile: file.path,
@@ -3523,7 +3597,7 @@ function planImages(files, options, previous, skipped = []) {
             forced: options.forceBuild || forced.has(name),
             status,
             wave: graph.depth.get(file.path),
-            buildArgs: [...buildArgs].map(([key, value]) => `${key}=${value}`).sort(),
+            buildArgs: edges.length === 0 && file.settings === undefined ? [] : pinnedBuildArgs(file, edges, names, options.registry, tagOf),
             target: file.settings?.target ?? '',
             platform: file.settings?.platform ?? '',
             extraTags: file.settings?.extraTags ?? [],
@@ -3536,6 +3610,17 @@ function planImages(files, options, previous, skipped = []) {
     const present = new Set(files.map((f) => f.path));
     const removed = [...previous.values()].filter((p) => !present.has(p.dockerfile)).sort((a, b) => (a.name < b.name ? -1 : 1));
     return { images, removed, warnings: graph.warnings };
+}
+/** The repository-relative folder of a file ('' for the top). */
+function folderOf(file) {
+    const slash = file.lastIndexOf('/');
+    return slash === -1 ? '' : file.slice(0, slash);
+}
+/** `NAME=value` build args, sorted: the configured ones, and each ARG a FROM takes to an in-repo parent, pinned to its tag. */
+function pinnedBuildArgs(file, edges, names, registry, tagOf) {
+    const pinned = new Map(edges.filter((e) => e.arg).map((e) => [e.arg, `${registry}/${names.get(e.parent)}:${tagOf(e.parent)}`]));
+    const buildArgs = new Map([...Object.entries(file.settings?.buildArgs ?? {}), ...pinned]);
+    return [...buildArgs].map(([key, value]) => `${key}=${value}`).sort();
 }
 /**
  * Image names: the configured ones, and for the others the names derived from the paths of every
@@ -3619,8 +3704,10 @@ async function scanRepository(settings, log) {
             const entry = entries.get(file);
             if (entry?.options.skip === true)
                 continue;
-            const { sha256, text } = hashDockerfile(external_node_path_default().join(settings.root, ...file.split('/')), file);
-            const folder = external_node_path_default().posix.dirname(file) === '.' ? '' : external_node_path_default().posix.dirname(file);
+            // `file` is the relative path the walk built under `root` with `/`: joined the same way, without normalising.
+            const { sha256, text } = hashDockerfile(`${settings.root}/${file}`, file);
+            const slash = file.lastIndexOf('/');
+            const folder = slash === -1 ? '' : file.slice(0, slash);
             const configured = entry && config ? resolveSettings(config, entry, file, folder) : undefined;
             const froms = parseFromLines(text, configured?.buildArgs);
             if (configured?.target)
@@ -3718,8 +3805,12 @@ async function explainRoot(settings) {
  * chunks through the thread pool, which cost 15 ms more for a 4 MB manifest than one read.
  */
 async function readWorkspaceManifest(settings) {
+    return readWorkspaceManifestBytes(settings)?.toString('utf8');
+}
+/** The same, as bytes: a render checks the digest on them. */
+function readWorkspaceManifestBytes(settings) {
     try {
-        return (0,external_node_fs_namespaceObject.readFileSync)(settings.outputPath, 'utf8');
+        return (0,external_node_fs_namespaceObject.readFileSync)(settings.outputPath);
     }
     catch (error) {
         if (error.code === 'ENOENT')
@@ -3730,7 +3821,7 @@ async function readWorkspaceManifest(settings) {
 /** Discovers, hashes, plans and renders against the manifest in the workspace; writes nothing. */
 async function renderRepository(settings, log) {
     const scan = await scanRepository(settings, log);
-    return renderScan(settings, scan, await readWorkspaceManifest(settings), `'${settings.output}'`, log);
+    return renderScan(settings, scan, readWorkspaceManifestBytes(settings), `'${settings.output}'`, log);
 }
 /**
  * Plans and renders the scanned Dockerfiles against a previous manifest (`previousText`, from
@@ -3765,7 +3856,7 @@ async function renderScan(settings, scan, previousText, source, log) {
             }
             return nameDocument(buildPod(image, settings, configMap.name), image.name);
         });
-        const manifest = serializeManifest([configMap, ...pods], previous.verified);
+        const manifest = serializeManifest([configMap, ...pods], previous);
         const images = plan.images.map((image, i) => ({
             name: image.name,
             dockerfile: image.dockerfile,
@@ -3776,7 +3867,7 @@ async function renderScan(settings, scan, previousText, source, log) {
             forced: image.forced,
             status: image.status,
         }));
-        const changed = manifest !== previousText;
+        const changed = manifest !== previous.text;
         log.info(`${pods.length} Pod(s) (${reused} unchanged, taken as they were), ${manifest.length} bytes, ${changed ? 'changed' : 'unchanged'}`);
         return { manifest, changed, images, removed: plan.removed, skipped: scan.skipped };
     });
@@ -4144,17 +4235,32 @@ function formatTextTable(header, rows) {
         .trimEnd();
     return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
+const HTML_SPECIAL = /[&<>"']/;
 function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    // Most cells have nothing to escape: a test is cheaper than a replace with a callback.
+    return HTML_SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : text;
 }
+/** GitHub refuses a step's job summary over 1 MiB; the table stops well before, with a note. */
+const SUMMARY_TABLE_BUDGET = 768 * 1024;
 /** The job summary: a heading, one line of HTML (`line`, already escaped), and the image table. */
 function summaryHtml(outcome, line) {
     const parts = ['<h2>kaniko-gitops</h2>', `<p>${line}${outcome ? `, ${outcome.images.length} image(s)` : ''}</p>`];
     if (outcome) {
         const row = (cells, tag) => `<tr>${cells.map((c) => `<${tag}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`;
-        parts.push(`<table>${row(TABLE_HEADER, 'th')}${imageRows(outcome)
-            .map((r) => row(r, 'td'))
-            .join('')}</table>`);
+        const rows = imageRows(outcome);
+        const html = [row(TABLE_HEADER, 'th')];
+        let size = 0;
+        for (const cells of rows) {
+            const text = row(cells, 'td');
+            size += Buffer.byteLength(text);
+            if (size > SUMMARY_TABLE_BUDGET)
+                break;
+            html.push(text);
+        }
+        const left = rows.length - (html.length - 1);
+        parts.push(`<table>${html.join('')}</table>`);
+        if (left > 0)
+            parts.push(`<p>${left} more row(s) left out: a job summary holds at most 1 MiB. The <code>images</code> output and the log list every image.</p>`);
     }
     return `${parts.join('\n')}\n`;
 }

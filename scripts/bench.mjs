@@ -113,6 +113,8 @@ function actionEnv(repo, scratch) {
     GITHUB_REF: 'refs/heads/main',
     GITHUB_EVENT_NAME: 'push',
     GITHUB_OUTPUT: path.join(scratch, 'output'),
+    // As on a runner: the job summary is written too.
+    GITHUB_STEP_SUMMARY: path.join(scratch, 'summary'),
   }
 }
 
@@ -178,6 +180,7 @@ try {
   )
 
   writeFileSync(path.join(scratch, 'output'), '')
+  writeFileSync(path.join(scratch, 'summary'), '')
   const env = actionEnv(large, scratch)
   const rssFile = path.join(scratch, 'rss')
   writeFileSync(

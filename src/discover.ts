@@ -39,19 +39,23 @@ export async function discoverDockerfiles(root: string, patterns: readonly strin
     }
     for (const entry of entries) {
       const name = entry.name
-      // A name that is not UTF-8 comes back with U+FFFD in it and cannot be opened by that name.
-      if (name.includes('\uFFFD')) {
-        warnings.push(`skipped '${rel ? `${rel}/` : ''}${name}': its name is not valid UTF-8`)
-        continue
-      }
       if (entry.isDirectory()) {
-        if (!PRUNED_FOLDERS.has(name)) walk(`${dir}/${name}`, rel ? `${rel}/${name}` : name)
+        if (PRUNED_FOLDERS.has(name)) continue
+        if (notUtf8(name, rel)) continue
+        walk(`${dir}/${name}`, rel ? `${rel}/${name}` : name)
       } else if (entry.isFile()) {
-        if (matcher.matchesIn(rel, name)) found.push(rel ? `${rel}/${name}` : name)
-      } else if (entry.isSymbolicLink() && matcher.matchesIn(rel, name)) {
+        if (matcher.matchesIn(rel, name) && !notUtf8(name, rel)) found.push(rel ? `${rel}/${name}` : name)
+      } else if (entry.isSymbolicLink() && matcher.matchesIn(rel, name) && !notUtf8(name, rel)) {
         symlinks.push(rel ? `${rel}/${name}` : name)
       }
     }
+  }
+  // A name that is not UTF-8 comes back with U+FFFD in it and cannot be opened by that name. Only
+  // the folders entered and the files that match are asked: the other names are never used.
+  const notUtf8 = (name: string, rel: string): boolean => {
+    if (!name.includes('\uFFFD')) return false
+    warnings.push(`skipped '${rel ? `${rel}/` : ''}${name}': its name is not valid UTF-8`)
+    return true
   }
 
   walk(root, '')

@@ -34,8 +34,12 @@ export function compilePatterns(patterns: readonly string[]): CompiledPatterns {
     else include.push(compileOne(pattern))
   }
   const needsPath = [...include, ...exclude].some((m) => !m.onName)
-  const decide = (path: string, name: string) =>
-    include.some((m) => m.test(m.onName ? name : path)) && !exclude.some((m) => m.test(m.onName ? name : path))
+  // Plain loops: the walk asks once per file, and a closure per call cost more than the tests.
+  const any = (matchers: readonly Matcher[], path: string, name: string): boolean => {
+    for (const m of matchers) if (m.test(m.onName ? name : path)) return true
+    return false
+  }
+  const decide = (path: string, name: string): boolean => any(include, path, name) && !any(exclude, path, name)
   return {
     matches: (path) => decide(path, path.slice(path.lastIndexOf('/') + 1)),
     matchesIn: (dir, name) => decide(needsPath ? (dir ? `${dir}/${name}` : name) : '', name),

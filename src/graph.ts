@@ -37,12 +37,14 @@ export function resolveImageGraph(nodes: readonly GraphNode[], registry: string)
   const byRepository = new Map(nodes.map((n) => [`${registry}/${n.name}`, n]))
   const parents = new Map<string, ParentEdge[]>()
   const warnings: string[] = []
+  const underRegistry = `${registry}/`
   for (const node of nodes) {
     const edges: ParentEdge[] = []
     const stages = new Set<string>()
     for (const from of node.froms) {
       const image = from.image.toLowerCase()
-      if (!stages.has(image)) {
+      // Only an image under the registry can be one of this repository's.
+      if (!stages.has(image) && image.startsWith(underRegistry)) {
         const repository = repositoryOf(image)
         const parent = byRepository.get(repository)
         if (parent) {
@@ -52,7 +54,7 @@ export function resolveImageGraph(nodes: readonly GraphNode[], registry: string)
               `'${node.path}' line ${from.line}: FROM ${from.raw} names ${repository}, which this repository builds, with a fixed reference: the build takes that one, not the image just built from ${parent.path}. Write ARG BASE_IMAGE=${repository} and FROM $BASE_IMAGE, and the build gets its content tag.`,
             )
           }
-        } else if (repository.startsWith(`${registry}/`)) {
+        } else {
           throw new InputError(
             `'${node.path}' line ${from.line}: FROM ${from.raw} names ${repository}, an image of the registry '${registry}', but no Dockerfile of this repository builds it; its images are ${[...byRepository.keys()].sort().join(', ')}.`,
           )
@@ -78,12 +80,14 @@ export function resolveImageGraph(nodes: readonly GraphNode[], registry: string)
     for (const edge of edges) visit(edge.parent)
     visiting.pop()
     const node = byPath.get(path) as GraphNode
+    if (edges.length === 0) {
+      effective.set(path, node.own)
+      depth.set(path, 0)
+      return
+    }
     const parentHashes = [...new Set(edges.map((e) => effective.get(e.parent) as string))].sort()
-    effective.set(
-      path,
-      parentHashes.length === 0 ? node.own : sha256Hex(`kaniko-gitops parents v1\n${node.own}\n${parentHashes.join('\n')}\n`),
-    )
-    depth.set(path, edges.length === 0 ? 0 : 1 + Math.max(...edges.map((e) => depth.get(e.parent) as number)))
+    effective.set(path, sha256Hex(`kaniko-gitops parents v1\n${node.own}\n${parentHashes.join('\n')}\n`))
+    depth.set(path, 1 + Math.max(...edges.map((e) => depth.get(e.parent) as number)))
   }
   for (const node of [...nodes].sort((a, b) => (a.path < b.path ? -1 : 1))) visit(node.path)
   return { effective, depth, parents, warnings }

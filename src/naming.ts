@@ -14,9 +14,9 @@ export function isDns1123Label(value: string): boolean {
  * characters outside [a-z0-9] folded into one '-', no '-' at either end. May return ''.
  */
 export function normalizeName(raw: string): string {
-  return raw
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Only text beyond ASCII has accents to drop (most paths are ASCII, and normalize() is not free).
+  const ascii = !/[^\p{ASCII}]/u.test(raw)
+  return (ascii ? raw : raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')

@@ -1,7 +1,6 @@
-import { posix } from 'node:path'
 import type { Resources, Toleration } from './config.js'
 import type { FromLine } from './dockerfile.js'
-import { resolveImageGraph } from './graph.js'
+import { type ParentEdge, resolveImageGraph } from './graph.js'
 import { assignImageNames } from './naming.js'
 import { InputError } from './settings.js'
 
@@ -142,13 +141,10 @@ export function planImages(
       const before = previous.get(file.path)
       const status: ImageStatus = !before ? 'new' : before.effective === effective ? 'unchanged' : 'changed'
       const tag = effective.slice(0, TAG_LENGTH)
-      const parentNames = [...new Set(edges.map((e) => names.get(e.parent) as string))].sort()
+      // Most images have no in-repo parent and no config: those skip building empty collections.
+      const parentNames = edges.length === 0 ? [] : [...new Set(edges.map((e) => names.get(e.parent) as string))].sort()
       const repository = `${options.registry}/${name}`
-      const contextDir = file.settings?.contextDir ?? (posix.dirname(file.path) === '.' ? '' : posix.dirname(file.path))
-      const pinned = new Map(
-        edges.filter((e) => e.arg).map((e) => [e.arg as string, `${options.registry}/${names.get(e.parent)}:${tagOf(e.parent)}`]),
-      )
-      const buildArgs = new Map([...Object.entries(file.settings?.buildArgs ?? {}), ...pinned])
+      const contextDir = file.settings?.contextDir ?? folderOf(file.path)
       return {
         name,
         dockerfile: file.path,
@@ -164,7 +160,7 @@ export function planImages(
         forced: options.forceBuild || forced.has(name),
         status,
         wave: graph.depth.get(file.path) as number,
-        buildArgs: [...buildArgs].map(([key, value]) => `${key}=${value}`).sort(),
+        buildArgs: edges.length === 0 && file.settings === undefined ? [] : pinnedBuildArgs(file, edges, names, options.registry, tagOf),
         target: file.settings?.target ?? '',
         platform: file.settings?.platform ?? '',
         extraTags: file.settings?.extraTags ?? [],
@@ -177,6 +173,25 @@ export function planImages(
   const present = new Set(files.map((f) => f.path))
   const removed = [...previous.values()].filter((p) => !present.has(p.dockerfile)).sort((a, b) => (a.name < b.name ? -1 : 1))
   return { images, removed, warnings: graph.warnings }
+}
+
+/** The repository-relative folder of a file ('' for the top). */
+function folderOf(file: string): string {
+  const slash = file.lastIndexOf('/')
+  return slash === -1 ? '' : file.slice(0, slash)
+}
+
+/** `NAME=value` build args, sorted: the configured ones, and each ARG a FROM takes to an in-repo parent, pinned to its tag. */
+function pinnedBuildArgs(
+  file: HashedDockerfile,
+  edges: readonly ParentEdge[],
+  names: ReadonlyMap<string, string>,
+  registry: string,
+  tagOf: (path: string) => string,
+): string[] {
+  const pinned = new Map(edges.filter((e) => e.arg).map((e) => [e.arg as string, `${registry}/${names.get(e.parent)}:${tagOf(e.parent)}`]))
+  const buildArgs = new Map([...Object.entries(file.settings?.buildArgs ?? {}), ...pinned])
+  return [...buildArgs].map(([key, value]) => `${key}=${value}`).sort()
 }
 
 /**

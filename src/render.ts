@@ -105,8 +105,10 @@ export async function scanRepository(settings: Settings, log: Logger): Promise<S
     for (const file of discovery.paths) {
       const entry = entries.get(file)
       if (entry?.options.skip === true) continue
-      const { sha256, text } = hashDockerfile(path.join(settings.root, ...file.split('/')), file)
-      const folder = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file)
+      // `file` is the relative path the walk built under `root` with `/`: joined the same way, without normalising.
+      const { sha256, text } = hashDockerfile(`${settings.root}/${file}`, file)
+      const slash = file.lastIndexOf('/')
+      const folder = slash === -1 ? '' : file.slice(0, slash)
       const configured = entry && config ? resolveSettings(config, entry, file, folder) : undefined
       const froms = parseFromLines(text, configured?.buildArgs)
       if (configured?.target) checkTarget(config as ImageConfig, entry as ImageEntry, file, configured.target, froms)
@@ -207,8 +209,13 @@ async function explainRoot(settings: Settings): Promise<string | undefined> {
  * chunks through the thread pool, which cost 15 ms more for a 4 MB manifest than one read.
  */
 export async function readWorkspaceManifest(settings: Settings): Promise<string | undefined> {
+  return readWorkspaceManifestBytes(settings)?.toString('utf8')
+}
+
+/** The same, as bytes: a render checks the digest on them. */
+function readWorkspaceManifestBytes(settings: Settings): Buffer | undefined {
   try {
-    return readFileSync(settings.outputPath, 'utf8')
+    return readFileSync(settings.outputPath)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw new Error(`cannot read the existing manifest '${settings.output}'`, { cause: error })
@@ -218,7 +225,7 @@ export async function readWorkspaceManifest(settings: Settings): Promise<string 
 /** Discovers, hashes, plans and renders against the manifest in the workspace; writes nothing. */
 export async function renderRepository(settings: Settings, log: Logger): Promise<RenderOutcome> {
   const scan = await scanRepository(settings, log)
-  return renderScan(settings, scan, await readWorkspaceManifest(settings), `'${settings.output}'`, log)
+  return renderScan(settings, scan, readWorkspaceManifestBytes(settings), `'${settings.output}'`, log)
 }
 
 /**
@@ -228,7 +235,7 @@ export async function renderRepository(settings: Settings, log: Logger): Promise
 export async function renderScan(
   settings: Settings,
   scan: Scan,
-  previousText: string | undefined,
+  previousText: string | Uint8Array | undefined,
   source: string,
   log: Logger,
 ): Promise<RenderOutcome> {
@@ -265,7 +272,7 @@ export async function renderScan(
       }
       return nameDocument(buildPod(image, settings, configMap.name), image.name)
     })
-    const manifest = serializeManifest([configMap, ...pods], previous.verified)
+    const manifest = serializeManifest([configMap, ...pods], previous)
     const images = plan.images.map(
       (image, i): ImageReport => ({
         name: image.name,
@@ -278,7 +285,7 @@ export async function renderScan(
         status: image.status,
       }),
     )
-    const changed = manifest !== previousText
+    const changed = manifest !== previous.text
     log.info(
       `${pods.length} Pod(s) (${reused} unchanged, taken as they were), ${manifest.length} bytes, ${changed ? 'changed' : 'unchanged'}`,
     )

@@ -9,8 +9,37 @@
  * requires the same stdout and the same files for the same calls.
  */
 import { randomUUID } from 'node:crypto'
-import { appendFileSync, existsSync } from 'node:fs'
+import { appendFileSync, existsSync, writeSync } from 'node:fs'
 import { EOL } from 'node:os'
+
+/**
+ * Writes to the log. On Linux and macOS the text goes to file descriptor 1 directly: the first use of
+ * `process.stdout` builds a stream, 4 to 7 ms of a run on a pipe, which is how the runner reads it.
+ * Node writes to pipes and files synchronously there anyway, so the order of lines is the same.
+ */
+function writeStdout(text: string): void {
+  if (process.platform === 'win32') {
+    process.stdout.write(text)
+    return
+  }
+  const bytes = Buffer.from(text)
+  for (let at = 0; at < bytes.length; ) {
+    try {
+      at += writeSync(1, bytes, at)
+    } catch (error) {
+      // A pipe the reader left non-blocking fills up: wait a moment for it to drain.
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1)
+    }
+  }
+}
+
+let out: (text: string) => void = writeStdout
+
+/** Sends what would go to the log to `sink` instead (undefined: back to the log), for tests. */
+export function redirectLog(sink: ((text: string) => void) | undefined): void {
+  out = sink ?? writeStdout
+}
 
 /** An input as the runner passes it: `INPUT_<NAME>` (spaces to '_', upper case), trimmed. */
 export function getInput(name: string): string {
@@ -39,11 +68,11 @@ export function issueCommand(command: string, properties: Record<string, string 
     .filter(([, value]) => value)
     .map(([key, value]) => `${key}=${escapeProperty(value as string)}`)
     .join(',')
-  process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${EOL}`)
+  out(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${EOL}`)
 }
 
 export function info(message: string): void {
-  process.stdout.write(`${message}${EOL}`)
+  out(`${message}${EOL}`)
 }
 
 export function warning(message: string): void {
@@ -95,7 +124,7 @@ function appendToFile(variable: string, text: string): void {
 /** Sets a step output through the GITHUB_OUTPUT file, with a random heredoc delimiter. */
 export function setOutput(name: string, value: string): void {
   if (!process.env.GITHUB_OUTPUT) {
-    process.stdout.write(EOL)
+    out(EOL)
     issueCommand('set-output', { name }, value)
     return
   }

@@ -31,20 +31,36 @@ export function formatTextTable(header: readonly string[], rows: readonly string
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
 }
 
+const HTML_SPECIAL = /[&<>"']/
+
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+  // Most cells have nothing to escape: a test is cheaper than a replace with a callback.
+  return HTML_SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : text
 }
+
+/** GitHub refuses a step's job summary over 1 MiB; the table stops well before, with a note. */
+export const SUMMARY_TABLE_BUDGET = 768 * 1024
 
 /** The job summary: a heading, one line of HTML (`line`, already escaped), and the image table. */
 export function summaryHtml(outcome: Pick<RenderOutcome, 'images' | 'removed' | 'skipped'> | undefined, line: string): string {
   const parts = ['<h2>kaniko-gitops</h2>', `<p>${line}${outcome ? `, ${outcome.images.length} image(s)` : ''}</p>`]
   if (outcome) {
     const row = (cells: readonly string[], tag: 'th' | 'td') => `<tr>${cells.map((c) => `<${tag}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`
-    parts.push(
-      `<table>${row(TABLE_HEADER, 'th')}${imageRows(outcome)
-        .map((r) => row(r, 'td'))
-        .join('')}</table>`,
-    )
+    const rows = imageRows(outcome)
+    const html = [row(TABLE_HEADER, 'th')]
+    let size = 0
+    for (const cells of rows) {
+      const text = row(cells, 'td')
+      size += Buffer.byteLength(text)
+      if (size > SUMMARY_TABLE_BUDGET) break
+      html.push(text)
+    }
+    const left = rows.length - (html.length - 1)
+    parts.push(`<table>${html.join('')}</table>`)
+    if (left > 0)
+      parts.push(
+        `<p>${left} more row(s) left out: a job summary holds at most 1 MiB. The <code>images</code> output and the log list every image.</p>`,
+      )
   }
   return `${parts.join('\n')}\n`
 }

@@ -106,13 +106,19 @@ describe('render', () => {
     expect(JSON.stringify(pod.spec)).not.toContain('hostPath')
   })
 
-  it('writes a byte-identical file when nothing changed, even at a later commit', async () => {
+  // Was: with the local context, whose Pods name no commit, every new commit re-rendered every Pod
+  // (the commit still entered the render key), so the manifest changed on each push.
+  it.each([
+    ['git', {}],
+    ['local', { context: 'local', 'local-path': '/srv/repo' }],
+  ])('writes a byte-identical file when nothing changed, even at a later commit (%s context)', async (_context, inputs) => {
     const dir = repo(MONOREPO)
-    await renderIn(dir)
+    await renderIn(dir, inputs)
     const first = manifestOf(dir)
-    const second = await renderIn(dir, {}, { GITHUB_SHA: SHA_B, GITHUB_RUN_ID: '1002' })
+    const second = await renderIn(dir, inputs, { GITHUB_SHA: SHA_B, GITHUB_RUN_ID: '1002' })
     expect(second.changed).toBe(false)
     expect(second.images.every((i) => i.status === 'unchanged')).toBe(true)
+    expect(second.log.infos.join('\n')).toContain('5 Pod(s) (5 unchanged, taken as they were)')
     expect(manifestOf(dir)).toBe(first)
   })
 

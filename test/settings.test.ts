@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { redirectLog } from '../src/runner.js'
 import { getSettings } from '../src/settings.js'
 import { githubEnv, inputEnv, SHA_A, withEnv } from './support/action-env.js'
 
@@ -134,11 +135,7 @@ describe('getSettings', () => {
 
   it('masks the token as soon as it is read, and targets the default branch of the event', async () => {
     const writes: string[] = []
-    const write = process.stdout.write.bind(process.stdout)
-    process.stdout.write = ((chunk: string) => {
-      writes.push(String(chunk))
-      return true
-    }) as typeof process.stdout.write
+    redirectLog((text) => writes.push(text))
     try {
       const s = await withEnv({ ...inputEnv({ registry: 'docker.io/a', token: 'ghs_secretvalue' }), ...githubEnv(workspace) }, () =>
         getSettings(process.env, { name: 'push', defaultBranch: 'trunk' }),
@@ -147,7 +144,7 @@ describe('getSettings', () => {
       expect(s.branch).toBe('trunk')
       expect(s.manifestRepoPath).toBe('deploy/manifest.yaml')
     } finally {
-      process.stdout.write = write
+      redirectLog(undefined)
     }
     expect(writes.join('')).toContain('::add-mask::ghs_secretvalue')
   })

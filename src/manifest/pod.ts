@@ -90,7 +90,9 @@ export function renderKey(image: PlannedImage, settings: PodSettings, scriptsCon
   const { status: _status, target, platform, extraTags, resources, nodeSelector, tolerations, ...inputs } = image
   // The text of JSON.stringify([FORMAT_VERSION, inputs, shaping, scriptsConfigMap, configured?]),
   // with the settings part written once per run instead of once per image.
-  let key = `[${FORMAT_VERSION},${JSON.stringify(inputs)},${shapingJson(settings, image.forced)},${JSON.stringify(scriptsConfigMap)}`
+  // Only a Pod of the git context names its commit: a local one must not change with each new commit.
+  const shaping = settings.context === 'git' ? inputs : { ...inputs, commit: '' }
+  let key = `[${FORMAT_VERSION},${JSON.stringify(shaping)},${shapingJson(settings, image.forced)},${JSON.stringify(scriptsConfigMap)}`
   // The per-image config enters the key only when it sets something, so that Pods without a config
   // keep the keys (and the names) they had before the config existed.
   const setsAny =

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import type { ImageReport } from '../src/render.js'
+import { escapeHtml, SUMMARY_TABLE_BUDGET, summaryHtml } from '../src/summary.js'
+
+const image = (i: number): ImageReport => ({
+  name: `service-with-a-rather-long-name-${i}`,
+  dockerfile: `services/group-${i % 20}/service-with-a-rather-long-name-${i}/Dockerfile`,
+  sha256: 'ab'.repeat(32),
+  image: `registry.example.com/acme/service-with-a-rather-long-name-${i}:${'ab'.repeat(8)}`,
+  tag: 'ab'.repeat(8),
+  pod: `service-with-a-rather-long-name-${i}-0123456789`,
+  forced: false,
+  status: 'unchanged',
+})
+
+describe('escapeHtml', () => {
+  it('escapes the five characters HTML gives meaning to, and leaves other text as it is', () => {
+    expect(escapeHtml(`a&b<c>d"e'f`)).toBe('a&#38;b&#60;c&#62;d&#34;e&#39;f')
+    expect(escapeHtml('services/api/Dockerfile')).toBe('services/api/Dockerfile')
+  })
+})
+
+describe('summaryHtml', () => {
+  it('lists every image of a repository of ordinary size', () => {
+    const html = summaryHtml({ images: [image(1), image(2)], removed: [] }, 'unchanged')
+    expect(html.match(/<tr>/g)).toHaveLength(3)
+    expect(html).toContain('<td>service-with-a-rather-long-name-2</td>')
+    expect(html).not.toContain('left out')
+  })
+
+  it('stays under the 1 MiB GitHub takes for a job summary, and says how many rows it left out', () => {
+    const images = Array.from({ length: 6000 }, (_, i) => image(i))
+    const html = summaryHtml({ images, removed: [] }, 'unchanged')
+    expect(Buffer.byteLength(html)).toBeLessThan(1024 * 1024)
+    expect(Buffer.byteLength(html)).toBeGreaterThan(SUMMARY_TABLE_BUDGET)
+    const shown = (html.match(/<tr>/g) ?? []).length - 1
+    expect(shown).toBeLessThan(images.length)
+    expect(html).toContain(`<p>${images.length - shown} more row(s) left out`)
+  })
+})
