@@ -901,6 +901,15 @@ describe('names that are not UTF-8', () => {
     expect(outcome.images.map((i) => i.dockerfile)).toEqual(dockerfilesOf(TWO))
     expect(outcome.log.warnings).toEqual(["skipped '\uFFFD': its name is not valid UTF-8"])
   })
+
+  it('are named only for a folder or a file the patterns match: other files are never used', async () => {
+    const dir = tempTree(TWO)
+    writeFileSync(Buffer.concat([Buffer.from(`${dir}/notes-`), Buffer.from([0xff]), Buffer.from('.txt')]), 'text\n')
+    writeFileSync(Buffer.concat([Buffer.from(`${dir}/`), Buffer.from([0xff]), Buffer.from('.Dockerfile')]), 'FROM alpine:3.20\n')
+    const outcome = await renderIn(dir, { token: '', dockerfiles: 'Dockerfile\n*.Dockerfile' })
+    expect(outcome.images.map((i) => i.dockerfile)).toEqual(dockerfilesOf(TWO))
+    expect(outcome.log.warnings).toEqual(["skipped '\uFFFD.Dockerfile': its name is not valid UTF-8"])
+  })
 })
 
 describe('symlinked Dockerfiles that are skipped with a warning', () => {

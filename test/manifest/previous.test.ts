@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readPreviousManifest } from '../../src/manifest/previous.js'
+import { serializeManifest } from '../../src/manifest/yaml.js'
 import { renderIn } from '../support/render.js'
 import { type Tree, tempTrees } from '../support/repo.js'
 
@@ -66,5 +68,52 @@ describe('readPreviousManifest', () => {
     const previous = await readPreviousManifest(text)
     expect(previous.verified).toBeDefined()
     expect([...previous.images.values()].map((i) => i.commit)).toEqual(Object.keys(FILES).map(() => ''))
+  })
+})
+
+describe('readPreviousManifest, given the bytes of the file', () => {
+  it('reads the same as from its text, and checks the digest on the bytes', async () => {
+    const { text } = await rendered()
+    const fromBytes = await readPreviousManifest(Buffer.from(text))
+    const fromText = await readPreviousManifest(text)
+    expect(fromBytes.text).toBe(text)
+    expect(fromBytes.verified?.documents).toEqual(fromText.verified?.documents)
+    expect([...fromBytes.images.entries()]).toEqual([...fromText.images.entries()])
+  })
+
+  it('does not take bytes that are not UTF-8 as its own, even under a digest that holds for them', async () => {
+    const { text } = await rendered()
+    const at = text.indexOf('\n---\n') + 1
+    const bad = Buffer.from(text.slice(at).replace('apiVersion: v1', 'apiVersion: v1 #X'))
+    bad[bad.indexOf('#X') + 1] = 0xff
+    const digest = createHash('sha256').update(bad).digest('hex')
+    const file = Buffer.concat([Buffer.from(`${text.slice(0, text.indexOf('sha256:') + 7)}${digest}\n`), bad])
+    const previous = await readPreviousManifest(file)
+    expect(previous.verified).toBeUndefined()
+    expect([...previous.images.values()].every((image) => image.text === undefined)).toBe(true)
+  })
+
+  it('does not take a body that does not start with a document line as its own', async () => {
+    const { text } = await rendered()
+    const at = text.indexOf('\n---\n') + 1
+    const body = text.slice(at + 4)
+    const digest = createHash('sha256').update(body).digest('hex')
+    const previous = await readPreviousManifest(`${text.slice(0, text.indexOf('sha256:') + 7)}${digest}\n${body}`)
+    expect(previous.verified).toBeUndefined()
+  })
+})
+
+describe('serializeManifest', () => {
+  it('returns the file read when the documents are the ones it holds, and writes anew otherwise', async () => {
+    const { text } = await rendered()
+    const previous = await readPreviousManifest(Buffer.from(text))
+    const documents = (previous.verified?.documents ?? []).map((doc, i) => ({ name: `d${i}`, text: doc }))
+    expect(documents.length).toBe(Object.keys(FILES).length + 1)
+    expect(serializeManifest(documents, previous)).toBe(previous.text)
+    // The same documents, written anew, are the same bytes.
+    expect(serializeManifest(documents)).toBe(text)
+    const fewer = serializeManifest(documents.slice(0, -1), previous)
+    expect(fewer).not.toBe(text)
+    expect(fewer).toBe(serializeManifest(documents.slice(0, -1)))
   })
 })
