@@ -40,9 +40,11 @@ export function compilePatterns(patterns: readonly string[]): CompiledPatterns {
     return false
   }
   const decide = (path: string, name: string): boolean => any(include, path, name) && !any(exclude, path, name)
+  // The usual case, one pattern on the file name alone (`Dockerfile`), is one test per file.
+  const only = include.length === 1 && exclude.length === 0 && include[0]?.onName ? include[0] : undefined
   return {
     matches: (path) => decide(path, path.slice(path.lastIndexOf('/') + 1)),
-    matchesIn: (dir, name) => decide(needsPath ? (dir ? `${dir}/${name}` : name) : '', name),
+    matchesIn: only ? (_dir, name) => only.test(name) : (dir, name) => decide(needsPath ? (dir ? `${dir}/${name}` : name) : '', name),
   }
 }
 

@@ -50,6 +50,8 @@ export interface PreviousImage {
   readonly effective: string
   readonly commit: string
   readonly pod: string
+  /** Its `<registry>/<name>:<tag>` ('' when absent). */
+  readonly image: string
   /** `kaniko-gitops/render-key` of its Pod ('' when absent). */
   readonly renderKey?: string
   /** The Pod's text, when the manifest is this action's own and unedited (its digest holds). */

@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { codeIdentity } from './code-id.js'
 import {
   buildInputs,
   type ConfigSource,
@@ -17,11 +18,19 @@ import { parseFromLines } from './dockerfile.js'
 import { explainPathEscape, realpathOrUndefined, removeStaleTemporaries, writeFileAtomic } from './fs-atomic.js'
 import { gitObjectFormat, readGitIndex } from './git-index.js'
 import { hashDockerfile, sha256Hex } from './hash.js'
-import { buildPod, buildScriptsConfigMap, type NamedDocument, nameDocument, renderKey } from './manifest/pod.js'
-import { readPreviousManifest } from './manifest/previous.js'
+import {
+  buildPod,
+  buildScriptsConfigMap,
+  type NamedDocument,
+  nameDocument,
+  POD_SETTING_KEYS,
+  type PodSettings,
+  renderKey,
+} from './manifest/pod.js'
+import { type PreviousManifest, readPreviousManifest } from './manifest/previous.js'
 import { loadScripts } from './manifest/scripts.js'
 import { serializeManifest } from './manifest/yaml.js'
-import { type HashedDockerfile, type ImageStatus, type PreviousImage, planImages } from './plan.js'
+import { type HashedDockerfile, type ImageStatus, type PlanOptions, type PreviousImage, planImages } from './plan.js'
 import { InputError, type Settings } from './settings.js'
 
 /** How the pipeline talks to the person running it: @actions/core in the action, the terminal in the CLI. */
@@ -228,12 +237,41 @@ export async function renderRepository(settings: Settings, log: Logger): Promise
   return renderScan(settings, scan, readWorkspaceManifestBytes(settings), `'${settings.output}'`, log)
 }
 
+/** What a render reads of the settings: each of them but the commit enters the run key. */
+export type RenderSettings = PodSettings & PlanOptions
+
+const RUN_KEY_SETTINGS = [...POD_SETTING_KEYS, 'registry', 'forceBuild', 'forceImages'] as const satisfies readonly (keyof RenderSettings)[]
+
+// A setting a render reads but the run key lacks would let a changed setting keep a stale manifest:
+// this fails to compile when RenderSettings gains a field RUN_KEY_SETTINGS lacks. The commit is left
+// out on purpose: it only pins images that changed, and with the same key none did.
+type UnkeyedRenderSettings = Exclude<keyof RenderSettings, (typeof RUN_KEY_SETTINGS)[number] | 'commitSha'>
+const everyRenderSettingKeyed: [UnkeyedRenderSettings] extends [never] ? true : UnkeyedRenderSettings = true
+void everyRenderSettingKeyed
+
+/**
+ * The key of everything a render reads but the previous manifest and the commit: the settings, the
+ * scanned Dockerfiles (paths, hashes, FROM lines, per-image settings), the scripts (through the
+ * ConfigMap's content name) and the running code. A manifest rendered from the same key, unedited, is
+ * what a render would write again: every image keeps its hash, so every Pod keeps its pinned commit
+ * and its text (a render is idempotent, which the steady-state tests check).
+ */
+export function runKey(settings: RenderSettings, scan: Scan, scriptsConfigMap: string): string {
+  // The force nonce changes with every run, and shapes only the Pods of forced images.
+  const forcing = settings.forceBuild || settings.forceImages.length > 0
+  const values = RUN_KEY_SETTINGS.map((key) => (key === 'forceNonce' && !forcing ? '' : settings[key]))
+  return sha256Hex(JSON.stringify(['kaniko-gitops run v1', codeIdentity(), scriptsConfigMap, values, scan.files, scan.skipped]))
+}
+
 /**
  * Plans and renders the scanned Dockerfiles against a previous manifest (`previousText`, from
  * `source`), which supplies the pinned commits of unchanged images. Pure but for the log.
+ *
+ * Steady state: when the previous manifest is this action's own, unedited, and records the same run
+ * key, it is the result as it is, and nothing is planned or rendered.
  */
 export async function renderScan(
-  settings: Settings,
+  settings: RenderSettings,
   scan: Scan,
   previousText: string | Uint8Array | undefined,
   source: string,
@@ -241,17 +279,20 @@ export async function renderScan(
 ): Promise<RenderOutcome> {
   const { files } = scan
   const skipped = new Set(scan.skipped)
+  const configMap = nameDocument(buildScriptsConfigMap(loadScripts(), settings.namespace), 'kaniko-gitops-scripts')
+  const key = runKey(settings, scan, configMap.name)
   const previous = await readPreviousManifest(previousText)
   if (previous.problem) {
     log.warning(`The existing manifest ${source} is ignored: ${previous.problem}. It is rendered anew from the Dockerfiles.`)
   }
+  if (previous.verified?.inputs === key) return sameInputs(settings, scan, previous, key, log)
 
   const plan = await log.group('Plan', async () => {
     const planned = planImages(files, settings, previous.images, scan.skipped)
     for (const warning of planned.warnings) log.warning(warning)
     log.info(
       [
-        ...planned.images.map((image) => `${image.name}: ${image.image} (${image.status}${image.forced ? ', forced' : ''})`),
+        ...planned.images.map(planLine),
         ...planned.removed.map(
           (gone) => `${gone.name}: removed (${skipped.has(gone.dockerfile) ? 'skipped by the config' : `${gone.dockerfile} is gone`})`,
         ),
@@ -261,7 +302,6 @@ export async function renderScan(
   })
 
   return log.group('Render', async () => {
-    const configMap = nameDocument(buildScriptsConfigMap(loadScripts(), settings.namespace), 'kaniko-gitops-scripts')
     let reused = 0
     const pods = plan.images.map((image): NamedDocument => {
       // Steady state: a Pod whose inputs did not change is the previous manifest's text, as is.
@@ -272,7 +312,8 @@ export async function renderScan(
       }
       return nameDocument(buildPod(image, settings, configMap.name), image.name)
     })
-    const manifest = serializeManifest([configMap, ...pods], previous)
+    // The key is recorded only for a render without warnings: a run that skips rendering skips them too.
+    const manifest = serializeManifest([configMap, ...pods], previous, plan.warnings.length === 0 ? key : undefined)
     const images = plan.images.map(
       (image, i): ImageReport => ({
         name: image.name,
@@ -291,6 +332,51 @@ export async function renderScan(
     )
     return { manifest, changed, images, removed: plan.removed, skipped: scan.skipped }
   })
+}
+
+function planLine(image: Pick<ImageReport, 'name' | 'image' | 'status' | 'forced'>): string {
+  return `${image.name}: ${image.image} (${image.status}${image.forced ? ', forced' : ''})`
+}
+
+/** The outcome of a render whose inputs are those of the previous manifest: that manifest, every image unchanged. */
+async function sameInputs(
+  settings: RenderSettings,
+  scan: Scan,
+  previous: PreviousManifest,
+  key: string,
+  log: Logger,
+): Promise<RenderOutcome> {
+  const forced = new Set(settings.forceImages)
+  const images = [...previous.images.values()]
+    .map(
+      (before): ImageReport => ({
+        name: before.name,
+        dockerfile: before.dockerfile,
+        sha256: before.sha256,
+        image: before.image,
+        tag: before.image.slice(before.image.lastIndexOf(':') + 1),
+        pod: before.pod,
+        forced: settings.forceBuild || forced.has(before.name),
+        status: 'unchanged',
+      }),
+    )
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  await log.group('Plan', async () => {
+    log.info([...images.map(planLine), `The manifest was rendered from these same inputs (sha256:${key}): nothing to plan.`].join('\n'))
+  })
+  await log.group('Render', async () => {
+    log.info(`${images.length} Pod(s) (${images.length} unchanged, taken as they were), unchanged`)
+  })
+  return {
+    // Decoded only if asked for: render mode writes nothing, and never does.
+    get manifest() {
+      return previous.text
+    },
+    changed: false,
+    images,
+    removed: [],
+    skipped: scan.skipped,
+  }
 }
 
 /** Writes the manifest atomically when it changed; an unchanged file is not touched. */

@@ -388,7 +388,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3916);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8566);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1664);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4763);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8855);
 
@@ -583,9 +583,11 @@ function compilePatterns(patterns) {
         return false;
     };
     const decide = (path, name) => any(include, path, name) && !any(exclude, path, name);
+    // The usual case, one pattern on the file name alone (`Dockerfile`), is one test per file.
+    const only = include.length === 1 && exclude.length === 0 && include[0]?.onName ? include[0] : undefined;
     return {
         matches: (path) => decide(path, path.slice(path.lastIndexOf('/') + 1)),
-        matchesIn: (dir, name) => decide(needsPath ? (dir ? `${dir}/${name}` : name) : '', name),
+        matchesIn: only ? (_dir, name) => only.test(name) : (dir, name) => decide(needsPath ? (dir ? `${dir}/${name}` : name) : '', name),
     };
 }
 function compileOne(glob) {
@@ -959,7 +961,7 @@ function registryHost(reference) {
 
 /***/ }),
 
-/***/ 8566:
+/***/ 1664:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -969,13 +971,28 @@ __nccwpck_require__.d(__webpack_exports__, {
   HN: () => (/* binding */ writeManifest)
 });
 
-// UNUSED EXPORTS: readWorkspaceManifest, renderScan, scanRepository
+// UNUSED EXPORTS: readWorkspaceManifest, renderScan, runKey, scanRepository
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+// EXTERNAL MODULE: ./src/hash.ts
+var hash = __nccwpck_require__(6495);
+;// CONCATENATED MODULE: ./src/code-id.ts
+
+
+
+let cached;
+/** sha256 of the file of the running code (the bundle, once built). */
+function codeIdentity() {
+    cached ??= (0,hash/* sha256Hex */.fg)((0,external_node_fs_.readFileSync)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)));
+    return cached;
+}
+
 // EXTERNAL MODULE: ./src/naming.ts
 var naming = __nccwpck_require__(8499);
 // EXTERNAL MODULE: ./src/settings.ts + 2 modules
@@ -1623,8 +1640,6 @@ function lowerBound(entries, path) {
     return lo;
 }
 
-// EXTERNAL MODULE: ./src/hash.ts
-var hash = __nccwpck_require__(6495);
 ;// CONCATENATED MODULE: ./src/context-hash.ts
 
 
@@ -2532,6 +2547,8 @@ function joinPosix(...parts) {
     return parts.filter((p) => p !== '').join('/');
 }
 
+;// CONCATENATED MODULE: external "node:buffer"
+const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 ;// CONCATENATED MODULE: ./src/manifest/yaml.ts
 
 const MANIFEST_HEADER = [
@@ -2541,22 +2558,29 @@ const MANIFEST_HEADER = [
 /** The line after the header: a digest of the documents, so a run can tell its own text from a hand edit. */
 const DIGEST_PREFIX = '# digest: sha256:';
 /**
- * The manifest file: the header, the digest of the body, then each document after a `---` line, in
- * the order given. The same documents always give the same bytes (see emitYaml and nameDocument).
- * `previous` is the file read before with its verified documents: when the documents are the same,
- * its text is the result, without joining and hashing megabytes again.
+ * The optional line after the digest: the key of everything the documents were rendered from (see
+ * runKey in render.ts). A run with the same key renders the same documents, and need not render them.
  */
-function serializeManifest(documents, previous) {
+const INPUTS_PREFIX = '# inputs: sha256:';
+/**
+ * The manifest file: the header, the digest of the documents, the key of the inputs (when given),
+ * then each document after a `---` line, in the order given. The same documents always give the same
+ * bytes (see emitYaml and nameDocument). `previous` is the file read before with its verified
+ * documents: when the documents are the same, its text is the result, as it is (its inputs line
+ * too), without joining and hashing megabytes again.
+ */
+function serializeManifest(documents, previous, inputs) {
     const before = previous?.verified?.documents;
     // Reused Pods are the very strings read from the file, so most comparisons are of references.
     if (before !== undefined && before.length === documents.length && documents.every((d, i) => d.text === before[i])) {
         return previous?.text;
     }
     const body = documents.map((d) => `---\n${d.text}`).join('');
-    return `${MANIFEST_HEADER}\n${DIGEST_PREFIX}${(0,hash/* sha256Hex */.fg)(body)}\n${body}`;
+    return `${MANIFEST_HEADER}\n${DIGEST_PREFIX}${(0,hash/* sha256Hex */.fg)(body)}\n${inputs === undefined ? '' : `${INPUTS_PREFIX}${inputs}\n`}${body}`;
 }
 
 ;// CONCATENATED MODULE: ./src/manifest/previous.ts
+
 
 
 
@@ -2566,7 +2590,8 @@ function record(value) {
 function previous_text(value) {
     return typeof value === 'string' ? value : '';
 }
-const OWN = `${MANIFEST_HEADER}\n${DIGEST_PREFIX}`;
+const OWN = Buffer.from(`${MANIFEST_HEADER}\n${DIGEST_PREFIX}`);
+const INPUTS = Buffer.from(INPUTS_PREFIX);
 /**
  * Reads what an earlier run wrote: for each build Pod, its Dockerfile, hash, pinned commit and name.
  * A file this action wrote (it starts with MANIFEST_HEADER) is read line by line, taking only those
@@ -2574,31 +2599,57 @@ const OWN = `${MANIFEST_HEADER}\n${DIGEST_PREFIX}`;
  * other file goes through the YAML parser; one that is not valid YAML is reported through `problem`
  * and otherwise ignored: the manifest is generated, and rendering it anew only re-pins commits.
  *
- * Given the file's bytes, the digest is checked on them as they are (a string would be encoded to
- * UTF-8 again to be hashed: a few milliseconds on a manifest of megabytes).
+ * An own file is read as bytes: the digest is checked on them, fields are found with Buffer.indexOf,
+ * and the text of the file and of each document is decoded only when asked for. A run that takes the
+ * file as it is never turns megabytes into a string (which also cost a full garbage collection).
  */
 async function readPreviousManifest(content) {
     if (content === undefined)
         return { text: '', images: new Map() };
-    const bytes = typeof content === 'string' ? undefined : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-    const whole = bytes ? bytes.toString('utf8') : content;
-    if (whole.startsWith(OWN)) {
-        const bodyStart = whole.indexOf('\n', OWN.length) + 1;
-        const digest = whole.slice(OWN.length, bodyStart - 1);
-        const bodyBytes = bytes?.subarray(bytes.indexOf(10, OWN.length) + 1);
-        const body = whole.slice(bodyStart);
-        // Bytes that are not UTF-8 decode to U+FFFD: kept as text, they would not be the bytes the digest covers.
-        const lossless = bytes === undefined || !whole.includes('\uFFFD') || Buffer.from(whole).equals(bytes);
-        // The action writes every document after a `---` line: then the documents joined again are the body.
-        const intact = bodyStart > 0 && body.startsWith('---\n') && lossless && digest === (0,hash/* sha256Hex */.fg)(bodyBytes ?? body);
-        const documents = [];
-        const images = scanOwnManifest(body, intact, documents);
-        // A field written as a block scalar (a path that ends in a newline) is beyond the line reader.
-        if (images === undefined)
-            return parseManifest(whole);
-        return { text: whole, images, ...(intact ? { verified: { documents } } : {}) };
-    }
-    return parseManifest(whole);
+    const given = typeof content === 'string' ? content : undefined;
+    const bytes = typeof content === 'string' ? Buffer.from(content) : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+    let whole = given;
+    const textOf = () => {
+        whole ??= bytes.toString('utf8');
+        return whole;
+    };
+    if (bytes.length < OWN.length || bytes.compare(OWN, 0, OWN.length, 0, OWN.length) !== 0)
+        return parseManifest(textOf());
+    const digestEnd = bytes.indexOf(10, OWN.length);
+    const digest = bytes.toString('latin1', OWN.length, digestEnd === -1 ? OWN.length : digestEnd);
+    // The inputs line, when there is one, is outside the digest: the digest is of the documents alone.
+    const hasInputs = digestEnd !== -1 &&
+        digestEnd + 1 + INPUTS.length <= bytes.length &&
+        bytes.compare(INPUTS, 0, INPUTS.length, digestEnd + 1, digestEnd + 1 + INPUTS.length) === 0;
+    const inputsEnd = hasInputs ? bytes.indexOf(10, digestEnd + 1) : digestEnd;
+    const inputs = hasInputs
+        ? bytes.toString('latin1', digestEnd + 1 + INPUTS.length, inputsEnd === -1 ? bytes.length : inputsEnd)
+        : undefined;
+    const bodyStart = digestEnd === -1 || inputsEnd === -1 ? bytes.length : inputsEnd + 1;
+    const body = bytes.subarray(bodyStart);
+    // The action writes UTF-8, and every document after a `---` line: then the documents joined again are the body.
+    const intact = body.length >= 4 && body.toString('latin1', 0, 4) === '---\n' && (0,external_node_buffer_namespaceObject.isUtf8)(body) && digest === (0,hash/* sha256Hex */.fg)(body);
+    const scanned = scanOwnManifest(body, intact);
+    // A field written as a block scalar (a path that ends in a newline) is beyond the line reader.
+    if (scanned === undefined)
+        return parseManifest(textOf());
+    const known = inputs !== undefined && /^[0-9a-f]{64}$/.test(inputs) ? { inputs } : {};
+    return {
+        get text() {
+            return textOf();
+        },
+        images: scanned.images,
+        ...(intact
+            ? {
+                verified: {
+                    get documents() {
+                        return scanned.documents();
+                    },
+                    ...known,
+                },
+            }
+            : {}),
+    };
 }
 /** The fields read from each Pod, as the emitter writes them: each on one line of the metadata. */
 const FIELDS = [
@@ -2607,6 +2658,7 @@ const FIELDS = [
     [ANNOTATION.dockerfile, `\n    ${ANNOTATION.dockerfile}: `],
     [ANNOTATION.dockerfileSha256, `\n    ${ANNOTATION.dockerfileSha256}: `],
     [ANNOTATION.effectiveSha256, `\n    ${ANNOTATION.effectiveSha256}: `],
+    [ANNOTATION.image, `\n    ${ANNOTATION.image}: `],
     [ANNOTATION.commit, `\n    ${ANNOTATION.commit}: `],
     [ANNOTATION.renderKey, `\n    ${ANNOTATION.renderKey}: `],
 ];
@@ -2623,55 +2675,70 @@ function scalar(text) {
     }
 }
 const POD_START = 'apiVersion: v1\nkind: Pod\nmetadata:';
-const SEPARATOR = '\n---\n';
+const SEPARATOR = Buffer.from('\n---\n');
+const SPEC = Buffer.from('\nspec:\n');
 /**
- * `body` is everything after the digest line; with `intact`, each Pod's text is kept for reuse and
- * every document's text goes into `documents`, in file order.
- * Documents are found with indexOf and each field with one indexOf in the metadata (which ends at
- * `spec:`): no regular expression runs over the megabytes of a large manifest.
+ * `body` is everything after the header lines. Documents are found with Buffer.indexOf, and only each
+ * Pod's metadata (up to `spec:`) becomes a string, as latin1 so that its offsets are the bytes':
+ * three calls into the runtime per Pod, string searches within, and no string of megabytes. A value
+ * beyond ASCII is decoded again from its bytes as UTF-8. With `intact`, each Pod's text is kept for
+ * reuse and `documents` gives every document's text in file order; both are decoded on first use, once.
  */
-function scanOwnManifest(body, intact, documents) {
+function scanOwnManifest(body, intact) {
     const images = new Map();
-    let at = body.startsWith('---\n') ? 4 : 0;
+    const ranges = [];
+    const decoded = [];
+    const documentText = (i) => {
+        let doc = decoded[i];
+        if (doc === undefined) {
+            doc = body.toString('utf8', ranges[2 * i], ranges[2 * i + 1]);
+            decoded[i] = doc;
+        }
+        return doc;
+    };
+    let at = body.length >= 4 && body.toString('latin1', 0, 4) === '---\n' ? 4 : 0;
     while (at < body.length) {
         const next = body.indexOf(SEPARATOR, at);
         const end = next === -1 ? body.length : next + 1;
-        const doc = intact ? body.slice(at, end) : undefined;
-        if (doc !== undefined)
-            documents.push(doc);
-        if (body.startsWith(POD_START, at)) {
-            const specAt = body.indexOf('\nspec:\n', at);
-            const metaEnd = specAt === -1 || specAt > end ? end : specAt;
-            // A slice, so that a field a Pod lacks (the commit, with a local context) is looked for in its own metadata only.
-            const meta = body.slice(at, metaEnd);
+        const index = ranges.length / 2;
+        ranges.push(at, end);
+        const specAt = body.indexOf(SPEC, at);
+        const meta = body.toString('latin1', at, specAt === -1 || specAt > end ? end : specAt);
+        if (meta.startsWith(POD_START)) {
+            const ascii = !NOT_ASCII.test(meta);
             const fields = {};
             // The fields are looked for in the order the emitter writes them, each from where the last
             // one ended: one pass over the metadata. A field not found there (an edited file) is looked
             // for from the start.
             let from = 0;
-            for (const [key, marker] of FIELDS) {
+            for (let f = 0; f < FIELDS.length; f++) {
+                const [key, marker] = FIELDS[f];
                 let found = meta.indexOf(marker, from);
                 if (found === -1 && from > 0)
                     found = meta.indexOf(marker);
                 if (found === -1)
                     continue;
                 const valueAt = found + marker.length;
-                const lineEnd = meta.indexOf('\n', valueAt);
-                from = lineEnd === -1 ? meta.length : lineEnd;
-                const raw = meta.slice(valueAt, lineEnd === -1 ? meta.length : lineEnd);
+                const newline = meta.indexOf('\n', valueAt);
+                const lineEnd = newline === -1 ? meta.length : newline;
+                from = lineEnd;
+                let raw = meta.slice(valueAt, lineEnd);
+                if (!ascii && NOT_ASCII.test(raw))
+                    raw = body.toString('utf8', at + valueAt, at + lineEnd);
                 // A field written as a block scalar (a path that ends in a newline) is beyond this reader.
                 if (raw.startsWith('|') || raw.startsWith('>'))
                     return undefined;
                 fields[key] = scalar(raw);
             }
-            addImage(images, fields.name ?? '', fields[LABEL.name] ?? '', fields, doc);
+            addImage(images, fields.name ?? '', fields[LABEL.name] ?? '', fields, intact ? () => documentText(index) : undefined);
         }
         if (next === -1)
             break;
         at = next + SEPARATOR.length;
     }
-    return images;
+    return { images, documents: () => Array.from({ length: ranges.length / 2 }, (_, i) => documentText(i)) };
 }
+const NOT_ASCII = /[^\p{ASCII}]/u;
 function addImage(images, pod, name, annotations, doc) {
     const dockerfile = previous_text(annotations[ANNOTATION.dockerfile]);
     const sha256 = previous_text(annotations[ANNOTATION.dockerfileSha256]);
@@ -2686,9 +2753,19 @@ function addImage(images, pod, name, annotations, doc) {
         effective: /^[0-9a-f]{64}$/.test(effective) ? effective : sha256,
         commit: /^[0-9a-f]{40}$/.test(commit) ? commit : '',
         pod,
+        image: previous_text(annotations[ANNOTATION.image]),
     };
     const key = previous_text(annotations[ANNOTATION.renderKey]);
-    images.set(dockerfile, doc !== undefined && key !== '' ? { ...image, renderKey: key, text: doc } : image);
+    // The Pod's text is decoded when a render reuses it, not before.
+    images.set(dockerfile, doc !== undefined && key !== ''
+        ? {
+            ...image,
+            renderKey: key,
+            get text() {
+                return doc();
+            },
+        }
+        : image);
 }
 async function parseManifest(content) {
     // Loaded only for files this action did not write: the yaml package costs start-up time.
@@ -2709,13 +2786,13 @@ async function parseManifest(content) {
 
 ;// CONCATENATED MODULE: ./src/manifest/scripts.ts
 
-let cached;
+let scripts_cached;
 function loadScripts() {
-    cached ??= {
+    scripts_cached ??= {
         check: (0,external_node_fs_.readFileSync)(new URL(/* asset import */ __nccwpck_require__(8002), __nccwpck_require__.b), 'utf8'),
         build: (0,external_node_fs_.readFileSync)(new URL(/* asset import */ __nccwpck_require__(6654), __nccwpck_require__.b), 'utf8'),
     };
-    return cached;
+    return scripts_cached;
 }
 
 ;// CONCATENATED MODULE: ./src/graph.ts
@@ -2906,6 +2983,7 @@ function assignNames(files, skipped, repositoryName) {
 
 
 
+
 /** Discovers and hashes the Dockerfiles; reads the disk, writes nothing. */
 async function scanRepository(settings, log) {
     const rootProblem = await explainRoot(settings);
@@ -3060,29 +3138,51 @@ async function renderRepository(settings, log) {
     const scan = await scanRepository(settings, log);
     return renderScan(settings, scan, readWorkspaceManifestBytes(settings), `'${settings.output}'`, log);
 }
+const RUN_KEY_SETTINGS = [...POD_SETTING_KEYS, 'registry', 'forceBuild', 'forceImages'];
+const everyRenderSettingKeyed = true;
+void everyRenderSettingKeyed;
+/**
+ * The key of everything a render reads but the previous manifest and the commit: the settings, the
+ * scanned Dockerfiles (paths, hashes, FROM lines, per-image settings), the scripts (through the
+ * ConfigMap's content name) and the running code. A manifest rendered from the same key, unedited, is
+ * what a render would write again: every image keeps its hash, so every Pod keeps its pinned commit
+ * and its text (a render is idempotent, which the steady-state tests check).
+ */
+function runKey(settings, scan, scriptsConfigMap) {
+    // The force nonce changes with every run, and shapes only the Pods of forced images.
+    const forcing = settings.forceBuild || settings.forceImages.length > 0;
+    const values = RUN_KEY_SETTINGS.map((key) => (key === 'forceNonce' && !forcing ? '' : settings[key]));
+    return (0,hash/* sha256Hex */.fg)(JSON.stringify(['kaniko-gitops run v1', codeIdentity(), scriptsConfigMap, values, scan.files, scan.skipped]));
+}
 /**
  * Plans and renders the scanned Dockerfiles against a previous manifest (`previousText`, from
  * `source`), which supplies the pinned commits of unchanged images. Pure but for the log.
+ *
+ * Steady state: when the previous manifest is this action's own, unedited, and records the same run
+ * key, it is the result as it is, and nothing is planned or rendered.
  */
 async function renderScan(settings, scan, previousText, source, log) {
     const { files } = scan;
     const skipped = new Set(scan.skipped);
+    const configMap = nameDocument(buildScriptsConfigMap(loadScripts(), settings.namespace), 'kaniko-gitops-scripts');
+    const key = runKey(settings, scan, configMap.name);
     const previous = await readPreviousManifest(previousText);
     if (previous.problem) {
         log.warning(`The existing manifest ${source} is ignored: ${previous.problem}. It is rendered anew from the Dockerfiles.`);
     }
+    if (previous.verified?.inputs === key)
+        return sameInputs(settings, scan, previous, key, log);
     const plan = await log.group('Plan', async () => {
         const planned = planImages(files, settings, previous.images, scan.skipped);
         for (const warning of planned.warnings)
             log.warning(warning);
         log.info([
-            ...planned.images.map((image) => `${image.name}: ${image.image} (${image.status}${image.forced ? ', forced' : ''})`),
+            ...planned.images.map(planLine),
             ...planned.removed.map((gone) => `${gone.name}: removed (${skipped.has(gone.dockerfile) ? 'skipped by the config' : `${gone.dockerfile} is gone`})`),
         ].join('\n'));
         return planned;
     });
     return log.group('Render', async () => {
-        const configMap = nameDocument(buildScriptsConfigMap(loadScripts(), settings.namespace), 'kaniko-gitops-scripts');
         let reused = 0;
         const pods = plan.images.map((image) => {
             // Steady state: a Pod whose inputs did not change is the previous manifest's text, as is.
@@ -3093,7 +3193,8 @@ async function renderScan(settings, scan, previousText, source, log) {
             }
             return nameDocument(buildPod(image, settings, configMap.name), image.name);
         });
-        const manifest = serializeManifest([configMap, ...pods], previous);
+        // The key is recorded only for a render without warnings: a run that skips rendering skips them too.
+        const manifest = serializeManifest([configMap, ...pods], previous, plan.warnings.length === 0 ? key : undefined);
         const images = plan.images.map((image, i) => ({
             name: image.name,
             dockerfile: image.dockerfile,
@@ -3108,6 +3209,41 @@ async function renderScan(settings, scan, previousText, source, log) {
         log.info(`${pods.length} Pod(s) (${reused} unchanged, taken as they were), ${manifest.length} bytes, ${changed ? 'changed' : 'unchanged'}`);
         return { manifest, changed, images, removed: plan.removed, skipped: scan.skipped };
     });
+}
+function planLine(image) {
+    return `${image.name}: ${image.image} (${image.status}${image.forced ? ', forced' : ''})`;
+}
+/** The outcome of a render whose inputs are those of the previous manifest: that manifest, every image unchanged. */
+async function sameInputs(settings, scan, previous, key, log) {
+    const forced = new Set(settings.forceImages);
+    const images = [...previous.images.values()]
+        .map((before) => ({
+        name: before.name,
+        dockerfile: before.dockerfile,
+        sha256: before.sha256,
+        image: before.image,
+        tag: before.image.slice(before.image.lastIndexOf(':') + 1),
+        pod: before.pod,
+        forced: settings.forceBuild || forced.has(before.name),
+        status: 'unchanged',
+    }))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    await log.group('Plan', async () => {
+        log.info([...images.map(planLine), `The manifest was rendered from these same inputs (sha256:${key}): nothing to plan.`].join('\n'));
+    });
+    await log.group('Render', async () => {
+        log.info(`${images.length} Pod(s) (${images.length} unchanged, taken as they were), unchanged`);
+    });
+    return {
+        // Decoded only if asked for: render mode writes nothing, and never does.
+        get manifest() {
+            return previous.text;
+        },
+        changed: false,
+        images,
+        removed: [],
+        skipped: scan.skipped,
+    };
 }
 /** Writes the manifest atomically when it changed; an unchanged file is not touched. */
 async function writeManifest(settings, outcome, log) {

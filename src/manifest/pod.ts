@@ -54,7 +54,7 @@ const NAME_HASH_LENGTH = 10
 /** Bumped whenever the way a Pod is written changes, so no older text is reused. */
 export const FORMAT_VERSION = 1
 
-const POD_SETTING_KEYS = [
+export const POD_SETTING_KEYS = [
   'namespace',
   'registrySecret',
   'executorImage',

@@ -1,15 +1,19 @@
+import { isUtf8 } from 'node:buffer'
 import { sha256Hex } from '../hash.js'
 import type { PreviousImage } from '../plan.js'
 import { ANNOTATION, LABEL } from './annotations.js'
-import { DIGEST_PREFIX, MANIFEST_HEADER } from './yaml.js'
+import { DIGEST_PREFIX, INPUTS_PREFIX, MANIFEST_HEADER } from './yaml.js'
 
 export interface PreviousManifest {
-  /** The file's text ('' when there is none). */
+  /** The file's text ('' when there is none); decoded on first use when the file was given as bytes. */
   readonly text: string
   /** Images keyed by Dockerfile path. */
   readonly images: Map<string, PreviousImage>
-  /** The documents in file order, when the file is this action's own and unedited (its digest holds). */
-  readonly verified?: { readonly documents: readonly string[] }
+  /**
+   * When the file is this action's own and unedited (its digest holds): the documents in file order
+   * (decoded on first use), and the key of the inputs they were rendered from, when the file records one.
+   */
+  readonly verified?: { readonly documents: readonly string[]; readonly inputs?: string }
   /** Why the file could not be used, when it could not (it is then ignored). */
   readonly problem?: string
 }
@@ -22,7 +26,8 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : ''
 }
 
-const OWN = `${MANIFEST_HEADER}\n${DIGEST_PREFIX}`
+const OWN = Buffer.from(`${MANIFEST_HEADER}\n${DIGEST_PREFIX}`)
+const INPUTS = Buffer.from(INPUTS_PREFIX)
 
 /**
  * Reads what an earlier run wrote: for each build Pod, its Dockerfile, hash, pinned commit and name.
@@ -31,29 +36,55 @@ const OWN = `${MANIFEST_HEADER}\n${DIGEST_PREFIX}`
  * other file goes through the YAML parser; one that is not valid YAML is reported through `problem`
  * and otherwise ignored: the manifest is generated, and rendering it anew only re-pins commits.
  *
- * Given the file's bytes, the digest is checked on them as they are (a string would be encoded to
- * UTF-8 again to be hashed: a few milliseconds on a manifest of megabytes).
+ * An own file is read as bytes: the digest is checked on them, fields are found with Buffer.indexOf,
+ * and the text of the file and of each document is decoded only when asked for. A run that takes the
+ * file as it is never turns megabytes into a string (which also cost a full garbage collection).
  */
 export async function readPreviousManifest(content: string | Uint8Array | undefined): Promise<PreviousManifest> {
   if (content === undefined) return { text: '', images: new Map() }
-  const bytes = typeof content === 'string' ? undefined : Buffer.from(content.buffer, content.byteOffset, content.byteLength)
-  const whole = bytes ? bytes.toString('utf8') : (content as string)
-  if (whole.startsWith(OWN)) {
-    const bodyStart = whole.indexOf('\n', OWN.length) + 1
-    const digest = whole.slice(OWN.length, bodyStart - 1)
-    const bodyBytes = bytes?.subarray(bytes.indexOf(10, OWN.length) + 1)
-    const body = whole.slice(bodyStart)
-    // Bytes that are not UTF-8 decode to U+FFFD: kept as text, they would not be the bytes the digest covers.
-    const lossless = bytes === undefined || !whole.includes('\uFFFD') || Buffer.from(whole).equals(bytes)
-    // The action writes every document after a `---` line: then the documents joined again are the body.
-    const intact = bodyStart > 0 && body.startsWith('---\n') && lossless && digest === sha256Hex(bodyBytes ?? body)
-    const documents: string[] = []
-    const images = scanOwnManifest(body, intact, documents)
-    // A field written as a block scalar (a path that ends in a newline) is beyond the line reader.
-    if (images === undefined) return parseManifest(whole)
-    return { text: whole, images, ...(intact ? { verified: { documents } } : {}) }
+  const given = typeof content === 'string' ? content : undefined
+  const bytes = typeof content === 'string' ? Buffer.from(content) : Buffer.from(content.buffer, content.byteOffset, content.byteLength)
+  let whole = given
+  const textOf = () => {
+    whole ??= bytes.toString('utf8')
+    return whole
   }
-  return parseManifest(whole)
+  if (bytes.length < OWN.length || bytes.compare(OWN, 0, OWN.length, 0, OWN.length) !== 0) return parseManifest(textOf())
+  const digestEnd = bytes.indexOf(10, OWN.length)
+  const digest = bytes.toString('latin1', OWN.length, digestEnd === -1 ? OWN.length : digestEnd)
+  // The inputs line, when there is one, is outside the digest: the digest is of the documents alone.
+  const hasInputs =
+    digestEnd !== -1 &&
+    digestEnd + 1 + INPUTS.length <= bytes.length &&
+    bytes.compare(INPUTS, 0, INPUTS.length, digestEnd + 1, digestEnd + 1 + INPUTS.length) === 0
+  const inputsEnd = hasInputs ? bytes.indexOf(10, digestEnd + 1) : digestEnd
+  const inputs = hasInputs
+    ? bytes.toString('latin1', digestEnd + 1 + INPUTS.length, inputsEnd === -1 ? bytes.length : inputsEnd)
+    : undefined
+  const bodyStart = digestEnd === -1 || inputsEnd === -1 ? bytes.length : inputsEnd + 1
+  const body = bytes.subarray(bodyStart)
+  // The action writes UTF-8, and every document after a `---` line: then the documents joined again are the body.
+  const intact = body.length >= 4 && body.toString('latin1', 0, 4) === '---\n' && isUtf8(body) && digest === sha256Hex(body)
+  const scanned = scanOwnManifest(body, intact)
+  // A field written as a block scalar (a path that ends in a newline) is beyond the line reader.
+  if (scanned === undefined) return parseManifest(textOf())
+  const known = inputs !== undefined && /^[0-9a-f]{64}$/.test(inputs) ? { inputs } : {}
+  return {
+    get text() {
+      return textOf()
+    },
+    images: scanned.images,
+    ...(intact
+      ? {
+          verified: {
+            get documents() {
+              return scanned.documents()
+            },
+            ...known,
+          },
+        }
+      : {}),
+  }
 }
 
 /** The fields read from each Pod, as the emitter writes them: each on one line of the metadata. */
@@ -63,6 +94,7 @@ const FIELDS = [
   [ANNOTATION.dockerfile, `\n    ${ANNOTATION.dockerfile}: `],
   [ANNOTATION.dockerfileSha256, `\n    ${ANNOTATION.dockerfileSha256}: `],
   [ANNOTATION.effectiveSha256, `\n    ${ANNOTATION.effectiveSha256}: `],
+  [ANNOTATION.image, `\n    ${ANNOTATION.image}: `],
   [ANNOTATION.commit, `\n    ${ANNOTATION.commit}: `],
   [ANNOTATION.renderKey, `\n    ${ANNOTATION.renderKey}: `],
 ] as const
@@ -81,53 +113,75 @@ function scalar(text: string): string {
 }
 
 const POD_START = 'apiVersion: v1\nkind: Pod\nmetadata:'
-const SEPARATOR = '\n---\n'
+const SEPARATOR = Buffer.from('\n---\n')
+const SPEC = Buffer.from('\nspec:\n')
 
 /**
- * `body` is everything after the digest line; with `intact`, each Pod's text is kept for reuse and
- * every document's text goes into `documents`, in file order.
- * Documents are found with indexOf and each field with one indexOf in the metadata (which ends at
- * `spec:`): no regular expression runs over the megabytes of a large manifest.
+ * `body` is everything after the header lines. Documents are found with Buffer.indexOf, and only each
+ * Pod's metadata (up to `spec:`) becomes a string, as latin1 so that its offsets are the bytes':
+ * three calls into the runtime per Pod, string searches within, and no string of megabytes. A value
+ * beyond ASCII is decoded again from its bytes as UTF-8. With `intact`, each Pod's text is kept for
+ * reuse and `documents` gives every document's text in file order; both are decoded on first use, once.
  */
-function scanOwnManifest(body: string, intact: boolean, documents: string[]): Map<string, PreviousImage> | undefined {
+function scanOwnManifest(body: Buffer, intact: boolean): { images: Map<string, PreviousImage>; documents: () => string[] } | undefined {
   const images = new Map<string, PreviousImage>()
-  let at = body.startsWith('---\n') ? 4 : 0
+  const ranges: number[] = []
+  const decoded: (string | undefined)[] = []
+  const documentText = (i: number): string => {
+    let doc = decoded[i]
+    if (doc === undefined) {
+      doc = body.toString('utf8', ranges[2 * i], ranges[2 * i + 1])
+      decoded[i] = doc
+    }
+    return doc
+  }
+  let at = body.length >= 4 && body.toString('latin1', 0, 4) === '---\n' ? 4 : 0
   while (at < body.length) {
     const next = body.indexOf(SEPARATOR, at)
     const end = next === -1 ? body.length : next + 1
-    const doc = intact ? body.slice(at, end) : undefined
-    if (doc !== undefined) documents.push(doc)
-    if (body.startsWith(POD_START, at)) {
-      const specAt = body.indexOf('\nspec:\n', at)
-      const metaEnd = specAt === -1 || specAt > end ? end : specAt
-      // A slice, so that a field a Pod lacks (the commit, with a local context) is looked for in its own metadata only.
-      const meta = body.slice(at, metaEnd)
+    const index = ranges.length / 2
+    ranges.push(at, end)
+    const specAt = body.indexOf(SPEC, at)
+    const meta = body.toString('latin1', at, specAt === -1 || specAt > end ? end : specAt)
+    if (meta.startsWith(POD_START)) {
+      const ascii = !NOT_ASCII.test(meta)
       const fields: Record<string, string | undefined> = {}
       // The fields are looked for in the order the emitter writes them, each from where the last
       // one ended: one pass over the metadata. A field not found there (an edited file) is looked
       // for from the start.
       let from = 0
-      for (const [key, marker] of FIELDS) {
+      for (let f = 0; f < FIELDS.length; f++) {
+        const [key, marker] = FIELDS[f] as (typeof FIELDS)[number]
         let found = meta.indexOf(marker, from)
         if (found === -1 && from > 0) found = meta.indexOf(marker)
         if (found === -1) continue
         const valueAt = found + marker.length
-        const lineEnd = meta.indexOf('\n', valueAt)
-        from = lineEnd === -1 ? meta.length : lineEnd
-        const raw = meta.slice(valueAt, lineEnd === -1 ? meta.length : lineEnd)
+        const newline = meta.indexOf('\n', valueAt)
+        const lineEnd = newline === -1 ? meta.length : newline
+        from = lineEnd
+        let raw = meta.slice(valueAt, lineEnd)
+        if (!ascii && NOT_ASCII.test(raw)) raw = body.toString('utf8', at + valueAt, at + lineEnd)
         // A field written as a block scalar (a path that ends in a newline) is beyond this reader.
         if (raw.startsWith('|') || raw.startsWith('>')) return undefined
         fields[key] = scalar(raw)
       }
-      addImage(images, fields.name ?? '', fields[LABEL.name] ?? '', fields, doc)
+      addImage(images, fields.name ?? '', fields[LABEL.name] ?? '', fields, intact ? () => documentText(index) : undefined)
     }
     if (next === -1) break
     at = next + SEPARATOR.length
   }
-  return images
+  return { images, documents: () => Array.from({ length: ranges.length / 2 }, (_, i) => documentText(i)) }
 }
 
-function addImage(images: Map<string, PreviousImage>, pod: string, name: string, annotations: Record<string, unknown>, doc?: string): void {
+const NOT_ASCII = /[^\p{ASCII}]/u
+
+function addImage(
+  images: Map<string, PreviousImage>,
+  pod: string,
+  name: string,
+  annotations: Record<string, unknown>,
+  doc?: () => string,
+): void {
   const dockerfile = text(annotations[ANNOTATION.dockerfile])
   const sha256 = text(annotations[ANNOTATION.dockerfileSha256])
   const commit = text(annotations[ANNOTATION.commit])
@@ -140,9 +194,22 @@ function addImage(images: Map<string, PreviousImage>, pod: string, name: string,
     effective: /^[0-9a-f]{64}$/.test(effective) ? effective : sha256,
     commit: /^[0-9a-f]{40}$/.test(commit) ? commit : '',
     pod,
+    image: text(annotations[ANNOTATION.image]),
   }
   const key = text(annotations[ANNOTATION.renderKey])
-  images.set(dockerfile, doc !== undefined && key !== '' ? { ...image, renderKey: key, text: doc } : image)
+  // The Pod's text is decoded when a render reuses it, not before.
+  images.set(
+    dockerfile,
+    doc !== undefined && key !== ''
+      ? {
+          ...image,
+          renderKey: key,
+          get text() {
+            return doc()
+          },
+        }
+      : image,
+  )
 }
 
 async function parseManifest(content: string): Promise<PreviousManifest> {

@@ -10,14 +10,22 @@ export const MANIFEST_HEADER = [
 export const DIGEST_PREFIX = '# digest: sha256:'
 
 /**
- * The manifest file: the header, the digest of the body, then each document after a `---` line, in
- * the order given. The same documents always give the same bytes (see emitYaml and nameDocument).
- * `previous` is the file read before with its verified documents: when the documents are the same,
- * its text is the result, without joining and hashing megabytes again.
+ * The optional line after the digest: the key of everything the documents were rendered from (see
+ * runKey in render.ts). A run with the same key renders the same documents, and need not render them.
+ */
+export const INPUTS_PREFIX = '# inputs: sha256:'
+
+/**
+ * The manifest file: the header, the digest of the documents, the key of the inputs (when given),
+ * then each document after a `---` line, in the order given. The same documents always give the same
+ * bytes (see emitYaml and nameDocument). `previous` is the file read before with its verified
+ * documents: when the documents are the same, its text is the result, as it is (its inputs line
+ * too), without joining and hashing megabytes again.
  */
 export function serializeManifest(
   documents: readonly NamedDocument[],
   previous?: { readonly text: string; readonly verified?: { readonly documents: readonly string[] } },
+  inputs?: string,
 ): string {
   const before = previous?.verified?.documents
   // Reused Pods are the very strings read from the file, so most comparisons are of references.
@@ -25,5 +33,5 @@ export function serializeManifest(
     return previous?.text as string
   }
   const body = documents.map((d) => `---\n${d.text}`).join('')
-  return `${MANIFEST_HEADER}\n${DIGEST_PREFIX}${sha256Hex(body)}\n${body}`
+  return `${MANIFEST_HEADER}\n${DIGEST_PREFIX}${sha256Hex(body)}\n${inputs === undefined ? '' : `${INPUTS_PREFIX}${inputs}\n`}${body}`
 }

@@ -21,7 +21,15 @@ describe('compareWithBase', () => {
         manifest: 'a\nc\n',
         images: [image('api', 'changed'), image('web', 'new'), image('worker', 'unchanged', true), image('db', 'unchanged')],
         removed: [
-          { name: 'old', dockerfile: 'old/Dockerfile', sha256: 'b'.repeat(64), effective: 'b'.repeat(64), commit: '', pod: 'old-1' },
+          {
+            name: 'old',
+            dockerfile: 'old/Dockerfile',
+            sha256: 'b'.repeat(64),
+            effective: 'b'.repeat(64),
+            commit: '',
+            pod: 'old-1',
+            image: '',
+          },
         ],
       },
       'deploy/manifest.yaml',

@@ -13,6 +13,9 @@ const FILES: Tree = {
   'services/web/Dockerfile': 'FROM nginx:1.27\n',
   'jobs/db/migrate.dockerfile': 'FROM postgres:17\n',
   'sp ace/"quoted"/Dockerfile': 'FROM alpine:3.20\n',
+  // Beyond ASCII: the reader finds fields in latin1 text and decodes such values again as UTF-8.
+  'dienste/straße/Dockerfile': 'FROM alpine:3.20\n',
+  'サービス/Dockerfile': 'FROM alpine:3.21\n',
 }
 const INPUTS = { dockerfiles: 'Dockerfile\n*.dockerfile' }
 
@@ -110,10 +113,27 @@ describe('serializeManifest', () => {
     const documents = (previous.verified?.documents ?? []).map((doc, i) => ({ name: `d${i}`, text: doc }))
     expect(documents.length).toBe(Object.keys(FILES).length + 1)
     expect(serializeManifest(documents, previous)).toBe(previous.text)
-    // The same documents, written anew, are the same bytes.
-    expect(serializeManifest(documents)).toBe(text)
+    // The same documents, written anew with the same inputs key, are the same bytes.
+    expect(previous.verified?.inputs).toMatch(/^[0-9a-f]{64}$/)
+    expect(serializeManifest(documents, undefined, previous.verified?.inputs)).toBe(text)
     const fewer = serializeManifest(documents.slice(0, -1), previous)
     expect(fewer).not.toBe(text)
     expect(fewer).toBe(serializeManifest(documents.slice(0, -1)))
+  })
+})
+
+describe('readPreviousManifest on an edited file', () => {
+  it('reads a value written beyond ASCII (the action escapes it, a hand edit may not) as UTF-8', async () => {
+    const { text } = await rendered()
+    // The action writes every character beyond ASCII escaped: the file is ASCII.
+    expect(/[^\p{ASCII}]/u.test(text)).toBe(false)
+    const edited = text.replace(
+      'kaniko-gitops/dockerfile: "dienste/stra\\u00dfe/Dockerfile"',
+      'kaniko-gitops/dockerfile: dienste/straße/Dockerfile',
+    )
+    expect(edited).not.toBe(text)
+    const previous = await readPreviousManifest(Buffer.from(edited))
+    expect(previous.verified).toBeUndefined()
+    expect(previous.images.get('dienste/straße/Dockerfile')?.name).toBe('stra-e')
   })
 })
