@@ -14,7 +14,7 @@ import {
 } from './config.js'
 import { ContextHasher } from './context-hash.js'
 import { discoverDockerfiles } from './discover.js'
-import { parseFromLines } from './dockerfile.js'
+import { type FromLine, parseFromLines } from './dockerfile.js'
 import { explainPathEscape, realpathOrUndefined, removeStaleTemporaries, writeFileAtomic } from './fs-atomic.js'
 import { gitObjectFormat, readGitIndex } from './git-index.js'
 import { hashDockerfile, sha256Hex } from './hash.js'
@@ -29,7 +29,7 @@ import {
 } from './manifest/pod.js'
 import { type PreviousManifest, readPreviousManifest } from './manifest/previous.js'
 import { loadScripts } from './manifest/scripts.js'
-import { serializeManifest } from './manifest/yaml.js'
+import { sameDocuments, serializeManifest } from './manifest/yaml.js'
 import { type HashedDockerfile, type ImageStatus, type PlanOptions, type PreviousImage, planImages } from './plan.js'
 import { InputError, type Settings } from './settings.js'
 
@@ -119,8 +119,13 @@ export async function scanRepository(settings: Settings, log: Logger): Promise<S
       const slash = file.lastIndexOf('/')
       const folder = slash === -1 ? '' : file.slice(0, slash)
       const configured = entry && config ? resolveSettings(config, entry, file, folder) : undefined
-      const froms = parseFromLines(text, configured?.buildArgs)
-      if (configured?.target) checkTarget(config as ImageConfig, entry as ImageEntry, file, configured.target, froms)
+      // FROM lines are parsed when the plan asks: a run that takes the manifest as it is never does.
+      let froms: FromLine[] | undefined
+      const fromsOf = () => {
+        froms ??= parseFromLines(text, configured?.buildArgs)
+        return froms
+      }
+      if (configured?.target) checkTarget(config as ImageConfig, entry as ImageEntry, file, configured.target, fromsOf())
       const dir = configured?.contextDir ?? folder
       let effective = sha256
       let covers = 'dockerfile'
@@ -140,7 +145,16 @@ export async function scanRepository(settings: Settings, log: Logger): Promise<S
         effective = sha256Hex(`kaniko-gitops build v1\n${effective}\n${JSON.stringify(build.key)}\n`)
         covers = `${covers}; config: ${build.covers}`
       }
-      hashed.push({ path: file, sha256, effective, covers, froms, ...(configured ? { settings: configured } : {}) })
+      hashed.push({
+        path: file,
+        sha256,
+        effective,
+        covers,
+        get froms() {
+          return fromsOf()
+        },
+        ...(configured ? { settings: configured } : {}),
+      })
     }
     log.info(hashed.map((f) => `${f.effective}  ${f.path} (${f.covers})`).join('\n'))
     return hashed
@@ -260,7 +274,10 @@ export function runKey(settings: RenderSettings, scan: Scan, scriptsConfigMap: s
   // The force nonce changes with every run, and shapes only the Pods of forced images.
   const forcing = settings.forceBuild || settings.forceImages.length > 0
   const values = RUN_KEY_SETTINGS.map((key) => (key === 'forceNonce' && !forcing ? '' : settings[key]))
-  return sha256Hex(JSON.stringify(['kaniko-gitops run v1', codeIdentity(), scriptsConfigMap, values, scan.files, scan.skipped]))
+  // The FROM lines are left out: they follow from the Dockerfile's bytes (its sha256) and build args
+  // (its settings), both in the key, and not parsing them is part of what the key saves.
+  const files = scan.files.map(({ froms: _froms, ...file }) => file)
+  return sha256Hex(JSON.stringify(['kaniko-gitops run v1', codeIdentity(), scriptsConfigMap, values, files, scan.skipped]))
 }
 
 /**
@@ -312,8 +329,15 @@ export async function renderScan(
       }
       return nameDocument(buildPod(image, settings, configMap.name), image.name)
     })
+    const documents = [configMap, ...pods]
+    // The same documents: the file stays as it is, its inputs line too (a render of other code, or
+    // with warnings, differs only there, and a file that changes only there is not worth a commit).
+    const same = sameDocuments(documents, previous)
     // The key is recorded only for a render without warnings: a run that skips rendering skips them too.
-    const manifest = serializeManifest([configMap, ...pods], previous, plan.warnings.length === 0 ? key : undefined)
+    const written = same ? undefined : serializeManifest(documents, plan.warnings.length === 0 ? key : undefined)
+    // Other documents than the verified ones are another file (see serializeManifest): no need to decode
+    // the old one to compare. A file that was not verified is compared as text.
+    const changed = !same && (previous.verified !== undefined || written !== previous.text)
     const images = plan.images.map(
       (image, i): ImageReport => ({
         name: image.name,
@@ -326,11 +350,18 @@ export async function renderScan(
         status: image.status,
       }),
     )
-    const changed = manifest !== previous.text
     log.info(
-      `${pods.length} Pod(s) (${reused} unchanged, taken as they were), ${manifest.length} bytes, ${changed ? 'changed' : 'unchanged'}`,
+      `${pods.length} Pod(s) (${reused} unchanged, taken as they were)${written === undefined ? '' : `, ${written.length} bytes`}, ${changed ? 'changed' : 'unchanged'}`,
     )
-    return { manifest, changed, images, removed: plan.removed, skipped: scan.skipped }
+    return {
+      get manifest() {
+        return written ?? previous.text
+      },
+      changed,
+      images,
+      removed: plan.removed,
+      skipped: scan.skipped,
+    }
   })
 }
 

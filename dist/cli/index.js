@@ -2379,6 +2379,10 @@ function nameDocument(object, prefix) {
     const slot = '\nmetadata:\n  name: ""\n';
     if (!unnamed.includes(slot))
         throw new Error('nameDocument: the object must start with apiVersion, kind and an empty metadata.name');
+    // A `---` line would end the document in the file (emitYaml indents and quotes, so it writes none):
+    // the manifest is its documents joined, and read back by splitting at those lines.
+    if (unnamed.includes('\n---\n') || unnamed.startsWith('---\n'))
+        throw new Error('nameDocument: the text has a `---` line');
     object.metadata.name = name;
     return { name, text: unnamed.replace(slot, `\nmetadata:\n  name: ${emitScalar(name)}\n`) };
 }
@@ -2563,18 +2567,20 @@ const DIGEST_PREFIX = '# digest: sha256:';
  */
 const INPUTS_PREFIX = '# inputs: sha256:';
 /**
+ * Are `documents` the verified documents of the file read before? Reused Pods are the very strings
+ * read from the file, so most comparisons are of references.
+ */
+function sameDocuments(documents, previous) {
+    const before = previous.verified?.documents;
+    return before !== undefined && before.length === documents.length && documents.every((d, i) => d.text === before[i]);
+}
+/**
  * The manifest file: the header, the digest of the documents, the key of the inputs (when given),
  * then each document after a `---` line, in the order given. The same documents always give the same
- * bytes (see emitYaml and nameDocument). `previous` is the file read before with its verified
- * documents: when the documents are the same, its text is the result, as it is (its inputs line
- * too), without joining and hashing megabytes again.
+ * bytes (see emitYaml and nameDocument), and different documents different bytes: no document has a
+ * `---` line of its own.
  */
-function serializeManifest(documents, previous, inputs) {
-    const before = previous?.verified?.documents;
-    // Reused Pods are the very strings read from the file, so most comparisons are of references.
-    if (before !== undefined && before.length === documents.length && documents.every((d, i) => d.text === before[i])) {
-        return previous?.text;
-    }
+function serializeManifest(documents, inputs) {
     const body = documents.map((d) => `---\n${d.text}`).join('');
     return `${MANIFEST_HEADER}\n${DIGEST_PREFIX}${(0,hash/* sha256Hex */.fg)(body)}\n${inputs === undefined ? '' : `${INPUTS_PREFIX}${inputs}\n`}${body}`;
 }
@@ -3024,9 +3030,14 @@ async function scanRepository(settings, log) {
             const slash = file.lastIndexOf('/');
             const folder = slash === -1 ? '' : file.slice(0, slash);
             const configured = entry && config ? resolveSettings(config, entry, file, folder) : undefined;
-            const froms = parseFromLines(text, configured?.buildArgs);
+            // FROM lines are parsed when the plan asks: a run that takes the manifest as it is never does.
+            let froms;
+            const fromsOf = () => {
+                froms ??= parseFromLines(text, configured?.buildArgs);
+                return froms;
+            };
             if (configured?.target)
-                checkTarget(config, entry, file, configured.target, froms);
+                checkTarget(config, entry, file, configured.target, fromsOf());
             const dir = configured?.contextDir ?? folder;
             let effective = sha256;
             let covers = 'dockerfile';
@@ -3044,7 +3055,16 @@ async function scanRepository(settings, log) {
                 effective = (0,hash/* sha256Hex */.fg)(`kaniko-gitops build v1\n${effective}\n${JSON.stringify(build.key)}\n`);
                 covers = `${covers}; config: ${build.covers}`;
             }
-            hashed.push({ path: file, sha256, effective, covers, froms, ...(configured ? { settings: configured } : {}) });
+            hashed.push({
+                path: file,
+                sha256,
+                effective,
+                covers,
+                get froms() {
+                    return fromsOf();
+                },
+                ...(configured ? { settings: configured } : {}),
+            });
         }
         log.info(hashed.map((f) => `${f.effective}  ${f.path} (${f.covers})`).join('\n'));
         return hashed;
@@ -3152,7 +3172,10 @@ function runKey(settings, scan, scriptsConfigMap) {
     // The force nonce changes with every run, and shapes only the Pods of forced images.
     const forcing = settings.forceBuild || settings.forceImages.length > 0;
     const values = RUN_KEY_SETTINGS.map((key) => (key === 'forceNonce' && !forcing ? '' : settings[key]));
-    return (0,hash/* sha256Hex */.fg)(JSON.stringify(['kaniko-gitops run v1', codeIdentity(), scriptsConfigMap, values, scan.files, scan.skipped]));
+    // The FROM lines are left out: they follow from the Dockerfile's bytes (its sha256) and build args
+    // (its settings), both in the key, and not parsing them is part of what the key saves.
+    const files = scan.files.map(({ froms: _froms, ...file }) => file);
+    return (0,hash/* sha256Hex */.fg)(JSON.stringify(['kaniko-gitops run v1', codeIdentity(), scriptsConfigMap, values, files, scan.skipped]));
 }
 /**
  * Plans and renders the scanned Dockerfiles against a previous manifest (`previousText`, from
@@ -3193,8 +3216,15 @@ async function renderScan(settings, scan, previousText, source, log) {
             }
             return nameDocument(buildPod(image, settings, configMap.name), image.name);
         });
+        const documents = [configMap, ...pods];
+        // The same documents: the file stays as it is, its inputs line too (a render of other code, or
+        // with warnings, differs only there, and a file that changes only there is not worth a commit).
+        const same = sameDocuments(documents, previous);
         // The key is recorded only for a render without warnings: a run that skips rendering skips them too.
-        const manifest = serializeManifest([configMap, ...pods], previous, plan.warnings.length === 0 ? key : undefined);
+        const written = same ? undefined : serializeManifest(documents, plan.warnings.length === 0 ? key : undefined);
+        // Other documents than the verified ones are another file (see serializeManifest): no need to decode
+        // the old one to compare. A file that was not verified is compared as text.
+        const changed = !same && (previous.verified !== undefined || written !== previous.text);
         const images = plan.images.map((image, i) => ({
             name: image.name,
             dockerfile: image.dockerfile,
@@ -3205,9 +3235,16 @@ async function renderScan(settings, scan, previousText, source, log) {
             forced: image.forced,
             status: image.status,
         }));
-        const changed = manifest !== previous.text;
-        log.info(`${pods.length} Pod(s) (${reused} unchanged, taken as they were), ${manifest.length} bytes, ${changed ? 'changed' : 'unchanged'}`);
-        return { manifest, changed, images, removed: plan.removed, skipped: scan.skipped };
+        log.info(`${pods.length} Pod(s) (${reused} unchanged, taken as they were)${written === undefined ? '' : `, ${written.length} bytes`}, ${changed ? 'changed' : 'unchanged'}`);
+        return {
+            get manifest() {
+                return written ?? previous.text;
+            },
+            changed,
+            images,
+            removed: plan.removed,
+            skipped: scan.skipped,
+        };
     });
 }
 function planLine(image) {

@@ -137,6 +137,9 @@ export function nameDocument(object: IPod | IConfigMap, prefix: string): NamedDo
   const name = `${prefix}-${sha256Hex(unnamed).slice(0, NAME_HASH_LENGTH)}`
   const slot = '\nmetadata:\n  name: ""\n'
   if (!unnamed.includes(slot)) throw new Error('nameDocument: the object must start with apiVersion, kind and an empty metadata.name')
+  // A `---` line would end the document in the file (emitYaml indents and quotes, so it writes none):
+  // the manifest is its documents joined, and read back by splitting at those lines.
+  if (unnamed.includes('\n---\n') || unnamed.startsWith('---\n')) throw new Error('nameDocument: the text has a `---` line')
   ;(object.metadata as { name?: string }).name = name
   return { name, text: unnamed.replace(slot, `\nmetadata:\n  name: ${emitScalar(name)}\n`) }
 }

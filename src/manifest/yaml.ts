@@ -16,22 +16,24 @@ export const DIGEST_PREFIX = '# digest: sha256:'
 export const INPUTS_PREFIX = '# inputs: sha256:'
 
 /**
+ * Are `documents` the verified documents of the file read before? Reused Pods are the very strings
+ * read from the file, so most comparisons are of references.
+ */
+export function sameDocuments(
+  documents: readonly NamedDocument[],
+  previous: { readonly verified?: { readonly documents: readonly string[] } },
+): boolean {
+  const before = previous.verified?.documents
+  return before !== undefined && before.length === documents.length && documents.every((d, i) => d.text === before[i])
+}
+
+/**
  * The manifest file: the header, the digest of the documents, the key of the inputs (when given),
  * then each document after a `---` line, in the order given. The same documents always give the same
- * bytes (see emitYaml and nameDocument). `previous` is the file read before with its verified
- * documents: when the documents are the same, its text is the result, as it is (its inputs line
- * too), without joining and hashing megabytes again.
+ * bytes (see emitYaml and nameDocument), and different documents different bytes: no document has a
+ * `---` line of its own.
  */
-export function serializeManifest(
-  documents: readonly NamedDocument[],
-  previous?: { readonly text: string; readonly verified?: { readonly documents: readonly string[] } },
-  inputs?: string,
-): string {
-  const before = previous?.verified?.documents
-  // Reused Pods are the very strings read from the file, so most comparisons are of references.
-  if (before !== undefined && before.length === documents.length && documents.every((d, i) => d.text === before[i])) {
-    return previous?.text as string
-  }
+export function serializeManifest(documents: readonly NamedDocument[], inputs?: string): string {
   const body = documents.map((d) => `---\n${d.text}`).join('')
   return `${MANIFEST_HEADER}\n${DIGEST_PREFIX}${sha256Hex(body)}\n${inputs === undefined ? '' : `${INPUTS_PREFIX}${inputs}\n`}${body}`
 }

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { type IConfigMap, nameDocument } from '../../src/manifest/pod.js'
 import { readPreviousManifest } from '../../src/manifest/previous.js'
-import { serializeManifest } from '../../src/manifest/yaml.js'
+import { sameDocuments, serializeManifest } from '../../src/manifest/yaml.js'
 import { renderIn } from '../support/render.js'
 import { type Tree, tempTrees } from '../support/repo.js'
 
@@ -106,19 +108,38 @@ describe('readPreviousManifest, given the bytes of the file', () => {
   })
 })
 
-describe('serializeManifest', () => {
-  it('returns the file read when the documents are the ones it holds, and writes anew otherwise', async () => {
+describe('serializeManifest and sameDocuments', () => {
+  it('tell the documents of the file read from others, and write the same documents as the same bytes', async () => {
     const { text } = await rendered()
     const previous = await readPreviousManifest(Buffer.from(text))
     const documents = (previous.verified?.documents ?? []).map((doc, i) => ({ name: `d${i}`, text: doc }))
     expect(documents.length).toBe(Object.keys(FILES).length + 1)
-    expect(serializeManifest(documents, previous)).toBe(previous.text)
+    expect(sameDocuments(documents, previous)).toBe(true)
+    expect(sameDocuments(documents.slice(0, -1), previous)).toBe(false)
+    expect(sameDocuments([...documents.slice(0, -1), { name: 'x', text: `${documents.at(-1)?.text}# edit\n` }], previous)).toBe(false)
+    // A file that was not verified has no documents to be the same as.
+    expect(sameDocuments(documents, { verified: undefined })).toBe(false)
     // The same documents, written anew with the same inputs key, are the same bytes.
     expect(previous.verified?.inputs).toMatch(/^[0-9a-f]{64}$/)
-    expect(serializeManifest(documents, undefined, previous.verified?.inputs)).toBe(text)
-    const fewer = serializeManifest(documents.slice(0, -1), previous)
-    expect(fewer).not.toBe(text)
-    expect(fewer).toBe(serializeManifest(documents.slice(0, -1)))
+    expect(serializeManifest(documents, previous.verified?.inputs)).toBe(text)
+    expect(serializeManifest(documents.slice(0, -1), previous.verified?.inputs)).not.toBe(text)
+  })
+
+  it('never meet a document with a `---` line of its own: the emitter indents or quotes every such text', () => {
+    const line = fc.constantFrom('---', '--- x', '...', '', 'a: b', '- x', '# c')
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 6 }), fc.array(line, { maxLength: 3 }), (lines, keyParts) => {
+        const text = lines.join('\n')
+        const map: IConfigMap = {
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: { name: '', labels: { [keyParts.join('') || 'k']: text.slice(0, 20) } },
+          data: { [keyParts.join('\n') || 'script']: text, plain: `${text}\n` },
+        }
+        const doc = nameDocument(map, 'scripts')
+        expect(doc.text.includes('\n---\n')).toBe(false)
+      }),
+    )
   })
 })
 
