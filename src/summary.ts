@@ -45,7 +45,11 @@ export const SUMMARY_TABLE_BUDGET = 768 * 1024
 export function summaryHtml(outcome: Pick<RenderOutcome, 'images' | 'removed' | 'skipped'> | undefined, line: string): string {
   const parts = ['<h2>kaniko-gitops</h2>', `<p>${line}${outcome ? `, ${outcome.images.length} image(s)` : ''}</p>`]
   if (outcome) {
-    const row = (cells: readonly string[], tag: 'th' | 'td') => `<tr>${cells.map((c) => `<${tag}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`
+    const row = (cells: readonly string[], tag: 'th' | 'td') => {
+      let html = '<tr>'
+      for (const cell of cells) html += `<${tag}>${escapeHtml(cell)}</${tag}>`
+      return `${html}</tr>`
+    }
     const rows = imageRows(outcome)
     const html = [row(TABLE_HEADER, 'th')]
     let size = 0
