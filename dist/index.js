@@ -4417,6 +4417,8 @@ function escapeHtml(text) {
 }
 /** GitHub refuses a step's job summary over 1 MiB; the table stops well before, with a note. */
 const SUMMARY_TABLE_BUDGET = 768 * 1024;
+/** Up to this many images the table lists them all; beyond, the ones a run builds, removes or skips. */
+const SUMMARY_ALL_ROWS = 100;
 /** The job summary: a heading, one line of HTML (`line`, already escaped), and the image table. */
 function summaryHtml(outcome, line) {
     const parts = ['<h2>kaniko-gitops</h2>', `<p>${line}${outcome ? `, ${outcome.images.length} image(s)` : ''}</p>`];
@@ -4427,7 +4429,11 @@ function summaryHtml(outcome, line) {
                 html += `<${tag}>${escapeHtml(cell)}</${tag}>`;
             return `${html}</tr>`;
         };
-        const rows = imageRows(outcome);
+        // On a large repository a row per unchanged image would bury the few that build: they are counted.
+        const all = outcome.images.length <= SUMMARY_ALL_ROWS;
+        const shown = all ? outcome : { ...outcome, images: outcome.images.filter((image) => image.status !== 'unchanged' || image.forced) };
+        const unlisted = outcome.images.length - shown.images.length;
+        const rows = imageRows(shown);
         const html = [row(TABLE_HEADER, 'th')];
         let size = 0;
         for (const cells of rows) {
@@ -4438,7 +4444,11 @@ function summaryHtml(outcome, line) {
             html.push(text);
         }
         const left = rows.length - (html.length - 1);
-        parts.push(`<table>${html.join('')}</table>`);
+        if (all || html.length > 1)
+            parts.push(`<table>${html.join('')}</table>`);
+        if (unlisted > 0) {
+            parts.push(`<p>${unlisted} unchanged image(s) not listed: the <code>images</code> output and the log list every image.</p>`);
+        }
         if (left > 0)
             parts.push(`<p>${left} more row(s) left out: a job summary holds at most 1 MiB. The <code>images</code> output and the log list every image.</p>`);
     }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { ImageReport } from '../src/render.js'
-import { escapeHtml, SUMMARY_TABLE_BUDGET, summaryHtml } from '../src/summary.js'
+import { escapeHtml, SUMMARY_ALL_ROWS, SUMMARY_TABLE_BUDGET, summaryHtml } from '../src/summary.js'
 
-const image = (i: number): ImageReport => ({
+const image = (i: number, status: ImageReport['status'] = 'unchanged'): ImageReport => ({
   name: `service-with-a-rather-long-name-${i}`,
   dockerfile: `services/group-${i % 20}/service-with-a-rather-long-name-${i}/Dockerfile`,
   sha256: 'ab'.repeat(32),
@@ -10,7 +10,7 @@ const image = (i: number): ImageReport => ({
   tag: 'ab'.repeat(8),
   pod: `service-with-a-rather-long-name-${i}-0123456789`,
   forced: false,
-  status: 'unchanged',
+  status,
 })
 
 describe('escapeHtml', () => {
@@ -29,12 +29,26 @@ describe('summaryHtml', () => {
   })
 
   it('stays under the 1 MiB GitHub takes for a job summary, and says how many rows it left out', () => {
-    const images = Array.from({ length: 6000 }, (_, i) => image(i))
+    const images = Array.from({ length: 6000 }, (_, i) => image(i, 'new'))
     const html = summaryHtml({ images, removed: [] }, 'unchanged')
     expect(Buffer.byteLength(html)).toBeLessThan(1024 * 1024)
     expect(Buffer.byteLength(html)).toBeGreaterThan(SUMMARY_TABLE_BUDGET)
     const shown = (html.match(/<tr>/g) ?? []).length - 1
     expect(shown).toBeLessThan(images.length)
     expect(html).toContain(`<p>${images.length - shown} more row(s) left out`)
+  })
+
+  it('lists, on a large repository, the images a run builds, and counts the unchanged ones', () => {
+    const images = Array.from({ length: SUMMARY_ALL_ROWS + 50 }, (_, i) => image(i, i === 7 ? 'changed' : i === 9 ? 'new' : 'unchanged'))
+    const forced = { ...image(11), forced: true }
+    images[11] = forced
+    const html = summaryHtml({ images, removed: [] }, 'changed')
+    expect(html.match(/<tr>/g)).toHaveLength(4)
+    for (const i of [7, 9, 11]) expect(html).toContain(`<td>service-with-a-rather-long-name-${i}</td>`)
+    expect(html).toContain(`<p>${images.length - 3} unchanged image(s) not listed`)
+    // Up to SUMMARY_ALL_ROWS images, every one is listed.
+    const few = summaryHtml({ images: images.slice(0, SUMMARY_ALL_ROWS), removed: [] }, 'changed')
+    expect(few.match(/<tr>/g)).toHaveLength(SUMMARY_ALL_ROWS + 1)
+    expect(few).not.toContain('not listed')
   })
 })

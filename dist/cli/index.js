@@ -503,7 +503,7 @@ async function main(argv) {
         const outcome = await (0,_render_js__WEBPACK_IMPORTED_MODULE_4__/* .renderRepository */ .xW)(settings, consoleLogger);
         await (0,_render_js__WEBPACK_IMPORTED_MODULE_4__/* .writeManifest */ .HN)(settings, outcome, consoleLogger);
         console.log(`\n${node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(process.cwd(), settings.outputPath) || settings.outputPath}: ${outcome.changed ? 'written' : 'unchanged'}, ${outcome.images.length} image(s)\n`);
-        console.log((0,_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .formatTextTable */ .D6)(_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .TABLE_HEADER */ .LN, (0,_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .imageRows */ .Dy)(outcome)));
+        console.log((0,_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .formatTextTable */ .D6)(_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .TABLE_HEADER */ .c$, (0,_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .imageRows */ .Dy)(outcome)));
         return 0;
     }
     catch (error) {
@@ -3708,9 +3708,9 @@ function isDns1123Subdomain(value) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   D6: () => (/* binding */ formatTextTable),
 /* harmony export */   Dy: () => (/* binding */ imageRows),
-/* harmony export */   LN: () => (/* binding */ TABLE_HEADER)
+/* harmony export */   c$: () => (/* binding */ TABLE_HEADER)
 /* harmony export */ });
-/* unused harmony exports escapeHtml, SUMMARY_TABLE_BUDGET, summaryHtml */
+/* unused harmony exports escapeHtml, SUMMARY_TABLE_BUDGET, SUMMARY_ALL_ROWS, summaryHtml */
 const TABLE_HEADER = ['Image', 'Dockerfile', 'sha256', 'Reference', 'Status'];
 /** Rows of the image table shared by the job summary and the CLI. */
 function imageRows(outcome) {
@@ -3746,6 +3746,8 @@ function escapeHtml(text) {
 }
 /** GitHub refuses a step's job summary over 1 MiB; the table stops well before, with a note. */
 const SUMMARY_TABLE_BUDGET = (/* unused pure expression or super */ null && (768 * 1024));
+/** Up to this many images the table lists them all; beyond, the ones a run builds, removes or skips. */
+const SUMMARY_ALL_ROWS = 100;
 /** The job summary: a heading, one line of HTML (`line`, already escaped), and the image table. */
 function summaryHtml(outcome, line) {
     const parts = ['<h2>kaniko-gitops</h2>', `<p>${line}${outcome ? `, ${outcome.images.length} image(s)` : ''}</p>`];
@@ -3756,7 +3758,11 @@ function summaryHtml(outcome, line) {
                 html += `<${tag}>${escapeHtml(cell)}</${tag}>`;
             return `${html}</tr>`;
         };
-        const rows = imageRows(outcome);
+        // On a large repository a row per unchanged image would bury the few that build: they are counted.
+        const all = outcome.images.length <= SUMMARY_ALL_ROWS;
+        const shown = all ? outcome : { ...outcome, images: outcome.images.filter((image) => image.status !== 'unchanged' || image.forced) };
+        const unlisted = outcome.images.length - shown.images.length;
+        const rows = imageRows(shown);
         const html = [row(TABLE_HEADER, 'th')];
         let size = 0;
         for (const cells of rows) {
@@ -3767,7 +3773,11 @@ function summaryHtml(outcome, line) {
             html.push(text);
         }
         const left = rows.length - (html.length - 1);
-        parts.push(`<table>${html.join('')}</table>`);
+        if (all || html.length > 1)
+            parts.push(`<table>${html.join('')}</table>`);
+        if (unlisted > 0) {
+            parts.push(`<p>${unlisted} unchanged image(s) not listed: the <code>images</code> output and the log list every image.</p>`);
+        }
         if (left > 0)
             parts.push(`<p>${left} more row(s) left out: a job summary holds at most 1 MiB. The <code>images</code> output and the log list every image.</p>`);
     }
