@@ -1,5 +1,5 @@
 import type { Resources, Toleration } from './config.js'
-import type { FromLine } from './dockerfile.js'
+import { parseFromLines } from './dockerfile.js'
 import { type ParentEdge, resolveImageGraph } from './graph.js'
 import { assignImageNames } from './naming.js'
 import { InputError } from './settings.js'
@@ -12,8 +12,8 @@ export interface HashedDockerfile {
   readonly effective: string
   /** What `effective` covers, for the annotation: `dockerfile`, or `context <dir>: N files`. */
   readonly covers: string
-  /** Its FROM lines, to find the images it builds on. */
-  readonly froms: readonly FromLine[]
+  /** Its text, whose FROM lines (with its build args) name the images it builds on. */
+  readonly text: string
   /** What the config file says about it, defaults applied (absent: nothing configured). */
   readonly settings?: ImageSettings
 }
@@ -131,7 +131,12 @@ export function planImages(
   }
   const forced = new Set(options.forceImages)
   const graph = resolveImageGraph(
-    files.map((f) => ({ path: f.path, name: names.get(f.path) as string, own: f.effective, froms: f.froms })),
+    files.map((f) => ({
+      path: f.path,
+      name: names.get(f.path) as string,
+      own: f.effective,
+      froms: parseFromLines(f.text, f.settings?.buildArgs),
+    })),
     options.registry,
   )
   const tagOf = (path: string) => (graph.effective.get(path) as string).slice(0, TAG_LENGTH)

@@ -14,7 +14,7 @@ import {
 } from './config.js'
 import { ContextHasher } from './context-hash.js'
 import { discoverDockerfiles } from './discover.js'
-import { type FromLine, parseFromLines } from './dockerfile.js'
+import { parseFromLines } from './dockerfile.js'
 import { explainPathEscape, realpathOrUndefined, removeStaleTemporaries, writeFileAtomic } from './fs-atomic.js'
 import { gitObjectFormat, readGitIndex } from './git-index.js'
 import { hashDockerfile, sha256Hex } from './hash.js'
@@ -119,13 +119,10 @@ export async function scanRepository(settings: Settings, log: Logger): Promise<S
       const slash = file.lastIndexOf('/')
       const folder = slash === -1 ? '' : file.slice(0, slash)
       const configured = entry && config ? resolveSettings(config, entry, file, folder) : undefined
-      // FROM lines are parsed when the plan asks: a run that takes the manifest as it is never does.
-      let froms: FromLine[] | undefined
-      const fromsOf = () => {
-        froms ??= parseFromLines(text, configured?.buildArgs)
-        return froms
+      // The plan parses the FROM lines: a run that takes the manifest as it is never does.
+      if (configured?.target) {
+        checkTarget(config as ImageConfig, entry as ImageEntry, file, configured.target, parseFromLines(text, configured.buildArgs))
       }
-      if (configured?.target) checkTarget(config as ImageConfig, entry as ImageEntry, file, configured.target, fromsOf())
       const dir = configured?.contextDir ?? folder
       let effective = sha256
       let covers = 'dockerfile'
@@ -145,16 +142,7 @@ export async function scanRepository(settings: Settings, log: Logger): Promise<S
         effective = sha256Hex(`kaniko-gitops build v1\n${effective}\n${JSON.stringify(build.key)}\n`)
         covers = `${covers}; config: ${build.covers}`
       }
-      hashed.push({
-        path: file,
-        sha256,
-        effective,
-        covers,
-        get froms() {
-          return fromsOf()
-        },
-        ...(configured ? { settings: configured } : {}),
-      })
+      hashed.push({ path: file, sha256, effective, covers, text, ...(configured ? { settings: configured } : {}) })
     }
     log.info(hashed.map((f) => `${f.effective}  ${f.path} (${f.covers})`).join('\n'))
     return hashed
@@ -265,8 +253,8 @@ void everyRenderSettingKeyed
 
 /**
  * The key of everything a render reads but the previous manifest and the commit: the settings, the
- * scanned Dockerfiles (paths, hashes, FROM lines, per-image settings), the scripts (through the
- * ConfigMap's content name) and the running code. A manifest rendered from the same key, unedited, is
+ * scanned Dockerfiles (paths, hashes, what their tags cover, per-image settings), the skipped ones,
+ * the scripts (through the ConfigMap's content name) and the running code. A manifest rendered from the same key, unedited, is
  * what a render would write again: every image keeps its hash, so every Pod keeps its pinned commit
  * and its text (a render is idempotent, which the steady-state tests check).
  */
@@ -274,9 +262,8 @@ export function runKey(settings: RenderSettings, scan: Scan, scriptsConfigMap: s
   // The force nonce changes with every run, and shapes only the Pods of forced images.
   const forcing = settings.forceBuild || settings.forceImages.length > 0
   const values = RUN_KEY_SETTINGS.map((key) => (key === 'forceNonce' && !forcing ? '' : settings[key]))
-  // The FROM lines are left out: they follow from the Dockerfile's bytes (its sha256) and build args
-  // (its settings), both in the key, and not parsing them is part of what the key saves.
-  const files = scan.files.map(({ froms: _froms, ...file }) => file)
+  // The Dockerfile's text is left out: its sha256 stands for it.
+  const files = scan.files.map(({ text: _text, ...file }) => file)
   return sha256Hex(JSON.stringify(['kaniko-gitops run v1', codeIdentity(), scriptsConfigMap, values, files, scan.skipped]))
 }
 

@@ -123,8 +123,8 @@ describe('the run key', () => {
       { ...scan, skipped: ['other/Dockerfile'] },
     ]
     for (const variant of variants) expect(runKey(settings, variant, 'scripts')).not.toBe(base)
-    // FROM lines follow from the Dockerfile's bytes and build args, which the key has: they are not parsed for it.
-    expect(runKey(settings, { ...scan, files: [{ ...first, froms: [] }, ...rest] }, 'scripts')).toBe(base)
+    // The text follows from the Dockerfile's bytes, whose sha256 the key has: it is not hashed again.
+    expect(runKey(settings, { ...scan, files: [{ ...first, text: 'FROM other:1\n' }, ...rest] }, 'scripts')).toBe(base)
   })
 
   it('is recorded only for a render without warnings, so that a run taking the manifest as it is warns the same', async () => {

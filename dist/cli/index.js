@@ -2607,9 +2607,10 @@ const INPUTS = Buffer.from(INPUTS_PREFIX);
  * other file goes through the YAML parser; one that is not valid YAML is reported through `problem`
  * and otherwise ignored: the manifest is generated, and rendering it anew only re-pins commits.
  *
- * An own file is read as bytes: the digest is checked on them, fields are found with Buffer.indexOf,
- * and the text of the file and of each document is decoded only when asked for. A run that takes the
- * file as it is never turns megabytes into a string (which also cost a full garbage collection).
+ * An own file is read as bytes: the digest is checked on them, only each Pod's metadata becomes a
+ * string (see scanOwnManifest), and the text of the file and of each document is decoded when asked
+ * for. A run that takes the file as it is never turns megabytes into a string (which also cost a
+ * full garbage collection).
  */
 async function readPreviousManifest(content) {
     if (content === undefined)
@@ -2877,6 +2878,7 @@ function resolveImageGraph(nodes, registry) {
 
 
 
+
 const TAG_LENGTH = 16;
 /**
  * Names, tags and statuses for every Dockerfile. An image whose hash is unchanged keeps the commit
@@ -2890,7 +2892,12 @@ function planImages(files, options, previous, skipped = []) {
         throw new src_settings/* InputError */.dz(`Input 'force-images' has the value '${options.forceImages.join(',')}': ${unknown.map((n) => `'${n}'`).join(', ')} ${unknown.length === 1 ? 'is not an image' : 'are not images'} of this repository; expected some of: ${[...known].sort().join(', ')}.`);
     }
     const forced = new Set(options.forceImages);
-    const graph = resolveImageGraph(files.map((f) => ({ path: f.path, name: names.get(f.path), own: f.effective, froms: f.froms })), options.registry);
+    const graph = resolveImageGraph(files.map((f) => ({
+        path: f.path,
+        name: names.get(f.path),
+        own: f.effective,
+        froms: parseFromLines(f.text, f.settings?.buildArgs),
+    })), options.registry);
     const tagOf = (path) => graph.effective.get(path).slice(0, TAG_LENGTH);
     const images = files
         .map((file) => {
@@ -3032,14 +3039,10 @@ async function scanRepository(settings, log) {
             const slash = file.lastIndexOf('/');
             const folder = slash === -1 ? '' : file.slice(0, slash);
             const configured = entry && config ? resolveSettings(config, entry, file, folder) : undefined;
-            // FROM lines are parsed when the plan asks: a run that takes the manifest as it is never does.
-            let froms;
-            const fromsOf = () => {
-                froms ??= parseFromLines(text, configured?.buildArgs);
-                return froms;
-            };
-            if (configured?.target)
-                checkTarget(config, entry, file, configured.target, fromsOf());
+            // The plan parses the FROM lines: a run that takes the manifest as it is never does.
+            if (configured?.target) {
+                checkTarget(config, entry, file, configured.target, parseFromLines(text, configured.buildArgs));
+            }
             const dir = configured?.contextDir ?? folder;
             let effective = sha256;
             let covers = 'dockerfile';
@@ -3057,16 +3060,7 @@ async function scanRepository(settings, log) {
                 effective = (0,hash/* sha256Hex */.fg)(`kaniko-gitops build v1\n${effective}\n${JSON.stringify(build.key)}\n`);
                 covers = `${covers}; config: ${build.covers}`;
             }
-            hashed.push({
-                path: file,
-                sha256,
-                effective,
-                covers,
-                get froms() {
-                    return fromsOf();
-                },
-                ...(configured ? { settings: configured } : {}),
-            });
+            hashed.push({ path: file, sha256, effective, covers, text, ...(configured ? { settings: configured } : {}) });
         }
         log.info(hashed.map((f) => `${f.effective}  ${f.path} (${f.covers})`).join('\n'));
         return hashed;
@@ -3165,8 +3159,8 @@ const everyRenderSettingKeyed = true;
 void everyRenderSettingKeyed;
 /**
  * The key of everything a render reads but the previous manifest and the commit: the settings, the
- * scanned Dockerfiles (paths, hashes, FROM lines, per-image settings), the scripts (through the
- * ConfigMap's content name) and the running code. A manifest rendered from the same key, unedited, is
+ * scanned Dockerfiles (paths, hashes, what their tags cover, per-image settings), the skipped ones,
+ * the scripts (through the ConfigMap's content name) and the running code. A manifest rendered from the same key, unedited, is
  * what a render would write again: every image keeps its hash, so every Pod keeps its pinned commit
  * and its text (a render is idempotent, which the steady-state tests check).
  */
@@ -3174,9 +3168,8 @@ function runKey(settings, scan, scriptsConfigMap) {
     // The force nonce changes with every run, and shapes only the Pods of forced images.
     const forcing = settings.forceBuild || settings.forceImages.length > 0;
     const values = RUN_KEY_SETTINGS.map((key) => (key === 'forceNonce' && !forcing ? '' : settings[key]));
-    // The FROM lines are left out: they follow from the Dockerfile's bytes (its sha256) and build args
-    // (its settings), both in the key, and not parsing them is part of what the key saves.
-    const files = scan.files.map(({ froms: _froms, ...file }) => file);
+    // The Dockerfile's text is left out: its sha256 stands for it.
+    const files = scan.files.map(({ text: _text, ...file }) => file);
     return (0,hash/* sha256Hex */.fg)(JSON.stringify(['kaniko-gitops run v1', codeIdentity(), scriptsConfigMap, values, files, scan.skipped]));
 }
 /**

@@ -36,9 +36,10 @@ const INPUTS = Buffer.from(INPUTS_PREFIX)
  * other file goes through the YAML parser; one that is not valid YAML is reported through `problem`
  * and otherwise ignored: the manifest is generated, and rendering it anew only re-pins commits.
  *
- * An own file is read as bytes: the digest is checked on them, fields are found with Buffer.indexOf,
- * and the text of the file and of each document is decoded only when asked for. A run that takes the
- * file as it is never turns megabytes into a string (which also cost a full garbage collection).
+ * An own file is read as bytes: the digest is checked on them, only each Pod's metadata becomes a
+ * string (see scanOwnManifest), and the text of the file and of each document is decoded when asked
+ * for. A run that takes the file as it is never turns megabytes into a string (which also cost a
+ * full garbage collection).
  */
 export async function readPreviousManifest(content: string | Uint8Array | undefined): Promise<PreviousManifest> {
   if (content === undefined) return { text: '', images: new Map() }
