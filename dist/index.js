@@ -1152,7 +1152,9 @@ function sha256Hex(data) {
  * Reads one Dockerfile (at most MAX_DOCKERFILE_BYTES) and returns its sha256 in hex. Synchronous:
  * for a thousand small files, the file-handle promises cost more than the reads.
  */
-function hashDockerfile(file, displayPath) {
+function hashDockerfile(file, displayPath, 
+/** Given the bytes (valid during the call) and the file's mode, for a reader that needs them too. */
+onRead) {
     let fd;
     try {
         fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
@@ -1171,6 +1173,7 @@ function hashDockerfile(file, displayPath) {
         if (data.length > MAX_DOCKERFILE_BYTES) {
             throw new Error(`the Dockerfile '${displayPath}' grew to more than the ${MAX_DOCKERFILE_BYTES} bytes a Dockerfile may have`);
         }
+        onRead?.(data, info.mode);
         const text = data.toString('utf8');
         // Asked of the string: Buffer.includes goes through JavaScript, a thousand times over on a large repository.
         if (text.includes('\0'))
@@ -2574,6 +2577,18 @@ class ContextHasher {
     get source() {
         return this.index ? 'commit' : 'working tree';
     }
+    /**
+     * A file of the working tree read elsewhere (a Dockerfile, for its own hash): its line is kept, so
+     * the walk of its context does not read it again. Nothing to keep with an index, which reads no file.
+     */
+    knownFile(file, data, mode) {
+        if (this.index)
+            return;
+        // The path the walk builds for it (see walk), so that the walk finds it.
+        const abs = `${external_node_path_default().join(this.root)}/${file}`;
+        if (!this.contents.has(abs))
+            this.contents.set(abs, line.file((mode & 0o100) !== 0, blobId(this.format, data)));
+    }
     /** Whether the commit holds `file` (repository-relative); undefined without an index. */
     commits(file) {
         if (!this.index)
@@ -3798,7 +3813,8 @@ async function scanRepository(settings, log) {
             if (entry?.options.skip === true)
                 continue;
             // `file` is the relative path the walk built under `root` with `/`: joined the same way, without normalising.
-            const { sha256, text } = hashDockerfile(`${settings.root}/${file}`, file);
+            // Its context's walk (working tree) takes the bytes read here: a Dockerfile is read once.
+            const { sha256, text } = hashDockerfile(`${settings.root}/${file}`, file, contexts ? (data, mode) => contexts.knownFile(file, data, mode) : undefined);
             const slash = file.lastIndexOf('/');
             const folder = slash === -1 ? '' : file.slice(0, slash);
             const configured = entry && config ? resolveSettings(config, entry, file, folder) : undefined;

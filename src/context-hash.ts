@@ -70,6 +70,17 @@ export class ContextHasher {
     return this.index ? 'commit' : 'working tree'
   }
 
+  /**
+   * A file of the working tree read elsewhere (a Dockerfile, for its own hash): its line is kept, so
+   * the walk of its context does not read it again. Nothing to keep with an index, which reads no file.
+   */
+  knownFile(file: string, data: Uint8Array, mode: number): void {
+    if (this.index) return
+    // The path the walk builds for it (see walk), so that the walk finds it.
+    const abs = `${path.join(this.root)}/${file}`
+    if (!this.contents.has(abs)) this.contents.set(abs, line.file((mode & 0o100) !== 0, blobId(this.format, data)))
+  }
+
   /** Whether the commit holds `file` (repository-relative); undefined without an index. */
   commits(file: string): boolean | undefined {
     if (!this.index) return undefined

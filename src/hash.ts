@@ -32,7 +32,12 @@ export function sha256Hex(data: string | Uint8Array): string {
  * Reads one Dockerfile (at most MAX_DOCKERFILE_BYTES) and returns its sha256 in hex. Synchronous:
  * for a thousand small files, the file-handle promises cost more than the reads.
  */
-export function hashDockerfile(file: string, displayPath: string): { sha256: string; text: string } {
+export function hashDockerfile(
+  file: string,
+  displayPath: string,
+  /** Given the bytes (valid during the call) and the file's mode, for a reader that needs them too. */
+  onRead?: (data: Uint8Array, mode: number) => void,
+): { sha256: string; text: string } {
   let fd: number
   try {
     fd = openSync(file, 'r')
@@ -49,6 +54,7 @@ export function hashDockerfile(file: string, displayPath: string): { sha256: str
     if (data.length > MAX_DOCKERFILE_BYTES) {
       throw new Error(`the Dockerfile '${displayPath}' grew to more than the ${MAX_DOCKERFILE_BYTES} bytes a Dockerfile may have`)
     }
+    onRead?.(data, info.mode)
     const text = data.toString('utf8')
     // Asked of the string: Buffer.includes goes through JavaScript, a thousand times over on a large repository.
     if (text.includes('\0')) throw new Error(`the Dockerfile '${displayPath}' contains NUL bytes: it is not a text file`)

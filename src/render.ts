@@ -115,7 +115,12 @@ export async function scanRepository(settings: Settings, log: Logger): Promise<S
       const entry = entries.get(file)
       if (entry?.options.skip === true) continue
       // `file` is the relative path the walk built under `root` with `/`: joined the same way, without normalising.
-      const { sha256, text } = hashDockerfile(`${settings.root}/${file}`, file)
+      // Its context's walk (working tree) takes the bytes read here: a Dockerfile is read once.
+      const { sha256, text } = hashDockerfile(
+        `${settings.root}/${file}`,
+        file,
+        contexts ? (data, mode) => contexts.knownFile(file, data, mode) : undefined,
+      )
       const slash = file.lastIndexOf('/')
       const folder = slash === -1 ? '' : file.slice(0, slash)
       const configured = entry && config ? resolveSettings(config, entry, file, folder) : undefined

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { chmodSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs'
+import { chmodSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ContextHasher } from '../src/context-hash.js'
@@ -22,6 +22,23 @@ const APP: Tree = {
 }
 
 describe('ContextHasher', () => {
+  it('takes the bytes of a Dockerfile read for its own hash instead of reading the file again', async () => {
+    const dir = repo(APP)
+    const read = readFileSync(path.join(dir, 'app/Dockerfile'))
+    const fresh = await hashOf(dir)
+    const known = new ContextHasher(dir)
+    known.knownFile('app/Dockerfile', read, statSync(path.join(dir, 'app/Dockerfile')).mode)
+    expect((await known.hash('app', 'app/Dockerfile')).sha256).toBe(fresh)
+    // Given other bytes than the file holds, the hash follows them: the file itself was not read.
+    const other = new ContextHasher(dir)
+    other.knownFile('app/Dockerfile', Buffer.from('FROM node:22\n'), 0o100644)
+    writeFileSync(path.join(dir, 'app/Dockerfile'), 'FROM node:22\n')
+    const changed = await hashOf(dir)
+    writeFileSync(path.join(dir, 'app/Dockerfile'), read)
+    expect((await other.hash('app', 'app/Dockerfile')).sha256).toBe(changed)
+    expect(changed).not.toBe(fresh)
+  })
+
   it('changes when a file the build COPYs changes', async () => {
     const dir = repo(APP)
     const before = await hashOf(dir)
