@@ -1190,9 +1190,19 @@ onRead) {
 
 
 let cached;
-/** sha256 of the file of the running code (the bundle, once built). */
+/**
+ * sha256 of the file of the running code (the bundle, once built): a manifest rendered by other code
+ * is rendered again. Should the file not be readable, a value no other run has: never the same key.
+ */
 function codeIdentity() {
-    cached ??= sha256Hex((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_url_.fileURLToPath)(import.meta.url)));
+    if (cached === undefined) {
+        try {
+            cached = sha256Hex((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_url_.fileURLToPath)(import.meta.url)));
+        }
+        catch {
+            cached = sha256Hex(`unreadable code ${process.pid} ${Date.now()} ${Math.random()}`);
+        }
+    }
     return cached;
 }
 

@@ -992,9 +992,19 @@ var hash = __nccwpck_require__(6495);
 
 
 let cached;
-/** sha256 of the file of the running code (the bundle, once built). */
+/**
+ * sha256 of the file of the running code (the bundle, once built): a manifest rendered by other code
+ * is rendered again. Should the file not be readable, a value no other run has: never the same key.
+ */
 function codeIdentity() {
-    cached ??= (0,hash/* sha256Hex */.fg)((0,external_node_fs_.readFileSync)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)));
+    if (cached === undefined) {
+        try {
+            cached = (0,hash/* sha256Hex */.fg)((0,external_node_fs_.readFileSync)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)));
+        }
+        catch {
+            cached = (0,hash/* sha256Hex */.fg)(`unreadable code ${process.pid} ${Date.now()} ${Math.random()}`);
+        }
+    }
     return cached;
 }
 
