@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -52,6 +52,13 @@ describe.each(nodeBinaries())('the committed dist/index.js under %s', (_label, n
     expect(run.status).toBe(0)
     expect(run.outputs.changed).toBe('false')
     expect(manifest()).toBe(first)
+    // The bundle knows its own code: the same inputs take the manifest as it is, with the outputs of a full render.
+    expect(run.stdout).toContain('The manifest was rendered from these same inputs')
+    writeFileSync(path.join(repo.dir, 'deploy/manifest.yaml'), first.replace(/^# inputs: .*\n/m, ''))
+    const full = await runAction(node, env(), scratch)
+    expect(full.stdout).not.toContain('The manifest was rendered from these same inputs')
+    expect(full.outputs).toEqual(run.outputs)
+    writeFileSync(path.join(repo.dir, 'deploy/manifest.yaml'), first)
     expect((JSON.parse(run.outputs.images as string) as Array<{ status: string }>).map((i) => i.status)).toEqual([
       'unchanged',
       'unchanged',
