@@ -1533,7 +1533,8 @@ function registryHost(reference) {
 /**
  * Writes to the log. On Linux and macOS the text goes to file descriptor 1 directly: the first use of
  * `process.stdout` builds a stream, 4 to 7 ms of a run on a pipe, which is how the runner reads it.
- * Node writes to pipes and files synchronously there anyway, so the order of lines is the same.
+ * Every line of the action goes through here and is written before the call returns, so lines keep
+ * their order and none is left unwritten at exit.
  */
 function writeStdout(text) {
     if (process.platform === 'win32') {
@@ -3403,9 +3404,8 @@ const INPUTS = Buffer.from(INPUTS_PREFIX);
 async function readPreviousManifest(content) {
     if (content === undefined)
         return { text: '', images: new Map() };
-    const given = typeof content === 'string' ? content : undefined;
     const bytes = typeof content === 'string' ? Buffer.from(content) : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-    let whole = given;
+    let whole = typeof content === 'string' ? content : undefined;
     const textOf = () => {
         whole ??= bytes.toString('utf8');
         return whole;
@@ -3949,9 +3949,9 @@ void everyRenderSettingKeyed;
 /**
  * The key of everything a render reads but the previous manifest and the commit: the settings, the
  * scanned Dockerfiles (paths, hashes, what their tags cover, per-image settings), the skipped ones,
- * the scripts (through the ConfigMap's content name) and the running code. A manifest rendered from the same key, unedited, is
- * what a render would write again: every image keeps its hash, so every Pod keeps its pinned commit
- * and its text (a render is idempotent, which the steady-state tests check).
+ * the scripts (through the ConfigMap's content name) and the running code. A manifest rendered from
+ * the same key, unedited, is what a render would write again: every image keeps its hash, so every
+ * Pod keeps its pinned commit and its text (a render is idempotent, which test/run-key.test.ts checks).
  */
 function runKey(settings, scan, scriptsConfigMap) {
     // The force nonce changes with every run, and shapes only the Pods of forced images.

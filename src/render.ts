@@ -259,9 +259,9 @@ void everyRenderSettingKeyed
 /**
  * The key of everything a render reads but the previous manifest and the commit: the settings, the
  * scanned Dockerfiles (paths, hashes, what their tags cover, per-image settings), the skipped ones,
- * the scripts (through the ConfigMap's content name) and the running code. A manifest rendered from the same key, unedited, is
- * what a render would write again: every image keeps its hash, so every Pod keeps its pinned commit
- * and its text (a render is idempotent, which the steady-state tests check).
+ * the scripts (through the ConfigMap's content name) and the running code. A manifest rendered from
+ * the same key, unedited, is what a render would write again: every image keeps its hash, so every
+ * Pod keeps its pinned commit and its text (a render is idempotent, which test/run-key.test.ts checks).
  */
 export function runKey(settings: RenderSettings, scan: Scan, scriptsConfigMap: string): string {
   // The force nonce changes with every run, and shapes only the Pods of forced images.

@@ -15,7 +15,8 @@ import { EOL } from 'node:os'
 /**
  * Writes to the log. On Linux and macOS the text goes to file descriptor 1 directly: the first use of
  * `process.stdout` builds a stream, 4 to 7 ms of a run on a pipe, which is how the runner reads it.
- * Node writes to pipes and files synchronously there anyway, so the order of lines is the same.
+ * Every line of the action goes through here and is written before the call returns, so lines keep
+ * their order and none is left unwritten at exit.
  */
 function writeStdout(text: string): void {
   if (process.platform === 'win32') {

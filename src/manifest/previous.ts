@@ -43,9 +43,8 @@ const INPUTS = Buffer.from(INPUTS_PREFIX)
  */
 export async function readPreviousManifest(content: string | Uint8Array | undefined): Promise<PreviousManifest> {
   if (content === undefined) return { text: '', images: new Map() }
-  const given = typeof content === 'string' ? content : undefined
   const bytes = typeof content === 'string' ? Buffer.from(content) : Buffer.from(content.buffer, content.byteOffset, content.byteLength)
-  let whole = given
+  let whole = typeof content === 'string' ? content : undefined
   const textOf = () => {
     whole ??= bytes.toString('utf8')
     return whole
