@@ -1,5 +1,7 @@
-import { type FromLine, repositoryOf } from './dockerfile.js'
+import type { ImageReference } from './dockerfile.js'
 import { sha256Hex } from './hash.js'
+import { isDns1123Label, MAX_IMAGE_NAME_LENGTH, normalizeName } from './naming.js'
+import { canonicalRepository } from './reference.js'
 import { InputError } from './settings.js'
 
 export interface GraphNode {
@@ -8,12 +10,13 @@ export interface GraphNode {
   readonly name: string
   /** The node's own hash (Dockerfile, or Dockerfile and context). */
   readonly own: string
-  readonly froms: readonly FromLine[]
+  /** The images its Dockerfile names (FROM, COPY --from, RUN --mount from=). */
+  readonly references: readonly ImageReference[]
 }
 
 export interface ParentEdge {
   readonly parent: string
-  /** The ARG the FROM goes through, which the build pins to the parent's content tag. */
+  /** The ARG the reference goes through, which the build pins to the parent's content tag. */
   readonly arg?: string
 }
 
@@ -23,44 +26,45 @@ export interface ImageGraph {
   /** Longest chain of in-repo parents above each image (0 for none): its ArgoCD sync wave. */
   readonly depth: ReadonlyMap<string, number>
   readonly parents: ReadonlyMap<string, readonly ParentEdge[]>
-  /** FROM lines that name an in-repo image with a fixed tag: the build takes that tag, not the one just built. */
+  /**
+   * References that name an in-repo image with a fixed tag (the build takes that tag, not the one
+   * just built), and references under the registry to an image built elsewhere whose name is near
+   * one of this repository's.
+   */
   readonly warnings: readonly string[]
 }
 
 /**
- * Finds the images built on images of the same repository (a FROM that names `<registry>/<name>` of
- * another Dockerfile here), so that a parent's change rebuilds every descendant and children build
- * after their parents. A cycle, or a FROM under the registry naming an image no Dockerfile here
- * builds, is an error that names the files.
+ * Finds the images built on images of the same repository (a FROM, COPY --from or RUN --mount from=
+ * that names `<registry>/<name>` of another Dockerfile here, in any spelling the registry resolves to
+ * the same repository), so that a parent's change rebuilds every descendant and children build after
+ * their parents. Any other image, under the registry or not, is built elsewhere: no edge. A cycle is
+ * an error that names the files.
  */
 export function resolveImageGraph(nodes: readonly GraphNode[], registry: string): ImageGraph {
-  const byRepository = new Map(nodes.map((n) => [`${registry}/${n.name}`, n]))
+  const byRepository = new Map(nodes.map((n) => [canonicalRepository(`${registry}/${n.name}`) as string, n]))
+  // The registry's namespace as its repositories are spelled: `docker.io` -> `docker.io/library/`.
+  const namespace = (canonicalRepository(`${registry}/x`) as string).slice(0, -1)
   const parents = new Map<string, ParentEdge[]>()
   const warnings: string[] = []
-  const underRegistry = `${registry}/`
   for (const node of nodes) {
     const edges: ParentEdge[] = []
     const stages = new Set<string>()
-    for (const from of node.froms) {
-      const image = from.image.toLowerCase()
-      // Only an image under the registry can be one of this repository's.
-      if (!stages.has(image) && image.startsWith(underRegistry)) {
-        const repository = repositoryOf(image)
-        const parent = byRepository.get(repository)
-        if (parent) {
-          edges.push({ parent: parent.path, ...(from.arg ? { arg: from.arg } : {}) })
-          if (!from.arg) {
-            warnings.push(
-              `'${node.path}' line ${from.line}: FROM ${from.raw} names ${repository}, which this repository builds, with a fixed reference: the build takes that one, not the image just built from ${parent.path}. Write ARG BASE_IMAGE=${repository} and FROM $BASE_IMAGE, and the build gets its content tag.`,
-            )
-          }
-        } else {
-          throw new InputError(
-            `'${node.path}' line ${from.line}: FROM ${from.raw} names ${repository}, an image of the registry '${registry}', but no Dockerfile of this repository builds it; its images are ${[...byRepository.keys()].sort().join(', ')}.`,
-          )
-        }
+    for (const ref of node.references) {
+      const lower = ref.image.toLowerCase()
+      // A FROM of an earlier stage, or a COPY --from / mount of one (by name or index), is no image.
+      const ofStage = stages.has(lower) || (ref.instruction !== 'FROM' && /^\d+$/.test(ref.image))
+      const repository = ofStage ? undefined : canonicalRepository(ref.image)
+      const parent = repository === undefined ? undefined : byRepository.get(repository)
+      if (parent) {
+        edges.push({ parent: parent.path, ...(ref.arg ? { arg: ref.arg } : {}) })
+        if (!ref.arg) warnings.push(fixedReferenceWarning(node, ref, parent, registry))
+      } else if (repository?.startsWith(namespace)) {
+        const wanted = repository.slice(namespace.length)
+        const near = nearImage(wanted, nodes, node)
+        if (near) warnings.push(nearNameWarning(node, ref, repository, wanted, near, registry))
       }
-      if (from.stage) stages.add(from.stage)
+      if (ref.stage) stages.add(ref.stage)
     }
     parents.set(node.path, edges)
   }
@@ -91,4 +95,89 @@ export function resolveImageGraph(nodes: readonly GraphNode[], registry: string)
   }
   for (const node of [...nodes].sort((a, b) => (a.path < b.path ? -1 : 1))) visit(node.path)
   return { effective, depth, parents, warnings }
+}
+
+/** How a reference is written in the Dockerfile, for messages: `FROM x`, `COPY --from=x`, `RUN --mount from=x`. */
+function written(ref: ImageReference): string {
+  return ref.instruction === 'FROM'
+    ? `FROM ${ref.raw}`
+    : ref.instruction === 'COPY --from'
+      ? `COPY --from=${ref.raw}`
+      : `RUN --mount from=${ref.raw}`
+}
+
+function fixedReferenceWarning(node: GraphNode, ref: ImageReference, parent: GraphNode, registry: string): string {
+  const repository = `${registry}/${parent.name}`
+  const fix =
+    ref.instruction === 'FROM'
+      ? `Write ARG BASE_IMAGE=${repository} and FROM $BASE_IMAGE, and the build gets its content tag.`
+      : `Write ARG BASE_IMAGE=${repository}, a stage FROM $BASE_IMAGE AS base-image, and ${ref.instruction === 'COPY --from' ? 'COPY --from=base-image' : 'from=base-image'}, and the build gets its content tag (builders do not expand ARGs in from).`
+  return `'${node.path}' line ${ref.line}: ${written(ref)} names ${repository}, which this repository builds, with a fixed reference: the build takes that one, not the image just built from ${parent.path}. ${fix}`
+}
+
+function nearNameWarning(
+  node: GraphNode,
+  ref: ImageReference,
+  repository: string,
+  wanted: string,
+  near: GraphNode,
+  registry: string,
+): string {
+  // The per-image `name` setting could give the in-repo image the name written, when it is a valid one.
+  const rename =
+    isDns1123Label(wanted) && wanted.length <= MAX_IMAGE_NAME_LENGTH
+      ? `, or name that image ${wanted} with the per-image setting \`name\` (images › ${near.path} › name: ${wanted})`
+      : ''
+  return `'${node.path}' line ${ref.line}: ${written(ref)} names ${repository}, which no Dockerfile of this repository builds: it is taken as an image built elsewhere (no parent, no pinned tag, no wave). If it means the image of ${near.path} (${registry}/${near.name}), write that name${rename}.`
+}
+
+/**
+ * The in-repo image a name under the registry most likely means: one whose Dockerfile sits in a
+ * folder of that name (the nearest folder wins), else one whose name is a typo away (at most 2
+ * edits, and at most one per 4 characters). `self` is left out. Runs only for references under the
+ * registry that match no image.
+ */
+function nearImage(name: string, nodes: readonly GraphNode[], self: GraphNode): GraphNode | undefined {
+  let byFolder: GraphNode | undefined
+  let folderRank = Number.POSITIVE_INFINITY
+  let byName: GraphNode | undefined
+  let distanceRank = Number.POSITIVE_INFINITY
+  for (const node of nodes) {
+    if (node === self) continue
+    const folders = node.path.split('/').slice(0, -1)
+    for (let i = folders.length - 1; i >= 0 && folders.length - 1 - i < folderRank; i--) {
+      if (normalizeName(folders[i] as string) === name) {
+        byFolder = node
+        folderRank = folders.length - 1 - i
+      }
+    }
+    const distance = editDistance(name, node.name, 2)
+    if (distance <= 2 && distance < distanceRank && distance * 4 <= Math.max(name.length, node.name.length)) {
+      byName = node
+      distanceRank = distance
+    }
+  }
+  return byFolder ?? byName
+}
+
+/** Levenshtein distance, or `limit + 1` once it is known to exceed `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    let rowMin = i
+    for (let j = 1; j <= b.length; j++) {
+      const value = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      )
+      current.push(value)
+      rowMin = Math.min(rowMin, value)
+    }
+    if (rowMin > limit) return limit + 1
+    previous = current
+  }
+  return Math.min(previous[b.length] as number, limit + 1)
 }

@@ -1,5 +1,5 @@
 import type { Resources, Toleration } from './config.js'
-import { parseFromLines } from './dockerfile.js'
+import { parseImageReferences } from './dockerfile.js'
 import { type ParentEdge, resolveImageGraph } from './graph.js'
 import { assignImageNames } from './naming.js'
 import { InputError } from './settings.js'
@@ -12,7 +12,7 @@ export interface HashedDockerfile {
   readonly effective: string
   /** What `effective` covers, for the annotation: `dockerfile`, or `context <dir>: N files`. */
   readonly covers: string
-  /** Its text, whose FROM lines (with its build args) name the images it builds on. */
+  /** Its text, whose FROM, COPY --from and RUN --mount from= (with its build args) name the images it builds on. */
   readonly text: string
   /** What the config file says about it, defaults applied (absent: nothing configured). */
   readonly settings?: ImageSettings
@@ -88,7 +88,8 @@ export interface PlannedImage extends ConfiguredBuild {
   readonly wave: number
   /**
    * `NAME=value` build args, sorted: the configured ones, and `NAME=<parent>:<content tag>` for each
-   * FROM that goes through an ARG to an in-repo parent (which wins over a configured value).
+   * FROM (or COPY --from, RUN --mount from=) that goes through an ARG to an in-repo parent (which wins
+   * over a configured value).
    */
   readonly buildArgs: readonly string[]
 }
@@ -107,7 +108,7 @@ export interface Plan {
   readonly images: readonly PlannedImage[]
   /** Images in the previous manifest whose Dockerfile is gone. */
   readonly removed: readonly PreviousImage[]
-  /** What the user should know (a FROM with a fixed tag on an in-repo image). */
+  /** What the user should know (a fixed tag on an in-repo image, a name near an in-repo one). */
   readonly warnings: readonly string[]
 }
 
@@ -135,7 +136,7 @@ export function planImages(
       path: f.path,
       name: names.get(f.path) as string,
       own: f.effective,
-      froms: parseFromLines(f.text, f.settings?.buildArgs),
+      references: parseImageReferences(f.text, f.settings?.buildArgs),
     })),
     options.registry,
   )
@@ -188,7 +189,7 @@ function folderOf(file: string): string {
   return slash === -1 ? '' : file.slice(0, slash)
 }
 
-/** `NAME=value` build args, sorted: the configured ones, and each ARG a FROM takes to an in-repo parent, pinned to its tag. */
+/** `NAME=value` build args, sorted: the configured ones, and each ARG a reference takes to an in-repo parent, pinned to its tag. */
 function pinnedBuildArgs(
   file: HashedDockerfile,
   edges: readonly ParentEdge[],

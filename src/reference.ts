@@ -54,3 +54,33 @@ export function explainPinnedImage(value: string): string | undefined {
 export function registryHost(reference: string): string {
   return reference.split('/')[0] ?? reference
 }
+
+const DOCKER_HUB = 'docker.io'
+/** Other names of Docker Hub's registry: the legacy index, and the host its API is served from. */
+const DOCKER_HUB_ALIASES = new Set(['index.docker.io', 'registry-1.docker.io'])
+const REPOSITORY_PATH = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`)
+const HOST = new RegExp(`^${DOMAIN}$`)
+
+/**
+ * The repository an image reference names, spelled the way the registry resolves it (as
+ * distribution/reference normalises names): tag and digest dropped, Docker Hub's shorthand made
+ * explicit and its other host names folded in. `ubuntu:24.04` -> `docker.io/library/ubuntu`,
+ * `acme/base` -> `docker.io/acme/base`, `index.docker.io/acme/base@sha256:…` -> `docker.io/acme/base`,
+ * `ghcr.io/acme/base:1` -> `ghcr.io/acme/base`. Undefined for a text that is not a reference (an
+ * ARG that was not set, a path in upper case).
+ */
+export function canonicalRepository(reference: string): string | undefined {
+  const at = reference.indexOf('@')
+  const named = at === -1 ? reference : reference.slice(0, at)
+  const slash = named.indexOf('/')
+  const first = slash === -1 ? '' : named.slice(0, slash)
+  // As distribution/reference: a first component with '.' or ':', `localhost`, or upper case is a host.
+  const hasHost = first !== '' && (isHost(first) || first !== first.toLowerCase())
+  const host = hasHost ? first.toLowerCase() : DOCKER_HUB
+  let path = hasHost ? named.slice(slash + 1) : named
+  const colon = path.lastIndexOf(':')
+  if (colon !== -1) path = path.slice(0, colon)
+  if ((hasHost && !HOST.test(host)) || !REPOSITORY_PATH.test(path)) return undefined
+  if (host === DOCKER_HUB || DOCKER_HUB_ALIASES.has(host)) return `${DOCKER_HUB}/${path.includes('/') ? path : `library/${path}`}`
+  return `${host}/${path}`
+}

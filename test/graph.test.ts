@@ -119,11 +119,51 @@ describe('images built on images of the same repository', () => {
     )
   })
 
-  it('refuse a FROM of the registry that no Dockerfile here builds, naming the file and the line', async () => {
-    const dir = repo({ 'a/Dockerfile': 'FROM ubuntu:24.04\n', 'b/Dockerfile': '# base\nFROM quay.io/jupyter/nope:latest\n' })
-    await expect(renderIn(dir, { registry: 'quay.io/jupyter' })).rejects.toThrow(
-      "'b/Dockerfile' line 2: FROM quay.io/jupyter/nope:latest names quay.io/jupyter/nope, an image of the registry 'quay.io/jupyter', but no Dockerfile of this repository builds it; its images are quay.io/jupyter/a, quay.io/jupyter/b.",
-    )
+  it('take a FROM under the registry that no Dockerfile here builds as an image built elsewhere: no parent, no pin, no wave', async () => {
+    const dir = repo({
+      'api/Dockerfile': 'FROM quay.io/jupyter/shared-python:3.12\n',
+      'web/Dockerfile': 'ARG BASE=quay.io/jupyter/org-node:22\nFROM $BASE\nCOPY --from=quay.io/jupyter/org-tools:1 /bin/t /bin/t\n',
+    })
+    const outcome = await renderIn(dir, { registry: 'quay.io/jupyter' })
+    expect(outcome.log.warnings).toEqual([])
+    const pods = podsByName(outcome.manifest)
+    for (const name of ['api', 'web']) {
+      expect(pods.get(name).metadata.annotations['argocd.argoproj.io/sync-wave'], name).toBeUndefined()
+      expect(pods.get(name).metadata.annotations['kaniko-gitops/hash-covers'], name).not.toContain('parents')
+      expect(
+        (pods.get(name).spec.containers[0].args as string[]).some((a) => a.startsWith('--build-arg')),
+        name,
+      ).toBe(false)
+    }
+  })
+
+  it('warn when an image under the registry that no Dockerfile here builds has a name near one of its images', async () => {
+    const dir = repo({
+      'images/python-base/3.12/Dockerfile': 'FROM python:3.12\n',
+      'images/node-base/Dockerfile': 'FROM node:22\n',
+      'app/Dockerfile': 'FROM quay.io/jupyter/python-base:3.12\n',
+      'web/Dockerfile': '# node\nARG BASE=quay.io/jupyter/node-bse\nFROM $BASE\n',
+      'far/Dockerfile': 'FROM quay.io/jupyter/ruby-base\n',
+    })
+    const outcome = await renderIn(dir, { registry: 'quay.io/jupyter' })
+    expect(outcome.log.warnings).toEqual([
+      "'app/Dockerfile' line 1: FROM quay.io/jupyter/python-base:3.12 names quay.io/jupyter/python-base, which no Dockerfile of this repository builds: it is taken as an image built elsewhere (no parent, no pinned tag, no wave). If it means the image of images/python-base/3.12/Dockerfile (quay.io/jupyter/3-12), write that name, or name that image python-base with the per-image setting `name` (images › images/python-base/3.12/Dockerfile › name: python-base).",
+      "'web/Dockerfile' line 3: FROM $BASE names quay.io/jupyter/node-bse, which no Dockerfile of this repository builds: it is taken as an image built elsewhere (no parent, no pinned tag, no wave). If it means the image of images/node-base/Dockerfile (quay.io/jupyter/node-base), write that name, or name that image node-bse with the per-image setting `name` (images › images/node-base/Dockerfile › name: node-bse).",
+    ])
+    expect(outcome.images.every((i) => i.status === 'new')).toBe(true)
+    expect(podsByName(outcome.manifest).get('app').metadata.annotations['argocd.argoproj.io/sync-wave']).toBeUndefined()
+  })
+
+  it('take the name the warning suggests: a per-image name makes the image a parent', async () => {
+    const dir = repo({
+      'images/python-base/3.12/Dockerfile': 'FROM python:3.12\n',
+      'app/Dockerfile': 'ARG BASE=quay.io/jupyter/python-base:3.12\nFROM $BASE\n',
+      'kaniko.yml': 'images:\n  images/python-base/3.12/Dockerfile:\n    name: python-base\n',
+    })
+    const outcome = await renderIn(dir, { registry: 'quay.io/jupyter', config: 'kaniko.yml' })
+    expect(outcome.log.warnings).toEqual([])
+    const tag = outcome.images.find((i) => i.name === 'python-base')?.tag
+    expect(podsByName(outcome.manifest).get('app').spec.containers[0].args).toContain(`--build-arg=BASE=quay.io/jupyter/python-base:${tag}`)
   })
 
   it('warn about a FROM that names an in-repo image with a fixed tag, and not about one through an ARG', async () => {
@@ -147,5 +187,115 @@ describe('images built on images of the same repository', () => {
     const dir = repo({ 'app/Dockerfile': 'FROM golang:1.23 AS build\nRUN true\nFROM build\n' })
     const outcome = await renderIn(dir, { registry: 'quay.io/jupyter' })
     expect(outcome.images[0]?.name).toBe('app')
+  })
+})
+
+/** Each image's sync wave (0 when it has none) and the parents its tag covers, from the rendered Pods. */
+const shape = (manifest: string): Record<string, string> =>
+  Object.fromEntries(
+    [...podsByName(manifest)].map(([name, pod]) => {
+      const annotations = pod.metadata.annotations
+      const parents = /; parents: (.*)$/.exec(annotations['kaniko-gitops/hash-covers'])?.[1] ?? '-'
+      return [name, `wave ${annotations['argocd.argoproj.io/sync-wave'] ?? 0}, parents ${parents}`]
+    }),
+  )
+
+describe('in-repo parents in every spelling the registry resolves to them', () => {
+  it.each([
+    ['docker.io/acme', 'acme/base'],
+    ['docker.io/acme', 'acme/base:1.0'],
+    ['docker.io/acme', 'docker.io/acme/base'],
+    ['docker.io/acme', 'index.docker.io/acme/base:latest'],
+    ['docker.io/acme', `registry-1.docker.io/acme/base@sha256:${'d'.repeat(64)}`],
+    ['index.docker.io/acme', 'acme/base'],
+    ['docker.io', 'base'],
+    ['docker.io', 'library/base:1'],
+    ['docker.io', 'docker.io/library/base'],
+    ['ghcr.io/acme', 'GHCR.IO/acme/base'],
+  ])('registry %s: FROM %s is the in-repo base', async (registry, reference) => {
+    const dir = repo({ 'base/Dockerfile': 'FROM alpine:3.20\n', 'app/Dockerfile': `FROM ${reference}\n` })
+    const outcome = await renderIn(dir, { registry })
+    expect(shape(outcome.manifest)).toEqual({ base: 'wave 0, parents -', app: 'wave 1, parents base' })
+    // A fixed reference: the warning names the image as the registry input spells it.
+    expect(outcome.log.warnings).toEqual([
+      `'app/Dockerfile' line 1: FROM ${reference} names ${registry}/base, which this repository builds, with a fixed reference: the build takes that one, not the image just built from base/Dockerfile. Write ARG BASE_IMAGE=${registry}/base and FROM $BASE_IMAGE, and the build gets its content tag.`,
+    ])
+  })
+
+  it('pins a Docker Hub shorthand that goes through an ARG', async () => {
+    const dir = repo({ 'base/Dockerfile': 'FROM alpine:3.20\n', 'app/Dockerfile': 'ARG BASE=acme/base\nFROM ${BASE}\n' })
+    const outcome = await renderIn(dir, { registry: 'docker.io/acme' })
+    const tag = outcome.images.find((i) => i.name === 'base')?.tag
+    expect(podsByName(outcome.manifest).get('app').spec.containers[0].args).toContain(`--build-arg=BASE=docker.io/acme/base:${tag}`)
+    expect(outcome.log.warnings).toEqual([])
+  })
+
+  it('COPY --from and RUN --mount from= of an in-repo image make it a parent: wave, tag coverage, rebuild', async () => {
+    const tree: Tree = {
+      'base/Dockerfile': 'FROM alpine:3.20\n',
+      'tools/Dockerfile': 'FROM alpine:3.20\nRUN echo tools\n',
+      'cache/Dockerfile': 'FROM alpine:3.20\nRUN echo cache\n',
+      'bind/Dockerfile': 'FROM alpine:3.20\nRUN echo bind\n',
+      'app/Dockerfile': [
+        'FROM golang:1.23 AS build',
+        'RUN --mount=type=cache,target=/root/.cache,from=registry.example.com/acme/cache:1 go build',
+        'FROM registry.example.com/acme/tools:1 AS tools',
+        'FROM alpine:3.20',
+        'COPY --from=build /out /out',
+        'COPY --from=tools /bin/t /bin/t',
+        'COPY --from=0 /out /out2',
+        'COPY --link --from=registry.example.com/acme/base:latest /etc/base /etc/base',
+        'RUN --mount=type=bind,from=registry.example.com/acme/bind,target=/b --mount=from=registry.example.com/acme/base,target=/c true',
+        '',
+      ].join('\n'),
+    }
+    const dir = repo(tree)
+    const before = await renderIn(dir)
+    expect(shape(before.manifest)).toEqual({
+      base: 'wave 0, parents -',
+      tools: 'wave 0, parents -',
+      cache: 'wave 0, parents -',
+      bind: 'wave 0, parents -',
+      app: 'wave 1, parents base, bind, cache, tools',
+    })
+    expect(before.log.warnings).toEqual([
+      "'app/Dockerfile' line 2: RUN --mount from=registry.example.com/acme/cache:1 names registry.example.com/acme/cache, which this repository builds, with a fixed reference: the build takes that one, not the image just built from cache/Dockerfile. Write ARG BASE_IMAGE=registry.example.com/acme/cache, a stage FROM $BASE_IMAGE AS base-image, and from=base-image, and the build gets its content tag (builders do not expand ARGs in from).",
+      "'app/Dockerfile' line 3: FROM registry.example.com/acme/tools:1 names registry.example.com/acme/tools, which this repository builds, with a fixed reference: the build takes that one, not the image just built from tools/Dockerfile. Write ARG BASE_IMAGE=registry.example.com/acme/tools and FROM $BASE_IMAGE, and the build gets its content tag.",
+      "'app/Dockerfile' line 8: COPY --from=registry.example.com/acme/base:latest names registry.example.com/acme/base, which this repository builds, with a fixed reference: the build takes that one, not the image just built from base/Dockerfile. Write ARG BASE_IMAGE=registry.example.com/acme/base, a stage FROM $BASE_IMAGE AS base-image, and COPY --from=base-image, and the build gets its content tag (builders do not expand ARGs in from).",
+      "'app/Dockerfile' line 9: RUN --mount from=registry.example.com/acme/bind names registry.example.com/acme/bind, which this repository builds, with a fixed reference: the build takes that one, not the image just built from bind/Dockerfile. Write ARG BASE_IMAGE=registry.example.com/acme/bind, a stage FROM $BASE_IMAGE AS base-image, and from=base-image, and the build gets its content tag (builders do not expand ARGs in from).",
+      "'app/Dockerfile' line 9: RUN --mount from=registry.example.com/acme/base names registry.example.com/acme/base, which this repository builds, with a fixed reference: the build takes that one, not the image just built from base/Dockerfile. Write ARG BASE_IMAGE=registry.example.com/acme/base, a stage FROM $BASE_IMAGE AS base-image, and from=base-image, and the build gets its content tag (builders do not expand ARGs in from).",
+    ])
+    // A change of an image only mounted rebuilds the image that mounts it.
+    writeFileSync(path.join(dir, 'bind/Dockerfile'), 'FROM alpine:3.20\nRUN echo bind 2\n')
+    const after = await renderIn(dir)
+    expect(
+      after.images
+        .filter((i) => i.status === 'changed')
+        .map((i) => i.name)
+        .sort(),
+    ).toEqual(['app', 'bind'])
+  })
+
+  it('pins COPY --from=$ARG to the parent content tag, like a FROM', async () => {
+    const dir = repo({
+      'tools/Dockerfile': 'FROM alpine:3.20\n',
+      'app/Dockerfile': 'ARG TOOLS=registry.example.com/acme/tools\nFROM alpine:3.20\nCOPY --from=$TOOLS /bin/t /bin/t\n',
+    })
+    const outcome = await renderIn(dir)
+    const tag = outcome.images.find((i) => i.name === 'tools')?.tag
+    expect(shape(outcome.manifest).app).toBe('wave 1, parents tools')
+    expect(podsByName(outcome.manifest).get('app').spec.containers[0].args).toContain(
+      `--build-arg=TOOLS=registry.example.com/acme/tools:${tag}`,
+    )
+    expect(outcome.log.warnings).toEqual([])
+  })
+
+  it('a FROM in a heredoc body is no parent, and no cycle', async () => {
+    const dir = repo({
+      'a/Dockerfile': 'FROM alpine:3.20\nCOPY <<EOF /etc/motd\nFROM registry.example.com/acme/b\nEOF\n',
+      'b/Dockerfile': 'FROM registry.example.com/acme/a\nRUN <<-SCRIPT\n\tFROM registry.example.com/acme/a\n\tSCRIPT\n',
+    })
+    const outcome = await renderIn(dir)
+    expect(shape(outcome.manifest)).toEqual({ a: 'wave 0, parents -', b: 'wave 1, parents a' })
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { explainPinnedImage, explainRegistryPrefix } from '../src/reference.js'
+import { canonicalRepository, explainPinnedImage, explainRegistryPrefix } from '../src/reference.js'
 
 describe('explainRegistryPrefix', () => {
   it.each([
@@ -43,5 +43,44 @@ describe('explainPinnedImage', () => {
     ['', 'empty'],
   ])('refuses %j', (value, reason) => {
     expect(explainPinnedImage(value)).toContain(reason)
+  })
+})
+
+describe('canonicalRepository: the repository a reference names, as the registry resolves it', () => {
+  const digest = `sha256:${'c'.repeat(64)}`
+  it.each([
+    // Docker Hub: the shorthand, the official images' `library/`, and its other host names.
+    ['ubuntu', 'docker.io/library/ubuntu'],
+    ['ubuntu:24.04', 'docker.io/library/ubuntu'],
+    ['library/ubuntu', 'docker.io/library/ubuntu'],
+    ['docker.io/ubuntu', 'docker.io/library/ubuntu'],
+    ['docker.io/library/ubuntu:24.04', 'docker.io/library/ubuntu'],
+    ['acme/base', 'docker.io/acme/base'],
+    ['acme/base:1.2', 'docker.io/acme/base'],
+    ['docker.io/acme/base', 'docker.io/acme/base'],
+    ['index.docker.io/acme/base', 'docker.io/acme/base'],
+    ['index.docker.io/ubuntu', 'docker.io/library/ubuntu'],
+    [`registry-1.docker.io/acme/base:1@${digest}`, 'docker.io/acme/base'],
+    ['acme/team/base', 'docker.io/acme/team/base'],
+    // Other registries: host as written (in lower case), tag and digest dropped.
+    ['quay.io/jupyter/base:latest', 'quay.io/jupyter/base'],
+    ['GHCR.io/acme/base', 'ghcr.io/acme/base'],
+    [`registry:5000/team/base:1@${digest}`, 'registry:5000/team/base'],
+    ['localhost/base', 'localhost/base'],
+    ['localhost:5000/base:1', 'localhost:5000/base'],
+    ['[::1]:5000/base', '[::1]:5000/base'],
+    ['registry.kaniko.svc:5000/team/a_b.c--d', 'registry.kaniko.svc:5000/team/a_b.c--d'],
+  ])('%s -> %s', (reference, expected) => {
+    expect(canonicalRepository(reference)).toBe(expected)
+  })
+
+  it.each(['', '$BASE', 'quay.io/Jupyter/base', 'Ubuntu', '-x/y', 'quay.io//base', 'quay.io/base/'])('%j is no reference', (reference) => {
+    expect(canonicalRepository(reference)).toBeUndefined()
+  })
+
+  it('spells the configured registry the same way', () => {
+    expect(canonicalRepository('docker.io/acme/api')).toBe(canonicalRepository('acme/api'))
+    expect(canonicalRepository('index.docker.io/acme/api')).toBe('docker.io/acme/api')
+    expect(canonicalRepository('docker.io/api')).toBe(canonicalRepository('api'))
   })
 })
