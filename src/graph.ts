@@ -47,6 +47,7 @@ export function resolveImageGraph(nodes: readonly GraphNode[], registry: string)
   const namespace = (canonicalRepository(`${registry}/x`) as string).slice(0, -1)
   const parents = new Map<string, ParentEdge[]>()
   const warnings: string[] = []
+  const nearImage = nearImageFinder(nodes)
   for (const node of nodes) {
     const edges: ParentEdge[] = []
     const stages = new Set<string>()
@@ -61,7 +62,7 @@ export function resolveImageGraph(nodes: readonly GraphNode[], registry: string)
         if (!ref.arg) warnings.push(fixedReferenceWarning(node, ref, parent, registry))
       } else if (repository?.startsWith(namespace)) {
         const wanted = repository.slice(namespace.length)
-        const near = nearImage(wanted, nodes, node)
+        const near = nearImage(wanted, node)
         if (near) warnings.push(nearNameWarning(node, ref, repository, wanted, near, registry))
       }
       if (ref.stage) stages.add(ref.stage)
@@ -132,36 +133,39 @@ function nearNameWarning(
 }
 
 /**
- * The in-repo image a name under the registry most likely means: one whose Dockerfile sits in a
- * folder of that name (the nearest folder wins), else one whose name is a typo away (at most 2
- * edits, and at most one per 4 characters). `self` is left out. Runs only for references under the
- * registry that match no image.
+ * Finds the in-repo image a name under the registry most likely means: one whose Dockerfile's folder
+ * has that name (its image got another: a configured `name`, or a longer one that tells apart two
+ * folders of the same name), else one whose name is a typo away (at most 2 edits, and at most one per
+ * 4 characters); the image that names it is left out. Runs only for references under the registry
+ * that match no image, and once per name: a thousand Dockerfiles on one shared base built elsewhere
+ * cost one search.
  */
-function nearImage(name: string, nodes: readonly GraphNode[], self: GraphNode): GraphNode | undefined {
-  let byFolder: GraphNode | undefined
-  let folderRank = Number.POSITIVE_INFINITY
-  let byName: GraphNode | undefined
-  let distanceRank = Number.POSITIVE_INFINITY
-  for (const node of nodes) {
-    if (node === self) continue
-    const folders = node.path.split('/').slice(0, -1)
-    for (let i = folders.length - 1; i >= 0 && folders.length - 1 - i < folderRank; i--) {
-      if (normalizeName(folders[i] as string) === name) {
-        byFolder = node
-        folderRank = folders.length - 1 - i
-      }
-    }
-    const distance = editDistance(name, node.name, 2)
-    if (distance <= 2 && distance < distanceRank && distance * 4 <= Math.max(name.length, node.name.length)) {
-      byName = node
-      distanceRank = distance
-    }
+function nearImageFinder(nodes: readonly GraphNode[]): (name: string, self: GraphNode) => GraphNode | undefined {
+  const found = new Map<string, GraphNode[]>()
+  const search = (name: string): GraphNode[] => {
+    const byFolder = nodes.filter((node) => {
+      const parts = node.path.split('/')
+      return parts.length > 1 && normalizeName(parts[parts.length - 2] as string) === name
+    })
+    const byName = nodes
+      .map((node) => ({ node, distance: editDistance(name, node.name, 2) }))
+      .filter((x) => x.distance <= 2 && x.distance * 4 <= Math.max(name.length, x.node.name.length))
+      .sort((x, y) => x.distance - y.distance)
+      .map((x) => x.node)
+    return [...byFolder, ...byName]
   }
-  return byFolder ?? byName
+  return (name, self) => {
+    let candidates = found.get(name)
+    if (!candidates) {
+      candidates = search(name)
+      found.set(name, candidates)
+    }
+    return candidates.find((node) => node !== self)
+  }
 }
 
 /** Levenshtein distance, or `limit + 1` once it is known to exceed `limit`. */
-export function editDistance(a: string, b: string, limit: number): number {
+function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
   for (let i = 1; i <= a.length; i++) {

@@ -139,15 +139,17 @@ describe('images built on images of the same repository', () => {
 
   it('warn when an image under the registry that no Dockerfile here builds has a name near one of its images', async () => {
     const dir = repo({
-      'images/python-base/3.12/Dockerfile': 'FROM python:3.12\n',
+      // Two folders of the same name: their images are images-python-base and legacy-python-base.
+      'images/python-base/Dockerfile': 'FROM python:3.12\n',
+      'legacy/python-base/Dockerfile': 'FROM python:3.8\n',
       'images/node-base/Dockerfile': 'FROM node:22\n',
       'app/Dockerfile': 'FROM quay.io/jupyter/python-base:3.12\n',
       'web/Dockerfile': '# node\nARG BASE=quay.io/jupyter/node-bse\nFROM $BASE\n',
-      'far/Dockerfile': 'FROM quay.io/jupyter/ruby-base\n',
+      'far/Dockerfile': 'FROM quay.io/jupyter/ruby-base\nCOPY --from=quay.io/jupyter/images /a /b\n',
     })
     const outcome = await renderIn(dir, { registry: 'quay.io/jupyter' })
     expect(outcome.log.warnings).toEqual([
-      "'app/Dockerfile' line 1: FROM quay.io/jupyter/python-base:3.12 names quay.io/jupyter/python-base, which no Dockerfile of this repository builds: it is taken as an image built elsewhere (no parent, no pinned tag, no wave). If it means the image of images/python-base/3.12/Dockerfile (quay.io/jupyter/3-12), write that name, or name that image python-base with the per-image setting `name` (images › images/python-base/3.12/Dockerfile › name: python-base).",
+      "'app/Dockerfile' line 1: FROM quay.io/jupyter/python-base:3.12 names quay.io/jupyter/python-base, which no Dockerfile of this repository builds: it is taken as an image built elsewhere (no parent, no pinned tag, no wave). If it means the image of images/python-base/Dockerfile (quay.io/jupyter/images-python-base), write that name, or name that image python-base with the per-image setting `name` (images › images/python-base/Dockerfile › name: python-base).",
       "'web/Dockerfile' line 3: FROM $BASE names quay.io/jupyter/node-bse, which no Dockerfile of this repository builds: it is taken as an image built elsewhere (no parent, no pinned tag, no wave). If it means the image of images/node-base/Dockerfile (quay.io/jupyter/node-base), write that name, or name that image node-bse with the per-image setting `name` (images › images/node-base/Dockerfile › name: node-bse).",
     ])
     expect(outcome.images.every((i) => i.status === 'new')).toBe(true)
@@ -156,9 +158,10 @@ describe('images built on images of the same repository', () => {
 
   it('take the name the warning suggests: a per-image name makes the image a parent', async () => {
     const dir = repo({
-      'images/python-base/3.12/Dockerfile': 'FROM python:3.12\n',
+      'images/python-base/Dockerfile': 'FROM python:3.12\n',
+      'legacy/python-base/Dockerfile': 'FROM python:3.8\n',
       'app/Dockerfile': 'ARG BASE=quay.io/jupyter/python-base:3.12\nFROM $BASE\n',
-      'kaniko.yml': 'images:\n  images/python-base/3.12/Dockerfile:\n    name: python-base\n',
+      'kaniko.yml': 'images:\n  images/python-base/Dockerfile:\n    name: python-base\n',
     })
     const outcome = await renderIn(dir, { registry: 'quay.io/jupyter', config: 'kaniko.yml' })
     expect(outcome.log.warnings).toEqual([])
