@@ -211,9 +211,8 @@ describe('in-repo parents in every spelling the registry resolves to them', () =
     ['docker.io/acme', 'index.docker.io/acme/base:latest'],
     ['docker.io/acme', `registry-1.docker.io/acme/base@sha256:${'d'.repeat(64)}`],
     ['index.docker.io/acme', 'acme/base'],
-    ['docker.io', 'base'],
-    ['docker.io', 'library/base:1'],
-    ['docker.io', 'docker.io/library/base'],
+    ['docker.io/acme/team', 'acme/team/base:2'],
+    ['localhost:5000/acme', 'LOCALHOST:5000/acme/base'],
     ['ghcr.io/acme', 'GHCR.IO/acme/base'],
   ])('registry %s: FROM %s is the in-repo base', async (registry, reference) => {
     const dir = repo({ 'base/Dockerfile': 'FROM alpine:3.20\n', 'app/Dockerfile': `FROM ${reference}\n` })
