@@ -15,7 +15,7 @@ describe('getSettings', () => {
       mode: 'auto',
       root: workspace,
       contextPrefix: '',
-      dockerfiles: ['Dockerfile', '*.Dockerfile', '*.dockerfile'],
+      dockerfiles: ['Dockerfile', 'Containerfile', '*.Dockerfile', '*.dockerfile'],
       registry: 'docker.io/acme',
       output: 'deploy/manifest.yaml',
       outputPath: path.join(workspace, 'deploy', 'manifest.yaml'),

@@ -79,7 +79,7 @@ const badRegistry = (value: string, why: string) =>
 const NOT_COMPONENTS = 'it is not a registry host followed by path components of [a-z0-9] separated by ., _, __ or -'
 const badBoolean = (name: string, value: string) => input(name, value, 'expected true or false')
 const badBranch = (value: string) => input('branch', value, 'expected a branch name such as main')
-const DEFAULT_PATTERNS = 'Dockerfile\\n*.Dockerfile\\n*.dockerfile'
+const DEFAULT_PATTERNS = 'Dockerfile\\nContainerfile\\n*.Dockerfile\\n*.dockerfile'
 const noMatch = (patterns = DEFAULT_PATTERNS) =>
   new RegExp(
     `^Input 'dockerfiles' has the value '${patterns.replace(/[.*\\]/g, '\\$&')}': no file in '[^']+' matched \\(node_modules and \\.git are never searched\\); expected patterns such as Dockerfile or services/\\*/Dockerfile\\.$`,
