@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readFileSync, type Stats, statSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'yaml'
 import { describeError } from './errors.js'
@@ -40,6 +40,33 @@ function git(cwd: string, ...args: string[]): string | undefined {
 export function parseRemote(url: string): { server: string; repository: string } | undefined {
   const match = /^(?:[a-z+]+:\/\/)?(?:[^@/]+@)?([^/:]+)(?::\d+)?[:/]([^/]+\/[^/]+?)(?:\.git)?\/?$/i.exec(url)
   return match ? { server: `https://${match[1]}`, repository: match[2] as string } : undefined
+}
+
+/**
+ * The repository name a folder stands for when git's origin names none: GitHub's alphabet (letters,
+ * digits, `.`, `_`, `-`), accents dropped and every other run of characters one `-`, so `My Repo`
+ * gives `My-Repo`.
+ */
+export function repositoryNameOf(folder: string): string {
+  const name = path
+    .basename(folder)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '')
+  return name || 'repository'
+}
+
+/** Explains why `--repo` cannot be rendered, or returns undefined. */
+export function explainRepoFolder(dir: string): string | undefined {
+  let info: Stats
+  try {
+    info = statSync(dir)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    return code === 'ENOENT' ? 'there is no such folder' : `it cannot be read (${code ?? describeError(error)})`
+  }
+  return info.isDirectory() ? undefined : 'it is not a folder'
 }
 
 export function parseArgs(argv: readonly string[], known: ReadonlySet<string>): { command: string; flags: Map<string, string[]> } {
@@ -91,15 +118,25 @@ export async function main(argv: readonly string[]): Promise<number> {
     const { command, flags } = parseArgs(argv, new Set([...Object.keys(inputs), 'repo', 'repository', 'help']))
     if (command !== 'render') throw new Error(`unknown command '${command}'; expected render\n\n${USAGE}`)
 
-    const repoDir = path.resolve(flags.get('repo')?.at(-1) ?? '.')
+    const repoFlag = flags.get('repo')?.at(-1) ?? '.'
+    const repoDir = path.resolve(repoFlag)
+    const repoProblem = explainRepoFolder(repoDir)
+    if (repoProblem) throw new Error(`--repo '${repoFlag}': ${repoProblem} (expected the folder of a git checkout)`)
     const top = git(repoDir, 'rev-parse', '--show-toplevel') ?? repoDir
     const remote = parseRemote(git(repoDir, 'remote', 'get-url', 'origin') ?? '')
     const branch = git(repoDir, 'symbolic-ref', '--short', 'HEAD')
+    const sha = git(repoDir, 'rev-parse', '--verify', '--quiet', 'HEAD^{commit}')
+    // The git context pins a commit: say so here rather than through the runner's GITHUB_SHA.
+    if (sha === undefined && (flags.get('context')?.at(-1) ?? inputs.context?.default) !== 'local') {
+      throw new Error(
+        `--repo '${repoFlag}' has no commit to render (it is not a git checkout, or nothing is committed yet): the git context pins the commit kaniko clones. Commit first, or pass --context local.`,
+      )
+    }
     const vars: Record<string, string> = {
       GITHUB_WORKSPACE: top,
-      GITHUB_SHA: git(repoDir, 'rev-parse', 'HEAD') ?? '',
+      GITHUB_SHA: sha ?? '',
       GITHUB_REF: branch ? `refs/heads/${branch}` : '',
-      GITHUB_REPOSITORY: flags.get('repository')?.at(-1) ?? remote?.repository ?? `local/${path.basename(top)}`,
+      GITHUB_REPOSITORY: flags.get('repository')?.at(-1) ?? remote?.repository ?? `local/${repositoryNameOf(top)}`,
       GITHUB_SERVER_URL: remote?.server ?? 'https://github.com',
       GITHUB_EVENT_NAME: 'local',
     }

@@ -97,7 +97,7 @@ export class ContextHasher {
     const ignored = (rel: string) => hasRules && ig.ignores(rel)
     // Without '!' rules an ignored folder holds nothing that counts: no need to enter it.
     const canReinclude = /^\s*!/m.test(rules)
-    const filter: ContextFilter = { ignored, canReinclude, generated: this.generated, contextDir }
+    const filter: ContextFilter = { ignored, canReinclude, generated: this.generated, contextDir, dockerfile }
     const entries = this.index ? fromIndex(this.index, filter) : this.walk(filter)
     entries.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))
     // One string hashed once: an update call per file cost more than the hashing.
@@ -106,16 +106,27 @@ export class ContextHasher {
     return { sha256: sha256Hex(lines.join('')), files: entries.length, ignoreFile: ignoreFile ?? '' }
   }
 
-  /** The context's files in the working tree. */
+  /**
+   * The context's files in the working tree. A folder or file that cannot be read fails the run: the
+   * tag would not cover it, and so would not change when it does.
+   */
   private walk(filter: ContextFilter): Entry[] {
     const { contextDir, ignored, canReinclude } = filter
     const entries: Entry[] = []
+    const unreadable = (kind: 'folder' | 'file', rel: string, error: unknown): Error => {
+      const where = path.posix.join(contextDir, rel) || '.'
+      // The cause (`EACCES: permission denied, scandir …`) follows this message in the log.
+      return new Error(
+        `cannot read the ${kind} '${where}' of the build context of '${filter.dockerfile}' (the tag covers every file of the context: make it readable by the runner, or exclude it in ${contextDir ? `${contextDir}/` : ''}.dockerignore)`,
+        { cause: error },
+      )
+    }
     const walk = (dir: string, rel: string): void => {
       let items: Dirent[]
       try {
         items = readdirSync(dir, { withFileTypes: true })
       } catch (error) {
-        throw new Error(`cannot list the folder '${path.posix.join(contextDir, rel) || '.'}' of a build context`, { cause: error })
+        throw unreadable('folder', rel, error)
       }
       for (const item of items) {
         const itemRel = rel ? `${rel}/${item.name}` : item.name
@@ -129,7 +140,12 @@ export class ContextHasher {
             entries.push({ rel: itemRel, line: line.link(blobId(this.format, readlinkSync(abs, { encoding: 'buffer' }))) })
         } else if (item.isFile()) {
           if (this.generated.has(contextDir ? `${contextDir}/${itemRel}` : itemRel)) continue
-          if (!ignored(itemRel)) entries.push({ rel: itemRel, line: this.fileLine(abs) })
+          if (ignored(itemRel)) continue
+          try {
+            entries.push({ rel: itemRel, line: this.fileLine(abs) })
+          } catch (error) {
+            throw unreadable('file', itemRel, error)
+          }
         }
       }
     }
@@ -158,6 +174,8 @@ interface Entry {
 
 interface ContextFilter {
   readonly contextDir: string
+  /** The Dockerfile whose context this is, for errors. */
+  readonly dockerfile: string
   readonly ignored: (rel: string) => boolean
   readonly canReinclude: boolean
   readonly generated: ReadonlySet<string>

@@ -1,6 +1,6 @@
-import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs'
+import { type Dirent, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { compilePatterns } from './glob.js'
+import { type CompiledPatterns, compilePatterns } from './glob.js'
 
 /** Folders never searched, whatever the patterns say. */
 export const PRUNED_FOLDERS: ReadonlySet<string> = new Set(['.git', 'node_modules'])
@@ -10,63 +10,153 @@ export interface Discovery {
   readonly paths: string[]
   /** Things the user should know about (a symlink leading out of the repository, for one). */
   readonly warnings: string[]
+  /** Matching files left out as no Dockerfile (a backup, an ignore file, the manifest), for the log. */
+  readonly notes: string[]
 }
+
+export interface DiscoverOptions {
+  /** Repository-relative files this action writes (the manifest): never a Dockerfile, whatever the patterns. */
+  readonly generated?: ReadonlySet<string>
+}
+
+/**
+ * Names that a pattern such as `Dockerfile.*` or `**` matches but that are never Dockerfiles: ignore
+ * files (`Dockerfile.dockerignore`), documents, and editor, merge and patch leftovers.
+ */
+const NOT_A_DOCKERFILE = /(?:\.(?:dockerignore|md|txt|orig|bak|rej|sw[a-p])|~)$/i
+
+/** Why a listing failure is skipped rather than fatal: the runner may not read the folder (another user's data volume). */
+const UNLISTABLE = new Set(['EACCES', 'EPERM'])
 
 /**
  * Walks `root`, never entering PRUNED_FOLDERS nor following symlinked folders, and returns the files
  * that match `patterns`. A matching symlink is kept only when it resolves to a file inside `root`.
+ * Files inside another git repository below `root` (a submodule, which kaniko's git context does
+ * not clone) and folders the runner cannot list are skipped with a warning.
  */
-export async function discoverDockerfiles(root: string, patterns: readonly string[]): Promise<Discovery> {
-  const matcher = compilePatterns(patterns)
+export async function discoverDockerfiles(root: string, patterns: readonly string[], options: DiscoverOptions = {}): Promise<Discovery> {
+  const walk = new Walk(compilePatterns(patterns), options.generated ?? new Set())
   let realRoot: string
   try {
     realRoot = realpathSync(root)
   } catch (error) {
     throw new Error(`cannot read the repository folder '${root}'`, { cause: error })
   }
-  const found: string[] = []
-  const warnings: string[] = []
-
-  // Synchronous on purpose: nothing else runs meanwhile, and readdirSync walked a 64,000-file tree in
-  // 45-60 ms where async iteration with opendir took 310 ms.
-  const symlinks: string[] = []
-  const walk = (dir: string, rel: string): void => {
-    let entries: Dirent[]
-    try {
-      entries = readdirSync(dir, { withFileTypes: true })
-    } catch (error) {
-      throw new Error(`cannot list the folder '${rel || '.'}'`, { cause: error })
-    }
-    for (const entry of entries) {
-      const name = entry.name
-      if (entry.isDirectory()) {
-        if (PRUNED_FOLDERS.has(name)) continue
-        if (notUtf8(name, rel)) continue
-        walk(`${dir}/${name}`, rel ? `${rel}/${name}` : name)
-      } else if (entry.isFile()) {
-        if (matcher.matchesIn(rel, name) && !notUtf8(name, rel)) found.push(rel ? `${rel}/${name}` : name)
-      } else if (entry.isSymbolicLink() && matcher.matchesIn(rel, name) && !notUtf8(name, rel)) {
-        symlinks.push(rel ? `${rel}/${name}` : name)
-      }
-    }
-  }
-  // A name that is not UTF-8 comes back with U+FFFD in it and cannot be opened by that name. Only
-  // the folders entered and the files that match are asked: the other names are never used.
-  const notUtf8 = (name: string, rel: string): boolean => {
-    if (!name.includes('\uFFFD')) return false
-    warnings.push(`skipped '${rel ? `${rel}/` : ''}${name}': its name is not valid UTF-8`)
-    return true
-  }
-
-  walk(root, '')
-  for (const relPath of symlinks) {
+  walk.folder(root, '', '')
+  const { found, warnings, notes } = walk
+  for (const relPath of walk.symlinks) {
     const problem = await checkSymlink(path.join(root, ...relPath.split('/')), realRoot)
     if (problem) warnings.push(`skipped '${relPath}': ${problem}`)
     else found.push(relPath)
   }
+  for (const [submodule, files] of walk.inSubmodules) {
+    warnings.push(
+      `skipped ${files.length} Dockerfile(s) in '${submodule}', a git submodule (or another repository inside this one): kaniko's git context does not clone submodules, so they cannot be built from here: ${files.sort().join(', ')}`,
+    )
+  }
   found.sort()
   warnings.sort()
-  return { paths: found, warnings }
+  return { paths: found, warnings, notes }
+}
+
+/**
+ * One walk of the tree. Synchronous on purpose: nothing else runs meanwhile, and readdirSync walked a
+ * 64,000-file tree in 45-60 ms where async iteration with opendir took 310 ms.
+ */
+class Walk {
+  readonly found: string[] = []
+  readonly warnings: string[] = []
+  readonly notes: string[] = []
+  /** Matching symlinks, checked after the walk. */
+  readonly symlinks: string[] = []
+  /** Matching files inside submodules, by submodule folder. */
+  readonly inSubmodules = new Map<string, string[]>()
+  private submodulePaths: ReadonlySet<string> = new Set()
+
+  constructor(
+    private readonly matcher: CompiledPatterns,
+    private readonly generated: ReadonlySet<string>,
+  ) {}
+
+  /** Walks the folder `dir` (`rel` from the root), inside the submodule `outer` ('' for none). */
+  folder(dir: string, rel: string, outer: string): void {
+    const entries = this.list(dir, rel)
+    if (entries === undefined) return
+    if (rel === '') this.submodulePaths = readGitmodules(dir, entries)
+    // A `.git` below the root is another repository (a submodule): kaniko's git context does not clone it.
+    const inner = rel !== '' && outer === '' && (this.submodulePaths.has(rel) || entries.some((entry) => entry.name === '.git'))
+    const submodule = inner ? rel : outer
+    for (const entry of entries) {
+      const name = entry.name
+      if (entry.isDirectory()) {
+        if (PRUNED_FOLDERS.has(name)) continue
+        if (this.notUtf8(name, rel)) continue
+        this.folder(`${dir}/${name}`, rel ? `${rel}/${name}` : name, submodule)
+      } else if (entry.isFile()) {
+        if (this.matcher.matchesIn(rel, name) && !this.notUtf8(name, rel)) this.keep(rel ? `${rel}/${name}` : name, name, submodule)
+      } else if (entry.isSymbolicLink() && this.matcher.matchesIn(rel, name) && !this.notUtf8(name, rel)) {
+        if (submodule !== '' || NOT_A_DOCKERFILE.test(name)) this.keep(rel ? `${rel}/${name}` : name, name, submodule)
+        else this.symlinks.push(rel ? `${rel}/${name}` : name)
+      }
+    }
+  }
+
+  /** A matching file: a Dockerfile, unless its name or place says otherwise. */
+  private keep(relPath: string, name: string, submodule: string): void {
+    if (NOT_A_DOCKERFILE.test(name)) this.notes.push(`left out '${relPath}': its name says it is not a Dockerfile`)
+    else if (this.generated.has(relPath)) this.notes.push(`left out '${relPath}': it is the manifest this action writes`)
+    else if (submodule === '') this.found.push(relPath)
+    else {
+      const files = this.inSubmodules.get(submodule)
+      if (files) files.push(relPath)
+      else this.inSubmodules.set(submodule, [relPath])
+    }
+  }
+
+  /** The root must be listed; a folder below it that the runner may not list is skipped with a warning. */
+  private list(dir: string, rel: string): Dirent[] | undefined {
+    try {
+      return readdirSync(dir, { withFileTypes: true })
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? ''
+      if (rel !== '' && UNLISTABLE.has(code)) {
+        this.warnings.push(`skipped the folder '${rel}': it cannot be listed (${code}), so a Dockerfile in it would not be found`)
+        return undefined
+      }
+      throw new Error(`cannot list the folder '${rel || '.'}'`, { cause: error })
+    }
+  }
+
+  /**
+   * A name that is not UTF-8 comes back with U+FFFD in it and cannot be opened by that name. Only the
+   * folders entered and the files that match are asked: the other names are never used.
+   */
+  private notUtf8(name: string, rel: string): boolean {
+    if (!name.includes('\uFFFD')) return false
+    this.warnings.push(`skipped '${rel ? `${rel}/` : ''}${name}': its name is not valid UTF-8`)
+    return true
+  }
+}
+
+/**
+ * The folders `.gitmodules` at the root declares as submodules: one that is not checked out has no
+ * `.git` to tell it by. Read only when the root has the file.
+ */
+function readGitmodules(root: string, entries: readonly Dirent[]): ReadonlySet<string> {
+  if (!entries.some((entry) => entry.name === '.gitmodules' && entry.isFile())) return new Set()
+  let text: string
+  try {
+    text = readFileSync(`${root}/.gitmodules`, 'utf8')
+  } catch {
+    // Unreadable: the `.git` of each checked-out submodule still tells it.
+    return new Set()
+  }
+  const paths = new Set<string>()
+  for (const match of text.matchAll(/^\s*path\s*=\s*(.*?)\s*$/gm)) {
+    const value = (match[1] ?? '').replace(/^"(.*)"$/, '$1').replace(/\/+$/, '')
+    if (value !== '') paths.add(value)
+  }
+  return paths
 }
 
 async function checkSymlink(file: string, realRoot: string): Promise<string | undefined> {

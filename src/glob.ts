@@ -3,7 +3,8 @@
  *
  * Supported: `*` (within one path segment), `**` (any number of segments), `?`, `[abc]`, `[!a-z]`,
  * `{a,b}` and a leading `!` to exclude. A pattern without a `/` matches the file name in any folder
- * (as in .gitignore), so `Dockerfile` finds `services/api/Dockerfile`.
+ * (as in .gitignore), so `Dockerfile` finds `services/api/Dockerfile`; a pattern with one, leading
+ * (`/Dockerfile`, `./Dockerfile`) or inside, matches from the root only.
  *
  * Written here instead of using @actions/glob: its walker descends into excluded folders (5.2 s on a
  * 64,000-file tree with a node_modules where `find` took 0.17 s), and its matcher is not exported.
@@ -50,7 +51,8 @@ export function compilePatterns(patterns: readonly string[]): CompiledPatterns {
 
 function compileOne(glob: string): Matcher {
   const re = globToRegExp(glob)
-  const trimmed = glob.trim().replace(/^\.\//, '').replace(/^\//, '')
+  const trimmed = glob.trim()
+  // A slash anywhere, a leading one too, anchors the pattern at the root: the whole path is tested.
   if (trimmed.includes('/') || trimmed.includes('**')) return { onName: false, test: (path) => re.test(path) }
   if (!/[*?[\]{}\\]/.test(trimmed)) return { onName: true, test: (name) => name === trimmed }
   const suffix = /^\*([^*?[\]{}\\/]+)$/.exec(trimmed)?.[1]
@@ -62,11 +64,19 @@ function compileOne(glob: string): Matcher {
 /** Throws an Error naming the pattern when it cannot be compiled. */
 export function globToRegExp(glob: string): RegExp {
   let pattern = glob.trim()
-  if (pattern.startsWith('./')) pattern = pattern.slice(2)
-  if (pattern.startsWith('/')) pattern = pattern.slice(1)
+  // As in .gitignore, a leading slash anchors the pattern at the root (`/Dockerfile` is the root's only).
+  let anchored = false
+  if (pattern.startsWith('./')) {
+    pattern = pattern.slice(2)
+    anchored = true
+  }
+  if (pattern.startsWith('/')) {
+    pattern = pattern.slice(1)
+    anchored = true
+  }
   if (pattern.endsWith('/')) pattern = `${pattern}**`
   if (pattern === '') throw new Error(`glob pattern '${glob}' is empty`)
-  const anchored = pattern.includes('/')
+  anchored ||= pattern.includes('/')
   const body = translate(pattern, glob)
   return new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`)
 }

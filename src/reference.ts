@@ -27,11 +27,51 @@ export function explainRegistryPrefix(value: string): string | undefined {
   if (value !== value.toLowerCase()) return 'it contains upper-case letters; image references are lower case'
   const first = value.split('/')[0] ?? ''
   if (!isHost(first)) return `'${first}' is not a registry host; start with one, as in docker.io/${value}`
+  const hostProblem = explainRegistryHost(first)
+  if (hostProblem) return hostProblem
   if (!REGISTRY_PREFIX.test(value)) {
     return 'it is not a registry host followed by path components of [a-z0-9] separated by ., _, __ or -'
   }
   if (value.length > 200) return 'it is longer than 200 characters, leaving no room for image names'
+  if (value === first && NAMESPACED_REGISTRIES.test(first)) {
+    return `it has no namespace, and ${first} keeps every image under one (a user, organisation or project); add it, as in ${first}/acme`
+  }
   return undefined
+}
+
+const HOST_AND_PORT = new RegExp(`^(${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-f:]+\\])(?::([0-9]+))?$`)
+
+/**
+ * Public registries that take no image at the top level: Docker Hub reads `docker.io/api` as the
+ * official image `library/api`, and the others need an owner, project or group first.
+ */
+const NAMESPACED_REGISTRIES =
+  /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|registry\.hub\.docker\.com|ghcr\.io|quay\.io|(?:[a-z]+\.)?gcr\.io|[a-z0-9-]+-docker\.pkg\.dev|registry\.gitlab\.com)$/
+
+/**
+ * Explains what is wrong with a registry host (`registry.kaniko.svc:5000`, `localhost`, `[::1]:5000`),
+ * or returns undefined. One rule for the `registry` prefix and the `insecure-registry` hosts.
+ */
+export function explainRegistryHost(host: string): string | undefined {
+  const match = HOST_AND_PORT.exec(host)
+  if (!match || !isHost(host))
+    return `'${host}' is not a registry host (a name, an IPv4 address or an [IPv6] address, and an optional :port)`
+  const address = match[1] as string
+  if (address.startsWith('[') && !isIpv6(address.slice(1, -1))) return `'${address}' is not an IPv6 address`
+  const port = match[2]
+  if (port !== undefined && !(Number(port) >= 1 && Number(port) <= 65535)) {
+    return `'${host}' has the port ${port}, and a port is 1 to 65535`
+  }
+  return undefined
+}
+
+/** An IPv6 address in hexadecimal groups, with at most one `::` (no embedded IPv4, no zone). */
+function isIpv6(text: string): boolean {
+  const halves = text.split('::')
+  if (halves.length > 2) return false
+  const groups = halves.flatMap((half) => (half === '' ? [] : half.split(':')))
+  if (!groups.every((group) => /^[0-9a-f]{1,4}$/i.test(group))) return false
+  return halves.length === 2 ? groups.length <= 7 : groups.length === 8
 }
 
 /**

@@ -91,10 +91,10 @@ export async function scanRepository(settings: Settings, log: Logger): Promise<S
   }
 
   const discovery = await log.group('Discover Dockerfiles', async () => {
-    const found = await discoverDockerfiles(settings.root, settings.dockerfiles)
+    const found = await discoverDockerfiles(settings.root, settings.dockerfiles, { generated: new Set([settings.output]) })
     for (const warning of found.warnings) log.warning(warning)
     // One write per phase: a line per file cost a system call each on large repositories.
-    log.info([...found.paths, `${found.paths.length} Dockerfile(s) matched ${settings.dockerfiles.join(', ')}`].join('\n'))
+    log.info([...found.notes, ...found.paths, `${found.paths.length} Dockerfile(s) matched ${settings.dockerfiles.join(', ')}`].join('\n'))
     return found
   })
   if (discovery.paths.length === 0) {

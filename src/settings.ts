@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { RunEvent } from './github/event.js'
 import { globToRegExp } from './glob.js'
 import { isDns1123Label, normalizeName } from './naming.js'
-import { explainPinnedImage, explainRegistryPrefix, registryHost } from './reference.js'
+import { explainPinnedImage, explainRegistryHost, explainRegistryPrefix, registryHost } from './reference.js'
 import * as core from './runner.js'
 
 export const MODES = ['auto', 'render', 'diff', 'commit'] as const
@@ -155,18 +155,17 @@ function getRelativePath(name: string): string {
   return normalized === '.' ? '' : normalized
 }
 
-const REGISTRY_HOST = /^(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])(?:\.(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9]))*(?::[0-9]{1,5})?$/
-
-/** `true` (the registry's host), `false`, or a list of hosts such as `registry.kaniko.svc:5000`. */
+/**
+ * `true` (the registry's host), `false`, or a list of hosts such as `registry.kaniko.svc:5000`: the
+ * host forms `registry` takes (names, IPv4, `[IPv6]`, a port of 1 to 65535), by the same rule.
+ */
 function getInsecureRegistries(registry: string): string[] {
   const raw = core.getInput('insecure-registry').trim()
   if (/^(true|false)$/i.test(raw)) return raw.toLowerCase() === 'true' ? [registryHost(registry)] : []
   const hosts = getList('insecure-registry')
   for (const host of hosts) {
-    const looksLikeHost = host.includes('.') || host.includes(':') || host === 'localhost'
-    if (!REGISTRY_HOST.test(host) || !looksLikeHost) {
-      fail('insecure-registry', raw, `expected true, false or registry hosts such as registry.kaniko.svc:5000, and '${host}' is not a host`)
-    }
+    const problem = explainRegistryHost(host)
+    if (problem) fail('insecure-registry', raw, `expected true, false or registry hosts such as registry.kaniko.svc:5000, but ${problem}`)
   }
   return [...new Set(hosts)].sort()
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canonicalRepository, explainPinnedImage, explainRegistryPrefix } from '../src/reference.js'
+import { canonicalRepository, explainPinnedImage, explainRegistryHost, explainRegistryPrefix } from '../src/reference.js'
 
 describe('explainRegistryPrefix', () => {
   it.each([
@@ -9,6 +9,10 @@ describe('explainRegistryPrefix', () => {
     'localhost:5000',
     '127.0.0.1:5000/a',
     'quay.io/a_b/c-d',
+    '[::1]:5000/team',
+    '[fd00::1:2]/team',
+    'registry.kaniko.svc:65535',
+    '123456789012.dkr.ecr.eu-west-1.amazonaws.com',
   ])('accepts %s', (value) => {
     expect(explainRegistryPrefix(value)).toBeUndefined()
   })
@@ -22,8 +26,38 @@ describe('explainRegistryPrefix', () => {
     ['acme', "'acme' is not a registry host"],
     ['docker.io/-acme', 'path components'],
     ['docker.io/acme:tag', 'path components'],
+    ['docker.io', 'no namespace'],
+    ['index.docker.io', 'no namespace'],
+    ['ghcr.io', 'no namespace'],
+    ['quay.io', 'no namespace'],
+    ['localhost:0/a', 'port 0'],
+    ['localhost:65536/a', 'port 65536'],
+    ['[1::2::3]/a', 'not an IPv6 address'],
+    ['[1:2:3]/a', 'not an IPv6 address'],
   ])('refuses %j: %s', (value, reason) => {
     expect(explainRegistryPrefix(value)).toContain(reason)
+  })
+})
+
+describe('explainRegistryHost', () => {
+  it.each(['registry.kaniko.svc:5000', 'localhost', '127.0.0.1:1', '[::1]', '[::1]:5000', '[2001:db8::8a2e:370:7334]:443'])(
+    'accepts %s',
+    (host) => {
+      expect(explainRegistryHost(host)).toBeUndefined()
+    },
+  )
+  it.each([
+    ['mirror', 'not a registry host'],
+    ['http://mirror', 'not a registry host'],
+    ['docker.io/acme', 'not a registry host'],
+    ['Mirror.local', 'not a registry host'],
+    ['mirror.local:', 'not a registry host'],
+    ['mirror.local:0', 'has the port 0'],
+    ['mirror.local:70000', 'has the port 70000'],
+    ['[::1', 'not a registry host'],
+    ['[1:2:3:4:5:6:7:8:9]', 'not an IPv6 address'],
+  ])('refuses %j: %s', (host, reason) => {
+    expect(explainRegistryHost(host)).toContain(reason)
   })
 })
 

@@ -308,7 +308,7 @@ describe('render refuses bad input and writes nothing', () => {
   it('says clearly when no Dockerfile matched', async () => {
     const dir = repo({ 'README.md': '# nothing\n', 'node_modules/x/Dockerfile': 'FROM x\n' })
     await expect(renderIn(dir)).rejects.toThrow(
-      /Input 'dockerfiles' has the value 'Dockerfile\\n\*\.Dockerfile\\n\*\.dockerfile': no file in '.*' matched \(node_modules and \.git are never searched\)/,
+      /Input 'dockerfiles' has the value 'Dockerfile\\nContainerfile\\n\*\.Dockerfile\\n\*\.dockerfile': no file in '.*' matched \(node_modules and \.git are never searched\)/,
     )
     expect(() => manifestOf(dir)).toThrow()
   })

@@ -15,7 +15,7 @@ describe('getSettings', () => {
       mode: 'auto',
       root: workspace,
       contextPrefix: '',
-      dockerfiles: ['Dockerfile', '*.Dockerfile', '*.dockerfile'],
+      dockerfiles: ['Dockerfile', 'Containerfile', '*.Dockerfile', '*.dockerfile'],
       registry: 'docker.io/acme',
       output: 'deploy/manifest.yaml',
       outputPath: path.join(workspace, 'deploy', 'manifest.yaml'),
@@ -96,7 +96,7 @@ describe('getSettings', () => {
     [{ 'force-build': 'yes' }, "Input 'force-build' has the value 'yes': expected true or false."],
     [
       { 'insecure-registry': 'http://mirror:5000' },
-      "Input 'insecure-registry' has the value 'http://mirror:5000': expected true, false or registry hosts such as registry.kaniko.svc:5000, and 'http://mirror:5000' is not a host.",
+      "Input 'insecure-registry' has the value 'http://mirror:5000': expected true, false or registry hosts such as registry.kaniko.svc:5000, but 'http://mirror:5000' is not a registry host (a name, an IPv4 address or an [IPv6] address, and an optional :port).",
     ],
     [
       { dockerfiles: '!Dockerfile' },

@@ -79,7 +79,7 @@ const badRegistry = (value: string, why: string) =>
 const NOT_COMPONENTS = 'it is not a registry host followed by path components of [a-z0-9] separated by ., _, __ or -'
 const badBoolean = (name: string, value: string) => input(name, value, 'expected true or false')
 const badBranch = (value: string) => input('branch', value, 'expected a branch name such as main')
-const DEFAULT_PATTERNS = 'Dockerfile\\n*.Dockerfile\\n*.dockerfile'
+const DEFAULT_PATTERNS = 'Dockerfile\\nContainerfile\\n*.Dockerfile\\n*.dockerfile'
 const noMatch = (patterns = DEFAULT_PATTERNS) =>
   new RegExp(
     `^Input 'dockerfiles' has the value '${patterns.replace(/[.*\\]/g, '\\$&')}': no file in '[^']+' matched \\(node_modules and \\.git are never searched\\); expected patterns such as Dockerfile or services/\\*/Dockerfile\\.$`,
@@ -332,7 +332,7 @@ const CASES: BadCase[] = [
     message: input(
       'insecure-registry',
       'http://x',
-      "expected true, false or registry hosts such as registry.kaniko.svc:5000, and 'http://x' is not a host",
+      "expected true, false or registry hosts such as registry.kaniko.svc:5000, but 'http://x' is not a registry host (a name, an IPv4 address or an [IPv6] address, and an optional :port)",
     ),
   },
   {
@@ -342,7 +342,7 @@ const CASES: BadCase[] = [
     message: input(
       'insecure-registry',
       'registry.kaniko.svc:5000, docker.io/acme',
-      "expected true, false or registry hosts such as registry.kaniko.svc:5000, and 'docker.io/acme' is not a host",
+      "expected true, false or registry hosts such as registry.kaniko.svc:5000, but 'docker.io/acme' is not a registry host (a name, an IPv4 address or an [IPv6] address, and an optional :port)",
     ),
   },
 
@@ -671,6 +671,76 @@ const FIXED: BadCase[] = [
   { name: 'path: a missing folder', files: TWO, inputs: { path: 'nope' }, message: /^Input 'path' has the value 'nope'/ },
   // Was: a `path` that is a file fails with "cannot list the folder '.': ENOTDIR …", which names no input.
   { name: 'path: a file', files: { ...TWO, README: 'x\n' }, inputs: { path: 'README' }, message: /^Input 'path' has the value 'README'/ },
+  // Was: a port out of range is taken, and every image reference made with it is invalid.
+  {
+    name: 'registry: port 0',
+    files: TWO,
+    inputs: { registry: 'registry.kaniko.svc:0/team' },
+    message: badRegistry('registry.kaniko.svc:0/team', "'registry.kaniko.svc:0' has the port 0, and a port is 1 to 65535"),
+  },
+  // Was: as above.
+  {
+    name: 'registry: port 70000',
+    files: TWO,
+    inputs: { registry: 'registry.kaniko.svc:70000/team' },
+    message: badRegistry('registry.kaniko.svc:70000/team', "'registry.kaniko.svc:70000' has the port 70000, and a port is 1 to 65535"),
+  },
+  // Was: as above, for an IPv6 registry.
+  {
+    name: 'registry: [::1]:65536',
+    files: TWO,
+    inputs: { registry: '[::1]:65536/team' },
+    message: badRegistry('[::1]:65536/team', "'[::1]:65536' has the port 65536, and a port is 1 to 65535"),
+  },
+  // Was: anything between brackets was taken for an IPv6 address.
+  {
+    name: 'registry: [1::2::3] is no IPv6 address',
+    files: TWO,
+    inputs: { registry: '[1::2::3]:5000/team' },
+    message: badRegistry('[1::2::3]:5000/team', "'[1::2::3]' is not an IPv6 address"),
+  },
+  // Was: Docker Hub without a namespace is taken: `docker.io/api` is the official image library/api, where nobody can push.
+  {
+    name: 'registry: docker.io alone',
+    files: TWO,
+    inputs: { registry: 'docker.io' },
+    message: badRegistry(
+      'docker.io',
+      'it has no namespace, and docker.io keeps every image under one (a user, organisation or project); add it, as in docker.io/acme',
+    ),
+  },
+  // Was: as above, for GitHub's registry, which needs the owner.
+  {
+    name: 'registry: ghcr.io alone',
+    files: TWO,
+    inputs: { registry: 'ghcr.io' },
+    message: badRegistry(
+      'ghcr.io',
+      'it has no namespace, and ghcr.io keeps every image under one (a user, organisation or project); add it, as in ghcr.io/acme',
+    ),
+  },
+  // Was: a port out of range is passed to kaniko's --insecure-registry.
+  {
+    name: 'insecure-registry: port 0',
+    files: TWO,
+    inputs: { 'insecure-registry': 'mirror.local:0' },
+    message: input(
+      'insecure-registry',
+      'mirror.local:0',
+      "expected true, false or registry hosts such as registry.kaniko.svc:5000, but 'mirror.local:0' has the port 0, and a port is 1 to 65535",
+    ),
+  },
+  // Was: as above.
+  {
+    name: 'insecure-registry: port 99999',
+    files: TWO,
+    inputs: { 'insecure-registry': 'registry.kaniko.svc:5000\n[::1]:99999' },
+    message: input(
+      'insecure-registry',
+      'registry.kaniko.svc:5000\n[::1]:99999',
+      "expected true, false or registry hosts such as registry.kaniko.svc:5000, but '[::1]:99999' has the port 99999, and a port is 1 to 65535",
+    ),
+  },
   // Was: a `path` that is a symlink leading out of the workspace is followed: its Dockerfiles are read and the manifest is written outside.
   {
     name: 'path: a symlink leading out of the workspace',
@@ -958,6 +1028,24 @@ describe('lenient inputs that are accepted', () => {
     expect(manifestIn(dir)).toContain('--insecure-registry=registry.example.com')
     await renderIn(dir, { token: '', 'insecure-registry': '' })
     expect(manifestIn(dir)).not.toContain('--insecure-registry')
+  })
+
+  // Was: `registry` took [::1]:5000/team and `insecure-registry` refused [::1]:5000, the same host.
+  it('an IPv6 registry host, in registry and in insecure-registry', async () => {
+    const dir = tempTree(TWO)
+    await renderIn(dir, { token: '', registry: '[::1]:5000/team', 'insecure-registry': '[::1]:5000, [fd00::5]:443' })
+    const text = manifestIn(dir)
+    expect(text).toContain('[::1]:5000/team/api:')
+    expect(text).toContain('--insecure-registry=[::1]:5000')
+    expect(text).toContain('--insecure-registry=[fd00::5]:443')
+    await renderIn(dir, { token: '', registry: '[::1]:5000/team', 'insecure-registry': 'true' })
+    expect(manifestIn(dir)).toContain('--insecure-registry=[::1]:5000')
+  })
+
+  it('a registry without a namespace, where the registry keeps images at the top level', async () => {
+    const dir = tempTree(TWO)
+    await renderIn(dir, { token: '', registry: 'registry.kaniko.svc:5000' })
+    expect(manifestIn(dir)).toContain('registry.kaniko.svc:5000/api:')
   })
 
   it('force-images: empty items are ignored', async () => {
