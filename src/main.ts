@@ -1,12 +1,12 @@
 import { describeError } from './errors.js'
 import { writeFileAtomic } from './fs-atomic.js'
 import type { GitHubApi } from './github/api.js'
-import { type RunEvent, readEvent } from './github/event.js'
+import { readEvent } from './github/event.js'
 import { apiBranchWriter, gitBranchWriter } from './gitops/branch-writer.js'
 import { upsertComment } from './gitops/comment.js'
 import { commitManifest, commitRequestFor } from './gitops/commit.js'
 import { commentMarker, compareWithBase, type ManifestDiff, renderDiffMarkdown } from './gitops/report.js'
-import { resolveMode } from './mode.js'
+import { explainMissingPullRequest, resolveMode } from './mode.js'
 import {
   type Logger,
   type RenderOutcome,
@@ -104,14 +104,6 @@ async function runCommit(settings: Settings): Promise<Outputs> {
   return outputs
 }
 
-/** Why diff mode cannot run without a pull request in the event, and what to do. */
-export function explainMissingPullRequest(event: RunEvent): string {
-  const received = event.name ? `a '${event.name}' event` : 'an event the runner did not name (GITHUB_EVENT_NAME is empty)'
-  const which = /^pull_request(_target)?$/.test(event.name)
-    ? `${received} whose payload (GITHUB_EVENT_PATH) holds no pull request`
-    : received
-  return `Diff mode compares a pull request with the manifest on its base branch, and needs the pull request from the payload of a pull_request or pull_request_target event; this run got ${which}. Run the step on pull_request events (mode: auto does so and renders or commits on the others), or set 'mode' to render or commit.`
-}
 
 async function runDiff(settings: Settings): Promise<Outputs> {
   const pr = settings.event.pullRequest

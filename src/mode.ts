@@ -1,3 +1,4 @@
+import type { RunEvent } from './github/event.js'
 import type { Settings } from './settings.js'
 import { InputError } from './settings.js'
 
@@ -20,9 +21,7 @@ export function resolveMode(settings: Pick<Settings, 'mode' | 'event' | 'branch'
   if (mode === 'render') return { mode, reason: 'mode: render' }
   if (mode === 'diff') {
     if (!event.pullRequest) {
-      throw new InputError(
-        `Input 'mode' has the value 'diff': expected a pull_request event (with its payload), but this run is a '${event.name || 'unknown'}' event.`,
-      )
+      throw new InputError(`Input 'mode' has the value 'diff': ${explainMissingPullRequest(event)}`)
     }
     return { mode, reason: 'mode: diff' }
   }
@@ -37,4 +36,13 @@ export function resolveMode(settings: Pick<Settings, 'mode' | 'event' | 'branch'
     return { mode: 'render', reason: `mode: auto on a '${event.name}' event for '${ref}', not '${branch}': renders and commits nothing` }
   }
   return { mode: 'render', reason: `mode: auto on a '${event.name || 'unknown'}' event renders the manifest and commits nothing` }
+}
+
+/** Why diff mode cannot run without a pull request in the event, and what to do. */
+export function explainMissingPullRequest(event: RunEvent): string {
+  const received = event.name ? `a '${event.name}' event` : 'an event the runner did not name (GITHUB_EVENT_NAME is empty)'
+  const which = /^pull_request(_target)?$/.test(event.name)
+    ? `${received} whose payload (GITHUB_EVENT_PATH) holds no pull request`
+    : received
+  return `Diff mode compares a pull request with the manifest on its base branch, and needs the pull request from the payload of a pull_request or pull_request_target event; this run got ${which}. Run the step on pull_request events (mode: auto does so and renders or commits on the others), or set 'mode' to render or commit.`
 }

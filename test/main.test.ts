@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { explainMissingPullRequest } from '../src/main.js'
+import { explainMissingPullRequest } from '../src/mode.js'
 
 describe('diff mode without a pull request', () => {
   // Was: 'diff mode needs the pull request of the event', which names neither the event nor what to do.

@@ -33,7 +33,7 @@ describe('resolveMode', () => {
 
   it('refuses diff without a pull request', () => {
     expect(() => resolve('diff', { name: 'push' })).toThrow(
-      "Input 'mode' has the value 'diff': expected a pull_request event (with its payload), but this run is a 'push' event.",
+      "Input 'mode' has the value 'diff': Diff mode compares a pull request with the manifest on its base branch, and needs the pull request from the payload of a pull_request or pull_request_target event; this run got a 'push' event.",
     )
   })
 })
