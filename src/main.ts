@@ -104,7 +104,6 @@ async function runCommit(settings: Settings): Promise<Outputs> {
   return outputs
 }
 
-
 async function runDiff(settings: Settings): Promise<Outputs> {
   const pr = settings.event.pullRequest
   if (!pr) throw new InputError(explainMissingPullRequest(settings.event))
