@@ -3,6 +3,7 @@
  * against the GitHub stand-in, with event payload files as the runner writes them.
  */
 import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -113,6 +114,21 @@ describe('push to main (mode: auto)', () => {
     expect(result.status).toBe(0)
     expect(result.outputs).toMatchObject({ result: 'superseded', changed: 'false' })
     expect(result.stdout).toContain('::notice::Nothing committed:')
+  })
+
+  it('commits onto main when the commits after its own change nothing the render reads', async () => {
+    await pushFiles(gh, 'main', FILES)
+    const x = await pushFiles(gh, 'main', { 'services/api/Dockerfile': 'FROM alpine:3.21\n' })
+    const y = await pushFiles(gh, 'main', { 'README.md': '# shop\n' }, 'docs [skip ci]')
+    const result = await run(checkout(x), x, 'push', {})
+    expect(result.status).toBe(0)
+    expect(result.outputs).toMatchObject({ result: 'committed', changed: 'true' })
+    expect(result.stdout).toContain(
+      `'main' moved on to ${y.slice(0, 7)}: its commits after ${x.slice(0, 7)} change 1 file(s) ('README.md')`,
+    )
+    const api = createHash('sha256').update('FROM alpine:3.21\n').digest('hex')
+    expect(await readFileAt(gh, 'main', 'deploy/manifest.yaml')).toContain(`kaniko-gitops/dockerfile-sha256: ${api}`)
+    expect(execFileSync('git', ['--git-dir', gh.bareRepo, 'rev-parse', 'main^'], { encoding: 'utf8' }).trim()).toBe(y)
   })
 
   it('fails clearly without contents: write', async () => {
