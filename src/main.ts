@@ -5,6 +5,7 @@ import { readEvent } from './github/event.js'
 import { apiBranchWriter, gitBranchWriter } from './gitops/branch-writer.js'
 import { upsertComment } from './gitops/comment.js'
 import { commitManifest, commitRequestFor } from './gitops/commit.js'
+import { findDrift } from './gitops/drift.js'
 import { commentMarker, compareWithBase, type ManifestDiff, renderDiffMarkdown } from './gitops/report.js'
 import { explainMissingPullRequest, resolveMode } from './mode.js'
 import {
@@ -112,21 +113,23 @@ async function runDiff(settings: Settings): Promise<Outputs> {
   const base = await api.readFile(pr.baseRef, settings.manifestRepoPath)
   const outcome = await renderScan(settings, scan, base, `'${settings.manifestRepoPath}' on '${pr.baseRef}'`, actionsLogger)
   const diff = compareWithBase(base, outcome, settings.manifestRepoPath)
-  const workspace = await readWorkspaceManifest(settings)
-  const drift = workspace !== undefined && workspace !== base && workspace !== outcome.manifest
+  // A hand edit: the file's documents are neither the base's nor the render's (see findDrift).
+  const drift = await findDrift(await readWorkspaceManifest(settings), base, outcome.manifest)
   const markdown = renderDiffMarkdown(diff, settings.manifestRepoPath, 1_000_000)
   await actionsLogger.group('Diff', async () => {
     core.info(diff.diff === '' ? 'The manifest does not change.' : diff.diff)
-    if (drift) {
-      const message = `This pull request edits '${settings.manifestRepoPath}' by hand, and the edit does not match the render of its Dockerfiles: the file is generated, and the next commit on '${pr.baseRef}' overwrites the edit.`
+    if (drift !== undefined) {
+      const message = `This pull request edits '${settings.manifestRepoPath}' by hand, and the edit does not match the render of its Dockerfiles (${drift}): the file is generated, and the next commit on '${pr.baseRef}' overwrites the edit.`
       if (settings.failOnDrift) core.error(message)
       else core.warning(message)
     }
   })
   core.appendSummary(`${markdown.replace(/^<!--.*-->\n/, '')}\n`)
   await commentOnPullRequest(settings, api, pr.number, pr.fromFork, diff)
-  if (drift && settings.failOnDrift) {
-    throw new Error(`fail-on-drift: '${settings.manifestRepoPath}' was edited by hand and does not match the render (see the diff)`)
+  if (drift !== undefined && settings.failOnDrift) {
+    throw new Error(
+      `fail-on-drift: '${settings.manifestRepoPath}' was edited by hand and does not match the render: ${drift} (see the diff)`,
+    )
   }
   return {
     ...imageOutputs(settings, outcome),

@@ -11,9 +11,17 @@ export interface RepoRef {
 export interface Comparison {
   /** How `head` relates to `base`. */
   readonly status: 'identical' | 'ahead' | 'behind' | 'diverged'
-  /** Paths that differ between their merge base and `head`. */
+  /** Paths that differ between their merge base and `head`; a renamed file under both its names. */
   readonly files: readonly string[]
+  /**
+   * The list may be cut short: GitHub lists at most COMPARE_FILE_LIMIT files of a comparison, and
+   * says nothing about the others.
+   */
+  readonly truncated: boolean
 }
+
+/** GitHub's compare API lists at most this many changed files (and the first page of a paginated one only). */
+export const COMPARE_FILE_LIMIT = 300
 
 export interface CreatedCommit {
   readonly sha: string

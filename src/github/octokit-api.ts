@@ -1,5 +1,14 @@
 import { getOctokit } from '@actions/github'
-import { type Comment, type Comparison, type CreatedCommit, explainApiError, type GitHubApi, isRequestError, type RepoRef } from './api.js'
+import {
+  COMPARE_FILE_LIMIT,
+  type Comment,
+  type Comparison,
+  type CreatedCommit,
+  explainApiError,
+  type GitHubApi,
+  isRequestError,
+  type RepoRef,
+} from './api.js'
 import { DEFAULT_RETRY, type RetryPolicy, withRetries } from './retry.js'
 
 type Octokit = ReturnType<typeof getOctokit>
@@ -54,9 +63,15 @@ export function createOctokitApi(token: string, baseUrl: string, repo: RepoRef, 
 
     compare(base, head): Promise<Comparison> {
       return call(`comparing ${base.slice(0, 7)}...${head.slice(0, 7)}`, async () => {
+        // The files come with the first page of commits only, and GitHub cuts them at COMPARE_FILE_LIMIT.
         const result = await data('GET /repos/{owner}/{repo}/compare/{basehead}', { basehead: `${base}...${head}`, per_page: 100 })
-        const files = ((result.files ?? []) as Json[]).map((f) => String(f.filename))
-        return { status: result.status as Comparison['status'], files }
+        const listed = Array.isArray(result.files) ? (result.files as Json[]) : undefined
+        // A rename changes two paths: the old one may be a Dockerfile, the new one not.
+        const files = (listed ?? []).flatMap((f) =>
+          typeof f.previous_filename === 'string' ? [String(f.filename), f.previous_filename] : [String(f.filename)],
+        )
+        const truncated = listed === undefined || listed.length >= COMPARE_FILE_LIMIT
+        return { status: result.status as Comparison['status'], files, truncated }
       })
     },
 

@@ -7,8 +7,10 @@ import type { GitHubApi } from '../github/api.js'
 export interface BranchState {
   /** The branch's head commit. */
   readonly head: string
-  /** Files that differ between the rendered commit and the head. */
+  /** Files that differ between the rendered commit and the head (a renamed file under both names). */
   readonly changedFiles: readonly string[]
+  /** `changedFiles` may be cut short (the GitHub API lists a limited number): others may differ too. */
+  readonly truncated?: boolean
   /** The head does not descend from the rendered commit. */
   readonly diverged: boolean
 }
@@ -36,7 +38,12 @@ export function apiBranchWriter(api: GitHubApi): BranchWriter {
       if (head === undefined) return undefined
       if (head === rendered) return { head, changedFiles: [], diverged: false }
       const comparison = await api.compare(rendered, head)
-      return { head, changedFiles: comparison.files, diverged: comparison.status !== 'ahead' && comparison.status !== 'identical' }
+      return {
+        head,
+        changedFiles: comparison.files,
+        truncated: comparison.truncated,
+        diverged: comparison.status !== 'ahead' && comparison.status !== 'identical',
+      }
     },
     readFile: (commit, file) => api.readFile(commit, file),
     commit: (parent, file, content, message) => api.createCommit(parent, file, content, message),
@@ -84,9 +91,10 @@ export function gitBranchWriter(repoDir: string, remote = 'origin'): BranchWrite
         throw error
       }
       const head = (await git(['rev-parse', trackingRef(branch)])).trim()
-      // Tree to tree: works in shallow clones, where history may be missing.
+      // Tree to tree: works in shallow clones, where history may be missing. NUL-separated: git quotes
+      // a path with unusual characters otherwise, and a quoted path matches no pattern.
       const changedFiles =
-        head === rendered ? [] : (await git(['diff', '--name-only', '--no-renames', rendered, head])).split('\n').filter(Boolean)
+        head === rendered ? [] : (await git(['diff', '--name-only', '-z', '--no-renames', rendered, head])).split('\0').filter(Boolean)
       const diverged =
         head !== rendered &&
         !(await git(['merge-base', '--is-ancestor', rendered, head]).then(

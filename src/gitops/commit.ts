@@ -1,6 +1,8 @@
+import { COMPARE_FILE_LIMIT } from '../github/api.js'
 import { type Logger, type RenderOutcome, renderScan, type Scan } from '../render.js'
 import type { Settings } from '../settings.js'
-import type { BranchWriter } from './branch-writer.js'
+import type { BranchState, BranchWriter } from './branch-writer.js'
+import { readsPredicate, renderReadsOf } from './render-inputs.js'
 
 export type CommitResult =
   | {
@@ -23,6 +25,8 @@ export interface CommitRequest {
   message(outcome: RenderOutcome): string
   /** Renders against the manifest found on the branch head (the source of carried-over Pods). */
   render(previous: string | undefined, source: string): Promise<RenderOutcome>
+  /** Does a change to this path (from the top of the repository) change what the render reads? */
+  reads(file: string): boolean
 }
 
 export const MAX_COMMIT_ATTEMPTS = 5
@@ -31,9 +35,11 @@ export const MAX_COMMIT_ATTEMPTS = 5
  * Puts the render of `rendered` on `branch`, keeping two invariants whatever other runs do:
  *
  * - the manifest on the branch is the render of the branch's own Dockerfiles: a run commits only onto
- *   a head whose files equal the rendered commit's but for the manifest (the rendered commit itself, or
- *   manifest commits of other runs on top of it). When the head has other changes, the run stands down
- *   as superseded: the run of the push that made them renders them.
+ *   a head whose changes since the rendered commit touch nothing the render reads (the rendered commit
+ *   itself, manifest commits of other runs on top of it, or commits of other files: documentation, say).
+ *   When a later commit changes what the render reads, the run stands down as superseded: the run of
+ *   that commit renders it. A later commit that starts no run (`[skip ci]`, a `paths` filter, a push
+ *   with the workflow's token) and changes nothing the render reads must not leave the branch stale.
  * - a Pod name never changes its document between two versions: unchanged Pods are carried over from
  *   the manifest at the head the commit goes onto, not from the checkout.
  *
@@ -45,11 +51,8 @@ export async function commitManifest(writer: BranchWriter, request: CommitReques
     if (state === undefined) {
       throw new Error(`the branch '${request.branch}' does not exist; set the 'branch' input to the branch the manifest belongs on`)
     }
-    const others = state.changedFiles.filter((file) => file !== request.manifestPath)
-    if (state.diverged || others.length > 0) {
-      const reason = state.diverged
-        ? `'${request.branch}' is at ${short(state.head)}, which does not contain the rendered commit ${short(request.rendered)}`
-        : `'${request.branch}' moved on to ${short(state.head)}, which changes ${others.length} other file(s) (${others.slice(0, 5).join(', ')}${others.length > 5 ? ', …' : ''})`
+    const reason = supersededBecause(state, request, log)
+    if (reason !== undefined) {
       log.info(`Superseded: ${reason}. The run for that commit renders its own manifest; this run commits nothing.`)
       return { result: 'superseded', head: state.head, reason }
     }
@@ -76,6 +79,35 @@ export async function commitManifest(writer: BranchWriter, request: CommitReques
   throw new Error(`the branch '${request.branch}' kept moving: gave up after ${MAX_COMMIT_ATTEMPTS} attempts to commit the manifest`)
 }
 
+/**
+ * Why the run must leave the branch to the run of a later commit, or undefined when its render may go
+ * onto the head: the head descends from the rendered commit, and what changed since touches nothing
+ * the render reads. A list of changed files that may be cut short counts as touching it.
+ */
+function supersededBecause(state: BranchState, request: CommitRequest, log: Logger): string | undefined {
+  const { branch, rendered } = request
+  if (state.diverged) return `'${branch}' is at ${short(state.head)}, which does not contain the rendered commit ${short(rendered)}`
+  const others = state.changedFiles.filter((file) => file !== request.manifestPath)
+  if (state.truncated) {
+    return `'${branch}' moved on to ${short(state.head)}, and the list of files changed since ${short(rendered)} reaches the GitHub API's limit of ${COMPARE_FILE_LIMIT}: files the render reads may be among those it leaves out`
+  }
+  if (others.length === 0) return undefined
+  const read = others.filter((file) => request.reads(file))
+  if (read.length > 0) {
+    return `'${branch}' moved on to ${short(state.head)}, which changes ${read.length} file(s) the render reads (${listed(read)})`
+  }
+  log.info(
+    `'${branch}' moved on to ${short(state.head)}: its commits after ${short(rendered)} change ${others.length} file(s) (${listed(others)}), none of which the render reads. The render of ${short(rendered)} goes on top.`,
+  )
+  return undefined
+}
+
+/** Up to five paths for the log, each quoted, in JSON's form when it holds characters a log line must not. */
+function listed(files: readonly string[]): string {
+  const shown = files.slice(0, 5).map((file) => (/^[\x20-\x7e]*$/.test(file) ? `'${file}'` : JSON.stringify(file)))
+  return `${shown.join(', ')}${files.length > 5 ? `, and ${files.length - 5} more` : ''}`
+}
+
 function short(sha: string): string {
   return sha.slice(0, 7)
 }
@@ -92,11 +124,17 @@ export function commitMessage(template: string, manifestPath: string, rendered: 
 
 /** The commit request of a run: its settings, its scan of the checkout, its log. */
 export function commitRequestFor(settings: Settings, scan: Scan, log: Logger): CommitRequest {
+  let reads: ((file: string) => boolean) | undefined
   return {
     branch: settings.branch,
     rendered: settings.commitSha,
     manifestPath: settings.manifestRepoPath,
     message: (outcome) => commitMessage(settings.commitMessage, settings.manifestRepoPath, settings.commitSha, outcome),
     render: (previous, source) => renderScan(settings, scan, previous, source, log),
+    reads: (file) => {
+      // Built on first use: most runs find the branch where they left it and never ask.
+      reads ??= readsPredicate(renderReadsOf(settings, scan))
+      return reads(file)
+    },
   }
 }

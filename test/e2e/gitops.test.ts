@@ -3,6 +3,7 @@
  * against the GitHub stand-in, with event payload files as the runner writes them.
  */
 import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -115,6 +116,21 @@ describe('push to main (mode: auto)', () => {
     expect(result.stdout).toContain('::notice::Nothing committed:')
   })
 
+  it('commits onto main when the commits after its own change nothing the render reads', async () => {
+    await pushFiles(gh, 'main', FILES)
+    const x = await pushFiles(gh, 'main', { 'services/api/Dockerfile': 'FROM alpine:3.21\n' })
+    const y = await pushFiles(gh, 'main', { 'README.md': '# shop\n' }, 'docs [skip ci]')
+    const result = await run(checkout(x), x, 'push', {})
+    expect(result.status).toBe(0)
+    expect(result.outputs).toMatchObject({ result: 'committed', changed: 'true' })
+    expect(result.stdout).toContain(
+      `'main' moved on to ${y.slice(0, 7)}: its commits after ${x.slice(0, 7)} change 1 file(s) ('README.md')`,
+    )
+    const api = createHash('sha256').update('FROM alpine:3.21\n').digest('hex')
+    expect(await readFileAt(gh, 'main', 'deploy/manifest.yaml')).toContain(`kaniko-gitops/dockerfile-sha256: ${api}`)
+    expect(execFileSync('git', ['--git-dir', gh.bareRepo, 'rev-parse', 'main^'], { encoding: 'utf8' }).trim()).toBe(y)
+  })
+
   it('fails clearly without contents: write', async () => {
     const p0 = await pushFiles(gh, 'main', FILES)
     const result = await run(checkout(p0), p0, 'push', {}, { token: 'fork-token' })
@@ -223,10 +239,27 @@ describe('pull_request (mode: auto)', () => {
     writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('cpu: 500m', 'cpu: "8"'))
     const strict = await run(ws, 'e'.repeat(40), 'pull_request', pr(10), { 'fail-on-drift': 'true' })
     expect(strict.status).toBe(1)
-    expect(strict.stdout).toContain("::error::fail-on-drift: 'deploy/manifest.yaml' was edited by hand and does not match the render")
+    expect(strict.stdout).toMatch(
+      /::error::fail-on-drift: 'deploy\/manifest.yaml' was edited by hand and does not match the render: Pod api-[0-9a-f]{10}: spec.containers\[0\].resources.requests.cpu is "8" in the file, "500m" in the render \(see the diff\)/,
+    )
     expect(gh.comments(10)).toHaveLength(1)
     const lenient = await run(ws, 'e'.repeat(40), 'pull_request', pr(10))
     expect(lenient.status).toBe(0)
     expect(lenient.stdout).toContain("::warning::This pull request edits 'deploy/manifest.yaml' by hand")
+  })
+
+  it('fail-on-drift: a manifest regenerated at the head of the pull request is no hand edit', async () => {
+    const p0 = await pushFiles(gh, 'main', FILES)
+    await run(checkout(p0), p0, 'push', {})
+    const base = (await branchHead(gh, 'main')) as string
+    const ws = checkout(base, { 'services/api/Dockerfile': 'FROM alpine:3.21\n' })
+    // The author rendered the pull request's head commit; the run renders the merge commit.
+    const regenerated = await run(ws, 'f'.repeat(40), 'push', {}, { mode: 'render' })
+    expect(regenerated.outputs).toMatchObject({ result: 'rendered', changed: 'true' })
+    expect(readFileSync(path.join(ws, 'deploy/manifest.yaml'), 'utf8')).toContain(`#${'f'.repeat(40)}`)
+    const result = await run(ws, 'e'.repeat(40), 'pull_request', pr(11), { 'fail-on-drift': 'true' }, { GITHUB_REF: 'refs/pull/11/merge' })
+    expect(result.status).toBe(0)
+    expect(result.stdout).not.toContain('by hand')
+    expect(JSON.parse(result.outputs.diff as string)).toMatchObject({ rebuilt: ['api'] })
   })
 })

@@ -197,22 +197,94 @@ describe('commit mode through the GitHub API', () => {
       publish: (...a) => sleep().then(() => w.publish(...a)),
     })
     await pushFiles(gh, 'main', FILES)
-    const edits: Record<string, string>[] = [
-      { 'services/api/Dockerfile': 'FROM alpine:3.21\n' },
-      { 'README.md': '# shop, again\n' },
-      { 'services/web/Dockerfile': 'FROM nginx:1.28\n', 'services/worker/Dockerfile': 'FROM python:3.13\n' },
-      { 'services/api/Dockerfile': 'FROM alpine:3.22\n' },
-      { 'services/web/Dockerfile': 'FROM nginx:1.29\n' },
+    // Some pushes start no run ('[skip ci]', a `paths` filter, a push with the workflow's token): the
+    // last one lands before the run of the push before it looks at the branch.
+    const edits: { files: Record<string, string>; run: boolean; wait?: boolean }[] = [
+      { files: { 'services/api/Dockerfile': 'FROM alpine:3.21\n' }, run: true },
+      { files: { 'README.md': '# shop, again\n' }, run: true },
+      { files: { 'docs/guide.md': 'one\n' }, run: false },
+      { files: { 'services/web/Dockerfile': 'FROM nginx:1.28\n', 'services/worker/Dockerfile': 'FROM python:3.13\n' }, run: true },
+      { files: { 'services/api/Dockerfile': 'FROM alpine:3.22\n' }, run: true },
+      { files: { 'services/web/Dockerfile': 'FROM nginx:1.29\n' }, run: true, wait: true },
+      { files: { 'docs/guide.md': 'two\n' }, run: false },
     ]
     const runs: Promise<CommitResult>[] = []
+    let pending: string | undefined
     for (const edit of edits) {
       await sleep()
-      const sha = await pushFiles(gh, 'main', edit)
-      runs.push(runCommit(sha, { wrap: jitter }).then((r) => r.result))
+      const sha = await pushFiles(gh, 'main', edit.files, edit.run ? 'a push' : 'docs [skip ci]')
+      if (pending !== undefined) runs.push(runCommit(pending, { wrap: jitter }).then((r) => r.result))
+      pending = undefined
+      if (edit.run && edit.wait) pending = sha
+      else if (edit.run) runs.push(runCommit(sha, { wrap: jitter }).then((r) => r.result))
     }
     const results = await Promise.all(runs)
-    expect(results.at(-1)?.result === 'superseded').toBe(false)
+    // The last run found the branch moved on with documentation only: it renders onto it.
+    expect(results.at(-1)?.result).toBe('committed')
     checkInvariants()
+  })
+})
+
+describe('commit mode when later commits landed first', () => {
+  const webOf = (manifest: string) => manifestHashes(manifest).get('services/web/Dockerfile')
+
+  it('renders onto a head whose later commits change nothing the render reads, and says so', async () => {
+    await pushFiles(gh, 'main', FILES)
+    const x = await pushFiles(gh, 'main', { 'services/api/Dockerfile': 'FROM alpine:3.21\n' })
+    // Y starts no run: '[skip ci]' (or a paths filter, or a push with the workflow's token).
+    const y = await pushFiles(gh, 'main', { 'README.md': '# shop\n\nMore.\n', 'docs/guide.md': 'guide\n' }, 'docs [skip ci]')
+    const { result, log } = await runCommit(x)
+    expect(result).toMatchObject({ result: 'committed', onto: y })
+    expect(log.infos.join('\n')).toContain(
+      `'main' moved on to ${y.slice(0, 7)}: its commits after ${x.slice(0, 7)} change 2 file(s) ('README.md', 'docs/guide.md'), none of which the render reads.`,
+    )
+    const head = (await branchHead(gh, 'main')) as string
+    expect(git(gh.bareRepo, 'rev-parse', `${head}^`)).toBe(y)
+    checkInvariants()
+  })
+
+  it('stands down when a later commit adds a Dockerfile, naming it', async () => {
+    await pushFiles(gh, 'main', FILES)
+    const x = await pushFiles(gh, 'main', { 'services/api/Dockerfile': 'FROM alpine:3.21\n' })
+    const y = await pushFiles(gh, 'main', { 'services/worker/Dockerfile': 'FROM python:3.13\n', 'README.md': '# more\n' })
+    const { result, log } = await runCommit(x)
+    expect(result).toMatchObject({ result: 'superseded', head: y })
+    expect(log.infos.join('\n')).toContain(
+      `Superseded: 'main' moved on to ${y.slice(0, 7)}, which changes 1 file(s) the render reads ('services/worker/Dockerfile')`,
+    )
+    expect(await branchHead(gh, 'main')).toBe(y)
+  })
+
+  it('stands down for a file of a build context with hash: context, not with hash: dockerfile', async () => {
+    await pushFiles(gh, 'main', FILES)
+    const x = await pushFiles(gh, 'main', { 'services/api/Dockerfile': 'FROM alpine:3.21\n' })
+    const y = await pushFiles(gh, 'main', { 'services/web/index.html': '<p>hi</p>\n' })
+    const byContext = await runCommit(x)
+    expect(byContext.result).toMatchObject({ result: 'superseded', head: y })
+    expect(byContext.log.infos.join('\n')).toContain("the render reads ('services/web/index.html')")
+    expect((await runCommit(x, { inputs: { hash: 'dockerfile' } })).result).toMatchObject({ result: 'committed', onto: y })
+  })
+
+  it('stands down for a Dockerfile renamed out of the patterns (the old name counts)', async () => {
+    await pushFiles(gh, 'main', FILES)
+    const x = await pushFiles(gh, 'main', { 'services/api/Dockerfile': 'FROM alpine:3.21\n' })
+    const y = await pushFiles(gh, 'main', { 'services/web/Dockerfile': null, 'attic/web.txt': FILES['services/web/Dockerfile'] })
+    const { result, log } = await runCommit(x, { inputs: { hash: 'dockerfile' } })
+    expect(result).toMatchObject({ result: 'superseded', head: y })
+    expect(log.infos.join('\n')).toContain("the render reads ('services/web/Dockerfile')")
+    expect(webOf((await readFileAt(gh, 'main', 'deploy/manifest.yaml')) ?? '')).toBeUndefined()
+  })
+
+  it('stands down when GitHub may have cut the list of changed files short (300 or more)', async () => {
+    await pushFiles(gh, 'main', FILES)
+    const x = await pushFiles(gh, 'main', { 'services/api/Dockerfile': 'FROM alpine:3.21\n' })
+    const pages = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`docs/page-${i}.md`, 'a page\n']))
+    const y = await pushFiles(gh, 'main', pages, 'docs [skip ci]')
+    const { result, log } = await runCommit(x, { inputs: { hash: 'dockerfile' } })
+    expect(result).toMatchObject({ result: 'superseded', head: y })
+    expect(log.infos.join('\n')).toContain(
+      `the list of files changed since ${x.slice(0, 7)} reaches the GitHub API's limit of 300: files the render reads may be among those it leaves out`,
+    )
   })
 })
 
@@ -276,6 +348,17 @@ describe('commit-method: git against a real bare remote', () => {
     const dir = clone()
     await pushFiles(gh, 'main', { 'services/api/Dockerfile': 'FROM alpine:3.21\n' })
     expect((await runGit(dir, p0)).result).toBe('superseded')
+  })
+
+  it('renders onto later documentation commits; a context file whose name git would quote still counts', async () => {
+    await pushFiles(gh, 'main', FILES)
+    const dir = clone()
+    const x = git(dir, 'rev-parse', 'HEAD')
+    const y = await pushFiles(gh, 'main', { 'docs/guide.md': 'guide\n' }, 'docs [skip ci]')
+    expect(await runGit(dir, x)).toMatchObject({ result: 'committed', onto: y })
+    checkInvariants()
+    const z = await pushFiles(gh, 'main', { 'services/web/café "menu".html': '<p>menu</p>\n' }, 'menu [skip ci]')
+    expect(await runGit(dir, x)).toMatchObject({ result: 'superseded', head: z })
   })
 
   it('works from a shallow clone', async () => {

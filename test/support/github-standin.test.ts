@@ -355,6 +355,37 @@ describe('contents and compare', () => {
     expect((await api(s, 'GET', '/compare/main...feature')).body).toMatchObject({ status: 'diverged', ahead_by: 1, behind_by: 1 })
     expect((await api(s, 'GET', '/compare/main...nope')).status).toBe(404)
   })
+
+  it('compare lists at most 300 files, silently, like GitHub; a rename carries its old name', async (ctx) => {
+    const s = await start(ctx)
+    await pushFiles(s, 'main', { 'a/Dockerfile': 'FROM alpine\n' })
+    const many = Object.fromEntries(Array.from({ length: 305 }, (_, i) => [`docs/page-${String(i).padStart(3, '0')}.md`, 'a page\n']))
+    await pushFiles(s, 'feature', { ...many })
+    const cut = await api(s, 'GET', '/compare/main...feature')
+    expect(cut.status).toBe(200)
+    expect((cut.body.files as unknown[]).length).toBe(300)
+    expect(cut.body).not.toHaveProperty('too_many_files')
+
+    // A rename as a user pushes it: the same content under a new path.
+    await pushFiles(s, 'renamed', { 'a/Dockerfile': null, 'b/Dockerfile.old': 'FROM alpine\n' })
+    const res = await api(s, 'GET', '/compare/main...renamed')
+    expect(res.body.files).toEqual([{ filename: 'b/Dockerfile.old', previous_filename: 'a/Dockerfile', status: 'renamed' }])
+  })
+
+  it('compare paginates its commits when asked, with the files on the first page only', async (ctx) => {
+    const s = await start(ctx)
+    const base = await pushFiles(s, 'main', { 'x.txt': '0' })
+    for (let i = 1; i <= 5; i++) await pushFiles(s, 'main', { 'x.txt': String(i) })
+    const first = await api(s, 'GET', `/compare/${base}...main?per_page=2`)
+    expect((first.body.commits as unknown[]).length).toBe(2)
+    expect(first.body.files).toEqual([{ filename: 'x.txt', status: 'modified' }])
+    expect(first.headers.get('link')).toMatch(/[?&]page=2>; rel="next", <[^>]*[?&]page=3>; rel="last"$/)
+    const last = await api(s, 'GET', `/compare/${base}...main?per_page=2&page=3`)
+    expect((last.body.commits as unknown[]).length).toBe(1)
+    expect(last.body).not.toHaveProperty('files')
+    expect(last.headers.get('link')).toBeNull()
+    expect(((await api(s, 'GET', `/compare/${base}...main`)).body.commits as unknown[]).length).toBe(5)
+  })
 })
 
 describe('comments', () => {

@@ -78,6 +78,8 @@ const ZERO_SHA = '0000000000000000000000000000000000000000'
 const DOCS = 'https://docs.github.com/rest'
 const FULL_SHA = /^[0-9a-f]{40}$/
 const MAX_COMMENT = 65536
+/** GitHub's compare API lists at most this many changed files, and does not say when it left some out. */
+const COMPARE_FILE_LIMIT = 300
 const DEFAULT_TOKENS: Record<string, TokenGrant> = { 'workflow-token': { contents: 'write', pullRequests: 'write' } }
 
 // ---------------------------------------------------------------------------
@@ -378,6 +380,11 @@ interface Reply {
 }
 
 type Json = Record<string, unknown>
+
+function positiveInt(value: string | null): number | undefined {
+  const n = Number.parseInt(value ?? '', 10)
+  return Number.isFinite(n) && n > 0 ? n : undefined
+}
 
 function isRecord(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -778,7 +785,12 @@ export async function startGitHubStandIn(opts: StandInOptions = {}): Promise<Git
     return { status: 200, body: list }
   }
 
-  async function compare(baseRef: string, headRef: string): Promise<Reply> {
+  /**
+   * GitHub's "compare two commits": without `page`/`per_page`, up to 250 commits; with them, commits
+   * are paginated (per_page at most 100, default 30, with a Link header) and the files come with the
+   * first page only. The file list stops at COMPARE_FILE_LIMIT, silently, as GitHub's does.
+   */
+  async function compare(ctx: Ctx, baseRef: string, headRef: string): Promise<Reply> {
     const base = await git.resolveCommit(baseRef)
     const head = await git.resolveCommit(headRef)
     if (!base || !head) throw notFound()
@@ -788,8 +800,11 @@ export async function startGitHubStandIn(opts: StandInOptions = {}): Promise<Git
     const [behind = 0, ahead = 0] = (await git.ok(['rev-list', '--left-right', '--count', `${base}...${head}`])).split(/\s+/).map(Number)
     const status = ahead === 0 && behind === 0 ? 'identical' : behind === 0 ? 'ahead' : ahead === 0 ? 'behind' : 'diverged'
     const shas = (await git.ok(['rev-list', '--reverse', `${base}..${head}`])).split('\n').filter(Boolean)
+    const paged = ctx.query.has('page') || ctx.query.has('per_page')
+    const perPage = paged ? Math.min(positiveInt(ctx.query.get('per_page')) ?? 30, 100) : 250
+    const page = paged ? (positiveInt(ctx.query.get('page')) ?? 1) : 1
     const commits: Json[] = []
-    for (const sha of shas) {
+    for (const sha of shas.slice((page - 1) * perPage, page * perPage)) {
       const c = await git.readCommit(sha)
       if (c)
         commits.push({
@@ -798,7 +813,33 @@ export async function startGitHubStandIn(opts: StandInOptions = {}): Promise<Git
           parents: c.parents.map((p) => ({ sha: p })),
         })
     }
-    const diff = (await git.run(['diff', '--name-status', '-z', '-M', mergeBase, head])).stdout.toString('utf8').split('\0')
+    const files = page === 1 ? (await changedFiles(mergeBase, head)).slice(0, COMPARE_FILE_LIMIT) : []
+    const baseCommit = await git.readCommit(base)
+    const mbCommit = await git.readCommit(mergeBase)
+    const lastPage = Math.max(1, Math.ceil(shas.length / perPage))
+    const link = (p: number) => `<${baseUrl}${ctx.rawPath}?${new URLSearchParams({ ...Object.fromEntries(ctx.query), page: String(p) })}>`
+    const links: Record<string, string> =
+      paged && page < lastPage ? { link: `${link(page + 1)}; rel="next", ${link(lastPage)}; rel="last"` } : {}
+    return {
+      status: 200,
+      headers: links,
+      body: {
+        url: `${baseUrl}/repos/${owner}/${repo}/compare/${baseRef}...${headRef}`,
+        status,
+        ahead_by: ahead,
+        behind_by: behind,
+        total_commits: ahead,
+        base_commit: baseCommit ? { sha: base, commit: { message: baseCommit.message } } : { sha: base },
+        merge_base_commit: mbCommit ? { sha: mergeBase, commit: { message: mbCommit.message } } : { sha: mergeBase },
+        commits,
+        ...(page === 1 ? { files } : {}),
+      },
+    }
+  }
+
+  /** The files that differ between two commits as GitHub lists them: renames found, with their old name. */
+  async function changedFiles(from: string, to: string): Promise<Json[]> {
+    const diff = (await git.run(['diff', '--name-status', '-z', '-M', from, to])).stdout.toString('utf8').split('\0')
     const files: Json[] = []
     const names: Record<string, string> = { A: 'added', M: 'modified', D: 'removed', T: 'changed', R: 'renamed', C: 'copied' }
     for (let i = 0; i < diff.length - 1; ) {
@@ -811,22 +852,7 @@ export async function startGitHubStandIn(opts: StandInOptions = {}): Promise<Git
         i += 2
       }
     }
-    const baseCommit = await git.readCommit(base)
-    const mbCommit = await git.readCommit(mergeBase)
-    return {
-      status: 200,
-      body: {
-        url: `${baseUrl}/repos/${owner}/${repo}/compare/${baseRef}...${headRef}`,
-        status,
-        ahead_by: ahead,
-        behind_by: behind,
-        total_commits: ahead,
-        base_commit: baseCommit ? { sha: base, commit: { message: baseCommit.message } } : { sha: base },
-        merge_base_commit: mbCommit ? { sha: mergeBase, commit: { message: mbCommit.message } } : { sha: mergeBase },
-        commits,
-        files,
-      },
-    }
+    return files
   }
 
   function listComments(ctx: Ctx, issue: number): Reply {
@@ -892,7 +918,7 @@ export async function startGitHubStandIn(opts: StandInOptions = {}): Promise<Git
     ['PATCH', /^\/git\/refs\/(.+)$/, (c, m) => updateRef(c, m[1] ?? '')],
     ['DELETE', /^\/git\/refs\/(.+)$/, (c, m) => deleteRef(c, m[1] ?? '')],
     ['GET', /^\/contents(\/.*)?$/, (c, m) => getContents(c, m[1] ?? '')],
-    ['GET', /^\/compare\/(.+?)\.\.\.(.+)$/, (_c, m) => compare(m[1] ?? '', m[2] ?? '')],
+    ['GET', /^\/compare\/(.+?)\.\.\.(.+)$/, (c, m) => compare(c, m[1] ?? '', m[2] ?? '')],
     ['GET', /^\/issues\/(\d+)\/comments$/, (c, m) => listComments(c, Number(m[1]))],
     ['POST', /^\/issues\/(\d+)\/comments$/, (c, m) => createComment(c, Number(m[1]))],
     ['GET', /^\/issues\/comments\/(\d+)$/, (_c, m) => ({ status: 200, body: commentJson(findComment(Number(m[1]))) })],
@@ -1039,12 +1065,19 @@ export async function pushFiles(
   }
   const tree = new Map<string, { mode: string; sha: string }>()
   if (parent) for (const e of await git.lsTree(parent, { recursive: true })) tree.set(e.path, { mode: e.mode, sha: e.sha })
+  // One blob per distinct content: a push of hundreds of equal files spawns git once for them.
+  const blobs = new Map<string, string>()
   for (const [path, content] of Object.entries(files)) {
     for (const key of [...tree.keys()]) if (key === path || key.startsWith(`${path}/`)) tree.delete(key)
     if (content === null) continue
     const parts = path.split('/')
     for (let i = 1; i < parts.length; i++) tree.delete(parts.slice(0, i).join('/'))
-    tree.set(path, { mode: '100644', sha: await git.writeBlob(content) })
+    let sha = blobs.get(content)
+    if (sha === undefined) {
+      sha = await git.writeBlob(content)
+      blobs.set(content, sha)
+    }
+    tree.set(path, { mode: '100644', sha })
   }
   const treeSha = await git.writeTree(tree)
   const who: Identity = { name: 'Test User', email: 'test@example.com', date: gitNow() }
