@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { assignImageNames, fileVariant, isDns1123Label, limitName, MAX_IMAGE_NAME_LENGTH, normalizeName } from '../src/naming.js'
+import {
+  assignImageNames,
+  distinctImageName,
+  fileVariant,
+  isDns1123Label,
+  limitName,
+  MAX_IMAGE_NAME_LENGTH,
+  normalizeName,
+} from '../src/naming.js'
 
 describe('normalizeName', () => {
   it.each([
@@ -85,6 +93,20 @@ describe('assignImageNames', () => {
   it('uses the repository name for a root Dockerfile and image when nothing is left', () => {
     expect(names(['Dockerfile'], '')).toEqual({ Dockerfile: 'image' })
     expect(names(['日本/Dockerfile'], 'Shop')).toEqual({ '日本/Dockerfile': 'shop' })
+  })
+})
+
+describe('distinctImageName', () => {
+  it('takes in parent folders until the name is free, then a hash of the path, longer while that is taken', () => {
+    const taken = new Set(['api', 'services-api'])
+    expect(distinctImageName('x/services/api/Dockerfile', 'shop', (n) => taken.has(n))).toBe('x-services-api')
+    taken.add('x-services-api')
+    const hashed = distinctImageName('x/services/api/Dockerfile', 'shop', (n) => taken.has(n))
+    expect(hashed).toMatch(/^x-services-api-[0-9a-f]{6}$/)
+    taken.add(hashed)
+    expect(distinctImageName('x/services/api/Dockerfile', 'shop', (n) => taken.has(n))).toMatch(/^x-services-api-[0-9a-f]{8}$/)
+    expect(distinctImageName('Dockerfile', 'shop', (n) => n === 'shop')).toMatch(/^shop-[0-9a-f]{6}$/)
+    expect(() => distinctImageName('api/Dockerfile', 'shop', () => true)).toThrow(/every name derived from 'api\/Dockerfile' is taken/)
   })
 })
 
