@@ -48,6 +48,15 @@ export function fileVariant(fileName: string): string {
   return fileName
 }
 
+/**
+ * A part of a path (a folder, a file variant) as it enters an image name: normalised, or, when
+ * nothing of it is left (`сервис`, `服务`, `__`), `img-` and a hash of its text, so that it still
+ * names that folder rather than falling back to the repository's name.
+ */
+function readablePart(part: string): string {
+  return normalizeName(part) || `img-${shortHash(part, 6)}`
+}
+
 interface PathParts {
   readonly path: string
   readonly folders: readonly string[]
@@ -62,8 +71,8 @@ function pathParts(path: string): PathParts {
 
 /** The name of a path from its last `depth` folders (the root name for a file at the top) and its variant. */
 function nameAtDepth(parts: PathParts, depth: number, root: string): string {
-  const folders = parts.folders.length === 0 ? [root] : parts.folders.slice(-depth)
-  return limitName(normalizeName([...folders, parts.variant].join('-')) || root)
+  const folders = parts.folders.length === 0 ? [root] : parts.folders.slice(-depth).map(readablePart)
+  return limitName(parts.variant === '' ? folders.join('-') : `${folders.join('-')}-${readablePart(parts.variant)}`)
 }
 
 /** `name` cut to leave room for `-<hash of the path>`, with that hash. */
