@@ -1,7 +1,7 @@
 import type { Resources, Toleration } from './config.js'
 import { parseImageReferences } from './dockerfile.js'
 import { type ParentEdge, resolveImageGraph } from './graph.js'
-import { assignImageNames } from './naming.js'
+import { assignImageNames, distinctImageName, isDns1123Label, MAX_IMAGE_NAME_LENGTH } from './naming.js'
 import { InputError } from './settings.js'
 
 /** A Dockerfile found in the repository, the sha256 of its bytes, and the hash its tag comes from. */
@@ -58,7 +58,8 @@ export interface PreviousImage {
   readonly text?: string
 }
 
-export type ImageStatus = 'new' | 'changed' | 'unchanged'
+/** `renamed`: the image had another name in the previous manifest (see Plan.renamed). */
+export type ImageStatus = 'new' | 'changed' | 'unchanged' | 'renamed'
 
 /** One image to build: everything the renderer needs, derived from data alone. */
 export interface PlannedImage extends ConfiguredBuild {
@@ -106,8 +107,13 @@ export interface PlanOptions {
 
 export interface Plan {
   readonly images: readonly PlannedImage[]
-  /** Images in the previous manifest whose Dockerfile is gone. */
+  /** Images in the previous manifest whose Dockerfile is gone (but those that moved and were renamed). */
   readonly removed: readonly PreviousImage[]
+  /**
+   * By Dockerfile path, what each image with status `renamed` was in the previous manifest: the same
+   * path under another name, or the Dockerfile it moved from (see movedImages).
+   */
+  readonly renamed: ReadonlyMap<string, PreviousImage>
   /** What the user should know (a fixed tag on an in-repo image, a name near an in-repo one). */
   readonly warnings: readonly string[]
 }
@@ -122,7 +128,7 @@ export function planImages(
   previous: ReadonlyMap<string, PreviousImage>,
   skipped: readonly string[] = [],
 ): Plan {
-  const names = assignNames(files, skipped, options.repositoryName)
+  const names = assignNames(files, skipped, options.repositoryName, previous)
   const known = new Set(names.values())
   const unknown = options.forceImages.filter((name) => !known.has(name))
   if (unknown.length > 0) {
@@ -141,13 +147,18 @@ export function planImages(
     options.registry,
   )
   const tagOf = (path: string) => (graph.effective.get(path) as string).slice(0, TAG_LENGTH)
+  const present = new Set(files.map((f) => f.path))
+  const moved = movedImages(files, previous, present, new Set(skipped))
+  const renamed = new Map<string, PreviousImage>()
   const images = files
     .map((file): PlannedImage => {
       const name = names.get(file.path) as string
       const effective = graph.effective.get(file.path) as string
       const edges = graph.parents.get(file.path) ?? []
       const before = previous.get(file.path)
-      const status: ImageStatus = !before ? 'new' : before.effective === effective ? 'unchanged' : 'changed'
+      const was = keptName(before) !== undefined ? before : moved.get(file.path)
+      const status = statusOf(before, was, name, effective)
+      if (status === 'renamed') renamed.set(file.path, was as PreviousImage)
       const tag = effective.slice(0, TAG_LENGTH)
       // Most images have no in-repo parent and no config: those skip building empty collections.
       const parentNames = edges.length === 0 ? [] : [...new Set(edges.map((e) => names.get(e.parent) as string))].sort()
@@ -178,9 +189,17 @@ export function planImages(
       }
     })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-  const present = new Set(files.map((f) => f.path))
-  const removed = [...previous.values()].filter((p) => !present.has(p.dockerfile)).sort((a, b) => (a.name < b.name ? -1 : 1))
-  return { images, removed, warnings: graph.warnings }
+  const movedAway = new Set([...renamed.values()].map((was) => was.dockerfile))
+  const removed = [...previous.values()]
+    .filter((p) => !present.has(p.dockerfile) && !movedAway.has(p.dockerfile))
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+  return { images, removed, renamed, warnings: graph.warnings }
+}
+
+/** `renamed` when the image was (`was`) named otherwise; else new, changed or unchanged against the previous image at its path. */
+function statusOf(before: PreviousImage | undefined, was: PreviousImage | undefined, name: string, effective: string): ImageStatus {
+  if (was !== undefined && was.name !== name) return 'renamed'
+  return !before ? 'new' : before.effective === effective ? 'unchanged' : 'changed'
 }
 
 /** The repository-relative folder of a file ('' for the top). */
@@ -202,34 +221,109 @@ function pinnedBuildArgs(
   return [...buildArgs].map(([key, value]) => `${key}=${value}`).sort()
 }
 
+/** The name the previous manifest gives an image, if it is one this action could have written (a hand edit may not be). */
+function keptName(before: PreviousImage | undefined): string | undefined {
+  return before !== undefined && before.name.length <= MAX_IMAGE_NAME_LENGTH && isDns1123Label(before.name) ? before.name : undefined
+}
+
 /**
- * Image names: the configured ones, and for the others the names derived from the paths of every
- * Dockerfile found (`skipped` ones too), so that skipping an image or naming one in the config never
- * renames another. A configured name that another image has is an error that says where it was set.
+ * Image names, stable from run to run: an image keeps the name the previous manifest gives it,
+ * whatever Dockerfiles come and go, and a configured name replaces it. A new image takes the name
+ * derived from the paths of every Dockerfile found (`skipped` ones too), or, when another image has
+ * that name already, a distinct one (see distinctImageName). A configured name that another image
+ * has is an error that says where it was set, unless the configured image had that name already.
  */
-function assignNames(files: readonly HashedDockerfile[], skipped: readonly string[], repositoryName: string): Map<string, string> {
-  const derived = assignImageNames([...files.map((f) => f.path), ...skipped], repositoryName)
+function assignNames(
+  files: readonly HashedDockerfile[],
+  skipped: readonly string[],
+  repositoryName: string,
+  previous: ReadonlyMap<string, PreviousImage>,
+): Map<string, string> {
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  const configured = new Map(files.flatMap((f) => (f.settings?.name ? [[f.path, f.settings.name] as const] : [])))
   const names = new Map<string, string>()
   const owner = new Map<string, string>()
-  for (const file of files) {
-    if (file.settings?.name) continue
-    const name = derived.get(file.path) as string
-    names.set(file.path, name)
-    owner.set(name, file.path)
+  const claim = (path: string, name: string) => {
+    names.set(path, name)
+    owner.set(name, path)
   }
-  for (const file of files) {
-    if (!file.settings?.name) continue
-    const { value, at } = file.settings.name
-    const other = owner.get(value)
-    if (other !== undefined) {
-      const hint =
-        names.get(other) === value && !files.find((f) => f.path === other)?.settings?.name ? ` (or give ${other} another name)` : ''
-      throw new InputError(
-        `${at}: the image name '${value}' of ${file.path} is also the name of ${other}'s image: expected a name no other image has${hint}.`,
-      )
-    }
-    owner.set(value, file.path)
-    names.set(file.path, value)
+  // A configured name the image did not have before must not be taken from another image.
+  const newlyConfigured = (path: string | undefined): boolean =>
+    path !== undefined && configured.has(path) && keptName(previous.get(path)) !== configured.get(path)?.value
+  // Names the images had first: a conflict is then reported on the image that newly takes the name.
+  const claims = [...configured].sort(([a], [b]) => Number(newlyConfigured(a)) - Number(newlyConfigured(b)) || (a < b ? -1 : 1))
+  for (const [path, name] of claims) {
+    const other = owner.get(name.value)
+    if (other !== undefined) throw nameTaken(path, name, other, 'configured')
+    claim(path, name.value)
   }
+  for (const { path } of sorted) {
+    const kept = configured.has(path) ? undefined : keptName(previous.get(path))
+    if (kept === undefined) continue
+    const other = owner.get(kept)
+    if (newlyConfigured(other)) throw nameTaken(other as string, configured.get(other as string) as ConfiguredName, path, 'kept')
+    // Else taken by an image configured with it before (two images of an edited manifest): this one is named anew.
+    if (other === undefined) claim(path, kept)
+  }
+  // Most runs keep every name: the paths are named only when a Dockerfile needs a name.
+  let derived: Map<string, string> | undefined
+  const crowded: string[] = []
+  for (const { path } of sorted) {
+    if (names.has(path)) continue
+    derived ??= assignImageNames([...files.map((f) => f.path), ...skipped], repositoryName)
+    const natural = derived.get(path) as string
+    const other = owner.get(natural)
+    if (newlyConfigured(other)) throw nameTaken(other as string, configured.get(other as string) as ConfiguredName, path, 'derived')
+    if (other === undefined) claim(path, natural)
+    else crowded.push(path)
+  }
+  const taken = (name: string) => owner.has(name)
+  for (const path of crowded) claim(path, distinctImageName(path, repositoryName, taken))
   return names
+}
+
+type ConfiguredName = NonNullable<ImageSettings['name']>
+
+/**
+ * The error for the configured `name` of `path` that `other` has: as its configured name, as its
+ * name in the manifest, or as its derived name.
+ */
+function nameTaken(path: string, name: ConfiguredName, other: string, how: 'configured' | 'kept' | 'derived'): InputError {
+  const whose = how === 'kept' ? `the name ${other}'s image has in the manifest` : `also the name of ${other}'s image`
+  const hint =
+    how === 'configured'
+      ? ''
+      : how === 'kept'
+        ? ` (names in the manifest are kept: to hand this one over, give ${other} another name in the config too)`
+        : ` (or give ${other} another name)`
+  return new InputError(`${name.at}: the image name '${name.value}' of ${path} is ${whose}: expected a name no other image has${hint}.`)
+}
+
+/**
+ * Dockerfiles that moved: a new path whose bytes (sha256) are those of exactly one Dockerfile of the
+ * previous manifest that is gone (neither found nor skipped), and of no other new path. The image at
+ * the new path is named like any new one; when that name differs, it is reported as renamed rather
+ * than as one image added and another removed. Matching only decides that report, never a name.
+ */
+function movedImages(
+  files: readonly HashedDockerfile[],
+  previous: ReadonlyMap<string, PreviousImage>,
+  present: ReadonlySet<string>,
+  skipped: ReadonlySet<string>,
+): Map<string, PreviousImage> {
+  const moved = new Map<string, PreviousImage>()
+  // null: more than one has those bytes, so which moved where is a guess.
+  const gone = new Map<string, PreviousImage | null>()
+  for (const before of previous.values()) {
+    if (present.has(before.dockerfile) || skipped.has(before.dockerfile) || keptName(before) === undefined) continue
+    gone.set(before.sha256, gone.has(before.sha256) ? null : before)
+  }
+  if (gone.size === 0) return moved
+  const added = new Map<string, string | null>()
+  for (const file of files) if (!previous.has(file.path)) added.set(file.sha256, added.has(file.sha256) ? null : file.path)
+  for (const [sha256, path] of added) {
+    const before = gone.get(sha256)
+    if (path !== null && before) moved.set(path, before)
+  }
+  return moved
 }

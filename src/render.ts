@@ -32,6 +32,7 @@ import { loadScripts } from './manifest/scripts.js'
 import { sameDocuments, serializeManifest } from './manifest/yaml.js'
 import { type HashedDockerfile, type ImageStatus, type PlanOptions, type PreviousImage, planImages } from './plan.js'
 import { InputError, type Settings } from './settings.js'
+import { statusText } from './summary.js'
 
 /** How the pipeline talks to the person running it: @actions/core in the action, the terminal in the CLI. */
 export interface Logger {
@@ -50,6 +51,10 @@ export interface ImageReport {
   readonly pod: string
   readonly forced: boolean
   readonly status: ImageStatus
+  /** With status `renamed`: the image's name in the previous manifest. */
+  readonly previousName?: string
+  /** With status `renamed`, when its Dockerfile moved: the Dockerfile's path in the previous manifest. */
+  readonly previousDockerfile?: string
 }
 
 export interface RenderOutcome {
@@ -301,7 +306,7 @@ export async function renderScan(
     for (const warning of planned.warnings) log.warning(warning)
     log.info(
       [
-        ...planned.images.map(planLine),
+        ...planned.images.map((image) => planLine({ ...image, ...renamedFrom(planned.renamed.get(image.dockerfile), image.dockerfile) })),
         ...planned.removed.map(
           (gone) => `${gone.name}: removed (${skipped.has(gone.dockerfile) ? 'skipped by the config' : `${gone.dockerfile} is gone`})`,
         ),
@@ -340,6 +345,7 @@ export async function renderScan(
         pod: pods[i]?.name ?? '',
         forced: image.forced,
         status: image.status,
+        ...renamedFrom(plan.renamed.get(image.dockerfile), image.dockerfile),
       }),
     )
     log.info(
@@ -357,8 +363,14 @@ export async function renderScan(
   })
 }
 
-function planLine(image: Pick<ImageReport, 'name' | 'image' | 'status' | 'forced'>): string {
-  return `${image.name}: ${image.image} (${image.status}${image.forced ? ', forced' : ''})`
+/** The report fields of a renamed image (`was`: what it was in the previous manifest); none for another. */
+function renamedFrom(was: PreviousImage | undefined, dockerfile: string): Pick<ImageReport, 'previousName' | 'previousDockerfile'> {
+  if (was === undefined) return {}
+  return was.dockerfile === dockerfile ? { previousName: was.name } : { previousName: was.name, previousDockerfile: was.dockerfile }
+}
+
+function planLine(image: Pick<ImageReport, 'name' | 'image' | 'status' | 'forced' | 'previousName' | 'previousDockerfile'>): string {
+  return `${image.name}: ${image.image} (${statusText(image, true)})`
 }
 
 /** The outcome of a render whose inputs are those of the previous manifest: that manifest, every image unchanged. */

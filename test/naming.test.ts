@@ -1,5 +1,14 @@
+import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { assignImageNames, fileVariant, isDns1123Label, limitName, MAX_IMAGE_NAME_LENGTH, normalizeName } from '../src/naming.js'
+import {
+  assignImageNames,
+  distinctImageName,
+  fileVariant,
+  isDns1123Label,
+  limitName,
+  MAX_IMAGE_NAME_LENGTH,
+  normalizeName,
+} from '../src/naming.js'
 
 describe('normalizeName', () => {
   it.each([
@@ -82,9 +91,46 @@ describe('assignImageNames', () => {
     }
   })
 
-  it('uses the repository name for a root Dockerfile and image when nothing is left', () => {
+  it('uses the repository name for a root Dockerfile, and image when nothing is left of it', () => {
     expect(names(['Dockerfile'], '')).toEqual({ Dockerfile: 'image' })
-    expect(names(['日本/Dockerfile'], 'Shop')).toEqual({ '日本/Dockerfile': 'shop' })
+    expect(names(['Dockerfile'], 'Shop')).toEqual({ Dockerfile: 'shop' })
+    expect(names(['Dockerfile'], '日本')).toEqual({ Dockerfile: 'image' })
+  })
+
+  // Was: such a folder fell back to the repository's name, which then collided with the root image's
+  // and pushed a hash suffix onto both.
+  it('names a folder with no Latin letter or digit after a hash of its name, not after the repository', () => {
+    const hash = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 6)
+    expect(names(['Dockerfile', 'services/сервис/Dockerfile', '服务/Dockerfile', '日本/Dockerfile.dev'])).toEqual({
+      Dockerfile: 'shop',
+      'services/сервис/Dockerfile': `img-${hash('сервис')}`,
+      '服务/Dockerfile': `img-${hash('服务')}`,
+      '日本/Dockerfile.dev': `img-${hash('日本')}-dev`,
+    })
+    // Two such folders of the same name take in their parents, as any other.
+    expect(names(['a/сервис/Dockerfile', 'b/сервис/Dockerfile'])).toEqual({
+      'a/сервис/Dockerfile': `a-img-${hash('сервис')}`,
+      'b/сервис/Dockerfile': `b-img-${hash('сервис')}`,
+    })
+    // So does a file variant.
+    expect(names(['api/Dockerfile', 'api/日本.Dockerfile'])).toEqual({
+      'api/Dockerfile': 'api',
+      'api/日本.Dockerfile': `api-img-${hash('日本')}`,
+    })
+  })
+})
+
+describe('distinctImageName', () => {
+  it('takes in parent folders until the name is free, then a hash of the path, longer while that is taken', () => {
+    const taken = new Set(['api', 'services-api'])
+    expect(distinctImageName('x/services/api/Dockerfile', 'shop', (n) => taken.has(n))).toBe('x-services-api')
+    taken.add('x-services-api')
+    const hashed = distinctImageName('x/services/api/Dockerfile', 'shop', (n) => taken.has(n))
+    expect(hashed).toMatch(/^x-services-api-[0-9a-f]{6}$/)
+    taken.add(hashed)
+    expect(distinctImageName('x/services/api/Dockerfile', 'shop', (n) => taken.has(n))).toMatch(/^x-services-api-[0-9a-f]{8}$/)
+    expect(distinctImageName('Dockerfile', 'shop', (n) => n === 'shop')).toMatch(/^shop-[0-9a-f]{6}$/)
+    expect(() => distinctImageName('api/Dockerfile', 'shop', () => true)).toThrow(/every name derived from 'api\/Dockerfile' is taken/)
   })
 })
 

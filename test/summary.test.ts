@@ -21,6 +21,14 @@ describe('escapeHtml', () => {
 })
 
 describe('summaryHtml', () => {
+  it('shows a renamed image with its old name, and the old path of a moved Dockerfile, escaped', () => {
+    const renamed: ImageReport = { ...image(1, 'renamed'), previousName: 'api' }
+    const moved: ImageReport = { ...image(2, 'renamed'), previousName: 'web', previousDockerfile: 'old/<web>/Dockerfile', forced: true }
+    const html = summaryHtml({ images: [renamed, moved], removed: [] }, 'changed')
+    expect(html).toContain('<td>renamed from api</td>')
+    expect(html).toContain('<td>renamed from web (old/&#60;web&#62;/Dockerfile), forced</td>')
+  })
+
   it('lists every image of a repository of ordinary size', () => {
     const html = summaryHtml({ images: [image(1), image(2)], removed: [] }, 'unchanged')
     expect(html.match(/<tr>/g)).toHaveLength(3)

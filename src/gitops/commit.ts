@@ -1,6 +1,7 @@
 import { COMPARE_FILE_LIMIT } from '../github/api.js'
 import { type Logger, type RenderOutcome, renderScan, type Scan } from '../render.js'
 import type { Settings } from '../settings.js'
+import { statusText } from '../summary.js'
 import type { BranchState, BranchWriter } from './branch-writer.js'
 import { readsPredicate, renderReadsOf } from './render-inputs.js'
 
@@ -117,7 +118,8 @@ export function commitMessage(template: string, manifestPath: string, rendered: 
   const subject = template.replaceAll('{manifest}', manifestPath).replaceAll('{sha}', short(rendered))
   const lines = outcome.images
     .filter((i) => i.status !== 'unchanged' || i.forced)
-    .map((i) => `- ${i.name}: ${i.image} (${i.status}${i.forced ? ', forced' : ''})`)
+    // Names and references only: a path (repository text) could start lines of its own, such as trailers.
+    .map((i) => `- ${i.name}: ${i.image} (${statusText(i)})`)
   for (const gone of outcome.removed) lines.push(`- ${gone.name}: removed`)
   return lines.length > 0 ? `${subject}\n\n${lines.join('\n')}\n` : `${subject}\n`
 }

@@ -2,7 +2,7 @@ import type { PreviousImage } from '../plan.js'
 import type { ImageReport } from '../render.js'
 import { unifiedDiff } from './text-diff.js'
 
-export type ImageChange = 'added' | 'rebuilt' | 'forced' | 'removed' | 'unchanged'
+export type ImageChange = 'added' | 'rebuilt' | 'renamed' | 'forced' | 'removed' | 'unchanged'
 
 export interface ChangeRow {
   readonly name: string
@@ -10,12 +10,17 @@ export interface ChangeRow {
   readonly change: ImageChange
   /** The reference the merge builds ('' for a removed image). */
   readonly image: string
+  /** A renamed image's name, and the Dockerfile it moved from, in the base manifest. */
+  readonly previousName?: string
+  readonly previousDockerfile?: string
 }
 
 /** The short machine-readable summary of a diff (the `diff` output). */
 export interface DiffSummary {
   readonly added: string[]
   readonly rebuilt: string[]
+  /** Images that have another name than on the base branch: the name in the config changed, or the Dockerfile moved. */
+  readonly renamed: { readonly name: string; readonly previousName: string }[]
   readonly forced: string[]
   readonly removed: string[]
   readonly unchanged: number
@@ -37,8 +42,10 @@ export function compareWithBase(
   const rows: ChangeRow[] = rendered.images.map((image) => ({
     name: image.name,
     dockerfile: image.dockerfile,
-    change: image.status === 'new' ? 'added' : image.status === 'changed' ? 'rebuilt' : image.forced ? 'forced' : 'unchanged',
+    change: changeOf(image),
     image: image.image,
+    ...(image.previousName === undefined ? {} : { previousName: image.previousName }),
+    ...(image.previousDockerfile === undefined ? {} : { previousDockerfile: image.previousDockerfile }),
   }))
   for (const gone of rendered.removed) rows.push({ name: gone.name, dockerfile: gone.dockerfile, change: 'removed', image: '' })
   rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
@@ -48,12 +55,20 @@ export function compareWithBase(
     summary: {
       added: names('added'),
       rebuilt: names('rebuilt'),
+      renamed: rows.filter((r) => r.change === 'renamed').map((r) => ({ name: r.name, previousName: r.previousName ?? '' })),
       forced: names('forced'),
       removed: names('removed'),
       unchanged: names('unchanged').length,
     },
     diff: unifiedDiff(base ?? '', rendered.manifest, manifestPath),
   }
+}
+
+function changeOf(image: ImageReport): ImageChange {
+  if (image.status === 'new') return 'added'
+  if (image.status === 'changed') return 'rebuilt'
+  if (image.status === 'renamed') return 'renamed'
+  return image.forced ? 'forced' : 'unchanged'
 }
 
 /** GitHub refuses comment bodies longer than this. */
@@ -67,6 +82,7 @@ export function commentMarker(manifestPath: string): string {
 const CHANGE_LABEL: Record<ImageChange, string> = {
   added: 'added',
   rebuilt: 'rebuilt (content changed)',
+  renamed: 'renamed',
   forced: 'forced',
   removed: 'removed',
   unchanged: 'unchanged',
@@ -76,23 +92,33 @@ function escapeCell(text: string): string {
   return text.replace(/[|<>&`]/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 
+function changeCell(row: ChangeRow): string {
+  return row.change === 'renamed' ? `renamed from ${escapeCell(row.previousName ?? '')}` : CHANGE_LABEL[row.change]
+}
+
+function dockerfileCell(row: ChangeRow): string {
+  return row.previousDockerfile === undefined
+    ? escapeCell(row.dockerfile)
+    : `${escapeCell(row.dockerfile)} (moved from ${escapeCell(row.previousDockerfile)})`
+}
+
 /** Markdown for the PR comment and the job summary, at most `limit` characters. */
 export function renderDiffMarkdown(diff: ManifestDiff, manifestPath: string, limit = COMMENT_LIMIT): string {
   const s = diff.summary
-  const builds = [...s.added, ...s.rebuilt, ...s.forced]
+  const builds = [...s.added, ...s.rebuilt, ...s.renamed.map((r) => r.name), ...s.forced]
   const headline =
     diff.diff === ''
       ? `Merging leaves \`${manifestPath}\` as it is: no image is built.`
       : builds.length === 0
         ? `Merging changes \`${manifestPath}\` but builds no image.`
         : `Merging builds **${builds.length}** image(s): ${builds.map((n) => `\`${n}\``).join(', ')}.`
-  const counts = `${s.added.length} added, ${s.rebuilt.length} rebuilt, ${s.forced.length} forced, ${s.removed.length} removed, ${s.unchanged} unchanged.`
+  const counts = `${s.added.length} added, ${s.rebuilt.length} rebuilt, ${s.renamed.length} renamed, ${s.forced.length} forced, ${s.removed.length} removed, ${s.unchanged} unchanged.`
   const table = [
     '| Image | Change | Dockerfile | Reference |',
     '| --- | --- | --- | --- |',
     ...diff.rows
       .filter((r) => r.change !== 'unchanged')
-      .map((r) => `| ${escapeCell(r.name)} | ${CHANGE_LABEL[r.change]} | ${escapeCell(r.dockerfile)} | ${escapeCell(r.image)} |`),
+      .map((r) => `| ${escapeCell(r.name)} | ${changeCell(r)} | ${dockerfileCell(r)} | ${escapeCell(r.image)} |`),
   ]
   const head = [
     commentMarker(manifestPath),

@@ -190,7 +190,14 @@ describe('pull_request (mode: auto)', () => {
     expect(first.stderr).toBe('')
     expect(first.status).toBe(0)
     expect(first.outputs.result).toBe('diffed')
-    expect(JSON.parse(first.outputs.diff as string)).toEqual({ added: ['worker'], rebuilt: ['api'], forced: [], removed: [], unchanged: 1 })
+    expect(JSON.parse(first.outputs.diff as string)).toEqual({
+      added: ['worker'],
+      rebuilt: ['api'],
+      renamed: [],
+      forced: [],
+      removed: [],
+      unchanged: 1,
+    })
     const comments = gh.comments(7)
     expect(comments).toHaveLength(1)
     expect(comments[0]?.body).toContain('<!-- kaniko-gitops:diff deploy/manifest.yaml -->')
@@ -207,6 +214,45 @@ describe('pull_request (mode: auto)', () => {
     expect(gh.comments(7)[0]?.id).toBe(comments[0]?.id)
     expect(gh.comments(7)[0]?.body).toContain('| web | rebuilt (content changed) |')
     expectNoToken(first.stdout, second.stdout, first.summary, gh.comments(7)[0]?.body ?? '')
+  })
+
+  // Was: the base's `api` became `services-api` in the render, shown as unchanged; the table listed only the new image.
+  it('keeps the names the base manifest gives, and shows a configured rename in the table and the diff output', async () => {
+    const p0 = await pushFiles(gh, 'main', FILES)
+    await run(checkout(p0), p0, 'push', {})
+    const base = (await branchHead(gh, 'main')) as string
+    const ws = checkout(base, {
+      'e2e/api/Dockerfile': 'FROM alpine:3.21\n',
+      '.github/kaniko-gitops.yml': 'images:\n  services/web/Dockerfile:\n    name: frontend\n',
+    })
+    const result = await run(
+      ws,
+      'e'.repeat(40),
+      'pull_request',
+      pr(9),
+      { config: '.github/kaniko-gitops.yml' },
+      { GITHUB_REF: 'refs/pull/9/merge' },
+    )
+    expect(result.stderr).toBe('')
+    expect(result.status).toBe(0)
+    expect(JSON.parse(result.outputs.diff as string)).toEqual({
+      added: ['e2e-api'],
+      rebuilt: [],
+      renamed: [{ name: 'frontend', previousName: 'web' }],
+      forced: [],
+      removed: [],
+      unchanged: 1,
+    })
+    const images = JSON.parse(result.outputs.images as string) as { name: string; status: string; previousName?: string }[]
+    expect(images.map((i) => [i.name, i.status, i.previousName])).toEqual([
+      ['api', 'unchanged', undefined],
+      ['e2e-api', 'new', undefined],
+      ['frontend', 'renamed', 'web'],
+    ])
+    const body = gh.comments(9)[0]?.body ?? ''
+    expect(body).toContain('| frontend | renamed from web | services/web/Dockerfile | registry.example.com/acme/frontend:')
+    expect(body).toContain('1 added, 0 rebuilt, 1 renamed, 0 forced, 0 removed, 1 unchanged.')
+    expect(result.summary).toContain('| frontend | renamed from web |')
   })
 
   it('from a fork: no comment, no crash, the summary still has the diff, the log says why', async () => {

@@ -34,9 +34,37 @@ describe('compareWithBase', () => {
       },
       'deploy/manifest.yaml',
     )
-    expect(diff.summary).toEqual({ added: ['web'], rebuilt: ['api'], forced: ['worker'], removed: ['old'], unchanged: 1 })
+    expect(diff.summary).toEqual({ added: ['web'], rebuilt: ['api'], renamed: [], forced: ['worker'], removed: ['old'], unchanged: 1 })
     expect(diff.rows.map((r) => r.name)).toEqual(['api', 'db', 'old', 'web', 'worker'])
     expect(diff.diff).toBe('--- a/deploy/manifest.yaml\n+++ b/deploy/manifest.yaml\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n')
+  })
+})
+
+describe('renamed images', () => {
+  const renamed = (name: string, previousName: string, previousDockerfile?: string): ImageReport => ({
+    ...image(name, 'renamed'),
+    previousName,
+    ...(previousDockerfile === undefined ? {} : { previousDockerfile }),
+  })
+
+  it('are counted, listed with the old name (and the old path of a moved Dockerfile), and built', () => {
+    const diff = compareWithBase(
+      'a\n',
+      { manifest: 'b\n', images: [renamed('api-server', 'api'), renamed('backend', 'old', 'legacy/<b>|/Dockerfile')], removed: [] },
+      'deploy/manifest.yaml',
+    )
+    expect(diff.summary.renamed).toEqual([
+      { name: 'api-server', previousName: 'api' },
+      { name: 'backend', previousName: 'old' },
+    ])
+    const md = renderDiffMarkdown(diff, 'deploy/manifest.yaml')
+    expect(md).toContain('Merging builds **2** image(s): `api-server`, `backend`.')
+    expect(md).toContain('0 added, 0 rebuilt, 2 renamed, 0 forced, 0 removed, 0 unchanged.')
+    expect(md).toContain('| api-server | renamed from api | services/api-server/Dockerfile | docker.io/acme/api-server:aaaa |')
+    // Repository text is escaped as in every other cell.
+    expect(md).toContain(
+      '| backend | renamed from old | services/backend/Dockerfile (moved from legacy/&#60;b&#62;&#124;/Dockerfile) | docker.io/acme/backend:aaaa |',
+    )
   })
 })
 
