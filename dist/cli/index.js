@@ -378,6 +378,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   M8: () => (/* binding */ parseRemote),
 /* harmony export */   Zy: () => (/* binding */ parseArgs),
+/* harmony export */   aE: () => (/* binding */ explainRepoFolder),
+/* harmony export */   fy: () => (/* binding */ repositoryNameOf),
 /* harmony export */   iW: () => (/* binding */ main)
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
@@ -387,10 +389,10 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3916);
 /* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1664);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4763);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8855);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8855);
 
 
 
@@ -425,6 +427,31 @@ function git(cwd, ...args) {
 function parseRemote(url) {
     const match = /^(?:[a-z+]+:\/\/)?(?:[^@/]+@)?([^/:]+)(?::\d+)?[:/]([^/]+\/[^/]+?)(?:\.git)?\/?$/i.exec(url);
     return match ? { server: `https://${match[1]}`, repository: match[2] } : undefined;
+}
+/**
+ * The repository name a folder stands for when git's origin names none: GitHub's alphabet (letters,
+ * digits, `.`, `_`, `-`), accents dropped and every other run of characters one `-`, so `My Repo`
+ * gives `My-Repo`.
+ */
+function repositoryNameOf(folder) {
+    const name = node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(folder)
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/^[-.]+|[-.]+$/g, '');
+    return name || 'repository';
+}
+/** Explains why `--repo` cannot be rendered, or returns undefined. */
+function explainRepoFolder(dir) {
+    let info;
+    try {
+        info = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(dir);
+    }
+    catch (error) {
+        const code = error.code;
+        return code === 'ENOENT' ? 'there is no such folder' : `it cannot be read (${code ?? (0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeError */ .U)(error)})`;
+    }
+    return info.isDirectory() ? undefined : 'it is not a folder';
 }
 function parseArgs(argv, known) {
     const flags = new Map();
@@ -474,15 +501,24 @@ async function main(argv) {
         const { command, flags } = parseArgs(argv, new Set([...Object.keys(inputs), 'repo', 'repository', 'help']));
         if (command !== 'render')
             throw new Error(`unknown command '${command}'; expected render\n\n${USAGE}`);
-        const repoDir = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(flags.get('repo')?.at(-1) ?? '.');
+        const repoFlag = flags.get('repo')?.at(-1) ?? '.';
+        const repoDir = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(repoFlag);
+        const repoProblem = explainRepoFolder(repoDir);
+        if (repoProblem)
+            throw new Error(`--repo '${repoFlag}': ${repoProblem} (expected the folder of a git checkout)`);
         const top = git(repoDir, 'rev-parse', '--show-toplevel') ?? repoDir;
         const remote = parseRemote(git(repoDir, 'remote', 'get-url', 'origin') ?? '');
         const branch = git(repoDir, 'symbolic-ref', '--short', 'HEAD');
+        const sha = git(repoDir, 'rev-parse', '--verify', '--quiet', 'HEAD^{commit}');
+        // The git context pins a commit: say so here rather than through the runner's GITHUB_SHA.
+        if (sha === undefined && (flags.get('context')?.at(-1) ?? inputs.context?.default) !== 'local') {
+            throw new Error(`--repo '${repoFlag}' has no commit to render (it is not a git checkout, or nothing is committed yet): the git context pins the commit kaniko clones. Commit first, or pass --context local.`);
+        }
         const vars = {
             GITHUB_WORKSPACE: top,
-            GITHUB_SHA: git(repoDir, 'rev-parse', 'HEAD') ?? '',
+            GITHUB_SHA: sha ?? '',
             GITHUB_REF: branch ? `refs/heads/${branch}` : '',
-            GITHUB_REPOSITORY: flags.get('repository')?.at(-1) ?? remote?.repository ?? `local/${node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(top)}`,
+            GITHUB_REPOSITORY: flags.get('repository')?.at(-1) ?? remote?.repository ?? `local/${repositoryNameOf(top)}`,
             GITHUB_SERVER_URL: remote?.server ?? 'https://github.com',
             GITHUB_EVENT_NAME: 'local',
         };
@@ -503,11 +539,11 @@ async function main(argv) {
         const outcome = await (0,_render_js__WEBPACK_IMPORTED_MODULE_4__/* .renderRepository */ .xW)(settings, consoleLogger);
         await (0,_render_js__WEBPACK_IMPORTED_MODULE_4__/* .writeManifest */ .HN)(settings, outcome, consoleLogger);
         console.log(`\n${node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(process.cwd(), settings.outputPath) || settings.outputPath}: ${outcome.changed ? 'written' : 'unchanged'}, ${outcome.images.length} image(s)\n`);
-        console.log((0,_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .formatTextTable */ .D6)(_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .TABLE_HEADER */ .c$, (0,_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .imageRows */ .Dy)(outcome)));
+        console.log((0,_summary_js__WEBPACK_IMPORTED_MODULE_7__/* .formatTextTable */ .D6)(_summary_js__WEBPACK_IMPORTED_MODULE_7__/* .TABLE_HEADER */ .c$, (0,_summary_js__WEBPACK_IMPORTED_MODULE_7__/* .imageRows */ .Dy)(outcome)));
         return 0;
     }
     catch (error) {
-        console.error(`kaniko-gitops: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .describeError */ .U)(error)}`);
+        console.error(`kaniko-gitops: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeError */ .U)(error)}`);
         return 1;
     }
 }
@@ -556,7 +592,8 @@ function describeError(error) {
  *
  * Supported: `*` (within one path segment), `**` (any number of segments), `?`, `[abc]`, `[!a-z]`,
  * `{a,b}` and a leading `!` to exclude. A pattern without a `/` matches the file name in any folder
- * (as in .gitignore), so `Dockerfile` finds `services/api/Dockerfile`.
+ * (as in .gitignore), so `Dockerfile` finds `services/api/Dockerfile`; a pattern with one, leading
+ * (`/Dockerfile`, `./Dockerfile`) or inside, matches from the root only.
  *
  * Written here instead of using @actions/glob: its walker descends into excluded folders (5.2 s on a
  * 64,000-file tree with a node_modules where `find` took 0.17 s), and its matcher is not exported.
@@ -592,7 +629,8 @@ function compilePatterns(patterns) {
 }
 function compileOne(glob) {
     const re = globToRegExp(glob);
-    const trimmed = glob.trim().replace(/^\.\//, '').replace(/^\//, '');
+    const trimmed = glob.trim();
+    // A slash anywhere, a leading one too, anchors the pattern at the root: the whole path is tested.
     if (trimmed.includes('/') || trimmed.includes('**'))
         return { onName: false, test: (path) => re.test(path) };
     if (!/[*?[\]{}\\]/.test(trimmed))
@@ -606,15 +644,21 @@ function compileOne(glob) {
 /** Throws an Error naming the pattern when it cannot be compiled. */
 function globToRegExp(glob) {
     let pattern = glob.trim();
-    if (pattern.startsWith('./'))
+    // As in .gitignore, a leading slash anchors the pattern at the root (`/Dockerfile` is the root's only).
+    let anchored = false;
+    if (pattern.startsWith('./')) {
         pattern = pattern.slice(2);
-    if (pattern.startsWith('/'))
+        anchored = true;
+    }
+    if (pattern.startsWith('/')) {
         pattern = pattern.slice(1);
+        anchored = true;
+    }
     if (pattern.endsWith('/'))
         pattern = `${pattern}**`;
     if (pattern === '')
         throw new Error(`glob pattern '${glob}' is empty`);
-    const anchored = pattern.includes('/');
+    anchored ||= pattern.includes('/');
     const body = translate(pattern, glob);
     return new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`);
 }
@@ -766,6 +810,7 @@ onRead) {
 /* harmony export */   Pc: () => (/* binding */ normalizeName),
 /* harmony export */   _6: () => (/* binding */ MAX_IMAGE_NAME_LENGTH),
 /* harmony export */   dj: () => (/* binding */ assignImageNames),
+/* harmony export */   vH: () => (/* binding */ distinctImageName),
 /* harmony export */   z3: () => (/* binding */ isDns1123Label)
 /* harmony export */ });
 /* unused harmony export fileVariant */
@@ -817,28 +862,42 @@ function fileVariant(fileName) {
     return fileName;
 }
 /**
+ * A part of a path (a folder, a file variant) as it enters an image name: normalised, or, when
+ * nothing of it is left (`сервис`, `服务`, `__`), `img-` and a hash of its text, so that it still
+ * names that folder rather than falling back to the repository's name.
+ */
+function readablePart(part) {
+    return normalizeName(part) || `img-${shortHash(part, 6)}`;
+}
+function pathParts(path) {
+    const folders = path.split('/');
+    const file = folders.pop() ?? path;
+    return { path, folders, variant: fileVariant(file) };
+}
+/** The name of a path from its last `depth` folders (the root name for a file at the top) and its variant. */
+function nameAtDepth(parts, depth, root) {
+    const folders = parts.folders.length === 0 ? [root] : parts.folders.slice(-depth).map(readablePart);
+    return limitName(parts.variant === '' ? folders.join('-') : `${folders.join('-')}-${readablePart(parts.variant)}`);
+}
+/** `name` cut to leave room for `-<hash of the path>`, with that hash. */
+function nameWithPathHash(name, path, length = 6) {
+    return `${name.slice(0, MAX_IMAGE_NAME_LENGTH - length - 1).replace(/-+$/, '')}-${shortHash(path, length)}`;
+}
+/**
  * Assigns every Dockerfile path an image name that is a valid DNS-1123 label of at most
- * MAX_IMAGE_NAME_LENGTH characters, unique, and a function of the set of paths alone (so stable from
- * run to run). A name starts from the Dockerfile's folder and its file variant
- * (`services/api/Dockerfile.dev` -> `api-dev`); names that collide take in parent folders one at a
- * time (`images/a/cuda/Dockerfile`, `images/b/cuda/Dockerfile` -> `a-cuda`, `b-cuda`); names that
- * still collide get a hash of their path.
+ * MAX_IMAGE_NAME_LENGTH characters, unique, and a function of the set of paths alone. A name starts
+ * from the Dockerfile's folder and its file variant (`services/api/Dockerfile.dev` -> `api-dev`);
+ * names that collide take in parent folders one at a time (`images/a/cuda/Dockerfile`,
+ * `images/b/cuda/Dockerfile` -> `a-cuda`, `b-cuda`); names that still collide get a hash of their path.
+ * These are the names of new images: an image keeps the name the previous manifest gives it (see plan.ts).
  *
  * @param rootName name for a Dockerfile at the repository root (usually the repository's name)
  */
 function assignImageNames(paths, rootName) {
     const root = normalizeName(rootName) || 'image';
-    const entries = [...new Set(paths)].sort().map((path) => {
-        const segments = path.split('/');
-        const file = segments.pop() ?? path;
-        return { path, folders: segments, variant: fileVariant(file), depth: 1, name: '' };
-    });
-    const nameAt = (e) => {
-        const folders = e.folders.length === 0 ? [root] : e.folders.slice(-e.depth);
-        return limitName(normalizeName([...folders, e.variant].join('-')) || root);
-    };
+    const entries = [...new Set(paths)].sort().map((path) => ({ parts: pathParts(path), path, depth: 1, name: '' }));
     for (const e of entries)
-        e.name = nameAt(e);
+        e.name = nameAtDepth(e.parts, e.depth, root);
     for (;;) {
         const groups = groupBy(entries, (e) => e.name);
         let extended = false;
@@ -846,9 +905,9 @@ function assignImageNames(paths, rootName) {
             if (group.length < 2)
                 continue;
             for (const e of group) {
-                if (e.depth < e.folders.length) {
+                if (e.depth < e.parts.folders.length) {
                     e.depth++;
-                    e.name = nameAt(e);
+                    e.name = nameAtDepth(e.parts, e.depth, root);
                     extended = true;
                 }
             }
@@ -859,10 +918,8 @@ function assignImageNames(paths, rootName) {
     for (const group of groupBy(entries, (e) => e.name).values()) {
         if (group.length < 2)
             continue;
-        for (const e of group) {
-            const head = e.name.slice(0, MAX_IMAGE_NAME_LENGTH - 7).replace(/-+$/, '');
-            e.name = `${head}-${shortHash(e.path, 6)}`;
-        }
+        for (const e of group)
+            e.name = nameWithPathHash(e.name, e.path);
     }
     const result = new Map();
     const seen = new Map();
@@ -875,6 +932,27 @@ function assignImageNames(paths, rootName) {
         result.set(e.path, e.name);
     }
     return result;
+}
+/**
+ * The first name for `path` that is not `taken`: its folder (and variant) with more and more parent
+ * folders, then with a hash of its path, longer while that is taken too. For a new Dockerfile whose
+ * own name another image already has.
+ */
+function distinctImageName(path, rootName, taken) {
+    const root = normalizeName(rootName) || 'image';
+    const parts = pathParts(path);
+    for (let depth = 1; depth <= Math.max(1, parts.folders.length); depth++) {
+        const name = nameAtDepth(parts, depth, root);
+        if (!taken(name))
+            return name;
+    }
+    const full = nameAtDepth(parts, parts.folders.length, root);
+    for (let length = 6; length <= 16; length += 2) {
+        const name = nameWithPathHash(full, path, length);
+        if (!taken(name))
+            return name;
+    }
+    throw new Error(`every name derived from '${path}' is taken by another image (such as '${full}'); give it a name in the config`);
 }
 function groupBy(items, key) {
     const groups = new Map();
@@ -896,6 +974,8 @@ function groupBy(items, key) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HD: () => (/* binding */ explainRegistryHost),
+/* harmony export */   JA: () => (/* binding */ canonicalRepository),
 /* harmony export */   U$: () => (/* binding */ registryHost),
 /* harmony export */   Xu: () => (/* binding */ explainPinnedImage),
 /* harmony export */   lB: () => (/* binding */ explainRegistryPrefix)
@@ -932,12 +1012,51 @@ function explainRegistryPrefix(value) {
     const first = value.split('/')[0] ?? '';
     if (!isHost(first))
         return `'${first}' is not a registry host; start with one, as in docker.io/${value}`;
+    const hostProblem = explainRegistryHost(first);
+    if (hostProblem)
+        return hostProblem;
     if (!REGISTRY_PREFIX.test(value)) {
         return 'it is not a registry host followed by path components of [a-z0-9] separated by ., _, __ or -';
     }
     if (value.length > 200)
         return 'it is longer than 200 characters, leaving no room for image names';
+    if (value === first && NAMESPACED_REGISTRIES.test(first)) {
+        return `it has no namespace, and ${first} keeps every image under one (a user, organisation or project); add it, as in ${first}/acme`;
+    }
     return undefined;
+}
+const HOST_AND_PORT = new RegExp(`^(${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-f:]+\\])(?::([0-9]+))?$`);
+/**
+ * Public registries that take no image at the top level: Docker Hub reads `docker.io/api` as the
+ * official image `library/api`, and the others need an owner, project or group first.
+ */
+const NAMESPACED_REGISTRIES = /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|registry\.hub\.docker\.com|ghcr\.io|quay\.io|(?:[a-z]+\.)?gcr\.io|[a-z0-9-]+-docker\.pkg\.dev|registry\.gitlab\.com)$/;
+/**
+ * Explains what is wrong with a registry host (`registry.kaniko.svc:5000`, `localhost`, `[::1]:5000`),
+ * or returns undefined. One rule for the `registry` prefix and the `insecure-registry` hosts.
+ */
+function explainRegistryHost(host) {
+    const match = HOST_AND_PORT.exec(host);
+    if (!match || !isHost(host))
+        return `'${host}' is not a registry host (a name, an IPv4 address or an [IPv6] address, and an optional :port)`;
+    const address = match[1];
+    if (address.startsWith('[') && !isIpv6(address.slice(1, -1)))
+        return `'${address}' is not an IPv6 address`;
+    const port = match[2];
+    if (port !== undefined && !(Number(port) >= 1 && Number(port) <= 65535)) {
+        return `'${host}' has the port ${port}, and a port is 1 to 65535`;
+    }
+    return undefined;
+}
+/** An IPv6 address in hexadecimal groups, with at most one `::` (no embedded IPv4, no zone). */
+function isIpv6(text) {
+    const halves = text.split('::');
+    if (halves.length > 2)
+        return false;
+    const groups = halves.flatMap((half) => (half === '' ? [] : half.split(':')));
+    if (!groups.every((group) => /^[0-9a-f]{1,4}$/i.test(group)))
+        return false;
+    return halves.length === 2 ? groups.length <= 7 : groups.length === 8;
 }
 /**
  * Explains what is wrong with a pinned image reference (`repo:tag` or `repo@sha256:...`), or returns
@@ -961,6 +1080,37 @@ function explainPinnedImage(value) {
 /** The host part of an image reference or registry prefix (`docker.io/acme` -> `docker.io`). */
 function registryHost(reference) {
     return reference.split('/')[0] ?? reference;
+}
+const DOCKER_HUB = 'docker.io';
+/** Other names of Docker Hub's registry: the legacy index, and the host its API is served from. */
+const DOCKER_HUB_ALIASES = new Set(['index.docker.io', 'registry-1.docker.io']);
+const REPOSITORY_PATH = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+const HOST = new RegExp(`^${DOMAIN}$`);
+/**
+ * The repository an image reference names, spelled the way the registry resolves it (as
+ * distribution/reference normalises names): tag and digest dropped, Docker Hub's shorthand made
+ * explicit and its other host names folded in. `ubuntu:24.04` -> `docker.io/library/ubuntu`,
+ * `acme/base` -> `docker.io/acme/base`, `index.docker.io/acme/base@sha256:…` -> `docker.io/acme/base`,
+ * `ghcr.io/acme/base:1` -> `ghcr.io/acme/base`. Undefined for a text that is not a reference (an
+ * ARG that was not set, a path in upper case).
+ */
+function canonicalRepository(reference) {
+    const at = reference.indexOf('@');
+    const named = at === -1 ? reference : reference.slice(0, at);
+    const slash = named.indexOf('/');
+    const first = slash === -1 ? '' : named.slice(0, slash);
+    // As distribution/reference: a first component with '.' or ':', `localhost`, or upper case is a host.
+    const hasHost = first !== '' && (isHost(first) || first !== first.toLowerCase());
+    const host = hasHost ? first.toLowerCase() : DOCKER_HUB;
+    let path = hasHost ? named.slice(slash + 1) : named;
+    const colon = path.lastIndexOf(':');
+    if (colon !== -1)
+        path = path.slice(0, colon);
+    if ((hasHost && !HOST.test(host)) || !REPOSITORY_PATH.test(path))
+        return undefined;
+    if (host === DOCKER_HUB || DOCKER_HUB_ALIASES.has(host))
+        return `${DOCKER_HUB}/${path.includes('/') ? path : `library/${path}`}`;
+    return `${host}/${path}`;
 }
 
 
@@ -1739,7 +1889,7 @@ class ContextHasher {
         const ignored = (rel) => hasRules && ig.ignores(rel);
         // Without '!' rules an ignored folder holds nothing that counts: no need to enter it.
         const canReinclude = /^\s*!/m.test(rules);
-        const filter = { ignored, canReinclude, generated: this.generated, contextDir };
+        const filter = { ignored, canReinclude, generated: this.generated, contextDir, dockerfile };
         const entries = this.index ? fromIndex(this.index, filter) : this.walk(filter);
         entries.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
         // One string hashed once: an update call per file cost more than the hashing.
@@ -1748,17 +1898,25 @@ class ContextHasher {
             lines.push(`${entry.rel}\u0000${typeof entry.line === 'string' ? entry.line : await entry.line}\n`);
         return { sha256: (0,hash/* sha256Hex */.fg)(lines.join('')), files: entries.length, ignoreFile: ignoreFile ?? '' };
     }
-    /** The context's files in the working tree. */
+    /**
+     * The context's files in the working tree. A folder or file that cannot be read fails the run: the
+     * tag would not cover it, and so would not change when it does.
+     */
     walk(filter) {
         const { contextDir, ignored, canReinclude } = filter;
         const entries = [];
+        const unreadable = (kind, rel, error) => {
+            const where = external_node_path_default().posix.join(contextDir, rel) || '.';
+            // The cause (`EACCES: permission denied, scandir …`) follows this message in the log.
+            return new Error(`cannot read the ${kind} '${where}' of the build context of '${filter.dockerfile}' (the tag covers every file of the context: make it readable by the runner, or exclude it in ${contextDir ? `${contextDir}/` : ''}.dockerignore)`, { cause: error });
+        };
         const walk = (dir, rel) => {
             let items;
             try {
                 items = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true });
             }
             catch (error) {
-                throw new Error(`cannot list the folder '${external_node_path_default().posix.join(contextDir, rel) || '.'}' of a build context`, { cause: error });
+                throw unreadable('folder', rel, error);
             }
             for (const item of items) {
                 const itemRel = rel ? `${rel}/${item.name}` : item.name;
@@ -1777,8 +1935,14 @@ class ContextHasher {
                 else if (item.isFile()) {
                     if (this.generated.has(contextDir ? `${contextDir}/${itemRel}` : itemRel))
                         continue;
-                    if (!ignored(itemRel))
+                    if (ignored(itemRel))
+                        continue;
+                    try {
                         entries.push({ rel: itemRel, line: this.fileLine(abs) });
+                    }
+                    catch (error) {
+                        throw unreadable('file', itemRel, error);
+                    }
                 }
             }
         };
@@ -1891,11 +2055,20 @@ var glob = __nccwpck_require__(5601);
 /** Folders never searched, whatever the patterns say. */
 const PRUNED_FOLDERS = new Set(['.git', 'node_modules']);
 /**
+ * Names that a pattern such as `Dockerfile.*` or `**` matches but that are never Dockerfiles: ignore
+ * files (`Dockerfile.dockerignore`), documents, and editor, merge and patch leftovers.
+ */
+const NOT_A_DOCKERFILE = /(?:\.(?:dockerignore|md|txt|orig|bak|rej|sw[a-p])|~)$/i;
+/** Why a listing failure is skipped rather than fatal: the runner may not read the folder (another user's data volume). */
+const UNLISTABLE = new Set(['EACCES', 'EPERM']);
+/**
  * Walks `root`, never entering PRUNED_FOLDERS nor following symlinked folders, and returns the files
  * that match `patterns`. A matching symlink is kept only when it resolves to a file inside `root`.
+ * Files inside another git repository below `root` (a submodule, which kaniko's git context does
+ * not clone) and folders the runner cannot list are skipped with a warning.
  */
-async function discoverDockerfiles(root, patterns) {
-    const matcher = (0,glob/* compilePatterns */.x)(patterns);
+async function discoverDockerfiles(root, patterns, options = {}) {
+    const walk = new Walk((0,glob/* compilePatterns */.x)(patterns), options.generated ?? new Set());
     let realRoot;
     try {
         realRoot = (0,external_node_fs_.realpathSync)(root);
@@ -1903,56 +2076,135 @@ async function discoverDockerfiles(root, patterns) {
     catch (error) {
         throw new Error(`cannot read the repository folder '${root}'`, { cause: error });
     }
-    const found = [];
-    const warnings = [];
-    // Synchronous on purpose: nothing else runs meanwhile, and readdirSync walked a 64,000-file tree in
-    // 45-60 ms where async iteration with opendir took 310 ms.
-    const symlinks = [];
-    const walk = (dir, rel) => {
-        let entries;
-        try {
-            entries = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true });
-        }
-        catch (error) {
-            throw new Error(`cannot list the folder '${rel || '.'}'`, { cause: error });
-        }
-        for (const entry of entries) {
-            const name = entry.name;
-            if (entry.isDirectory()) {
-                if (PRUNED_FOLDERS.has(name))
-                    continue;
-                if (notUtf8(name, rel))
-                    continue;
-                walk(`${dir}/${name}`, rel ? `${rel}/${name}` : name);
-            }
-            else if (entry.isFile()) {
-                if (matcher.matchesIn(rel, name) && !notUtf8(name, rel))
-                    found.push(rel ? `${rel}/${name}` : name);
-            }
-            else if (entry.isSymbolicLink() && matcher.matchesIn(rel, name) && !notUtf8(name, rel)) {
-                symlinks.push(rel ? `${rel}/${name}` : name);
-            }
-        }
-    };
-    // A name that is not UTF-8 comes back with U+FFFD in it and cannot be opened by that name. Only
-    // the folders entered and the files that match are asked: the other names are never used.
-    const notUtf8 = (name, rel) => {
-        if (!name.includes('\uFFFD'))
-            return false;
-        warnings.push(`skipped '${rel ? `${rel}/` : ''}${name}': its name is not valid UTF-8`);
-        return true;
-    };
-    walk(root, '');
-    for (const relPath of symlinks) {
+    walk.folder(root, '', '');
+    const { found, warnings, notes } = walk;
+    for (const relPath of walk.symlinks) {
         const problem = await checkSymlink(external_node_path_default().join(root, ...relPath.split('/')), realRoot);
         if (problem)
             warnings.push(`skipped '${relPath}': ${problem}`);
         else
             found.push(relPath);
     }
+    for (const [submodule, files] of walk.inSubmodules) {
+        warnings.push(`skipped ${files.length} Dockerfile(s) in '${submodule}', a git submodule (or another repository inside this one): kaniko's git context does not clone submodules, so they cannot be built from here: ${files.sort().join(', ')}`);
+    }
     found.sort();
     warnings.sort();
-    return { paths: found, warnings };
+    return { paths: found, warnings, notes };
+}
+/**
+ * One walk of the tree. Synchronous on purpose: nothing else runs meanwhile, and readdirSync walked a
+ * 64,000-file tree in 45-60 ms where async iteration with opendir took 310 ms.
+ */
+class Walk {
+    matcher;
+    generated;
+    found = [];
+    warnings = [];
+    notes = [];
+    /** Matching symlinks, checked after the walk. */
+    symlinks = [];
+    /** Matching files inside submodules, by submodule folder. */
+    inSubmodules = new Map();
+    submodulePaths = new Set();
+    constructor(matcher, generated) {
+        this.matcher = matcher;
+        this.generated = generated;
+    }
+    /** Walks the folder `dir` (`rel` from the root), inside the submodule `outer` ('' for none). */
+    folder(dir, rel, outer) {
+        const entries = this.list(dir, rel);
+        if (entries === undefined)
+            return;
+        if (rel === '')
+            this.submodulePaths = readGitmodules(dir, entries);
+        // A `.git` below the root is another repository (a submodule): kaniko's git context does not clone it.
+        const inner = rel !== '' && outer === '' && (this.submodulePaths.has(rel) || entries.some((entry) => entry.name === '.git'));
+        const submodule = inner ? rel : outer;
+        for (const entry of entries) {
+            const name = entry.name;
+            if (entry.isDirectory()) {
+                if (PRUNED_FOLDERS.has(name))
+                    continue;
+                if (this.notUtf8(name, rel))
+                    continue;
+                this.folder(`${dir}/${name}`, rel ? `${rel}/${name}` : name, submodule);
+            }
+            else if (entry.isFile()) {
+                if (this.matcher.matchesIn(rel, name) && !this.notUtf8(name, rel))
+                    this.keep(rel ? `${rel}/${name}` : name, name, submodule);
+            }
+            else if (entry.isSymbolicLink() && this.matcher.matchesIn(rel, name) && !this.notUtf8(name, rel)) {
+                if (submodule !== '' || NOT_A_DOCKERFILE.test(name))
+                    this.keep(rel ? `${rel}/${name}` : name, name, submodule);
+                else
+                    this.symlinks.push(rel ? `${rel}/${name}` : name);
+            }
+        }
+    }
+    /** A matching file: a Dockerfile, unless its name or place says otherwise. */
+    keep(relPath, name, submodule) {
+        if (NOT_A_DOCKERFILE.test(name))
+            this.notes.push(`left out '${relPath}': its name says it is not a Dockerfile`);
+        else if (this.generated.has(relPath))
+            this.notes.push(`left out '${relPath}': it is the manifest this action writes`);
+        else if (submodule === '')
+            this.found.push(relPath);
+        else {
+            const files = this.inSubmodules.get(submodule);
+            if (files)
+                files.push(relPath);
+            else
+                this.inSubmodules.set(submodule, [relPath]);
+        }
+    }
+    /** The root must be listed; a folder below it that the runner may not list is skipped with a warning. */
+    list(dir, rel) {
+        try {
+            return (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true });
+        }
+        catch (error) {
+            const code = error.code ?? '';
+            if (rel !== '' && UNLISTABLE.has(code)) {
+                this.warnings.push(`skipped the folder '${rel}': it cannot be listed (${code}), so a Dockerfile in it would not be found`);
+                return undefined;
+            }
+            throw new Error(`cannot list the folder '${rel || '.'}'`, { cause: error });
+        }
+    }
+    /**
+     * A name that is not UTF-8 comes back with U+FFFD in it and cannot be opened by that name. Only the
+     * folders entered and the files that match are asked: the other names are never used.
+     */
+    notUtf8(name, rel) {
+        if (!name.includes('\uFFFD'))
+            return false;
+        this.warnings.push(`skipped '${rel ? `${rel}/` : ''}${name}': its name is not valid UTF-8`);
+        return true;
+    }
+}
+/**
+ * The folders `.gitmodules` at the root declares as submodules: one that is not checked out has no
+ * `.git` to tell it by. Read only when the root has the file.
+ */
+function readGitmodules(root, entries) {
+    if (!entries.some((entry) => entry.name === '.gitmodules' && entry.isFile()))
+        return new Set();
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(`${root}/.gitmodules`, 'utf8');
+    }
+    catch {
+        // Unreadable: the `.git` of each checked-out submodule still tells it.
+        return new Set();
+    }
+    const paths = new Set();
+    for (const match of text.matchAll(/^\s*path\s*=\s*(.*?)\s*$/gm)) {
+        const value = (match[1] ?? '').replace(/^"(.*)"$/, '$1').replace(/\/+$/, '');
+        if (value !== '')
+            paths.add(value);
+    }
+    return paths;
 }
 async function checkSymlink(file, realRoot) {
     let target;
@@ -1971,34 +2223,15 @@ async function checkSymlink(file, realRoot) {
 
 ;// CONCATENATED MODULE: ./src/dockerfile.ts
 /**
- * What the action needs from a Dockerfile: its FROM lines, with the global ARGs (those before the
- * first FROM) substituted the way the builder does, so that `FROM $BASE_IMAGE` with
- * `ARG BASE_IMAGE=$REGISTRY/$OWNER/base-notebook` resolves to the image it names.
+ * What the action needs from a Dockerfile: the images it names (FROM, COPY --from, RUN --mount
+ * from=), with the global ARGs (those before the first FROM) substituted the way the builder does,
+ * so that `FROM $BASE_IMAGE` with `ARG BASE_IMAGE=$REGISTRY/$OWNER/base-notebook` resolves to the
+ * image it names.
+ *
+ * Lines are read as BuildKit's parser (which kaniko uses) reads them: parser directives (`# escape=`),
+ * continuation lines (comment and empty lines inside one are dropped), comments, and heredocs, whose
+ * bodies are skipped. Only the few instructions that can name an image are split into words.
  */
-/** Joins continued lines (a trailing backslash) and drops comments, keeping the first line numbers. */
-function logicalLines(text) {
-    const out = [];
-    let current = '';
-    let start = 0;
-    const lines = text.split(/\r?\n/);
-    lines.forEach((raw, i) => {
-        if (current === '' && /^\s*#/.test(raw))
-            return;
-        if (current === '')
-            start = i + 1;
-        if (/\\\s*$/.test(raw)) {
-            current += `${raw.replace(/\\\s*$/, '')} `;
-            return;
-        }
-        current += raw;
-        if (current.trim() !== '')
-            out.push({ text: current.trim(), line: start });
-        current = '';
-    });
-    if (current.trim() !== '')
-        out.push({ text: current.trim(), line: start });
-    return out;
-}
 /** `$NAME`, `${NAME}`, `${NAME:-default}` and `${NAME:+alternative}`, with `vars`; unknown names become ''. */
 function substitute(text, vars) {
     return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
@@ -2011,51 +2244,243 @@ function substitute(text, vars) {
     });
 }
 const UNQUOTE = (value) => value.replace(/^(['"])(.*)\1$/, '$2');
+const SINGLE_ARG = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/;
+/** BuildKit's parser directive: `# name=value` among the first lines (only syntax, escape and check are directives). */
+const DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/;
+const KEYWORD = /^(arg|from|copy|run|add|onbuild)[\t\v\f\r ]/i;
+const HEREDOC = /^(\d*)<<(-?)\s*([^<]*)$/;
+/** The line without its trailing CR (Go's `TrimRight(line, "\r\n")` on a line split at LF). */
+function trimNewline(line) {
+    return line.endsWith('\r') ? line.replace(/\r+$/, '') : line;
+}
 /**
- * The FROM lines of a Dockerfile, global ARGs substituted. `buildArgs` are the `--build-arg` values
- * the build gets: as in the builder, they replace the default of a global ARG the Dockerfile declares.
+ * BuildKit's continuation rule: the escape character ends the line (trailing blanks allowed),
+ * unless it is itself escaped. Returns the line without it, or undefined when it does not continue.
  */
-function parseFromLines(text, buildArgs = {}) {
-    const globals = new Map();
-    const froms = [];
-    for (const { text: instruction, line } of logicalLines(text)) {
-        // Only ARG and FROM matter: other instructions (long RUN lines) are not split into words.
-        if (!/^(?:arg|from)\s/i.test(instruction))
+function continued(line, escapeChar) {
+    let end = line.length;
+    while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t'))
+        end--;
+    if (end === 0 || line[end - 1] !== escapeChar || (end >= 2 && line[end - 2] === escapeChar))
+        return undefined;
+    return line.slice(0, end - 1);
+}
+/** The words of a shell line, quotes kept, as BuildKit's lexer splits it to find heredocs. */
+const SHELL_WORD = /(?:[^\s'"\\]+|\\[\s\S]?|'[^']*'?|"(?:[^"\\]|\\[\s\S])*"?)+/g;
+/** A heredoc word's name without its quotes and escapes (`"EOF"`, `'EOF'`, `E\OF` -> `EOF`). */
+function heredocName(word) {
+    return word.replace(/'([^']*)'?|"((?:[^"\\]|\\[\s\S])*)"?|\\([\s\S]?)/g, (_m, single, double, escaped) => single !== undefined ? single : double !== undefined ? double.replace(/\\(["\\$`])/g, '$1') : (escaped ?? ''));
+}
+/**
+ * The heredocs an instruction opens (`<<EOF`, `<<-EOF`, `<<"EOF"`, several on one line), in order;
+ * as in BuildKit, only RUN, COPY and ADD (also after ONBUILD) in shell form take them.
+ */
+function heredocs(keyword, rest, escapeChar) {
+    let inner = keyword;
+    let args = rest;
+    if (keyword === 'ONBUILD') {
+        const space = rest.search(/\s/);
+        inner = (space === -1 ? rest : rest.slice(0, space)).toUpperCase();
+        args = space === -1 ? '' : rest.slice(space + 1);
+    }
+    if (inner !== 'RUN' && inner !== 'COPY' && inner !== 'ADD')
+        return [];
+    const command = splitFlags(args, escapeChar).rest;
+    if (command.startsWith('[') && isJsonArray(command))
+        return [];
+    const found = [];
+    for (const [word] of rest.matchAll(SHELL_WORD)) {
+        const match = HEREDOC.exec(word);
+        const name = match?.[3] ? heredocName(match[3]) : '';
+        if (match && name !== '')
+            found.push({ name, chomp: match[2] === '-' });
+    }
+    return found;
+}
+function isJsonArray(text) {
+    try {
+        return Array.isArray(JSON.parse(text));
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Calls `take` with each instruction of a Dockerfile (keyword in upper case, the rest, its first
+ * line, the escape character), the way BuildKit's parser splits them.
+ */
+function forEachInstruction(text, take) {
+    const lines = text.split('\n');
+    let escapeChar = '\\';
+    let directives = true;
+    for (let i = 0; i < lines.length; i++) {
+        const first = trimNewline(i === 0 ? lines[0].replace(/^\uFEFF/, '') : lines[i]).trimStart();
+        if (directives) {
+            // Directives come first: the first line that is not one (a blank line too) ends them.
+            const directive = DIRECTIVE.exec(first);
+            const name = directive?.[1]?.toLowerCase();
+            directives = name === 'escape' || name === 'syntax' || name === 'check';
+            if (name === 'escape' && (directive?.[2] === '`' || directive?.[2] === '\\'))
+                escapeChar = directive[2];
+        }
+        if (first === '' || first[0] === '#')
             continue;
-        const [keyword = '', ...rest] = instruction.split(/\s+/);
-        const upper = keyword.toUpperCase();
-        if (upper === 'ARG' && froms.length === 0) {
-            for (const decl of rest) {
-                const eq = decl.indexOf('=');
-                const name = eq === -1 ? decl : decl.slice(0, eq);
-                if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+        const start = i + 1;
+        let more = continued(first, escapeChar);
+        let line = more ?? first;
+        while (more !== undefined && ++i < lines.length) {
+            const next = trimNewline(lines[i]);
+            const lead = next.trimStart();
+            // Comment and empty lines inside a continued instruction are dropped, not joined.
+            if (lead === '' || lead[0] === '#')
+                continue;
+            more = continued(next, escapeChar);
+            line += more ?? next;
+        }
+        // Only these instructions name images or open heredocs: the others are not split into words.
+        const keyword = KEYWORD.exec(line)?.[1]?.toUpperCase();
+        if (keyword === undefined)
+            continue;
+        const rest = line.slice(keyword.length).trim();
+        if (rest.includes('<<')) {
+            for (const doc of heredocs(keyword, rest, escapeChar))
+                i = skipHeredoc(lines, i, doc);
+        }
+        take(keyword, rest, start, escapeChar);
+    }
+}
+/** The index of a heredoc's terminator line (its body is not Dockerfile text), or the last line when it has none. */
+function skipHeredoc(lines, from, doc) {
+    let i = from + 1;
+    for (; i < lines.length; i++) {
+        const candidate = trimNewline(lines[i]);
+        if ((doc.chomp ? candidate.replace(/^\t+/, '') : candidate) === doc.name)
+            return i;
+    }
+    return i;
+}
+/**
+ * BuildKit's builder flags: the leading `--name=value` words (quotes and escapes resolved), and the
+ * rest of the line.
+ */
+function splitFlags(args, escapeChar) {
+    const flags = [];
+    let pos = 0;
+    for (;;) {
+        while (pos < args.length && isBlank(args.charCodeAt(pos)))
+            pos++;
+        if (!args.startsWith('--', pos))
+            return { flags, rest: args.slice(pos) };
+        let word = '';
+        let quote = '';
+        for (; pos < args.length; pos++) {
+            let ch = args[pos];
+            if (quote === '' && isBlank(args.charCodeAt(pos)))
+                break;
+            if (quote === '' && (ch === '"' || ch === "'"))
+                quote = ch;
+            else if (quote !== '' && ch === quote)
+                quote = '';
+            else {
+                if (ch === escapeChar && pos + 1 < args.length)
+                    ch = args[++pos];
+                else if (ch === escapeChar)
                     continue;
-                const given = Object.hasOwn(buildArgs, name) ? buildArgs[name] : undefined;
-                globals.set(name, given !== undefined ? given : eq === -1 ? (globals.get(name) ?? '') : substitute(UNQUOTE(decl.slice(eq + 1)), globals));
+                word += ch;
             }
         }
-        else if (upper === 'FROM') {
-            const words = rest.filter((w) => !w.startsWith('--'));
-            const raw = words[0] ?? '';
-            const asIndex = words.findIndex((w) => w.toUpperCase() === 'AS');
-            const arg = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(raw);
-            froms.push({
-                raw,
-                image: substitute(raw, globals),
-                ...(arg ? { arg: (arg[1] ?? arg[2]) } : {}),
-                ...(asIndex > 0 && words[asIndex + 1] ? { stage: words[asIndex + 1].toLowerCase() } : {}),
-                line,
-            });
-        }
+        if (word === '--')
+            return { flags, rest: args.slice(pos).trimStart() };
+        flags.push(word);
     }
-    return froms;
 }
-/** `registry/name:tag@sha256:…` -> `registry/name`. */
-function repositoryOf(image) {
-    const noDigest = image.split('@')[0] ?? image;
-    const lastSlash = noDigest.lastIndexOf('/');
-    const colon = noDigest.lastIndexOf(':');
-    return colon > lastSlash ? noDigest.slice(0, colon) : noDigest;
+/** Space, tab, CR, LF, VT, FF: the white space between builder flags. */
+function isBlank(code) {
+    return code === 32 || (code >= 9 && code <= 13);
+}
+/** The value of `--name=` among builder flags (the last one given). */
+function flagValue(flags, name) {
+    let value;
+    for (const flag of flags)
+        if (flag.startsWith(`--${name}=`))
+            value = flag.slice(name.length + 3);
+    return value;
+}
+/** The `from` of a `--mount` spec (CSV `key=value` fields) whose type reads from an image: bind (the default) or cache. */
+function mountFrom(spec) {
+    let type = 'bind';
+    let from;
+    for (const raw of spec.match(/"(?:[^"]|"")*"|[^,]+/g) ?? []) {
+        const field = raw.startsWith('"') ? raw.slice(1, -1).replace(/""/g, '"') : raw;
+        const eq = field.indexOf('=');
+        const key = field.slice(0, eq).toLowerCase();
+        if (key === 'type')
+            type = field.slice(eq + 1).toLowerCase();
+        else if (key === 'from')
+            from = field.slice(eq + 1);
+    }
+    return type === 'bind' || type === 'cache' ? from : undefined;
+}
+/**
+ * The images a Dockerfile names, global ARGs substituted: each FROM (also those of earlier stages,
+ * whose `stage` names the stage they start), each `COPY --from=` and each `RUN --mount=...,from=`
+ * (these may name a stage too; the caller tells them apart). `buildArgs` are the `--build-arg`
+ * values the build gets: as in the builder, they replace the default of a global ARG the Dockerfile
+ * declares.
+ */
+function parseImageReferences(text, buildArgs = {}) {
+    const globals = new Map();
+    const found = [];
+    let fromSeen = false;
+    const add = (instruction, raw, line, stage) => {
+        const arg = SINGLE_ARG.exec(raw);
+        found.push({
+            instruction,
+            raw,
+            image: substitute(raw, globals),
+            ...(arg ? { arg: (arg[1] ?? arg[2]) } : {}),
+            ...(stage ? { stage } : {}),
+            line,
+        });
+    };
+    forEachInstruction(text, (keyword, rest, line, escapeChar) => {
+        if (keyword === 'ARG' && !fromSeen) {
+            for (const decl of rest.split(/\s+/))
+                declareGlobal(globals, decl, buildArgs);
+        }
+        else if (keyword === 'FROM') {
+            fromSeen = true;
+            const words = splitFlags(rest, escapeChar).rest.split(/\s+/);
+            const stage = words.length >= 3 && words[1]?.toUpperCase() === 'AS' ? words[2]?.toLowerCase() : undefined;
+            add('FROM', words[0] ?? '', line, stage);
+        }
+        else if (keyword === 'COPY' && rest.includes('--from')) {
+            const from = flagValue(splitFlags(rest, escapeChar).flags, 'from');
+            if (from)
+                add('COPY --from', from, line);
+        }
+        else if (keyword === 'RUN' && rest.includes('--mount')) {
+            for (const flag of splitFlags(rest, escapeChar).flags) {
+                const from = flag.startsWith('--mount=') ? mountFrom(flag.slice(8)) : undefined;
+                if (from)
+                    add('RUN --mount', from, line);
+            }
+        }
+    });
+    return found;
+}
+/** One `NAME[=default]` of a global ARG, as the builder sets it: a build arg wins over the default. */
+function declareGlobal(globals, decl, buildArgs) {
+    const eq = decl.indexOf('=');
+    const name = eq === -1 ? decl : decl.slice(0, eq);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+        return;
+    const given = Object.hasOwn(buildArgs, name) ? buildArgs[name] : undefined;
+    globals.set(name, given !== undefined ? given : eq === -1 ? (globals.get(name) ?? '') : substitute(UNQUOTE(decl.slice(eq + 1)), globals));
+}
+/** The FROM lines of a Dockerfile, global ARGs substituted (see parseImageReferences). */
+function parseFromLines(text, buildArgs = {}) {
+    return parseImageReferences(text, buildArgs).filter((r) => r.instruction === 'FROM');
 }
 
 ;// CONCATENATED MODULE: ./src/fs-atomic.ts
@@ -2832,38 +3257,43 @@ function loadScripts() {
 
 
 
+
 /**
- * Finds the images built on images of the same repository (a FROM that names `<registry>/<name>` of
- * another Dockerfile here), so that a parent's change rebuilds every descendant and children build
- * after their parents. A cycle, or a FROM under the registry naming an image no Dockerfile here
- * builds, is an error that names the files.
+ * Finds the images built on images of the same repository (a FROM, COPY --from or RUN --mount from=
+ * that names `<registry>/<name>` of another Dockerfile here, in any spelling the registry resolves to
+ * the same repository), so that a parent's change rebuilds every descendant and children build after
+ * their parents. Any other image, under the registry or not, is built elsewhere: no edge. A cycle is
+ * an error that names the files.
  */
 function resolveImageGraph(nodes, registry) {
-    const byRepository = new Map(nodes.map((n) => [`${registry}/${n.name}`, n]));
+    const byRepository = new Map(nodes.map((n) => [(0,reference/* canonicalRepository */.JA)(`${registry}/${n.name}`), n]));
+    // The registry's namespace as its repositories are spelled: `docker.io` -> `docker.io/library/`.
+    const namespace = (0,reference/* canonicalRepository */.JA)(`${registry}/x`).slice(0, -1);
     const parents = new Map();
     const warnings = [];
-    const underRegistry = `${registry}/`;
+    const nearImage = nearImageFinder(nodes);
     for (const node of nodes) {
         const edges = [];
         const stages = new Set();
-        for (const from of node.froms) {
-            const image = from.image.toLowerCase();
-            // Only an image under the registry can be one of this repository's.
-            if (!stages.has(image) && image.startsWith(underRegistry)) {
-                const repository = repositoryOf(image);
-                const parent = byRepository.get(repository);
-                if (parent) {
-                    edges.push({ parent: parent.path, ...(from.arg ? { arg: from.arg } : {}) });
-                    if (!from.arg) {
-                        warnings.push(`'${node.path}' line ${from.line}: FROM ${from.raw} names ${repository}, which this repository builds, with a fixed reference: the build takes that one, not the image just built from ${parent.path}. Write ARG BASE_IMAGE=${repository} and FROM $BASE_IMAGE, and the build gets its content tag.`);
-                    }
-                }
-                else {
-                    throw new src_settings/* InputError */.dz(`'${node.path}' line ${from.line}: FROM ${from.raw} names ${repository}, an image of the registry '${registry}', but no Dockerfile of this repository builds it; its images are ${[...byRepository.keys()].sort().join(', ')}.`);
-                }
+        for (const ref of node.references) {
+            const lower = ref.image.toLowerCase();
+            // A FROM of an earlier stage, or a COPY --from / mount of one (by name or index), is no image.
+            const ofStage = stages.has(lower) || (ref.instruction !== 'FROM' && /^\d+$/.test(ref.image));
+            const repository = ofStage ? undefined : (0,reference/* canonicalRepository */.JA)(ref.image);
+            const parent = repository === undefined ? undefined : byRepository.get(repository);
+            if (parent) {
+                edges.push({ parent: parent.path, ...(ref.arg ? { arg: ref.arg } : {}) });
+                if (!ref.arg)
+                    warnings.push(fixedReferenceWarning(node, ref, parent, registry));
             }
-            if (from.stage)
-                stages.add(from.stage);
+            else if (repository?.startsWith(namespace)) {
+                const wanted = repository.slice(namespace.length);
+                const near = nearImage(wanted, node);
+                if (near)
+                    warnings.push(nearNameWarning(node, ref, repository, wanted, near, registry));
+            }
+            if (ref.stage)
+                stages.add(ref.stage);
         }
         parents.set(node.path, edges);
     }
@@ -2897,6 +3327,78 @@ function resolveImageGraph(nodes, registry) {
         visit(node.path);
     return { effective, depth, parents, warnings };
 }
+/** How a reference is written in the Dockerfile, for messages: `FROM x`, `COPY --from=x`, `RUN --mount from=x`. */
+function written(ref) {
+    return ref.instruction === 'FROM'
+        ? `FROM ${ref.raw}`
+        : ref.instruction === 'COPY --from'
+            ? `COPY --from=${ref.raw}`
+            : `RUN --mount from=${ref.raw}`;
+}
+function fixedReferenceWarning(node, ref, parent, registry) {
+    const repository = `${registry}/${parent.name}`;
+    const fix = ref.instruction === 'FROM'
+        ? `Write ARG BASE_IMAGE=${repository} and FROM $BASE_IMAGE, and the build gets its content tag.`
+        : `Write ARG BASE_IMAGE=${repository}, a stage FROM $BASE_IMAGE AS base-image, and ${ref.instruction === 'COPY --from' ? 'COPY --from=base-image' : 'from=base-image'}, and the build gets its content tag (builders do not expand ARGs in from).`;
+    return `'${node.path}' line ${ref.line}: ${written(ref)} names ${repository}, which this repository builds, with a fixed reference: the build takes that one, not the image just built from ${parent.path}. ${fix}`;
+}
+function nearNameWarning(node, ref, repository, wanted, near, registry) {
+    // The per-image `name` setting could give the in-repo image the name written, when it is a valid one.
+    const rename = (0,naming/* isDns1123Label */.z3)(wanted) && wanted.length <= naming/* MAX_IMAGE_NAME_LENGTH */._6
+        ? `, or name that image ${wanted} with the per-image setting \`name\` (images › ${near.path} › name: ${wanted})`
+        : '';
+    return `'${node.path}' line ${ref.line}: ${written(ref)} names ${repository}, which no Dockerfile of this repository builds: it is taken as an image built elsewhere (no parent, no pinned tag, no wave). If it means the image of ${near.path} (${registry}/${near.name}), write that name${rename}.`;
+}
+/**
+ * Finds the in-repo image a name under the registry most likely means: one whose Dockerfile's folder
+ * has that name (its image got another: a configured `name`, or a longer one that tells apart two
+ * folders of the same name), else one whose name is a typo away (at most 2 edits, and at most one per
+ * 4 characters); the image that names it is left out. Runs only for references under the registry
+ * that match no image, and once per name: a thousand Dockerfiles on one shared base built elsewhere
+ * cost one search.
+ */
+function nearImageFinder(nodes) {
+    const found = new Map();
+    const search = (name) => {
+        const byFolder = nodes.filter((node) => {
+            const parts = node.path.split('/');
+            return parts.length > 1 && (0,naming/* normalizeName */.Pc)(parts[parts.length - 2]) === name;
+        });
+        const byName = nodes
+            .map((node) => ({ node, distance: editDistance(name, node.name, 2) }))
+            .filter((x) => x.distance <= 2 && x.distance * 4 <= Math.max(name.length, x.node.name.length))
+            .sort((x, y) => x.distance - y.distance)
+            .map((x) => x.node);
+        return [...byFolder, ...byName];
+    };
+    return (name, self) => {
+        let candidates = found.get(name);
+        if (!candidates) {
+            candidates = search(name);
+            found.set(name, candidates);
+        }
+        return candidates.find((node) => node !== self);
+    };
+}
+/** Levenshtein distance, or `limit + 1` once it is known to exceed `limit`. */
+function editDistance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit)
+        return limit + 1;
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        let rowMin = i;
+        for (let j = 1; j <= b.length; j++) {
+            const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            current.push(value);
+            rowMin = Math.min(rowMin, value);
+        }
+        if (rowMin > limit)
+            return limit + 1;
+        previous = current;
+    }
+    return Math.min(previous[b.length], limit + 1);
+}
 
 ;// CONCATENATED MODULE: ./src/plan.ts
 
@@ -2909,7 +3411,7 @@ const TAG_LENGTH = 16;
  * recorded in the previous manifest, so its Pod renders byte-identical (Pods are immutable).
  */
 function planImages(files, options, previous, skipped = []) {
-    const names = assignNames(files, skipped, options.repositoryName);
+    const names = assignNames(files, skipped, options.repositoryName, previous);
     const known = new Set(names.values());
     const unknown = options.forceImages.filter((name) => !known.has(name));
     if (unknown.length > 0) {
@@ -2920,16 +3422,22 @@ function planImages(files, options, previous, skipped = []) {
         path: f.path,
         name: names.get(f.path),
         own: f.effective,
-        froms: parseFromLines(f.text, f.settings?.buildArgs),
+        references: parseImageReferences(f.text, f.settings?.buildArgs),
     })), options.registry);
     const tagOf = (path) => graph.effective.get(path).slice(0, TAG_LENGTH);
+    const present = new Set(files.map((f) => f.path));
+    const moved = movedImages(files, previous, present, new Set(skipped));
+    const renamed = new Map();
     const images = files
         .map((file) => {
         const name = names.get(file.path);
         const effective = graph.effective.get(file.path);
         const edges = graph.parents.get(file.path) ?? [];
         const before = previous.get(file.path);
-        const status = !before ? 'new' : before.effective === effective ? 'unchanged' : 'changed';
+        const was = keptName(before) !== undefined ? before : moved.get(file.path);
+        const status = statusOf(before, was, name, effective);
+        if (status === 'renamed')
+            renamed.set(file.path, was);
         const tag = effective.slice(0, TAG_LENGTH);
         // Most images have no in-repo parent and no config: those skip building empty collections.
         const parentNames = edges.length === 0 ? [] : [...new Set(edges.map((e) => names.get(e.parent)))].sort();
@@ -2960,53 +3468,137 @@ function planImages(files, options, previous, skipped = []) {
         };
     })
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const present = new Set(files.map((f) => f.path));
-    const removed = [...previous.values()].filter((p) => !present.has(p.dockerfile)).sort((a, b) => (a.name < b.name ? -1 : 1));
-    return { images, removed, warnings: graph.warnings };
+    const movedAway = new Set([...renamed.values()].map((was) => was.dockerfile));
+    const removed = [...previous.values()]
+        .filter((p) => !present.has(p.dockerfile) && !movedAway.has(p.dockerfile))
+        .sort((a, b) => (a.name < b.name ? -1 : 1));
+    return { images, removed, renamed, warnings: graph.warnings };
+}
+/** `renamed` when the image was (`was`) named otherwise; else new, changed or unchanged against the previous image at its path. */
+function statusOf(before, was, name, effective) {
+    if (was !== undefined && was.name !== name)
+        return 'renamed';
+    return !before ? 'new' : before.effective === effective ? 'unchanged' : 'changed';
 }
 /** The repository-relative folder of a file ('' for the top). */
 function folderOf(file) {
     const slash = file.lastIndexOf('/');
     return slash === -1 ? '' : file.slice(0, slash);
 }
-/** `NAME=value` build args, sorted: the configured ones, and each ARG a FROM takes to an in-repo parent, pinned to its tag. */
+/** `NAME=value` build args, sorted: the configured ones, and each ARG a reference takes to an in-repo parent, pinned to its tag. */
 function pinnedBuildArgs(file, edges, names, registry, tagOf) {
     const pinned = new Map(edges.filter((e) => e.arg).map((e) => [e.arg, `${registry}/${names.get(e.parent)}:${tagOf(e.parent)}`]));
     const buildArgs = new Map([...Object.entries(file.settings?.buildArgs ?? {}), ...pinned]);
     return [...buildArgs].map(([key, value]) => `${key}=${value}`).sort();
 }
+/** The name the previous manifest gives an image, if it is one this action could have written (a hand edit may not be). */
+function keptName(before) {
+    return before !== undefined && before.name.length <= naming/* MAX_IMAGE_NAME_LENGTH */._6 && (0,naming/* isDns1123Label */.z3)(before.name) ? before.name : undefined;
+}
 /**
- * Image names: the configured ones, and for the others the names derived from the paths of every
- * Dockerfile found (`skipped` ones too), so that skipping an image or naming one in the config never
- * renames another. A configured name that another image has is an error that says where it was set.
+ * Image names, stable from run to run: an image keeps the name the previous manifest gives it,
+ * whatever Dockerfiles come and go, and a configured name replaces it. A new image takes the name
+ * derived from the paths of every Dockerfile found (`skipped` ones too), or, when another image has
+ * that name already, a distinct one (see distinctImageName). A configured name that another image
+ * has is an error that says where it was set, unless the configured image had that name already.
  */
-function assignNames(files, skipped, repositoryName) {
-    const derived = (0,naming/* assignImageNames */.dj)([...files.map((f) => f.path), ...skipped], repositoryName);
+function assignNames(files, skipped, repositoryName, previous) {
+    const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const configured = new Map(files.flatMap((f) => (f.settings?.name ? [[f.path, f.settings.name]] : [])));
     const names = new Map();
     const owner = new Map();
-    for (const file of files) {
-        if (file.settings?.name)
-            continue;
-        const name = derived.get(file.path);
-        names.set(file.path, name);
-        owner.set(name, file.path);
+    const claim = (path, name) => {
+        names.set(path, name);
+        owner.set(name, path);
+    };
+    // A configured name the image did not have before must not be taken from another image.
+    const newlyConfigured = (path) => path !== undefined && configured.has(path) && keptName(previous.get(path)) !== configured.get(path)?.value;
+    // Names the images had first: a conflict is then reported on the image that newly takes the name.
+    const claims = [...configured].sort(([a], [b]) => Number(newlyConfigured(a)) - Number(newlyConfigured(b)) || (a < b ? -1 : 1));
+    for (const [path, name] of claims) {
+        const other = owner.get(name.value);
+        if (other !== undefined)
+            throw nameTaken(path, name, other, 'configured');
+        claim(path, name.value);
     }
-    for (const file of files) {
-        if (!file.settings?.name)
+    for (const { path } of sorted) {
+        const kept = configured.has(path) ? undefined : keptName(previous.get(path));
+        if (kept === undefined)
             continue;
-        const { value, at } = file.settings.name;
-        const other = owner.get(value);
-        if (other !== undefined) {
-            const hint = names.get(other) === value && !files.find((f) => f.path === other)?.settings?.name ? ` (or give ${other} another name)` : '';
-            throw new src_settings/* InputError */.dz(`${at}: the image name '${value}' of ${file.path} is also the name of ${other}'s image: expected a name no other image has${hint}.`);
-        }
-        owner.set(value, file.path);
-        names.set(file.path, value);
+        const other = owner.get(kept);
+        if (newlyConfigured(other))
+            throw nameTaken(other, configured.get(other), path, 'kept');
+        // Else taken by an image configured with it before (two images of an edited manifest): this one is named anew.
+        if (other === undefined)
+            claim(path, kept);
     }
+    // Most runs keep every name: the paths are named only when a Dockerfile needs a name.
+    let derived;
+    const crowded = [];
+    for (const { path } of sorted) {
+        if (names.has(path))
+            continue;
+        derived ??= (0,naming/* assignImageNames */.dj)([...files.map((f) => f.path), ...skipped], repositoryName);
+        const natural = derived.get(path);
+        const other = owner.get(natural);
+        if (newlyConfigured(other))
+            throw nameTaken(other, configured.get(other), path, 'derived');
+        if (other === undefined)
+            claim(path, natural);
+        else
+            crowded.push(path);
+    }
+    const taken = (name) => owner.has(name);
+    for (const path of crowded)
+        claim(path, (0,naming/* distinctImageName */.vH)(path, repositoryName, taken));
     return names;
 }
+/**
+ * The error for the configured `name` of `path` that `other` has: as its configured name, as its
+ * name in the manifest, or as its derived name.
+ */
+function nameTaken(path, name, other, how) {
+    const whose = how === 'kept' ? `the name ${other}'s image has in the manifest` : `also the name of ${other}'s image`;
+    const hint = how === 'configured'
+        ? ''
+        : how === 'kept'
+            ? ` (names in the manifest are kept: to hand this one over, give ${other} another name in the config too)`
+            : ` (or give ${other} another name)`;
+    return new src_settings/* InputError */.dz(`${name.at}: the image name '${name.value}' of ${path} is ${whose}: expected a name no other image has${hint}.`);
+}
+/**
+ * Dockerfiles that moved: a new path whose bytes (sha256) are those of exactly one Dockerfile of the
+ * previous manifest that is gone (neither found nor skipped), and of no other new path. The image at
+ * the new path is named like any new one; when that name differs, it is reported as renamed rather
+ * than as one image added and another removed. Matching only decides that report, never a name.
+ */
+function movedImages(files, previous, present, skipped) {
+    const moved = new Map();
+    // null: more than one has those bytes, so which moved where is a guess.
+    const gone = new Map();
+    for (const before of previous.values()) {
+        if (present.has(before.dockerfile) || skipped.has(before.dockerfile) || keptName(before) === undefined)
+            continue;
+        gone.set(before.sha256, gone.has(before.sha256) ? null : before);
+    }
+    if (gone.size === 0)
+        return moved;
+    const added = new Map();
+    for (const file of files)
+        if (!previous.has(file.path))
+            added.set(file.sha256, added.has(file.sha256) ? null : file.path);
+    for (const [sha256, path] of added) {
+        const before = gone.get(sha256);
+        if (path !== null && before)
+            moved.set(path, before);
+    }
+    return moved;
+}
 
+// EXTERNAL MODULE: ./src/summary.ts
+var summary = __nccwpck_require__(8855);
 ;// CONCATENATED MODULE: ./src/render.ts
+
 
 
 
@@ -3037,11 +3629,11 @@ async function scanRepository(settings, log) {
         log.warning(`Input 'executor-image' is '${settings.executorImage}', which does not look like a kaniko -debug image: the build container runs /busybox/sh, which only the -debug images have, and fails to start without it. Ignore this if the image has /busybox/sh.`);
     }
     const discovery = await log.group('Discover Dockerfiles', async () => {
-        const found = await discoverDockerfiles(settings.root, settings.dockerfiles);
+        const found = await discoverDockerfiles(settings.root, settings.dockerfiles, { generated: new Set([settings.output]) });
         for (const warning of found.warnings)
             log.warning(warning);
         // One write per phase: a line per file cost a system call each on large repositories.
-        log.info([...found.paths, `${found.paths.length} Dockerfile(s) matched ${settings.dockerfiles.join(', ')}`].join('\n'));
+        log.info([...found.notes, ...found.paths, `${found.paths.length} Dockerfile(s) matched ${settings.dockerfiles.join(', ')}`].join('\n'));
         return found;
     });
     if (discovery.paths.length === 0) {
@@ -3220,7 +3812,7 @@ async function renderScan(settings, scan, previousText, source, log) {
         for (const warning of planned.warnings)
             log.warning(warning);
         log.info([
-            ...planned.images.map(planLine),
+            ...planned.images.map((image) => planLine({ ...image, ...renamedFrom(planned.renamed.get(image.dockerfile), image.dockerfile) })),
             ...planned.removed.map((gone) => `${gone.name}: removed (${skipped.has(gone.dockerfile) ? 'skipped by the config' : `${gone.dockerfile} is gone`})`),
         ].join('\n'));
         return planned;
@@ -3254,6 +3846,7 @@ async function renderScan(settings, scan, previousText, source, log) {
             pod: pods[i]?.name ?? '',
             forced: image.forced,
             status: image.status,
+            ...renamedFrom(plan.renamed.get(image.dockerfile), image.dockerfile),
         }));
         log.info(`${pods.length} Pod(s) (${reused} unchanged, taken as they were)${written === undefined ? '' : `, ${written.length} bytes`}, ${changed ? 'changed' : 'unchanged'}`);
         return {
@@ -3267,8 +3860,14 @@ async function renderScan(settings, scan, previousText, source, log) {
         };
     });
 }
+/** The report fields of a renamed image (`was`: what it was in the previous manifest); none for another. */
+function renamedFrom(was, dockerfile) {
+    if (was === undefined)
+        return {};
+    return was.dockerfile === dockerfile ? { previousName: was.name } : { previousName: was.name, previousDockerfile: was.dockerfile };
+}
 function planLine(image) {
-    return `${image.name}: ${image.image} (${image.status}${image.forced ? ', forced' : ''})`;
+    return `${image.name}: ${image.image} (${(0,summary/* statusText */.qS)(image, true)})`;
 }
 /** The outcome of a render whose inputs are those of the previous manifest: that manifest, every image unchanged. */
 async function sameInputs(settings, scan, previous, key, log) {
@@ -3524,18 +4123,19 @@ function getRelativePath(name) {
         fail(name, raw, 'expected a path inside the repository');
     return normalized === '.' ? '' : normalized;
 }
-const REGISTRY_HOST = /^(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])(?:\.(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9]))*(?::[0-9]{1,5})?$/;
-/** `true` (the registry's host), `false`, or a list of hosts such as `registry.kaniko.svc:5000`. */
+/**
+ * `true` (the registry's host), `false`, or a list of hosts such as `registry.kaniko.svc:5000`: the
+ * host forms `registry` takes (names, IPv4, `[IPv6]`, a port of 1 to 65535), by the same rule.
+ */
 function getInsecureRegistries(registry) {
     const raw = getInput('insecure-registry').trim();
     if (/^(true|false)$/i.test(raw))
         return raw.toLowerCase() === 'true' ? [(0,reference/* registryHost */.U$)(registry)] : [];
     const hosts = getList('insecure-registry');
     for (const host of hosts) {
-        const looksLikeHost = host.includes('.') || host.includes(':') || host === 'localhost';
-        if (!REGISTRY_HOST.test(host) || !looksLikeHost) {
-            fail('insecure-registry', raw, `expected true, false or registry hosts such as registry.kaniko.svc:5000, and '${host}' is not a host`);
-        }
+        const problem = (0,reference/* explainRegistryHost */.HD)(host);
+        if (problem)
+            fail('insecure-registry', raw, `expected true, false or registry hosts such as registry.kaniko.svc:5000, but ${problem}`);
     }
     return [...new Set(hosts)].sort();
 }
@@ -3727,10 +4327,24 @@ function isDns1123Subdomain(value) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   D6: () => (/* binding */ formatTextTable),
 /* harmony export */   Dy: () => (/* binding */ imageRows),
-/* harmony export */   c$: () => (/* binding */ TABLE_HEADER)
+/* harmony export */   c$: () => (/* binding */ TABLE_HEADER),
+/* harmony export */   qS: () => (/* binding */ statusText)
 /* harmony export */ });
 /* unused harmony exports escapeHtml, SUMMARY_TABLE_BUDGET, SUMMARY_ALL_ROWS, summaryHtml */
 const TABLE_HEADER = ['Image', 'Dockerfile', 'sha256', 'Reference', 'Status'];
+/**
+ * An image's status as the log, the summary, the CLI and the commit message show it: `changed`,
+ * `renamed from api, forced`; `withPath` adds the Dockerfile a renamed image moved from.
+ */
+function statusText(image, withPath = false) {
+    let status = image.status;
+    if (image.status === 'renamed') {
+        status = `renamed from ${image.previousName ?? ''}`;
+        if (withPath && image.previousDockerfile !== undefined)
+            status += ` (${image.previousDockerfile})`;
+    }
+    return image.forced ? `${status}, forced` : status;
+}
 /** Rows of the image table shared by the job summary and the CLI. */
 function imageRows(outcome) {
     const rows = outcome.images.map((image) => [
@@ -3738,7 +4352,7 @@ function imageRows(outcome) {
         image.dockerfile,
         image.sha256.slice(0, 12),
         image.image,
-        image.forced ? `${image.status}, forced` : image.status,
+        statusText(image, true),
     ]);
     const skipped = new Set(outcome.skipped ?? []);
     for (const gone of outcome.removed) {
@@ -12655,8 +13269,10 @@ exports.visitAsync = visitAsync;
 /******/ // This entry module used 'module' so it can't be inlined
 /******/ var __webpack_exports__ = __nccwpck_require__(5581);
 /******/ __webpack_exports__ = await __webpack_exports__;
+/******/ var __webpack_exports__explainRepoFolder = __webpack_exports__.aE;
 /******/ var __webpack_exports__main = __webpack_exports__.iW;
 /******/ var __webpack_exports__parseArgs = __webpack_exports__.Zy;
 /******/ var __webpack_exports__parseRemote = __webpack_exports__.M8;
-/******/ export { __webpack_exports__main as main, __webpack_exports__parseArgs as parseArgs, __webpack_exports__parseRemote as parseRemote };
+/******/ var __webpack_exports__repositoryNameOf = __webpack_exports__.fy;
+/******/ export { __webpack_exports__explainRepoFolder as explainRepoFolder, __webpack_exports__main as main, __webpack_exports__parseArgs as parseArgs, __webpack_exports__parseRemote as parseRemote, __webpack_exports__repositoryNameOf as repositoryNameOf };
 /******/ 

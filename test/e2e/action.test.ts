@@ -82,7 +82,7 @@ describe.each(nodeBinaries())('the committed dist/index.js under %s', (_label, n
     const run = await runAction(node, env({ mode: 'diff' }), scratch)
     expect(run.status).toBe(1)
     expect(run.stdout).toContain(
-      "::error::Input 'mode' has the value 'diff': expected a pull_request event (with its payload), but this run is a 'push' event.",
+      "::error::Input 'mode' has the value 'diff': Diff mode compares a pull request with the manifest on its base branch, and needs the pull request from the payload of a pull_request or pull_request_target event; this run got a 'push' event.",
     )
   })
 })
