@@ -1,6 +1,7 @@
 import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { compilePatterns } from './glob.js'
+import { hasControlCharacter, inert } from './inert.js'
 
 /** Folders never searched, whatever the patterns say. */
 export const PRUNED_FOLDERS: ReadonlySet<string> = new Set(['.git', 'node_modules'])
@@ -41,27 +42,34 @@ export async function discoverDockerfiles(root: string, patterns: readonly strin
       const name = entry.name
       if (entry.isDirectory()) {
         if (PRUNED_FOLDERS.has(name)) continue
-        if (notUtf8(name, rel)) continue
+        if (badName(name, rel)) continue
         walk(`${dir}/${name}`, rel ? `${rel}/${name}` : name)
       } else if (entry.isFile()) {
-        if (matcher.matchesIn(rel, name) && !notUtf8(name, rel)) found.push(rel ? `${rel}/${name}` : name)
-      } else if (entry.isSymbolicLink() && matcher.matchesIn(rel, name) && !notUtf8(name, rel)) {
+        if (matcher.matchesIn(rel, name) && !badName(name, rel)) found.push(rel ? `${rel}/${name}` : name)
+      } else if (entry.isSymbolicLink() && matcher.matchesIn(rel, name) && !badName(name, rel)) {
         symlinks.push(rel ? `${rel}/${name}` : name)
       }
     }
   }
-  // A name that is not UTF-8 comes back with U+FFFD in it and cannot be opened by that name. Only
-  // the folders entered and the files that match are asked: the other names are never used.
-  const notUtf8 = (name: string, rel: string): boolean => {
-    if (!name.includes('\uFFFD')) return false
-    warnings.push(`skipped '${rel ? `${rel}/` : ''}${name}': its name is not valid UTF-8`)
+  // A name that is not UTF-8 comes back with U+FFFD in it and cannot be opened by that name. A name
+  // with a control character (a newline, for one) is no image's, and would break the lines of the log,
+  // the summary and the comment. Only the folders entered and the files that match are asked: the
+  // other names are never used.
+  const badName = (name: string, rel: string): boolean => {
+    const problem = name.includes('\uFFFD')
+      ? 'its name is not valid UTF-8'
+      : hasControlCharacter(name)
+        ? 'its name has a control character or a line separator'
+        : undefined
+    if (problem === undefined) return false
+    warnings.push(`skipped '${inert(rel ? `${rel}/${name}` : name)}': ${problem}`)
     return true
   }
 
   walk(root, '')
   for (const relPath of symlinks) {
     const problem = await checkSymlink(path.join(root, ...relPath.split('/')), realRoot)
-    if (problem) warnings.push(`skipped '${relPath}': ${problem}`)
+    if (problem) warnings.push(`skipped '${inert(relPath)}': ${problem}`)
     else found.push(relPath)
   }
   found.sort()

@@ -1,3 +1,4 @@
+import { inert } from '../inert.js'
 import { type Logger, type RenderOutcome, renderScan, type Scan } from '../render.js'
 import type { Settings } from '../settings.js'
 import type { BranchWriter } from './branch-writer.js'
@@ -50,7 +51,7 @@ export async function commitManifest(writer: BranchWriter, request: CommitReques
       const reason = state.diverged
         ? `'${request.branch}' is at ${short(state.head)}, which does not contain the rendered commit ${short(request.rendered)}`
         : `'${request.branch}' moved on to ${short(state.head)}, which changes ${others.length} other file(s) (${others.slice(0, 5).join(', ')}${others.length > 5 ? ', …' : ''})`
-      log.info(`Superseded: ${reason}. The run for that commit renders its own manifest; this run commits nothing.`)
+      log.info(`Superseded: ${inert(reason)}. The run for that commit renders its own manifest; this run commits nothing.`)
       return { result: 'superseded', head: state.head, reason }
     }
     const previous = await writer.readFile(state.head, request.manifestPath)
