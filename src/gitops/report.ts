@@ -1,5 +1,7 @@
 import type { PreviousImage } from '../plan.js'
 import type { ImageReport } from '../render.js'
+import { escapeHtml } from '../summary.js'
+import { codeSpan, markdownText, tableCode } from './markdown.js'
 import { unifiedDiff } from './text-diff.js'
 
 export type ImageChange = 'added' | 'rebuilt' | 'forced' | 'removed' | 'unchanged'
@@ -72,27 +74,23 @@ const CHANGE_LABEL: Record<ImageChange, string> = {
   unchanged: 'unchanged',
 }
 
-function escapeCell(text: string): string {
-  return text.replace(/[|<>&`]/g, (c) => `&#${c.charCodeAt(0)};`)
-}
-
 /** Markdown for the PR comment and the job summary, at most `limit` characters. */
 export function renderDiffMarkdown(diff: ManifestDiff, manifestPath: string, limit = COMMENT_LIMIT): string {
   const s = diff.summary
   const builds = [...s.added, ...s.rebuilt, ...s.forced]
   const headline =
     diff.diff === ''
-      ? `Merging leaves \`${manifestPath}\` as it is: no image is built.`
+      ? `Merging leaves ${codeSpan(manifestPath)} as it is: no image is built.`
       : builds.length === 0
-        ? `Merging changes \`${manifestPath}\` but builds no image.`
-        : `Merging builds **${builds.length}** image(s): ${builds.map((n) => `\`${n}\``).join(', ')}.`
+        ? `Merging changes ${codeSpan(manifestPath)} but builds no image.`
+        : `Merging builds **${builds.length}** image(s): ${builds.map(codeSpan).join(', ')}.`
   const counts = `${s.added.length} added, ${s.rebuilt.length} rebuilt, ${s.forced.length} forced, ${s.removed.length} removed, ${s.unchanged} unchanged.`
   const table = [
     '| Image | Change | Dockerfile | Reference |',
     '| --- | --- | --- | --- |',
     ...diff.rows
       .filter((r) => r.change !== 'unchanged')
-      .map((r) => `| ${escapeCell(r.name)} | ${CHANGE_LABEL[r.change]} | ${escapeCell(r.dockerfile)} | ${escapeCell(r.image)} |`),
+      .map((r) => `| ${markdownText(r.name)} | ${CHANGE_LABEL[r.change]} | ${tableCode(r.dockerfile)} | ${tableCode(r.image)} |`),
   ]
   const head = [
     commentMarker(manifestPath),
@@ -106,7 +104,7 @@ export function renderDiffMarkdown(diff: ManifestDiff, manifestPath: string, lim
   if (diff.diff === '') return head
   const longestTicks = Math.max(2, ...(diff.diff.match(/`+/g) ?? []).map((t) => t.length))
   const fence = '`'.repeat(longestTicks + 1)
-  const open = `<details><summary>Diff of <code>${escapeCell(manifestPath)}</code></summary>\n\n${fence}diff\n`
+  const open = `<details><summary>Diff of <code>${escapeHtml(manifestPath)}</code></summary>\n\n${fence}diff\n`
   const close = `${fence}\n</details>\n`
   const lines = diff.diff.split('\n')
   let body = diff.diff

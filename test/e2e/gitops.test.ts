@@ -179,7 +179,7 @@ describe('pull_request (mode: auto)', () => {
     expect(comments).toHaveLength(1)
     expect(comments[0]?.body).toContain('<!-- kaniko-gitops:diff deploy/manifest.yaml -->')
     expect(comments[0]?.body).toContain('Merging builds **2** image(s): `worker`, `api`.')
-    expect(comments[0]?.body).toContain('| api | rebuilt (content changed) | services/api/Dockerfile |')
+    expect(comments[0]?.body).toContain('| api | rebuilt (content changed) | `services/api/Dockerfile` |')
     expect(comments[0]?.body).toMatch(/```diff\n--- a\/deploy\/manifest.yaml\n\+\+\+ b\/deploy\/manifest.yaml\n/)
     expect(first.summary).toContain('| worker | added |')
     expect(await branchHead(gh, 'main')).toBe(base)
