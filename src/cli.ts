@@ -3,7 +3,9 @@ import { readFileSync, type Stats, statSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'yaml'
 import { describeError } from './errors.js'
+import { inert } from './inert.js'
 import { type Logger, renderRepository, writeManifest } from './render.js'
+import { inertLines } from './runner.js'
 import { getSettings } from './settings.js'
 import { formatTextTable, imageRows, TABLE_HEADER } from './summary.js'
 
@@ -99,9 +101,10 @@ export function parseArgs(argv: readonly string[], known: ReadonlySet<string>): 
   return { command, flags }
 }
 
+// The command line may run in a workflow too, where the runner reads its output for commands.
 const consoleLogger: Logger = {
-  info: (message) => console.log(message.replace(/^/gm, '  ')),
-  warning: (message) => console.warn(`warning: ${message}`),
+  info: (message) => console.log(inertLines(message).replace(/^/gm, '  ')),
+  warning: (message) => console.warn(inertLines(`warning: ${message}`)),
   async group(name, fn) {
     console.log(`${name}`)
     return fn()
@@ -158,10 +161,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.log(
       `\n${path.relative(process.cwd(), settings.outputPath) || settings.outputPath}: ${outcome.changed ? 'written' : 'unchanged'}, ${outcome.images.length} image(s)\n`,
     )
-    console.log(formatTextTable(TABLE_HEADER, imageRows(outcome)))
+    const rows = imageRows(outcome).map((row) => row.map(inert))
+    console.log(formatTextTable(TABLE_HEADER, rows))
     return 0
   } catch (error) {
-    console.error(`kaniko-gitops: ${describeError(error)}`)
+    console.error(inertLines(`kaniko-gitops: ${describeError(error)}`))
     return 1
   }
 }

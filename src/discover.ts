@@ -1,6 +1,7 @@
 import { type Dirent, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { type CompiledPatterns, compilePatterns } from './glob.js'
+import { hasControlCharacter, inert } from './inert.js'
 
 /** Folders never searched, whatever the patterns say. */
 export const PRUNED_FOLDERS: ReadonlySet<string> = new Set(['.git', 'node_modules'])
@@ -46,12 +47,12 @@ export async function discoverDockerfiles(root: string, patterns: readonly strin
   const { found, warnings, notes } = walk
   for (const relPath of walk.symlinks) {
     const problem = await checkSymlink(path.join(root, ...relPath.split('/')), realRoot)
-    if (problem) warnings.push(`skipped '${relPath}': ${problem}`)
+    if (problem) warnings.push(`skipped '${inert(relPath)}': ${problem}`)
     else found.push(relPath)
   }
   for (const [submodule, files] of walk.inSubmodules) {
     warnings.push(
-      `skipped ${files.length} Dockerfile(s) in '${submodule}', a git submodule (or another repository inside this one): kaniko's git context does not clone submodules, so they cannot be built from here: ${files.sort().join(', ')}`,
+      `skipped ${files.length} Dockerfile(s) in '${inert(submodule)}', a git submodule (or another repository inside this one): kaniko's git context does not clone submodules, so they cannot be built from here: ${files.sort().map(inert).join(', ')}`,
     )
   }
   found.sort()
@@ -90,11 +91,11 @@ class Walk {
       const name = entry.name
       if (entry.isDirectory()) {
         if (PRUNED_FOLDERS.has(name)) continue
-        if (this.notUtf8(name, rel)) continue
+        if (this.badName(name, rel)) continue
         this.folder(`${dir}/${name}`, rel ? `${rel}/${name}` : name, submodule)
       } else if (entry.isFile()) {
-        if (this.matcher.matchesIn(rel, name) && !this.notUtf8(name, rel)) this.keep(rel ? `${rel}/${name}` : name, name, submodule)
-      } else if (entry.isSymbolicLink() && this.matcher.matchesIn(rel, name) && !this.notUtf8(name, rel)) {
+        if (this.matcher.matchesIn(rel, name) && !this.badName(name, rel)) this.keep(rel ? `${rel}/${name}` : name, name, submodule)
+      } else if (entry.isSymbolicLink() && this.matcher.matchesIn(rel, name) && !this.badName(name, rel)) {
         if (submodule !== '' || NOT_A_DOCKERFILE.test(name)) this.keep(rel ? `${rel}/${name}` : name, name, submodule)
         else this.symlinks.push(rel ? `${rel}/${name}` : name)
       }
@@ -103,8 +104,8 @@ class Walk {
 
   /** A matching file: a Dockerfile, unless its name or place says otherwise. */
   private keep(relPath: string, name: string, submodule: string): void {
-    if (NOT_A_DOCKERFILE.test(name)) this.notes.push(`left out '${relPath}': its name says it is not a Dockerfile`)
-    else if (this.generated.has(relPath)) this.notes.push(`left out '${relPath}': it is the manifest this action writes`)
+    if (NOT_A_DOCKERFILE.test(name)) this.notes.push(`left out '${inert(relPath)}': its name says it is not a Dockerfile`)
+    else if (this.generated.has(relPath)) this.notes.push(`left out '${inert(relPath)}': it is the manifest this action writes`)
     else if (submodule === '') this.found.push(relPath)
     else {
       const files = this.inSubmodules.get(submodule)
@@ -120,7 +121,7 @@ class Walk {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? ''
       if (rel !== '' && UNLISTABLE.has(code)) {
-        this.warnings.push(`skipped the folder '${rel}': it cannot be listed (${code}), so a Dockerfile in it would not be found`)
+        this.warnings.push(`skipped the folder '${inert(rel)}': it cannot be listed (${code}), so a Dockerfile in it would not be found`)
         return undefined
       }
       throw new Error(`cannot list the folder '${rel || '.'}'`, { cause: error })
@@ -131,9 +132,19 @@ class Walk {
    * A name that is not UTF-8 comes back with U+FFFD in it and cannot be opened by that name. Only the
    * folders entered and the files that match are asked: the other names are never used.
    */
-  private notUtf8(name: string, rel: string): boolean {
-    if (!name.includes('\uFFFD')) return false
-    this.warnings.push(`skipped '${rel ? `${rel}/` : ''}${name}': its name is not valid UTF-8`)
+  /**
+   * A name that is not UTF-8 comes back with U+FFFD in it and cannot be opened by that name. A name
+   * with a control character (a newline, for one) is no image's, and would break the lines of the
+   * log, the summary and the comment. Only the folders entered and the files that match are asked.
+   */
+  private badName(name: string, rel: string): boolean {
+    const problem = name.includes('\uFFFD')
+      ? 'its name is not valid UTF-8'
+      : hasControlCharacter(name)
+        ? 'its name has a control character or a line separator'
+        : undefined
+    if (problem === undefined) return false
+    this.warnings.push(`skipped '${inert(rel ? `${rel}/${name}` : name)}': ${problem}`)
     return true
   }
 }

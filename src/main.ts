@@ -7,6 +7,7 @@ import { upsertComment } from './gitops/comment.js'
 import { commitManifest, commitRequestFor } from './gitops/commit.js'
 import { findDrift } from './gitops/drift.js'
 import { commentMarker, compareWithBase, type ManifestDiff, renderDiffMarkdown } from './gitops/report.js'
+import { inert } from './inert.js'
 import { explainMissingPullRequest, resolveMode } from './mode.js'
 import {
   type Logger,
@@ -80,7 +81,7 @@ async function runCommit(settings: Settings): Promise<Outputs> {
     commitManifest(writer, commitRequestFor(settings, scan, actionsLogger), actionsLogger),
   )
   if (committed.result === 'superseded') {
-    core.notice(`Nothing committed: ${committed.reason}. The run for that commit renders its manifest.`)
+    core.notice(`Nothing committed: ${inert(committed.reason)}. The run for that commit renders its manifest.`)
     writeSummary(undefined, `superseded: ${escapeHtml(committed.reason)}`)
     return { changed: 'false', manifest: settings.output, result: 'superseded' }
   }

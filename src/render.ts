@@ -18,6 +18,7 @@ import { parseFromLines } from './dockerfile.js'
 import { explainPathEscape, realpathOrUndefined, removeStaleTemporaries, writeFileAtomic } from './fs-atomic.js'
 import { gitObjectFormat, readGitIndex } from './git-index.js'
 import { hashDockerfile, sha256Hex } from './hash.js'
+import { inert } from './inert.js'
 import {
   buildPod,
   buildScriptsConfigMap,
@@ -99,7 +100,11 @@ export async function scanRepository(settings: Settings, log: Logger): Promise<S
     const found = await discoverDockerfiles(settings.root, settings.dockerfiles, { generated: new Set([settings.output]) })
     for (const warning of found.warnings) log.warning(warning)
     // One write per phase: a line per file cost a system call each on large repositories.
-    log.info([...found.notes, ...found.paths, `${found.paths.length} Dockerfile(s) matched ${settings.dockerfiles.join(', ')}`].join('\n'))
+    log.info(
+      [...found.notes, ...found.paths.map(inert), `${found.paths.length} Dockerfile(s) matched ${settings.dockerfiles.join(', ')}`].join(
+        '\n',
+      ),
+    )
     return found
   })
   if (discovery.paths.length === 0) {
@@ -111,7 +116,7 @@ export async function scanRepository(settings: Settings, log: Logger): Promise<S
   const entries = config ? matchConfig(config, discovery.paths) : new Map<string, ImageEntry>()
   const skipped = discovery.paths.filter((file) => entries.get(file)?.options.skip === true)
   if (skipped.length > 0)
-    log.info(`skipped by ${config?.source.kind === 'file' ? config.source.name : 'image-config'}: ${skipped.join(', ')}`)
+    log.info(`skipped by ${config?.source.kind === 'file' ? config.source.name : 'image-config'}: ${skipped.map(inert).join(', ')}`)
 
   const files = await log.group('Hash', async () => {
     const hashed: HashedDockerfile[] = []
@@ -140,7 +145,7 @@ export async function scanRepository(settings: Settings, log: Logger): Promise<S
         const context = await contexts.hash(dir, file)
         if (contexts.commits(file) === false) {
           log.warning(
-            `${file} is not committed: kaniko's git context builds the commit, where it is missing, so its build will fail. Commit it, or leave it out with 'dockerfiles'.`,
+            `${inert(file)} is not committed: kaniko's git context builds the commit, where it is missing, so its build will fail. Commit it, or leave it out with 'dockerfiles'.`,
           )
         }
         effective = sha256Hex(`kaniko-gitops context v2\n${sha256}\n${context.sha256}\n`)
@@ -154,7 +159,7 @@ export async function scanRepository(settings: Settings, log: Logger): Promise<S
       }
       hashed.push({ path: file, sha256, effective, covers, text, ...(configured ? { settings: configured } : {}) })
     }
-    log.info(hashed.map((f) => `${f.effective}  ${f.path} (${f.covers})`).join('\n'))
+    log.info(hashed.map((f) => `${f.effective}  ${inert(f.path)} (${inert(f.covers)})`).join('\n'))
     return hashed
   })
   if (files.length === 0) {
@@ -308,7 +313,8 @@ export async function renderScan(
       [
         ...planned.images.map((image) => planLine({ ...image, ...renamedFrom(planned.renamed.get(image.dockerfile), image.dockerfile) })),
         ...planned.removed.map(
-          (gone) => `${gone.name}: removed (${skipped.has(gone.dockerfile) ? 'skipped by the config' : `${gone.dockerfile} is gone`})`,
+          (gone) =>
+            `${inert(gone.name)}: removed (${skipped.has(gone.dockerfile) ? 'skipped by the config' : `${inert(gone.dockerfile)} is gone`})`,
         ),
       ].join('\n'),
     )
@@ -370,7 +376,8 @@ function renamedFrom(was: PreviousImage | undefined, dockerfile: string): Pick<I
 }
 
 function planLine(image: Pick<ImageReport, 'name' | 'image' | 'status' | 'forced' | 'previousName' | 'previousDockerfile'>): string {
-  return `${image.name}: ${image.image} (${statusText(image, true)})`
+  // Names and references of the previous manifest are text from a file, like any path.
+  return `${inert(image.name)}: ${inert(image.image)} (${inert(statusText(image, true))})`
 }
 
 /** The outcome of a render whose inputs are those of the previous manifest: that manifest, every image unchanged. */

@@ -6,7 +6,8 @@
  * `runs.using: node24`, importing @actions/core took 140 ms where an empty bundle started in 55 ms
  * (it loads @actions/http-client and undici at import, for OIDC tokens this action never asks for).
  * That was 60 % of a run on a small repository. `test/runner.test.ts` runs both side by side and
- * requires the same stdout and the same files for the same calls.
+ * requires the same stdout and the same files for the same calls. One difference on purpose: `info`
+ * defuses a line that the runner would take for a workflow command (see `inertLines`).
  */
 import { randomUUID } from 'node:crypto'
 import { appendFileSync, existsSync, writeSync } from 'node:fs'
@@ -35,10 +36,42 @@ function writeStdout(text: string): void {
   }
 }
 
-let out: (text: string) => void = writeStdout
+/** Where a write goes: the log, or a test's sink, told which writes are commands the action issues. */
+type LogSink = (text: string, command?: string) => void
+
+let out: LogSink = writeStdout
+
+/**
+ * How the runner finds workflow commands in the log (actions/runner: ActionCommandManager and
+ * ActionCommand): it reads the log line by line, a line ending at LF, CR or CR LF, and takes
+ * - `::command::data` from a line that starts with `::` once its leading white space (.NET's, which
+ *   counts U+0085, U+00A0 and U+2028 in) is trimmed;
+ * - `##[command]data`, the old syntax, from `##[` anywhere in a line.
+ * The command names do not matter here: `::stop-commands::TOKEN` makes any word a command.
+ */
+const COMMAND_LINE = /^[\s\u0085]*::|##\[/m
+const LEADING_COMMAND = /^([\s\u0085]*):(?=:)/
+
+/**
+ * The last line of defence for everything logged as plain text (never a command the action issues
+ * itself): each line the runner would take for a command gets its first `:` as `%3A`, and `##[` as
+ * `##%5B`. Other lines stay as they are; most messages have none, and are returned after one scan.
+ */
+export function inertLines(message: string): string {
+  // A search for a fixed string is several times faster than the pattern on a long diff.
+  if ((!message.includes('::') && !message.includes('##[')) || !COMMAND_LINE.test(message)) return message
+  return message
+    .split(/(\r\n|\r|\n)/)
+    .map((part, i) => {
+      if (i % 2 === 1) return part
+      const line = LEADING_COMMAND.test(part) ? part.replace(LEADING_COMMAND, '$1%3A') : part
+      return line.includes('##[') ? line.replaceAll('##[', '##%5B') : line
+    })
+    .join('')
+}
 
 /** Sends what would go to the log to `sink` instead (undefined: back to the log), for tests. */
-export function redirectLog(sink: ((text: string) => void) | undefined): void {
+export function redirectLog(sink: LogSink | undefined): void {
   out = sink ?? writeStdout
 }
 
@@ -69,11 +102,12 @@ export function issueCommand(command: string, properties: Record<string, string 
     .filter(([, value]) => value)
     .map(([key, value]) => `${key}=${escapeProperty(value as string)}`)
     .join(',')
-  out(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${EOL}`)
+  out(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${EOL}`, command)
 }
 
+/** A plain log line (or several): no line of it can be a workflow command, whatever text it holds. */
 export function info(message: string): void {
-  out(`${message}${EOL}`)
+  out(`${inertLines(message)}${EOL}`)
 }
 
 export function warning(message: string): void {

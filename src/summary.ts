@@ -1,3 +1,4 @@
+import { visible } from './inert.js'
 import type { ImageReport, RenderOutcome } from './render.js'
 
 export const TABLE_HEADER = ['Image', 'Dockerfile', 'sha256', 'Reference', 'Status'] as const
@@ -49,9 +50,14 @@ export function formatTextTable(header: readonly string[], rows: readonly string
 
 const HTML_SPECIAL = /[&<>"']/
 
+/**
+ * HTML text for the job summary, which GitHub reads as Markdown: a newline in a name could end the
+ * HTML block (at a blank line) and turn the rest into Markdown, so the text is `visible` first.
+ */
 export function escapeHtml(text: string): string {
+  const shown = visible(text)
   // Most cells have nothing to escape: a test is cheaper than a replace with a callback.
-  return HTML_SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : text
+  return HTML_SPECIAL.test(shown) ? shown.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : shown
 }
 
 /** GitHub refuses a step's job summary over 1 MiB; the table stops well before, with a note. */

@@ -32,6 +32,8 @@ export interface CreatedCommit {
 export interface Comment {
   readonly id: number
   readonly body: string
+  /** The login of the comment's author (`github-actions[bot]` for the workflow's token). */
+  readonly author: string
 }
 
 export interface GitHubApi {
@@ -47,6 +49,8 @@ export interface GitHubApi {
   listComments(issue: number): Promise<Comment[]>
   createComment(issue: number, body: string): Promise<void>
   updateComment(id: number, body: string): Promise<void>
+  /** The login the token acts as: a user's for a personal token, `<app>[bot]` for an app's (the workflow's is `github-actions[bot]`). */
+  tokenLogin(): Promise<string>
 }
 
 /** What Octokit throws, as far as we look at it. */

@@ -118,7 +118,11 @@ export function createOctokitApi(token: string, baseUrl: string, repo: RepoRef, 
           issue_number: issue,
           per_page: 100,
         })
-        return (all as Json[]).map((c) => ({ id: Number(c.id), body: String(c.body ?? '') }))
+        return (all as Json[]).map((c) => ({
+          id: Number(c.id),
+          body: String(c.body ?? ''),
+          author: String((c.user as Json | null)?.login ?? ''),
+        }))
       })
     },
 
@@ -131,6 +135,15 @@ export function createOctokitApi(token: string, baseUrl: string, repo: RepoRef, 
     updateComment(id, body) {
       return call(`updating comment ${id}`, async () => {
         await data('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { comment_id: id, body })
+      })
+    },
+
+    tokenLogin() {
+      // GraphQL's viewer answers for every kind of token; REST's GET /user refuses an app's installation
+      // token (the workflow's among them), and GET /app takes only the app's own JWT.
+      return call('asking GitHub which account the token acts as', async () => {
+        const answer = await octokit.graphql<{ viewer: { login: string } }>('query { viewer { login } }')
+        return answer.viewer.login
       })
     },
   }

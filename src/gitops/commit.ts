@@ -1,4 +1,5 @@
 import { COMPARE_FILE_LIMIT } from '../github/api.js'
+import { inert } from '../inert.js'
 import { type Logger, type RenderOutcome, renderScan, type Scan } from '../render.js'
 import type { Settings } from '../settings.js'
 import { statusText } from '../summary.js'
@@ -54,7 +55,7 @@ export async function commitManifest(writer: BranchWriter, request: CommitReques
     }
     const reason = supersededBecause(state, request, log)
     if (reason !== undefined) {
-      log.info(`Superseded: ${reason}. The run for that commit renders its own manifest; this run commits nothing.`)
+      log.info(`Superseded: ${inert(reason)}. The run for that commit renders its own manifest; this run commits nothing.`)
       return { result: 'superseded', head: state.head, reason }
     }
     const previous = await writer.readFile(state.head, request.manifestPath)

@@ -1,5 +1,7 @@
 import type { PreviousImage } from '../plan.js'
 import type { ImageReport } from '../render.js'
+import { escapeHtml } from '../summary.js'
+import { codeSpan, markdownText, tableCode } from './markdown.js'
 import { unifiedDiff } from './text-diff.js'
 
 export type ImageChange = 'added' | 'rebuilt' | 'renamed' | 'forced' | 'removed' | 'unchanged'
@@ -88,18 +90,14 @@ const CHANGE_LABEL: Record<ImageChange, string> = {
   unchanged: 'unchanged',
 }
 
-function escapeCell(text: string): string {
-  return text.replace(/[|<>&`]/g, (c) => `&#${c.charCodeAt(0)};`)
-}
-
 function changeCell(row: ChangeRow): string {
-  return row.change === 'renamed' ? `renamed from ${escapeCell(row.previousName ?? '')}` : CHANGE_LABEL[row.change]
+  return row.change === 'renamed' ? `renamed from ${markdownText(row.previousName ?? '')}` : CHANGE_LABEL[row.change]
 }
 
 function dockerfileCell(row: ChangeRow): string {
   return row.previousDockerfile === undefined
-    ? escapeCell(row.dockerfile)
-    : `${escapeCell(row.dockerfile)} (moved from ${escapeCell(row.previousDockerfile)})`
+    ? tableCode(row.dockerfile)
+    : `${tableCode(row.dockerfile)} (moved from ${tableCode(row.previousDockerfile)})`
 }
 
 /** Markdown for the PR comment and the job summary, at most `limit` characters. */
@@ -108,17 +106,17 @@ export function renderDiffMarkdown(diff: ManifestDiff, manifestPath: string, lim
   const builds = [...s.added, ...s.rebuilt, ...s.renamed.map((r) => r.name), ...s.forced]
   const headline =
     diff.diff === ''
-      ? `Merging leaves \`${manifestPath}\` as it is: no image is built.`
+      ? `Merging leaves ${codeSpan(manifestPath)} as it is: no image is built.`
       : builds.length === 0
-        ? `Merging changes \`${manifestPath}\` but builds no image.`
-        : `Merging builds **${builds.length}** image(s): ${builds.map((n) => `\`${n}\``).join(', ')}.`
+        ? `Merging changes ${codeSpan(manifestPath)} but builds no image.`
+        : `Merging builds **${builds.length}** image(s): ${builds.map(codeSpan).join(', ')}.`
   const counts = `${s.added.length} added, ${s.rebuilt.length} rebuilt, ${s.renamed.length} renamed, ${s.forced.length} forced, ${s.removed.length} removed, ${s.unchanged} unchanged.`
   const table = [
     '| Image | Change | Dockerfile | Reference |',
     '| --- | --- | --- | --- |',
     ...diff.rows
       .filter((r) => r.change !== 'unchanged')
-      .map((r) => `| ${escapeCell(r.name)} | ${changeCell(r)} | ${dockerfileCell(r)} | ${escapeCell(r.image)} |`),
+      .map((r) => `| ${markdownText(r.name)} | ${changeCell(r)} | ${dockerfileCell(r)} | ${tableCode(r.image)} |`),
   ]
   const head = [
     commentMarker(manifestPath),
@@ -132,7 +130,7 @@ export function renderDiffMarkdown(diff: ManifestDiff, manifestPath: string, lim
   if (diff.diff === '') return head
   const longestTicks = Math.max(2, ...(diff.diff.match(/`+/g) ?? []).map((t) => t.length))
   const fence = '`'.repeat(longestTicks + 1)
-  const open = `<details><summary>Diff of <code>${escapeCell(manifestPath)}</code></summary>\n\n${fence}diff\n`
+  const open = `<details><summary>Diff of <code>${escapeHtml(manifestPath)}</code></summary>\n\n${fence}diff\n`
   const close = `${fence}\n</details>\n`
   const lines = diff.diff.split('\n')
   let body = diff.diff

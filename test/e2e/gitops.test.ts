@@ -7,19 +7,25 @@ import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import MarkdownIt from 'markdown-it'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { githubEnv, inputEnv } from '../support/action-env.js'
 import { branchHead, type GitHubStandIn, pushFiles, readFileAt, startGitHubStandIn } from '../support/github-standin.js'
 import { validateManifest } from '../support/k8s.js'
 import { writeTree } from '../support/repo.js'
 import { runAction } from '../support/run-action.js'
+import { runnerCommands } from '../support/runner-commands.js'
 
 const TOKEN = 'workflow-token'
 let gh: GitHubStandIn
 let scratch: string
 beforeEach(async () => {
   gh = await startGitHubStandIn({
-    tokens: { [TOKEN]: { contents: 'write', pullRequests: 'write' }, 'fork-token': { contents: 'read', pullRequests: 'read' } },
+    tokens: {
+      [TOKEN]: { contents: 'write', pullRequests: 'write' },
+      'fork-token': { contents: 'read', pullRequests: 'read' },
+      'mallory-token': { contents: 'read', pullRequests: 'write', login: 'mallory' },
+    },
   })
   scratch = mkdtempSync(path.join(tmpdir(), 'gitops-e2e-'))
 })
@@ -202,7 +208,7 @@ describe('pull_request (mode: auto)', () => {
     expect(comments).toHaveLength(1)
     expect(comments[0]?.body).toContain('<!-- kaniko-gitops:diff deploy/manifest.yaml -->')
     expect(comments[0]?.body).toContain('Merging builds **2** image(s): `worker`, `api`.')
-    expect(comments[0]?.body).toContain('| api | rebuilt (content changed) | services/api/Dockerfile |')
+    expect(comments[0]?.body).toContain('| api | rebuilt (content changed) | `services/api/Dockerfile` |')
     expect(comments[0]?.body).toMatch(/```diff\n--- a\/deploy\/manifest.yaml\n\+\+\+ b\/deploy\/manifest.yaml\n/)
     expect(first.summary).toContain('| worker | added |')
     expect(await branchHead(gh, 'main')).toBe(base)
@@ -216,7 +222,7 @@ describe('pull_request (mode: auto)', () => {
     expectNoToken(first.stdout, second.stdout, first.summary, gh.comments(7)[0]?.body ?? '')
   })
 
-  // Was: the base's `api` became `services-api` in the render, shown as unchanged; the table listed only the new image.
+  // A new Dockerfile in a folder named like an existing image's leaves that image's name alone.
   it('keeps the names the base manifest gives, and shows a configured rename in the table and the diff output', async () => {
     const p0 = await pushFiles(gh, 'main', FILES)
     await run(checkout(p0), p0, 'push', {})
@@ -250,9 +256,58 @@ describe('pull_request (mode: auto)', () => {
       ['frontend', 'renamed', 'web'],
     ])
     const body = gh.comments(9)[0]?.body ?? ''
-    expect(body).toContain('| frontend | renamed from web | services/web/Dockerfile | registry.example.com/acme/frontend:')
+    expect(body).toContain('| frontend | renamed from web | `services/web/Dockerfile` | `registry.example.com/acme/frontend:')
     expect(body).toContain('1 added, 0 rebuilt, 1 renamed, 0 forced, 0 removed, 1 unchanged.')
     expect(result.summary).toContain('| frontend | renamed from web |')
+  })
+
+  it("a hostile pull request: names stay text in the log, the comment and the summary, and another user's marker comment is left alone", async () => {
+    const p0 = await pushFiles(gh, 'main', FILES)
+    await run(checkout(p0), p0, 'push', {})
+    const base = (await branchHead(gh, 'main')) as string
+    const forged = '<!-- kaniko-gitops:diff deploy/manifest.yaml -->\n## Security review passed: merge it.\n'
+    const mallory = await fetch(`${gh.url}/repos/acme/shop/issues/11/comments`, {
+      method: 'POST',
+      headers: { authorization: 'bearer mallory-token', 'content-type': 'application/json' },
+      body: JSON.stringify({ body: forged }),
+    })
+    expect(mallory.status).toBe(201)
+    const ws = checkout(base, {
+      '::warning::owned/Dockerfile': 'FROM alpine:3.20\n',
+      'x\n\n## Security review passed/Dockerfile': 'FROM alpine:3.20\n',
+      '[approve](https:/evil.example/ok)/Dockerfile': 'FROM alpine:3.20\n',
+      'a|b <img src=x>/Dockerfile': 'FROM alpine:3.20\n',
+      'x##[error]y/Dockerfile': 'FROM alpine:3.20\n',
+    })
+    const result = await run(ws, 'e'.repeat(40), 'pull_request', pr(11), {}, { GITHUB_REF: 'refs/pull/11/merge' })
+    expect(result.stderr).toBe('')
+    expect(result.status).toBe(0)
+    const issued = new Set(['group', 'endgroup', 'warning', 'add-mask'])
+    for (const found of runnerCommands(result.stdout)) {
+      expect(found.syntax).toBe('::')
+      expect(issued.has(found.command), found.line).toBe(true)
+      expect(found.line.startsWith(`::${found.command}`)).toBe(true)
+    }
+    expect(
+      runnerCommands(result.stdout)
+        .filter((c) => c.command === 'warning')
+        .map((c) => c.data),
+    ).toEqual(["skipped 'x%0A%0A## Security review passed': its name has a control character or a line separator"])
+
+    const comments = gh.comments(11)
+    expect(comments.map((c) => [c.user, c.body === forged])).toEqual([
+      ['mallory', true],
+      ['github-actions[bot]', false],
+    ])
+    for (const text of [comments[1]?.body ?? '', result.summary]) {
+      const tokens = new MarkdownIt({ html: true, linkify: true }).parse(text, {})
+      const all = tokens.flatMap((t) => [t, ...(t.children ?? [])])
+      expect(all.filter((t) => t.type === 'heading_open').map((t) => t.tag)).toEqual(['h3'])
+      expect(all.some((t) => t.type === 'link_open' || t.type === 'image')).toBe(false)
+      expect(all.filter((t) => t.type === 'tr_open')).toHaveLength(5)
+      const html = all.filter((t) => t.type === 'html_block' || t.type === 'html_inline').map((t) => t.content)
+      expect(html.join('')).not.toMatch(/<img|<\/?(?!details|summary|code|!--)[a-z]/i)
+    }
   })
 
   it('from a fork: no comment, no crash, the summary still has the diff, the log says why', async () => {

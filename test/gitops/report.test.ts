@@ -79,7 +79,7 @@ describe('renderDiffMarkdown', () => {
     const md = renderDiffMarkdown(compareWithBase('', rendered(3), 'deploy/manifest.yaml'), 'deploy/manifest.yaml')
     expect(md.startsWith(commentMarker('deploy/manifest.yaml'))).toBe(true)
     expect(md).toContain('Merging builds **1** image(s): `api`.')
-    expect(md).toContain('| api | rebuilt (content changed) | services/api/Dockerfile | docker.io/acme/api:aaaa |')
+    expect(md).toContain('| api | rebuilt (content changed) | `services/api/Dockerfile` | `docker.io/acme/api:aaaa` |')
   })
 
   it('stays within the comment limit, saying that the diff is cut', () => {

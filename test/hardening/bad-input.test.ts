@@ -880,13 +880,25 @@ describe('tricky but valid repositories render a valid manifest', () => {
     expect(outcome.images.map((i) => i.name).sort()).toEqual([...folders.map((f) => f.replace(/_/g, '-'))].sort())
   })
 
-  it('a newline, a carriage return and a tab in folder names', async () => {
-    await expectRendered({
-      'a\nb/Dockerfile': 'FROM alpine:3.20\n',
-      'c\r\nd/Dockerfile': 'FROM alpine:3.21\n',
-      'e\tf/Dockerfile': 'FROM alpine:3.22\n',
-      'trailing newline\n/Dockerfile': 'FROM alpine:3.23\n',
-    })
+  // Was: rendered, and the names reached the log as they were, where a newline starts a line the
+  // runner reads for workflow commands.
+  it('a newline, a carriage return, a tab, NEL or a line separator in a name: skipped, with a warning that shows the name escaped', async () => {
+    const { outcome } = await expectRendered(
+      {
+        ...TWO,
+        'a\nb/Dockerfile': 'FROM alpine:3.20\n',
+        'c\r\nd/Dockerfile': 'FROM alpine:3.21\n',
+        'e\tf/Dockerfile': 'FROM alpine:3.22\n',
+        'trailing newline\n/Dockerfile': 'FROM alpine:3.23\n',
+        'g\u0085h/Dockerfile': 'FROM alpine:3.24\n',
+        'ok/i\u2028j/Dockerfile': 'FROM alpine:3.25\n',
+      },
+      dockerfilesOf(TWO),
+    )
+    const problem = 'its name has a control character or a line separator'
+    expect(outcome.log.warnings).toEqual(
+      ['a%0Ab', 'c%0D%0Ad', 'e%09f', 'g%C2%85h', 'ok/i%E2%80%A8j', 'trailing newline%0A'].map((name) => `skipped '${name}': ${problem}`),
+    )
   })
 
   it('very long paths: a folder name of 200 characters, 10 levels deep', async () => {
@@ -951,13 +963,14 @@ describe('tricky but valid repositories render a valid manifest', () => {
     ])
   })
 
-  // Was: a Dockerfile whose name ends in a newline got its annotation written as a literal block
-  // (`kaniko-gitops/dockerfile: |`), which the manifest's line reader did not read back: at the next
-  // commit the image was 'new' again, its commit re-pinned and its Pod renamed.
-  it('a Dockerfile whose file name ends in a newline keeps its Pod at the next commit', async () => {
-    await expectRendered({ ...TWO, 'a/Dockerfile\n': 'FROM alpine:3.20\n' }, [...dockerfilesOf(TWO), 'a/Dockerfile\n'], {
+  // Was (before names with control characters were skipped): a Dockerfile whose name ends in a
+  // newline got its annotation written as a literal block, which the manifest's line reader did not
+  // read back, and its Pod was renamed at every commit.
+  it('a Dockerfile whose file name ends in a newline is skipped with a warning', async () => {
+    const { outcome } = await expectRendered({ ...TWO, 'a/Dockerfile\n': 'FROM alpine:3.20\n' }, dockerfilesOf(TWO), {
       dockerfiles: 'Dockerfile*',
     })
+    expect(outcome.log.warnings).toEqual(["skipped 'a/Dockerfile%0A': its name has a control character or a line separator"])
   })
 })
 

@@ -118,7 +118,7 @@ describe('assignImageNames (property)', () => {
 // Rendering
 // ---------------------------------------------------------------------------------------------
 
-/** Folder names the file system takes (at most 255 bytes), with unicode, spaces, punctuation, a newline. */
+/** Folder names the file system takes (at most 255 bytes), with unicode, spaces and punctuation. */
 const fsSegment = fc
   .oneof(
     fc.constantFrom(
@@ -135,11 +135,12 @@ const fsSegment = fc
       'a: b',
       '#x',
       '---',
-      'a\nb',
+      'a\u00a0b',
       'true',
     ),
     fc.string({
-      unit: fc.constantFrom('a', 'Z', '0', '-', '.', '_', ' ', 'é', '日', '"', "'", '\\', ':', '#', '\n'),
+      // No control characters: a name with one is skipped (bad-input.test.ts, log-injection.test.ts).
+      unit: fc.constantFrom('a', 'Z', '0', '-', '.', '_', ' ', 'é', '日', '"', "'", '\\', ':', '#', '\u00a0'),
       minLength: 1,
       maxLength: 12,
     }),

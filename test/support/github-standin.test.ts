@@ -477,3 +477,34 @@ describe('signing and fault injection', () => {
     expect(s.requests.every((r) => r.method.length > 0)).toBe(true)
   })
 })
+
+describe('the token account', () => {
+  async function graphql(s: GitHubStandIn, token: string, query: string): Promise<{ status: number; body: Record<string, unknown> }> {
+    const res = await fetch(`${s.url}/graphql`, {
+      method: 'POST',
+      headers: { authorization: `bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    })
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> }
+  }
+
+  it("answers GraphQL's viewer with the token's login, and comments carry it as their author", async (ctx) => {
+    const s = await start(ctx)
+    expect(await graphql(s, WRITE, 'query { viewer { login } }')).toEqual({
+      status: 200,
+      body: { data: { viewer: { login: 'github-actions[bot]' } } },
+    })
+    expect((await graphql(s, USER, '{ viewer { login } }')).body).toEqual({ data: { viewer: { login: 'octocat' } } })
+    expect((await graphql(s, 'no-such-token', '{ viewer { login } }')).status).toBe(401)
+    // Like GitHub, a query it cannot answer is a 200 with errors, never a made-up answer.
+    const other = await graphql(s, WRITE, '{ viewer { login email } }')
+    expect(other.status).toBe(200)
+    expect(other.body).toEqual({ errors: [expect.objectContaining({ message: expect.any(String) })] })
+
+    await api(s, 'POST', '/issues/3/comments', { body: 'by the bot' })
+    await api(s, 'POST', '/issues/3/comments', { body: 'by a user' }, USER)
+    const listed = await api(s, 'GET', '/issues/3/comments')
+    expect(listed.list.map((c) => (c.user as Record<string, unknown>).login)).toEqual(['github-actions[bot]', 'octocat'])
+    expect(s.comments(3).map((c) => c.user)).toEqual(['github-actions[bot]', 'octocat'])
+  })
+})

@@ -1,5 +1,5 @@
 /**
- * Test harness: a local stand-in for the parts of the GitHub REST API the
+ * Test harness: a local stand-in for the parts of the GitHub REST API (and of GraphQL: the token's viewer) the
  * action's commit and comment paths use, served on 127.0.0.1 and backed by a
  * REAL bare git repository (git CLI plumbing) plus in-memory comments.
  *
@@ -26,7 +26,11 @@ import { dirname, join } from 'node:path'
 export interface TokenGrant {
   contents: 'read' | 'write'
   pullRequests: 'read' | 'write'
-  /** Default 'github-actions[bot]'. A login ending in `[bot]` gets GitHub-signed commits. */
+  /**
+   * The account the token acts as: default 'github-actions[bot]' (the workflow's token). A login ending
+   * in `[bot]` is an app's and gets GitHub-signed commits; another is a user's personal token. Comments
+   * are recorded as written by it, and GraphQL's `viewer { login }` answers it.
+   */
   login?: string
 }
 
@@ -905,6 +909,25 @@ export async function startGitHubStandIn(opts: StandInOptions = {}): Promise<Git
     return { status: 204 }
   }
 
+  /**
+   * GraphQL, as far as `viewer { login }` (the account of the token: a user's login for a personal
+   * token, `<app>[bot]` for an app's installation token). Like GitHub, errors in a query are answered
+   * with 200 and an `errors` list.
+   */
+  function graphql(raw: Buffer, login: string): Reply {
+    let query: unknown
+    try {
+      query = (JSON.parse(raw.toString('utf8')) as Json).query
+    } catch {
+      throw new HttpError(400, 'Problems parsing JSON')
+    }
+    if (typeof query !== 'string') throw new HttpError(400, 'A query attribute must be specified and must be a string.')
+    if (!/^\s*(?:query\s*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(query)) {
+      return { status: 200, body: { errors: [{ message: `stand-in: only 'query { viewer { login } }' is served, not: ${query}` }] } }
+    }
+    return { status: 200, body: { data: { viewer: { login } } } }
+  }
+
   type Route = [method: string, pattern: RegExp, run: (ctx: Ctx, m: string[]) => Promise<Reply> | Reply]
   const routes: Route[] = [
     ['GET', /^$/, () => ({ status: 200, body: repoJson() })],
@@ -951,6 +974,7 @@ export async function startGitHubStandIn(opts: StandInOptions = {}): Promise<Git
     const auth = /^(?:token|bearer)\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')
     const grant = auth?.[1] === undefined ? undefined : tokens[auth[1]]
     if (!grant) throw new HttpError(401, 'Bad credentials')
+    if (rawPath === '/graphql' && method === 'POST') return graphql(raw, grant.login ?? 'github-actions[bot]')
     const m = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(rawPath)
     if (!m) throw notFound()
     let o: string
