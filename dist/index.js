@@ -1169,10 +1169,14 @@ function gitBranchWriter(repoDir, remote = 'origin') {
 ;// CONCATENATED MODULE: ./src/gitops/comment.ts
 /**
  * Keeps one comment per marker on an issue or pull request: updated in place when it exists (and
- * differs), created otherwise.
+ * differs), created otherwise. Only a comment of the token's own account is the action's: anyone can
+ * write the marker into a comment, and the action must neither edit it nor show its text as the diff.
  */
 async function upsertComment(api, issue, marker, body) {
-    const existing = (await api.listComments(issue)).find((c) => c.body.includes(marker));
+    const marked = (await api.listComments(issue)).filter((c) => c.body.includes(marker));
+    // Asked only when there is a comment to tell apart: the first run of a pull request does not ask.
+    const login = marked.length > 0 ? await api.tokenLogin() : undefined;
+    const existing = login === undefined ? undefined : marked.find((c) => sameAccount(c, login));
     if (!existing) {
         await api.createComment(issue, body);
         return 'created';
@@ -1182,9 +1186,55 @@ async function upsertComment(api, issue, marker, body) {
     await api.updateComment(existing.id, body);
     return 'updated';
 }
+/** GitHub's logins are case-insensitive; an app's carries `[bot]` in REST and GraphQL alike. */
+function sameAccount(comment, login) {
+    return comment.author.toLowerCase() === login.toLowerCase();
+}
 
 // EXTERNAL MODULE: ./src/github/api.ts
 var api = __nccwpck_require__(8943);
+;// CONCATENATED MODULE: ./src/inert.ts
+/**
+ * Text from the repository (paths, config values, Dockerfile lines) on its way to the log, the job
+ * summary and the pull-request comment. A pull request's author picks every such text. How the runner
+ * finds workflow commands in the log is told at `inertLines` (src/runner.ts), which is the log's last
+ * line of defence; `inert` makes the text itself harmless, and readable.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is escaped
+const ESCAPED = /[%\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the same set, tested without the global flag's state
+const HAS_ESCAPED = /[%\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: names with control characters are refused
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** Does the text hold a control character (C0, DEL, C1 such as NEL) or a Unicode line or paragraph separator? */
+function hasControlCharacter(text) {
+    return CONTROL.test(text);
+}
+/**
+ * The text with `%`, the control characters and U+2028/U+2029 percent-encoded, as the runner escapes
+ * command data (`%25`, `%0D`, `%0A`; `%C2%85` for NEL): one line, and every character still there to see.
+ */
+function visible(text) {
+    // Most texts have nothing to escape: a test is cheaper than a replace with a callback.
+    return HAS_ESCAPED.test(text) ? text.replace(ESCAPED, (c) => encodeURIComponent(c)) : text;
+}
+/** A `:` at the start, after white space as the runner trims it (see runner.ts). */
+const LEADING_COLON = /^([\s\u0085]*):/;
+/**
+ * A repository text as it may appear in a log line, whatever stands before or after it there:
+ * `visible` (so one line), a `:` it starts with as `%3A` (so no `::` at the start of a line), and a
+ * `[` that starts it or follows `#` as `%5B` (so no `##[`).
+ */
+function inert(text) {
+    let out = visible(text);
+    // Only a text that starts at or below `:` (U+003A) or beyond ASCII can start with white space or `:`:
+    // most paths start with a letter and skip the pattern.
+    const first = out.charCodeAt(0);
+    if ((first <= 0x3a || first > 0x7f) && LEADING_COLON.test(out))
+        out = out.replace(LEADING_COLON, '$1%3A');
+    return out.includes('[') ? out.replace(/(^|#)\[/g, '$1%5B') : out;
+}
+
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./src/hash.ts
@@ -1701,7 +1751,8 @@ function canonicalRepository(reference) {
  * `runs.using: node24`, importing @actions/core took 140 ms where an empty bundle started in 55 ms
  * (it loads @actions/http-client and undici at import, for OIDC tokens this action never asks for).
  * That was 60 % of a run on a small repository. `test/runner.test.ts` runs both side by side and
- * requires the same stdout and the same files for the same calls.
+ * requires the same stdout and the same files for the same calls. One difference on purpose: `info`
+ * defuses a line that the runner would take for a workflow command (see `inertLines`).
  */
 
 
@@ -1731,6 +1782,35 @@ function writeStdout(text) {
     }
 }
 let out = writeStdout;
+/**
+ * How the runner finds workflow commands in the log (actions/runner: ActionCommandManager and
+ * ActionCommand): it reads the log line by line, a line ending at LF, CR or CR LF, and takes
+ * - `::command::data` from a line that starts with `::` once its leading white space (.NET's, which
+ *   counts U+0085, U+00A0 and U+2028 in) is trimmed;
+ * - `##[command]data`, the old syntax, from `##[` anywhere in a line.
+ * The command names do not matter here: `::stop-commands::TOKEN` makes any word a command.
+ */
+const COMMAND_LINE = /^[\s\u0085]*::|##\[/m;
+const LEADING_COMMAND = /^([\s\u0085]*):(?=:)/;
+/**
+ * The last line of defence for everything logged as plain text (never a command the action issues
+ * itself): each line the runner would take for a command gets its first `:` as `%3A`, and `##[` as
+ * `##%5B`. Other lines stay as they are; most messages have none, and are returned after one scan.
+ */
+function inertLines(message) {
+    // A search for a fixed string is several times faster than the pattern on a long diff.
+    if ((!message.includes('::') && !message.includes('##[')) || !COMMAND_LINE.test(message))
+        return message;
+    return message
+        .split(/(\r\n|\r|\n)/)
+        .map((part, i) => {
+        if (i % 2 === 1)
+            return part;
+        const line = LEADING_COMMAND.test(part) ? part.replace(LEADING_COMMAND, '$1%3A') : part;
+        return line.includes('##[') ? line.replaceAll('##[', '##%5B') : line;
+    })
+        .join('');
+}
 /** Sends what would go to the log to `sink` instead (undefined: back to the log), for tests. */
 function redirectLog(sink) {
     out = sink ?? writeStdout;
@@ -1758,10 +1838,11 @@ function issueCommand(command, properties, message) {
         .filter(([, value]) => value)
         .map(([key, value]) => `${key}=${escapeProperty(value)}`)
         .join(',');
-    out(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_namespaceObject.EOL}`);
+    out(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_namespaceObject.EOL}`, command);
 }
+/** A plain log line (or several): no line of it can be a workflow command, whatever text it holds. */
 function info(message) {
-    out(`${message}${external_node_os_namespaceObject.EOL}`);
+    out(`${inertLines(message)}${external_node_os_namespaceObject.EOL}`);
 }
 function warning(message) {
     issueCommand('warning', {}, message);
@@ -2952,6 +3033,7 @@ function hashFile(abs, format) {
 
 
 
+
 /** Folders never searched, whatever the patterns say. */
 const PRUNED_FOLDERS = new Set(['.git', 'node_modules']);
 /**
@@ -2981,12 +3063,12 @@ async function discoverDockerfiles(root, patterns, options = {}) {
     for (const relPath of walk.symlinks) {
         const problem = await checkSymlink(external_node_path_default().join(root, ...relPath.split('/')), realRoot);
         if (problem)
-            warnings.push(`skipped '${relPath}': ${problem}`);
+            warnings.push(`skipped '${inert(relPath)}': ${problem}`);
         else
             found.push(relPath);
     }
     for (const [submodule, files] of walk.inSubmodules) {
-        warnings.push(`skipped ${files.length} Dockerfile(s) in '${submodule}', a git submodule (or another repository inside this one): kaniko's git context does not clone submodules, so they cannot be built from here: ${files.sort().join(', ')}`);
+        warnings.push(`skipped ${files.length} Dockerfile(s) in '${inert(submodule)}', a git submodule (or another repository inside this one): kaniko's git context does not clone submodules, so they cannot be built from here: ${files.sort().map(inert).join(', ')}`);
     }
     found.sort();
     warnings.sort();
@@ -3026,15 +3108,15 @@ class Walk {
             if (entry.isDirectory()) {
                 if (PRUNED_FOLDERS.has(name))
                     continue;
-                if (this.notUtf8(name, rel))
+                if (this.badName(name, rel))
                     continue;
                 this.folder(`${dir}/${name}`, rel ? `${rel}/${name}` : name, submodule);
             }
             else if (entry.isFile()) {
-                if (this.matcher.matchesIn(rel, name) && !this.notUtf8(name, rel))
+                if (this.matcher.matchesIn(rel, name) && !this.badName(name, rel))
                     this.keep(rel ? `${rel}/${name}` : name, name, submodule);
             }
-            else if (entry.isSymbolicLink() && this.matcher.matchesIn(rel, name) && !this.notUtf8(name, rel)) {
+            else if (entry.isSymbolicLink() && this.matcher.matchesIn(rel, name) && !this.badName(name, rel)) {
                 if (submodule !== '' || NOT_A_DOCKERFILE.test(name))
                     this.keep(rel ? `${rel}/${name}` : name, name, submodule);
                 else
@@ -3045,9 +3127,9 @@ class Walk {
     /** A matching file: a Dockerfile, unless its name or place says otherwise. */
     keep(relPath, name, submodule) {
         if (NOT_A_DOCKERFILE.test(name))
-            this.notes.push(`left out '${relPath}': its name says it is not a Dockerfile`);
+            this.notes.push(`left out '${inert(relPath)}': its name says it is not a Dockerfile`);
         else if (this.generated.has(relPath))
-            this.notes.push(`left out '${relPath}': it is the manifest this action writes`);
+            this.notes.push(`left out '${inert(relPath)}': it is the manifest this action writes`);
         else if (submodule === '')
             this.found.push(relPath);
         else {
@@ -3066,7 +3148,7 @@ class Walk {
         catch (error) {
             const code = error.code ?? '';
             if (rel !== '' && UNLISTABLE.has(code)) {
-                this.warnings.push(`skipped the folder '${rel}': it cannot be listed (${code}), so a Dockerfile in it would not be found`);
+                this.warnings.push(`skipped the folder '${inert(rel)}': it cannot be listed (${code}), so a Dockerfile in it would not be found`);
                 return undefined;
             }
             throw new Error(`cannot list the folder '${rel || '.'}'`, { cause: error });
@@ -3076,10 +3158,20 @@ class Walk {
      * A name that is not UTF-8 comes back with U+FFFD in it and cannot be opened by that name. Only the
      * folders entered and the files that match are asked: the other names are never used.
      */
-    notUtf8(name, rel) {
-        if (!name.includes('\uFFFD'))
+    /**
+     * A name that is not UTF-8 comes back with U+FFFD in it and cannot be opened by that name. A name
+     * with a control character (a newline, for one) is no image's, and would break the lines of the
+     * log, the summary and the comment. Only the folders entered and the files that match are asked.
+     */
+    badName(name, rel) {
+        const problem = name.includes('\uFFFD')
+            ? 'its name is not valid UTF-8'
+            : hasControlCharacter(name)
+                ? 'its name has a control character or a line separator'
+                : undefined;
+        if (problem === undefined)
             return false;
-        this.warnings.push(`skipped '${rel ? `${rel}/` : ''}${name}': its name is not valid UTF-8`);
+        this.warnings.push(`skipped '${inert(rel ? `${rel}/${name}` : name)}': ${problem}`);
         return true;
     }
 }
@@ -4387,6 +4479,7 @@ function movedImages(files, previous, present, skipped) {
 }
 
 ;// CONCATENATED MODULE: ./src/summary.ts
+
 const TABLE_HEADER = ['Image', 'Dockerfile', 'sha256', 'Reference', 'Status'];
 /**
  * An image's status as the log, the summary, the CLI and the commit message show it: `changed`,
@@ -4429,9 +4522,14 @@ function formatTextTable(header, rows) {
     return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 const HTML_SPECIAL = /[&<>"']/;
+/**
+ * HTML text for the job summary, which GitHub reads as Markdown: a newline in a name could end the
+ * HTML block (at a blank line) and turn the rest into Markdown, so the text is `visible` first.
+ */
 function escapeHtml(text) {
+    const shown = visible(text);
     // Most cells have nothing to escape: a test is cheaper than a replace with a callback.
-    return HTML_SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : text;
+    return HTML_SPECIAL.test(shown) ? shown.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : shown;
 }
 /** GitHub refuses a step's job summary over 1 MiB; the table stops well before, with a note. */
 const SUMMARY_TABLE_BUDGET = 768 * 1024;
@@ -4491,6 +4589,7 @@ function summaryHtml(outcome, line) {
 
 
 
+
 /** Discovers and hashes the Dockerfiles; reads the disk, writes nothing. */
 async function scanRepository(settings, log) {
     const rootProblem = await explainRoot(settings);
@@ -4509,7 +4608,7 @@ async function scanRepository(settings, log) {
         for (const warning of found.warnings)
             log.warning(warning);
         // One write per phase: a line per file cost a system call each on large repositories.
-        log.info([...found.notes, ...found.paths, `${found.paths.length} Dockerfile(s) matched ${settings.dockerfiles.join(', ')}`].join('\n'));
+        log.info([...found.notes, ...found.paths.map(inert), `${found.paths.length} Dockerfile(s) matched ${settings.dockerfiles.join(', ')}`].join('\n'));
         return found;
     });
     if (discovery.paths.length === 0) {
@@ -4518,7 +4617,7 @@ async function scanRepository(settings, log) {
     const entries = config ? matchConfig(config, discovery.paths) : new Map();
     const skipped = discovery.paths.filter((file) => entries.get(file)?.options.skip === true);
     if (skipped.length > 0)
-        log.info(`skipped by ${config?.source.kind === 'file' ? config.source.name : 'image-config'}: ${skipped.join(', ')}`);
+        log.info(`skipped by ${config?.source.kind === 'file' ? config.source.name : 'image-config'}: ${skipped.map(inert).join(', ')}`);
     const files = await log.group('Hash', async () => {
         const hashed = [];
         const contexts = settings.hash === 'context' ? contextHasher(settings, log) : undefined;
@@ -4542,7 +4641,7 @@ async function scanRepository(settings, log) {
             if (contexts) {
                 const context = await contexts.hash(dir, file);
                 if (contexts.commits(file) === false) {
-                    log.warning(`${file} is not committed: kaniko's git context builds the commit, where it is missing, so its build will fail. Commit it, or leave it out with 'dockerfiles'.`);
+                    log.warning(`${inert(file)} is not committed: kaniko's git context builds the commit, where it is missing, so its build will fail. Commit it, or leave it out with 'dockerfiles'.`);
                 }
                 effective = sha256Hex(`kaniko-gitops context v2\n${sha256}\n${context.sha256}\n`);
                 covers = `context ${dir || '.'}: ${context.files} file(s) of the ${contexts.source}${context.ignoreFile ? `, ${context.ignoreFile} applied` : ''}`;
@@ -4555,7 +4654,7 @@ async function scanRepository(settings, log) {
             }
             hashed.push({ path: file, sha256, effective, covers, text, ...(configured ? { settings: configured } : {}) });
         }
-        log.info(hashed.map((f) => `${f.effective}  ${f.path} (${f.covers})`).join('\n'));
+        log.info(hashed.map((f) => `${f.effective}  ${inert(f.path)} (${inert(f.covers)})`).join('\n'));
         return hashed;
     });
     if (files.length === 0) {
@@ -4689,7 +4788,7 @@ async function renderScan(settings, scan, previousText, source, log) {
             log.warning(warning);
         log.info([
             ...planned.images.map((image) => planLine({ ...image, ...renamedFrom(planned.renamed.get(image.dockerfile), image.dockerfile) })),
-            ...planned.removed.map((gone) => `${gone.name}: removed (${skipped.has(gone.dockerfile) ? 'skipped by the config' : `${gone.dockerfile} is gone`})`),
+            ...planned.removed.map((gone) => `${inert(gone.name)}: removed (${skipped.has(gone.dockerfile) ? 'skipped by the config' : `${inert(gone.dockerfile)} is gone`})`),
         ].join('\n'));
         return planned;
     });
@@ -4743,7 +4842,8 @@ function renamedFrom(was, dockerfile) {
     return was.dockerfile === dockerfile ? { previousName: was.name } : { previousName: was.name, previousDockerfile: was.dockerfile };
 }
 function planLine(image) {
-    return `${image.name}: ${image.image} (${statusText(image, true)})`;
+    // Names and references of the previous manifest are text from a file, like any path.
+    return `${inert(image.name)}: ${inert(image.image)} (${inert(statusText(image, true))})`;
 }
 /** The outcome of a render whose inputs are those of the previous manifest: that manifest, every image unchanged. */
 async function sameInputs(settings, scan, previous, key, log) {
@@ -4893,6 +4993,7 @@ function linkTargets(root, prefix, files) {
 
 
 
+
 const MAX_COMMIT_ATTEMPTS = 5;
 /**
  * Puts the render of `rendered` on `branch`, keeping two invariants whatever other runs do:
@@ -4916,7 +5017,7 @@ async function commitManifest(writer, request, log) {
         }
         const reason = supersededBecause(state, request, log);
         if (reason !== undefined) {
-            log.info(`Superseded: ${reason}. The run for that commit renders its own manifest; this run commits nothing.`);
+            log.info(`Superseded: ${inert(reason)}. The run for that commit renders its own manifest; this run commits nothing.`);
             return { result: 'superseded', head: state.head, reason };
         }
         const previous = await writer.readFile(state.head, request.manifestPath);
@@ -5234,6 +5335,43 @@ function shown(name) {
     return /^[\x21-\x7e]*$/.test(cut) ? cut : JSON.stringify(cut);
 }
 
+;// CONCATENATED MODULE: ./src/gitops/markdown.ts
+/**
+ * Repository text in the Markdown of the pull-request comment and the job summary, escaped for where
+ * it stands. The comment is posted by the token's identity (github-actions[bot] by default): a name
+ * that ended a table row or made a heading or a link would put the pull request author's words in
+ * its mouth. Every text is `visible` first (one line; `%` and control characters percent-encoded).
+ */
+
+/** Markdown's and GFM's punctuation: links, images, emphasis, HTML, entities, code, table pipes, autolinks (`:`, `@`, `.`). */
+const PUNCTUATION = /[!"#$&'()*+,.:;<=>?@[\\\]^_`{|}~]/g;
+/**
+ * Plain text: every punctuation character that Markdown could read as syntax as a character
+ * reference, and so are the spaces at either end, which a table cell would trim.
+ */
+function markdownText(text) {
+    return visible(text)
+        .replace(PUNCTUATION, (c) => `&#${c.charCodeAt(0)};`)
+        .replace(/^ +| +$/g, (spaces) => '&#32;'.repeat(spaces.length));
+}
+/**
+ * A code span (nothing in it is Markdown, and references are not decoded there, so nothing else is
+ * escaped): its fence is longer than any run of backticks in the text, with a space inside when the
+ * text starts or ends with a backtick or a space that the span would strip.
+ */
+function codeSpan(text) {
+    const shown = visible(text);
+    if (shown === '')
+        return '';
+    const fence = '`'.repeat(Math.max(0, ...(shown.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+    const pad = /^[` ]|[` ]$/.test(shown) && shown.trim() !== '' ? ' ' : '';
+    return `${fence}${pad}${shown}${pad}${fence}`;
+}
+/** A code span in a table cell: GFM splits cells at every `|` not escaped with `\`, inside code spans too, and takes the `\` away. */
+function tableCode(text) {
+    return codeSpan(text.replace(/\|/g, '\\|'));
+}
+
 ;// CONCATENATED MODULE: ./src/gitops/text-diff.ts
 /**
  * Line diff (Myers' O(ND) algorithm) and unified-diff formatting, for showing reviewers how a
@@ -5362,6 +5500,8 @@ function splitLines(text) {
 
 ;// CONCATENATED MODULE: ./src/gitops/report.ts
 
+
+
 /** What merging builds: images of the render compared with the manifest on the base branch. */
 function compareWithBase(base, rendered, manifestPath) {
     const rows = rendered.images.map((image) => ({
@@ -5412,33 +5552,30 @@ const CHANGE_LABEL = {
     removed: 'removed',
     unchanged: 'unchanged',
 };
-function escapeCell(text) {
-    return text.replace(/[|<>&`]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 function changeCell(row) {
-    return row.change === 'renamed' ? `renamed from ${escapeCell(row.previousName ?? '')}` : CHANGE_LABEL[row.change];
+    return row.change === 'renamed' ? `renamed from ${markdownText(row.previousName ?? '')}` : CHANGE_LABEL[row.change];
 }
 function dockerfileCell(row) {
     return row.previousDockerfile === undefined
-        ? escapeCell(row.dockerfile)
-        : `${escapeCell(row.dockerfile)} (moved from ${escapeCell(row.previousDockerfile)})`;
+        ? tableCode(row.dockerfile)
+        : `${tableCode(row.dockerfile)} (moved from ${tableCode(row.previousDockerfile)})`;
 }
 /** Markdown for the PR comment and the job summary, at most `limit` characters. */
 function renderDiffMarkdown(diff, manifestPath, limit = COMMENT_LIMIT) {
     const s = diff.summary;
     const builds = [...s.added, ...s.rebuilt, ...s.renamed.map((r) => r.name), ...s.forced];
     const headline = diff.diff === ''
-        ? `Merging leaves \`${manifestPath}\` as it is: no image is built.`
+        ? `Merging leaves ${codeSpan(manifestPath)} as it is: no image is built.`
         : builds.length === 0
-            ? `Merging changes \`${manifestPath}\` but builds no image.`
-            : `Merging builds **${builds.length}** image(s): ${builds.map((n) => `\`${n}\``).join(', ')}.`;
+            ? `Merging changes ${codeSpan(manifestPath)} but builds no image.`
+            : `Merging builds **${builds.length}** image(s): ${builds.map(codeSpan).join(', ')}.`;
     const counts = `${s.added.length} added, ${s.rebuilt.length} rebuilt, ${s.renamed.length} renamed, ${s.forced.length} forced, ${s.removed.length} removed, ${s.unchanged} unchanged.`;
     const table = [
         '| Image | Change | Dockerfile | Reference |',
         '| --- | --- | --- | --- |',
         ...diff.rows
             .filter((r) => r.change !== 'unchanged')
-            .map((r) => `| ${escapeCell(r.name)} | ${changeCell(r)} | ${dockerfileCell(r)} | ${escapeCell(r.image)} |`),
+            .map((r) => `| ${markdownText(r.name)} | ${changeCell(r)} | ${dockerfileCell(r)} | ${tableCode(r.image)} |`),
     ];
     const head = [
         commentMarker(manifestPath),
@@ -5453,7 +5590,7 @@ function renderDiffMarkdown(diff, manifestPath, limit = COMMENT_LIMIT) {
         return head;
     const longestTicks = Math.max(2, ...(diff.diff.match(/`+/g) ?? []).map((t) => t.length));
     const fence = '`'.repeat(longestTicks + 1);
-    const open = `<details><summary>Diff of <code>${escapeCell(manifestPath)}</code></summary>\n\n${fence}diff\n`;
+    const open = `<details><summary>Diff of <code>${escapeHtml(manifestPath)}</code></summary>\n\n${fence}diff\n`;
     const close = `${fence}\n</details>\n`;
     const lines = diff.diff.split('\n');
     let body = diff.diff;
@@ -5523,6 +5660,7 @@ function explainMissingPullRequest(event) {
 
 
 
+
 const actionsLogger = {
     info: (message) => info(message),
     warning: (message) => warning(message),
@@ -5570,7 +5708,7 @@ async function runCommit(settings) {
     const writer = settings.commitMethod === 'git' ? gitBranchWriter(settings.root) : apiBranchWriter(await createApi(settings));
     const committed = await actionsLogger.group(`Commit to ${settings.branch}`, () => commitManifest(writer, commitRequestFor(settings, scan, actionsLogger), actionsLogger));
     if (committed.result === 'superseded') {
-        notice(`Nothing committed: ${committed.reason}. The run for that commit renders its manifest.`);
+        notice(`Nothing committed: ${inert(committed.reason)}. The run for that commit renders its manifest.`);
         writeSummary(undefined, `superseded: ${escapeHtml(committed.reason)}`);
         return { changed: 'false', manifest: settings.output, result: 'superseded' };
     }

@@ -389,10 +389,14 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3916);
+/* harmony import */ var _inert_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2679);
 /* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1664);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4763);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8855);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8186);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8750);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8855);
+
+
 
 
 
@@ -449,7 +453,7 @@ function explainRepoFolder(dir) {
     }
     catch (error) {
         const code = error.code;
-        return code === 'ENOENT' ? 'there is no such folder' : `it cannot be read (${code ?? (0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeError */ .U)(error)})`;
+        return code === 'ENOENT' ? 'there is no such folder' : `it cannot be read (${code ?? (0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .describeError */ .U)(error)})`;
     }
     return info.isDirectory() ? undefined : 'it is not a folder';
 }
@@ -483,9 +487,10 @@ function parseArgs(argv, known) {
     }
     return { command, flags };
 }
+// The command line may run in a workflow too, where the runner reads its output for commands.
 const consoleLogger = {
-    info: (message) => console.log(message.replace(/^/gm, '  ')),
-    warning: (message) => console.warn(`warning: ${message}`),
+    info: (message) => console.log((0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .inertLines */ .wi)(message).replace(/^/gm, '  ')),
+    warning: (message) => console.warn((0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .inertLines */ .wi)(`warning: ${message}`)),
     async group(name, fn) {
         console.log(`${name}`);
         return fn();
@@ -535,15 +540,16 @@ async function main(argv) {
         if (vars.INPUT_MODE !== 'render')
             throw new Error(`--mode ${vars.INPUT_MODE}: the command line only renders`);
         Object.assign(process.env, vars);
-        const settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .getSettings */ .mt)(process.env);
+        const settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .getSettings */ .mt)(process.env);
         const outcome = await (0,_render_js__WEBPACK_IMPORTED_MODULE_4__/* .renderRepository */ .xW)(settings, consoleLogger);
         await (0,_render_js__WEBPACK_IMPORTED_MODULE_4__/* .writeManifest */ .HN)(settings, outcome, consoleLogger);
         console.log(`\n${node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(process.cwd(), settings.outputPath) || settings.outputPath}: ${outcome.changed ? 'written' : 'unchanged'}, ${outcome.images.length} image(s)\n`);
-        console.log((0,_summary_js__WEBPACK_IMPORTED_MODULE_7__/* .formatTextTable */ .D6)(_summary_js__WEBPACK_IMPORTED_MODULE_7__/* .TABLE_HEADER */ .c$, (0,_summary_js__WEBPACK_IMPORTED_MODULE_7__/* .imageRows */ .Dy)(outcome)));
+        const rows = (0,_summary_js__WEBPACK_IMPORTED_MODULE_8__/* .imageRows */ .Dy)(outcome).map((row) => row.map(_inert_js__WEBPACK_IMPORTED_MODULE_9__/* .inert */ .tJ));
+        console.log((0,_summary_js__WEBPACK_IMPORTED_MODULE_8__/* .formatTextTable */ .D6)(_summary_js__WEBPACK_IMPORTED_MODULE_8__/* .TABLE_HEADER */ .c$, rows));
         return 0;
     }
     catch (error) {
-        console.error(`kaniko-gitops: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeError */ .U)(error)}`);
+        console.error((0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .inertLines */ .wi)(`kaniko-gitops: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .describeError */ .U)(error)}`));
         return 1;
     }
 }
@@ -797,6 +803,58 @@ onRead) {
     finally {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
     }
+}
+
+
+/***/ }),
+
+/***/ 2679:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fd: () => (/* binding */ hasControlCharacter),
+/* harmony export */   tJ: () => (/* binding */ inert)
+/* harmony export */ });
+/* unused harmony export visible */
+/**
+ * Text from the repository (paths, config values, Dockerfile lines) on its way to the log, the job
+ * summary and the pull-request comment. A pull request's author picks every such text. How the runner
+ * finds workflow commands in the log is told at `inertLines` (src/runner.ts), which is the log's last
+ * line of defence; `inert` makes the text itself harmless, and readable.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is escaped
+const ESCAPED = /[%\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the same set, tested without the global flag's state
+const HAS_ESCAPED = /[%\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: names with control characters are refused
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** Does the text hold a control character (C0, DEL, C1 such as NEL) or a Unicode line or paragraph separator? */
+function hasControlCharacter(text) {
+    return CONTROL.test(text);
+}
+/**
+ * The text with `%`, the control characters and U+2028/U+2029 percent-encoded, as the runner escapes
+ * command data (`%25`, `%0D`, `%0A`; `%C2%85` for NEL): one line, and every character still there to see.
+ */
+function visible(text) {
+    // Most texts have nothing to escape: a test is cheaper than a replace with a callback.
+    return HAS_ESCAPED.test(text) ? text.replace(ESCAPED, (c) => encodeURIComponent(c)) : text;
+}
+/** A `:` at the start, after white space as the runner trims it (see runner.ts). */
+const LEADING_COLON = /^([\s\u0085]*):/;
+/**
+ * A repository text as it may appear in a log line, whatever stands before or after it there:
+ * `visible` (so one line), a `:` it starts with as `%3A` (so no `::` at the start of a line), and a
+ * `[` that starts it or follows `#` as `%5B` (so no `##[`).
+ */
+function inert(text) {
+    let out = visible(text);
+    // Only a text that starts at or below `:` (U+003A) or beyond ASCII can start with white space or `:`:
+    // most paths start with a letter and skip the pattern.
+    const first = out.charCodeAt(0);
+    if ((first <= 0x3a || first > 0x7f) && LEADING_COLON.test(out))
+        out = out.replace(LEADING_COLON, '$1%3A');
+    return out.includes('[') ? out.replace(/(^|#)\[/g, '$1%5B') : out;
 }
 
 
@@ -1160,8 +1218,8 @@ function codeIdentity() {
 
 // EXTERNAL MODULE: ./src/naming.ts
 var naming = __nccwpck_require__(8499);
-// EXTERNAL MODULE: ./src/settings.ts + 2 modules
-var src_settings = __nccwpck_require__(4763);
+// EXTERNAL MODULE: ./src/settings.ts
+var src_settings = __nccwpck_require__(8750);
 ;// CONCATENATED MODULE: ./src/config.ts
 
 
@@ -2048,7 +2106,10 @@ function hashFile(abs, format) {
 
 // EXTERNAL MODULE: ./src/glob.ts
 var glob = __nccwpck_require__(5601);
+// EXTERNAL MODULE: ./src/inert.ts
+var inert = __nccwpck_require__(2679);
 ;// CONCATENATED MODULE: ./src/discover.ts
+
 
 
 
@@ -2081,12 +2142,12 @@ async function discoverDockerfiles(root, patterns, options = {}) {
     for (const relPath of walk.symlinks) {
         const problem = await checkSymlink(external_node_path_default().join(root, ...relPath.split('/')), realRoot);
         if (problem)
-            warnings.push(`skipped '${relPath}': ${problem}`);
+            warnings.push(`skipped '${(0,inert/* inert */.tJ)(relPath)}': ${problem}`);
         else
             found.push(relPath);
     }
     for (const [submodule, files] of walk.inSubmodules) {
-        warnings.push(`skipped ${files.length} Dockerfile(s) in '${submodule}', a git submodule (or another repository inside this one): kaniko's git context does not clone submodules, so they cannot be built from here: ${files.sort().join(', ')}`);
+        warnings.push(`skipped ${files.length} Dockerfile(s) in '${(0,inert/* inert */.tJ)(submodule)}', a git submodule (or another repository inside this one): kaniko's git context does not clone submodules, so they cannot be built from here: ${files.sort().map(inert/* inert */.tJ).join(', ')}`);
     }
     found.sort();
     warnings.sort();
@@ -2126,15 +2187,15 @@ class Walk {
             if (entry.isDirectory()) {
                 if (PRUNED_FOLDERS.has(name))
                     continue;
-                if (this.notUtf8(name, rel))
+                if (this.badName(name, rel))
                     continue;
                 this.folder(`${dir}/${name}`, rel ? `${rel}/${name}` : name, submodule);
             }
             else if (entry.isFile()) {
-                if (this.matcher.matchesIn(rel, name) && !this.notUtf8(name, rel))
+                if (this.matcher.matchesIn(rel, name) && !this.badName(name, rel))
                     this.keep(rel ? `${rel}/${name}` : name, name, submodule);
             }
-            else if (entry.isSymbolicLink() && this.matcher.matchesIn(rel, name) && !this.notUtf8(name, rel)) {
+            else if (entry.isSymbolicLink() && this.matcher.matchesIn(rel, name) && !this.badName(name, rel)) {
                 if (submodule !== '' || NOT_A_DOCKERFILE.test(name))
                     this.keep(rel ? `${rel}/${name}` : name, name, submodule);
                 else
@@ -2145,9 +2206,9 @@ class Walk {
     /** A matching file: a Dockerfile, unless its name or place says otherwise. */
     keep(relPath, name, submodule) {
         if (NOT_A_DOCKERFILE.test(name))
-            this.notes.push(`left out '${relPath}': its name says it is not a Dockerfile`);
+            this.notes.push(`left out '${(0,inert/* inert */.tJ)(relPath)}': its name says it is not a Dockerfile`);
         else if (this.generated.has(relPath))
-            this.notes.push(`left out '${relPath}': it is the manifest this action writes`);
+            this.notes.push(`left out '${(0,inert/* inert */.tJ)(relPath)}': it is the manifest this action writes`);
         else if (submodule === '')
             this.found.push(relPath);
         else {
@@ -2166,7 +2227,7 @@ class Walk {
         catch (error) {
             const code = error.code ?? '';
             if (rel !== '' && UNLISTABLE.has(code)) {
-                this.warnings.push(`skipped the folder '${rel}': it cannot be listed (${code}), so a Dockerfile in it would not be found`);
+                this.warnings.push(`skipped the folder '${(0,inert/* inert */.tJ)(rel)}': it cannot be listed (${code}), so a Dockerfile in it would not be found`);
                 return undefined;
             }
             throw new Error(`cannot list the folder '${rel || '.'}'`, { cause: error });
@@ -2176,10 +2237,20 @@ class Walk {
      * A name that is not UTF-8 comes back with U+FFFD in it and cannot be opened by that name. Only the
      * folders entered and the files that match are asked: the other names are never used.
      */
-    notUtf8(name, rel) {
-        if (!name.includes('\uFFFD'))
+    /**
+     * A name that is not UTF-8 comes back with U+FFFD in it and cannot be opened by that name. A name
+     * with a control character (a newline, for one) is no image's, and would break the lines of the
+     * log, the summary and the comment. Only the folders entered and the files that match are asked.
+     */
+    badName(name, rel) {
+        const problem = name.includes('\uFFFD')
+            ? 'its name is not valid UTF-8'
+            : (0,inert/* hasControlCharacter */.Fd)(name)
+                ? 'its name has a control character or a line separator'
+                : undefined;
+        if (problem === undefined)
             return false;
-        this.warnings.push(`skipped '${rel ? `${rel}/` : ''}${name}': its name is not valid UTF-8`);
+        this.warnings.push(`skipped '${(0,inert/* inert */.tJ)(rel ? `${rel}/${name}` : name)}': ${problem}`);
         return true;
     }
 }
@@ -3615,6 +3686,7 @@ var summary = __nccwpck_require__(8855);
 
 
 
+
 /** Discovers and hashes the Dockerfiles; reads the disk, writes nothing. */
 async function scanRepository(settings, log) {
     const rootProblem = await explainRoot(settings);
@@ -3633,7 +3705,7 @@ async function scanRepository(settings, log) {
         for (const warning of found.warnings)
             log.warning(warning);
         // One write per phase: a line per file cost a system call each on large repositories.
-        log.info([...found.notes, ...found.paths, `${found.paths.length} Dockerfile(s) matched ${settings.dockerfiles.join(', ')}`].join('\n'));
+        log.info([...found.notes, ...found.paths.map(inert/* inert */.tJ), `${found.paths.length} Dockerfile(s) matched ${settings.dockerfiles.join(', ')}`].join('\n'));
         return found;
     });
     if (discovery.paths.length === 0) {
@@ -3642,7 +3714,7 @@ async function scanRepository(settings, log) {
     const entries = config ? matchConfig(config, discovery.paths) : new Map();
     const skipped = discovery.paths.filter((file) => entries.get(file)?.options.skip === true);
     if (skipped.length > 0)
-        log.info(`skipped by ${config?.source.kind === 'file' ? config.source.name : 'image-config'}: ${skipped.join(', ')}`);
+        log.info(`skipped by ${config?.source.kind === 'file' ? config.source.name : 'image-config'}: ${skipped.map(inert/* inert */.tJ).join(', ')}`);
     const files = await log.group('Hash', async () => {
         const hashed = [];
         const contexts = settings.hash === 'context' ? contextHasher(settings, log) : undefined;
@@ -3666,7 +3738,7 @@ async function scanRepository(settings, log) {
             if (contexts) {
                 const context = await contexts.hash(dir, file);
                 if (contexts.commits(file) === false) {
-                    log.warning(`${file} is not committed: kaniko's git context builds the commit, where it is missing, so its build will fail. Commit it, or leave it out with 'dockerfiles'.`);
+                    log.warning(`${(0,inert/* inert */.tJ)(file)} is not committed: kaniko's git context builds the commit, where it is missing, so its build will fail. Commit it, or leave it out with 'dockerfiles'.`);
                 }
                 effective = (0,hash/* sha256Hex */.fg)(`kaniko-gitops context v2\n${sha256}\n${context.sha256}\n`);
                 covers = `context ${dir || '.'}: ${context.files} file(s) of the ${contexts.source}${context.ignoreFile ? `, ${context.ignoreFile} applied` : ''}`;
@@ -3679,7 +3751,7 @@ async function scanRepository(settings, log) {
             }
             hashed.push({ path: file, sha256, effective, covers, text, ...(configured ? { settings: configured } : {}) });
         }
-        log.info(hashed.map((f) => `${f.effective}  ${f.path} (${f.covers})`).join('\n'));
+        log.info(hashed.map((f) => `${f.effective}  ${(0,inert/* inert */.tJ)(f.path)} (${(0,inert/* inert */.tJ)(f.covers)})`).join('\n'));
         return hashed;
     });
     if (files.length === 0) {
@@ -3813,7 +3885,7 @@ async function renderScan(settings, scan, previousText, source, log) {
             log.warning(warning);
         log.info([
             ...planned.images.map((image) => planLine({ ...image, ...renamedFrom(planned.renamed.get(image.dockerfile), image.dockerfile) })),
-            ...planned.removed.map((gone) => `${gone.name}: removed (${skipped.has(gone.dockerfile) ? 'skipped by the config' : `${gone.dockerfile} is gone`})`),
+            ...planned.removed.map((gone) => `${(0,inert/* inert */.tJ)(gone.name)}: removed (${skipped.has(gone.dockerfile) ? 'skipped by the config' : `${(0,inert/* inert */.tJ)(gone.dockerfile)} is gone`})`),
         ].join('\n'));
         return planned;
     });
@@ -3867,7 +3939,8 @@ function renamedFrom(was, dockerfile) {
     return was.dockerfile === dockerfile ? { previousName: was.name } : { previousName: was.name, previousDockerfile: was.dockerfile };
 }
 function planLine(image) {
-    return `${image.name}: ${image.image} (${(0,summary/* statusText */.qS)(image, true)})`;
+    // Names and references of the previous manifest are text from a file, like any path.
+    return `${(0,inert/* inert */.tJ)(image.name)}: ${(0,inert/* inert */.tJ)(image.image)} (${(0,inert/* inert */.tJ)((0,summary/* statusText */.qS)(image, true))})`;
 }
 /** The outcome of a render whose inputs are those of the previous manifest: that manifest, every image unchanged. */
 async function sameInputs(settings, scan, previous, key, log) {
@@ -3917,27 +3990,20 @@ async function writeManifest(settings, outcome, log) {
 
 /***/ }),
 
-/***/ 4763:
+/***/ 8186:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  dz: () => (/* binding */ InputError),
-  mt: () => (/* binding */ getSettings)
+  V4: () => (/* binding */ getInput),
+  q3: () => (/* binding */ getMultilineInput),
+  wi: () => (/* binding */ inertLines),
+  Pq: () => (/* binding */ setSecret)
 });
 
-// UNUSED EXPORTS: COMMIT_METHODS, CONTEXTS, HASH_KINDS, MODES, SNAPSHOT_MODES, gitContextUrl
+// UNUSED EXPORTS: appendSummary, error, group, info, issueCommand, notice, redirectLog, setFailed, setOutput, warning
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/glob.ts
-var glob = __nccwpck_require__(5601);
-// EXTERNAL MODULE: ./src/naming.ts
-var naming = __nccwpck_require__(8499);
-// EXTERNAL MODULE: ./src/reference.ts
-var reference = __nccwpck_require__(8286);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -3953,7 +4019,8 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  * `runs.using: node24`, importing @actions/core took 140 ms where an empty bundle started in 55 ms
  * (it loads @actions/http-client and undici at import, for OIDC tokens this action never asks for).
  * That was 60 % of a run on a small repository. `test/runner.test.ts` runs both side by side and
- * requires the same stdout and the same files for the same calls.
+ * requires the same stdout and the same files for the same calls. One difference on purpose: `info`
+ * defuses a line that the runner would take for a workflow command (see `inertLines`).
  */
 
 
@@ -3983,6 +4050,35 @@ function writeStdout(text) {
     }
 }
 let out = writeStdout;
+/**
+ * How the runner finds workflow commands in the log (actions/runner: ActionCommandManager and
+ * ActionCommand): it reads the log line by line, a line ending at LF, CR or CR LF, and takes
+ * - `::command::data` from a line that starts with `::` once its leading white space (.NET's, which
+ *   counts U+0085, U+00A0 and U+2028 in) is trimmed;
+ * - `##[command]data`, the old syntax, from `##[` anywhere in a line.
+ * The command names do not matter here: `::stop-commands::TOKEN` makes any word a command.
+ */
+const COMMAND_LINE = /^[\s\u0085]*::|##\[/m;
+const LEADING_COMMAND = /^([\s\u0085]*):(?=:)/;
+/**
+ * The last line of defence for everything logged as plain text (never a command the action issues
+ * itself): each line the runner would take for a command gets its first `:` as `%3A`, and `##[` as
+ * `##%5B`. Other lines stay as they are; most messages have none, and are returned after one scan.
+ */
+function inertLines(message) {
+    // A search for a fixed string is several times faster than the pattern on a long diff.
+    if ((!message.includes('::') && !message.includes('##[')) || !COMMAND_LINE.test(message))
+        return message;
+    return message
+        .split(/(\r\n|\r|\n)/)
+        .map((part, i) => {
+        if (i % 2 === 1)
+            return part;
+        const line = LEADING_COMMAND.test(part) ? part.replace(LEADING_COMMAND, '$1%3A') : part;
+        return line.includes('##[') ? line.replaceAll('##[', '##%5B') : line;
+    })
+        .join('');
+}
 /** Sends what would go to the log to `sink` instead (undefined: back to the log), for tests. */
 function redirectLog(sink) {
     out = sink ?? writeStdout;
@@ -4010,10 +4106,11 @@ function issueCommand(command, properties, message) {
         .filter(([, value]) => value)
         .map(([key, value]) => `${key}=${escapeProperty(value)}`)
         .join(',');
-    out(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_namespaceObject.EOL}`);
+    out(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_namespaceObject.EOL}`, command);
 }
+/** A plain log line (or several): no line of it can be a workflow command, whatever text it holds. */
 function info(message) {
-    out(`${message}${EOL}`);
+    out(`${inertLines(message)}${EOL}`);
 }
 function warning(message) {
     issueCommand('warning', {}, message);
@@ -4068,7 +4165,23 @@ function appendSummary(text) {
         appendToFile('GITHUB_STEP_SUMMARY', text);
 }
 
-;// CONCATENATED MODULE: ./src/settings.ts
+
+/***/ }),
+
+/***/ 8750:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   mt: () => (/* binding */ getSettings)
+/* harmony export */ });
+/* unused harmony exports MODES, CONTEXTS, HASH_KINDS, SNAPSHOT_MODES, COMMIT_METHODS, gitContextUrl */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _glob_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5601);
+/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8499);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8286);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8186);
 
 
 
@@ -4094,31 +4207,31 @@ function fail(input, value, expected) {
     throw new InputError(`Input '${input}' has the value '${value}': ${expected}.`);
 }
 function getBoolean(name) {
-    const value = getInput(name).trim();
+    const value = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4(name).trim();
     if (/^(true|false)$/i.test(value))
         return value.toLowerCase() === 'true';
     return fail(name, value, 'expected true or false');
 }
 function getChoice(name, choices) {
-    const value = getInput(name).trim();
+    const value = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4(name).trim();
     if (choices.includes(value))
         return value;
     return fail(name, value, `expected one of ${choices.join(', ')}`);
 }
 function getRequired(name) {
-    const value = getInput(name).trim();
+    const value = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4(name).trim();
     if (value === '')
         fail(name, value, 'a value is required');
     return value;
 }
 /** A repository-relative POSIX path that stays inside the repository. */
 function getRelativePath(name) {
-    const raw = getInput(name).trim();
+    const raw = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4(name).trim();
     const value = raw.replace(/\\/g, '/');
-    if (value === '' || external_node_path_default().posix.isAbsolute(value) || external_node_path_default().win32.isAbsolute(raw)) {
+    if (value === '' || node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.isAbsolute(value) || node_path__WEBPACK_IMPORTED_MODULE_0___default().win32.isAbsolute(raw)) {
         fail(name, raw, 'expected a path relative to the repository');
     }
-    const normalized = external_node_path_default().posix.normalize(value).replace(/\/+$/, '');
+    const normalized = node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.normalize(value).replace(/\/+$/, '');
     if (normalized === '..' || normalized.startsWith('../'))
         fail(name, raw, 'expected a path inside the repository');
     return normalized === '.' ? '' : normalized;
@@ -4128,28 +4241,28 @@ function getRelativePath(name) {
  * host forms `registry` takes (names, IPv4, `[IPv6]`, a port of 1 to 65535), by the same rule.
  */
 function getInsecureRegistries(registry) {
-    const raw = getInput('insecure-registry').trim();
+    const raw = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('insecure-registry').trim();
     if (/^(true|false)$/i.test(raw))
-        return raw.toLowerCase() === 'true' ? [(0,reference/* registryHost */.U$)(registry)] : [];
+        return raw.toLowerCase() === 'true' ? [(0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .registryHost */ .U$)(registry)] : [];
     const hosts = getList('insecure-registry');
     for (const host of hosts) {
-        const problem = (0,reference/* explainRegistryHost */.HD)(host);
+        const problem = (0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .explainRegistryHost */ .HD)(host);
         if (problem)
             fail('insecure-registry', raw, `expected true, false or registry hosts such as registry.kaniko.svc:5000, but ${problem}`);
     }
     return [...new Set(hosts)].sort();
 }
 function getCacheSettings() {
-    const cacheRepo = getInput('cache-repo').trim();
+    const cacheRepo = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('cache-repo').trim();
     if (cacheRepo !== '') {
-        const problem = (0,reference/* explainRegistryPrefix */.lB)(cacheRepo);
+        const problem = (0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .explainRegistryPrefix */ .lB)(cacheRepo);
         if (problem)
             fail('cache-repo', cacheRepo, `expected a repository such as registry.kaniko.svc:5000/team/cache, but ${problem}`);
     }
-    const cacheTtl = getInput('cache-ttl').trim();
+    const cacheTtl = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('cache-ttl').trim();
     if (cacheTtl !== '' && !/^([0-9]+(\.[0-9]+)?(h|m|s|ms))+$/.test(cacheTtl))
         fail('cache-ttl', cacheTtl, 'expected a duration such as 168h or 90m');
-    const extraArgs = getMultilineInput('extra-args');
+    const extraArgs = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getMultilineInput */ .q3('extra-args');
     for (const arg of extraArgs) {
         if (!/^--[a-z][a-z0-9-]*(=.*)?$/.test(arg))
             fail('extra-args', arg, 'expected one kaniko flag per line, such as --push-retry=3');
@@ -4164,7 +4277,7 @@ function getCacheSettings() {
     };
 }
 function getList(name) {
-    return getMultilineInput(name)
+    return _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getMultilineInput */ .q3(name)
         .flatMap((line) => line.split(','))
         .map((item) => item.trim())
         .filter((item) => item !== '');
@@ -4183,53 +4296,53 @@ function gitContextUrl(serverUrl, repository) {
  * was expected.
  */
 function getSettings(vars = process.env, event = { name: vars.GITHUB_EVENT_NAME ?? '' }) {
-    const token = getInput('token').trim();
+    const token = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('token').trim();
     if (token !== '')
-        setSecret(token);
+        _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .setSecret */ .Pq(token);
     const mode = getChoice('mode', MODES);
-    const workspace = external_node_path_default().resolve(env(vars, 'GITHUB_WORKSPACE') || process.cwd());
-    const contextPrefix = getInput('path').trim() === '' ? '' : getRelativePath('path');
-    const root = external_node_path_default().resolve(workspace, contextPrefix);
-    const dockerfiles = getMultilineInput('dockerfiles').filter((p) => p.trim() !== '' && !p.trim().startsWith('#'));
+    const workspace = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(env(vars, 'GITHUB_WORKSPACE') || process.cwd());
+    const contextPrefix = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('path').trim() === '' ? '' : getRelativePath('path');
+    const root = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(workspace, contextPrefix);
+    const dockerfiles = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getMultilineInput */ .q3('dockerfiles').filter((p) => p.trim() !== '' && !p.trim().startsWith('#'));
     for (const pattern of dockerfiles) {
         try {
-            (0,glob/* globToRegExp */.t)(pattern.trim().replace(/^!/, ''));
+            (0,_glob_js__WEBPACK_IMPORTED_MODULE_4__/* .globToRegExp */ .t)(pattern.trim().replace(/^!/, ''));
         }
         catch (error) {
-            fail('dockerfiles', getInput('dockerfiles'), `expected glob patterns, but ${error.message}`);
+            fail('dockerfiles', _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('dockerfiles'), `expected glob patterns, but ${error.message}`);
         }
     }
     if (!dockerfiles.some((p) => !p.trim().startsWith('!'))) {
-        fail('dockerfiles', getInput('dockerfiles'), 'expected at least one glob pattern that includes files');
+        fail('dockerfiles', _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('dockerfiles'), 'expected at least one glob pattern that includes files');
     }
     const registry = getRequired('registry');
-    const registryProblem = (0,reference/* explainRegistryPrefix */.lB)(registry);
+    const registryProblem = (0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .explainRegistryPrefix */ .lB)(registry);
     if (registryProblem)
         fail('registry', registry, `expected a registry prefix such as docker.io/acme, but ${registryProblem}`);
     const output = getRelativePath('output');
     if (output === '' || !/\.ya?ml$/.test(output))
-        fail('output', getInput('output'), 'expected a YAML file path such as deploy/manifest.yaml');
+        fail('output', _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('output'), 'expected a YAML file path such as deploy/manifest.yaml');
     if (output.split('/').includes('.git'))
-        fail('output', getInput('output'), 'expected a path outside .git');
+        fail('output', _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('output'), 'expected a path outside .git');
     const namespace = getRequired('namespace');
-    if (!(0,naming/* isDns1123Label */.z3)(namespace))
+    if (!(0,_naming_js__WEBPACK_IMPORTED_MODULE_1__/* .isDns1123Label */ .z3)(namespace))
         fail('namespace', namespace, 'expected a DNS-1123 label: lower-case letters, digits and -, at most 63');
     const registrySecret = getRequired('registry-secret');
     if (!isDns1123Subdomain(registrySecret))
         fail('registry-secret', registrySecret, 'expected a Kubernetes secret name');
-    const gitSecret = getInput('git-secret').trim();
+    const gitSecret = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('git-secret').trim();
     if (gitSecret !== '' && !isDns1123Subdomain(gitSecret))
         fail('git-secret', gitSecret, 'expected a Kubernetes secret name');
     const executorImage = getRequired('executor-image');
-    const executorProblem = (0,reference/* explainPinnedImage */.Xu)(executorImage);
+    const executorProblem = (0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .explainPinnedImage */ .Xu)(executorImage);
     if (executorProblem)
         fail('executor-image', executorImage, `expected a pinned image reference, but ${executorProblem}`);
     const checkImage = getRequired('check-image');
-    const checkProblem = (0,reference/* explainPinnedImage */.Xu)(checkImage);
+    const checkProblem = (0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .explainPinnedImage */ .Xu)(checkImage);
     if (checkProblem)
         fail('check-image', checkImage, `expected a pinned image reference, but ${checkProblem}`);
     const context = getChoice('context', CONTEXTS);
-    const localPath = getInput('local-path').trim();
+    const localPath = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('local-path').trim();
     if (context === 'local' && !localPath.startsWith('/'))
         fail('local-path', localPath, 'expected an absolute path on the node');
     const repository = env(vars, 'GITHUB_REPOSITORY');
@@ -4243,19 +4356,19 @@ function getSettings(vars = process.env, event = { name: vars.GITHUB_EVENT_NAME 
         }
     }
     const ref = env(vars, 'GITHUB_REF');
-    const branchInput = getInput('branch').trim();
+    const branchInput = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('branch').trim();
     if (branchInput !== '' && !isBranchName(branchInput))
         fail('branch', branchInput, 'expected a branch name such as main');
     const runBranch = ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : '';
     const branch = branchInput || event.defaultBranch || runBranch || env(vars, 'GITHUB_BASE_REF') || 'main';
     const gitRef = `refs/heads/${branchInput || runBranch || env(vars, 'GITHUB_BASE_REF') || branch}`;
-    const commitMessage = getInput('commit-message').trim();
+    const commitMessage = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('commit-message').trim();
     if (commitMessage === '')
         fail('commit-message', commitMessage, 'a value is required');
-    const config = getInput('config').trim() === '' ? '' : getRelativePath('config');
-    if (getInput('config').trim() !== '' && (config === '' || !/\.ya?ml$/.test(config)))
-        fail('config', getInput('config'), 'expected a YAML file path such as .github/kaniko-gitops.yml');
-    const imageConfig = getInput('image-config');
+    const config = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('config').trim() === '' ? '' : getRelativePath('config');
+    if (_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('config').trim() !== '' && (config === '' || !/\.ya?ml$/.test(config)))
+        fail('config', _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('config'), 'expected a YAML file path such as .github/kaniko-gitops.yml');
+    const imageConfig = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('image-config');
     if (config !== '' && imageConfig.trim() !== '') {
         throw new InputError(`Inputs 'config' ('${config}') and 'image-config' are both set: expected one of them (the file for several images, the input for a repository with one).`);
     }
@@ -4269,7 +4382,7 @@ function getSettings(vars = process.env, event = { name: vars.GITHUB_EVENT_NAME 
         dockerfiles: Object.freeze(dockerfiles.map((p) => p.trim())),
         registry,
         output,
-        outputPath: external_node_path_default().join(root, ...output.split('/')),
+        outputPath: node_path__WEBPACK_IMPORTED_MODULE_0___default().join(root, ...output.split('/')),
         namespace,
         registrySecret,
         executorImage,
@@ -4284,7 +4397,7 @@ function getSettings(vars = process.env, event = { name: vars.GITHUB_EVENT_NAME 
         commitSha,
         gitSecret,
         localPath: localPath.replace(/\/+$/, ''),
-        repositoryName: (0,naming/* normalizeName */.Pc)(repository.split('/')[1] ?? '') || (0,naming/* normalizeName */.Pc)(external_node_path_default().basename(root)) || 'image',
+        repositoryName: (0,_naming_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeName */ .Pc)(repository.split('/')[1] ?? '') || (0,_naming_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeName */ .Pc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(root)) || 'image',
         owner: repository.split('/')[0] ?? '',
         repo: repository.split('/')[1] ?? '',
         token,
@@ -4315,7 +4428,7 @@ function isBranchName(value) {
         value.split('/').every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock')));
 }
 function isDns1123Subdomain(value) {
-    return value.length <= 253 && value.split('.').every((label) => (0,naming/* isDns1123Label */.z3)(label));
+    return value.length <= 253 && value.split('.').every((label) => (0,_naming_js__WEBPACK_IMPORTED_MODULE_1__/* .isDns1123Label */ .z3)(label));
 }
 
 
@@ -4331,6 +4444,7 @@ function isDns1123Subdomain(value) {
 /* harmony export */   qS: () => (/* binding */ statusText)
 /* harmony export */ });
 /* unused harmony exports escapeHtml, SUMMARY_TABLE_BUDGET, SUMMARY_ALL_ROWS, summaryHtml */
+
 const TABLE_HEADER = ['Image', 'Dockerfile', 'sha256', 'Reference', 'Status'];
 /**
  * An image's status as the log, the summary, the CLI and the commit message show it: `changed`,
@@ -4373,9 +4487,14 @@ function formatTextTable(header, rows) {
     return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 const HTML_SPECIAL = /[&<>"']/;
+/**
+ * HTML text for the job summary, which GitHub reads as Markdown: a newline in a name could end the
+ * HTML block (at a blank line) and turn the rest into Markdown, so the text is `visible` first.
+ */
 function escapeHtml(text) {
+    const shown = visible(text);
     // Most cells have nothing to escape: a test is cheaper than a replace with a callback.
-    return HTML_SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : text;
+    return HTML_SPECIAL.test(shown) ? shown.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : shown;
 }
 /** GitHub refuses a step's job summary over 1 MiB; the table stops well before, with a note. */
 const SUMMARY_TABLE_BUDGET = (/* unused pure expression or super */ null && (768 * 1024));
