@@ -64,7 +64,7 @@ describe('kaniko-gitops render (bin)', () => {
   it('renders the example repository of this project (npm start)', () => {
     const run = spawnSync('npm', ['start', '--silent'], { cwd: PROJECT, encoding: 'utf8', timeout: 60_000 })
     expect(run.status).toBe(0)
-    expect(run.stdout).toMatch(/examples\/monorepo\/deploy\/manifest\.yaml: (written|unchanged), 7 image\(s\)/)
+    expect(run.stdout).toMatch(/examples\/monorepo\/deploy\/manifest\.yaml: (written|unchanged), 8 image\(s\)/)
     const manifest = readFileSync(path.join(PROJECT, 'examples/monorepo/deploy/manifest.yaml'), 'utf8')
     expect(validateManifest(manifest)).toEqual([])
     // The example's kaniko-gitops.yml is applied: the CUDA tools image builds on the build node pool.
@@ -73,6 +73,17 @@ describe('kaniko-gitops render (bin)', () => {
     }
     expect(gpu.spec.nodeSelector).toEqual({ 'node-pool': 'image-builds' })
     expect(manifest).toContain('--destination=registry.example.com/acme/api:latest')
+    // A Containerfile is found by default; its base, built by another repository into the same
+    // registry namespace, is an external image (no wave, no pinned build arg), and the FROM line in
+    // its heredoc is script, not an instruction.
+    const reports = parseManifest(manifest).find((d) => (d.metadata as { name: string }).name.startsWith('reports-')) as {
+      metadata: { annotations: Record<string, string> }
+      spec: { containers: { args: string[] }[] }
+    }
+    expect(reports.metadata.annotations['kaniko-gitops/dockerfile']).toBe('services/reports/Containerfile')
+    expect(reports.metadata.annotations['argocd.argoproj.io/sync-wave']).toBeUndefined()
+    expect(reports.spec.containers[0]?.args.filter((a) => a.startsWith('--build-arg'))).toEqual([])
+    expect(run.stdout).not.toContain('warning')
   })
 })
 
