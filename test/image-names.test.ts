@@ -65,7 +65,7 @@ describe('image names stay what the manifest says', () => {
     expect(summaryHtml(renamed, 'changed')).toContain('<td>renamed from api</td>')
     const diff = compareWithBase(before, renamed, 'deploy/manifest.yaml')
     expect(diff.summary.renamed).toEqual([{ name: 'api-server', previousName: 'api' }])
-    expect(renderDiffMarkdown(diff, 'deploy/manifest.yaml')).toContain('| api-server | renamed from api | services/api/Dockerfile |')
+    expect(renderDiffMarkdown(diff, 'deploy/manifest.yaml')).toContain('| api-server | renamed from api | `services/api/Dockerfile` |')
     expect(commitMessage('render {sha}', 'deploy/manifest.yaml', SHA_B, renamed)).toMatch(
       /^- api-server: registry\.example\.com\/acme\/api-server:[0-9a-f]{16} \(renamed from api\)$/m,
     )

@@ -60,10 +60,10 @@ describe('renamed images', () => {
     const md = renderDiffMarkdown(diff, 'deploy/manifest.yaml')
     expect(md).toContain('Merging builds **2** image(s): `api-server`, `backend`.')
     expect(md).toContain('0 added, 0 rebuilt, 2 renamed, 0 forced, 0 removed, 0 unchanged.')
-    expect(md).toContain('| api-server | renamed from api | services/api-server/Dockerfile | docker.io/acme/api-server:aaaa |')
+    expect(md).toContain('| api-server | renamed from api | `services/api-server/Dockerfile` | `docker.io/acme/api-server:aaaa` |')
     // Repository text is escaped as in every other cell.
     expect(md).toContain(
-      '| backend | renamed from old | services/backend/Dockerfile (moved from legacy/&#60;b&#62;&#124;/Dockerfile) | docker.io/acme/backend:aaaa |',
+      '| backend | renamed from old | `services/backend/Dockerfile` (moved from `legacy/<b>\\|/Dockerfile`) | `docker.io/acme/backend:aaaa` |',
     )
   })
 })
