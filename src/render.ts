@@ -297,7 +297,9 @@ export async function renderScan(
   if (previous.problem) {
     log.warning(`The existing manifest ${source} is ignored: ${previous.problem}. It is rendered anew from the Dockerfiles.`)
   }
-  if (previous.verified?.inputs === key) return sameInputs(settings, scan, previous, key, log)
+  if (previous.verified?.inputs === key && holdsEveryImage(previous, scan, configMap.name)) {
+    return sameInputs(settings, scan, previous, key, log)
+  }
 
   const plan = await log.group('Plan', async () => {
     const planned = planImages(files, settings, previous.images, scan.skipped)
@@ -358,6 +360,23 @@ export async function renderScan(
       skipped: scan.skipped,
     }
   })
+}
+
+/**
+ * Does the verified file hold the documents a render of `scan` writes, in their order: the scripts'
+ * ConfigMap, then one Pod per Dockerfile, by image name? Each document was checked against its name;
+ * this finds one dropped, added or moved by hand under a digest made again.
+ */
+function holdsEveryImage(previous: PreviousManifest, scan: Scan, configMap: string): boolean {
+  const names = previous.verified?.names ?? []
+  if (names.length !== scan.files.length + 1 || names[0] !== configMap || previous.images.size !== scan.files.length) return false
+  let i = 1
+  let last = ''
+  for (const image of previous.images.values()) {
+    if (image.pod !== names[i++] || image.name <= last) return false
+    last = image.name
+  }
+  return scan.files.every((file) => previous.images.has(file.path))
 }
 
 function planLine(image: Pick<ImageReport, 'name' | 'image' | 'status' | 'forced'>): string {

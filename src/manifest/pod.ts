@@ -1,3 +1,4 @@
+import * as crypto from 'node:crypto'
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap'
 import type { IIoK8sApiCoreV1Container as Container } from 'kubernetes-models/v1/Container'
 import type { IIoK8sApiCoreV1EnvVar as EnvVar } from 'kubernetes-models/v1/EnvVar'
@@ -51,9 +52,6 @@ export const LOCAL_CONTEXT_DIR = '/context'
 
 const NAME_HASH_LENGTH = 10
 
-/** Bumped whenever the way a Pod is written changes, so no older text is reused. */
-export const FORMAT_VERSION = 1
-
 export const POD_SETTING_KEYS = [
   'namespace',
   'registrySecret',
@@ -83,16 +81,17 @@ const everySettingKeyed: [UnkeyedSettings] extends [never] ? true : UnkeyedSetti
 void everySettingKeyed
 
 /**
- * A hash of everything `buildPod` reads. Two Pods with the same key are the same document, so a run
- * can reuse the text of the previous manifest instead of writing the Pod again.
+ * A hash of everything `buildPod` reads, and of the code that shapes a Pod (podCodeFingerprint). Two
+ * Pods with the same key are the same document, so a run can reuse the text of the previous manifest
+ * instead of writing the Pod again.
  */
 export function renderKey(image: PlannedImage, settings: PodSettings, scriptsConfigMap: string): string {
   const { status: _status, target, platform, extraTags, resources, nodeSelector, tolerations, ...inputs } = image
-  // The text of JSON.stringify([FORMAT_VERSION, inputs, shaping, scriptsConfigMap, configured?]),
+  // The text of JSON.stringify([fingerprint, inputs, shaping, scriptsConfigMap, configured?]),
   // with the settings part written once per run instead of once per image.
   // Only a Pod of the git context names its commit: a local one must not change with each new commit.
   const shaping = settings.context === 'git' ? inputs : { ...inputs, commit: '' }
-  let key = `[${FORMAT_VERSION},${JSON.stringify(shaping)},${shapingJson(settings, image.forced)},${JSON.stringify(scriptsConfigMap)}`
+  let key = `["${podCodeFingerprint()}",${JSON.stringify(shaping)},${shapingJson(settings, image.forced)},${JSON.stringify(scriptsConfigMap)}`
   // The per-image config enters the key only when it sets something, so that Pods without a config
   // keep the keys (and the names) they had before the config existed.
   const setsAny =
@@ -144,6 +143,38 @@ export function nameDocument(object: IPod | IConfigMap, prefix: string): NamedDo
   return { name, text: unnamed.replace(slot, `\nmetadata:\n  name: ${emitScalar(name)}\n`) }
 }
 
+const NAME_SLOT = Buffer.from('\nmetadata:\n  name: ')
+const EMPTY_NAME = Buffer.from('""')
+
+/**
+ * The name `nameDocument` gave `text` (one document's bytes, as the manifest holds them), with the
+ * prefix before its hash; undefined when the text is not what it named: a name that is not
+ * `<prefix>-<10 hex of the text with an empty name>`, or not written as the emitter writes it. Hashing
+ * the text is what naming it cost; a hand edit that keeps the name is found here.
+ */
+export function nameOfText(text: Buffer): { readonly name: string; readonly prefix: string } | undefined {
+  const slot = text.indexOf(NAME_SLOT)
+  const valueAt = slot + NAME_SLOT.length
+  const lineEnd = slot === -1 ? -1 : text.indexOf(10, valueAt)
+  if (lineEnd === -1) return undefined
+  const raw = text.toString('latin1', valueAt, lineEnd)
+  // The emitter quotes a name YAML could take for a number or a date (`2024-01-0123456789`).
+  const name = raw.startsWith('"') ? unquote(raw) : raw
+  const dash = name.length - NAME_HASH_LENGTH - 1
+  if (dash < 1 || name.charCodeAt(dash) !== 45 || emitScalar(name) !== raw) return undefined
+  const hash = crypto.createHash('sha256').update(text.subarray(0, valueAt)).update(EMPTY_NAME).update(text.subarray(lineEnd)).digest('hex')
+  return hash.slice(0, NAME_HASH_LENGTH) === name.slice(dash + 1) ? { name, prefix: name.slice(0, dash) } : undefined
+}
+
+function unquote(raw: string): string {
+  try {
+    const value: unknown = JSON.parse(raw)
+    return typeof value === 'string' ? value : ''
+  } catch {
+    return ''
+  }
+}
+
 /**
  * One ConfigMap carries the containers' scripts for every Pod (instead of a copy in each). It is
  * immutable and `nameDocument` names it after a hash of its text, so a Pod always runs the scripts it
@@ -171,6 +202,11 @@ export function buildScriptsConfigMap(scripts: Scripts, namespace: string): ICon
  * Kubernetes refuses.
  */
 export function buildPod(image: PlannedImage, settings: PodSettings, scriptsConfigMap: string): IPod {
+  return podObject(image, settings, scriptsConfigMap, renderKey(image, settings, scriptsConfigMap))
+}
+
+/** The Pod with its render key given: podCodeFingerprint renders it without one (the key depends on it). */
+function podObject(image: PlannedImage, settings: PodSettings, scriptsConfigMap: string, key: string): IPod {
   const subPath = joinPosix(settings.contextPrefix, image.contextDir)
   const mounts: VolumeMount[] = [
     { name: 'docker-config', mountPath: DOCKER_CONFIG_DIR, readOnly: true },
@@ -268,7 +304,7 @@ export function buildPod(image: PlannedImage, settings: PodSettings, scriptsConf
   if (image.forced) annotations[ANNOTATION.forced] = settings.forceNonce
   // ArgoCD starts a wave when the earlier ones are Healthy: a child builds after its parents Succeeded.
   if (image.wave > 0) annotations['argocd.argoproj.io/sync-wave'] = String(image.wave)
-  annotations[ANNOTATION.renderKey] = renderKey(image, settings, scriptsConfigMap)
+  annotations[ANNOTATION.renderKey] = key
 
   const pod: IPod = {
     apiVersion: 'v1',
@@ -296,6 +332,87 @@ export function buildPod(image: PlannedImage, settings: PodSettings, scriptsConf
   if (pod.spec && Object.keys(image.nodeSelector).length > 0) pod.spec.nodeSelector = { ...image.nodeSelector }
   if (pod.spec && image.tolerations.length > 0) pod.spec.tolerations = image.tolerations.map((t) => ({ ...t }))
   return pod
+}
+
+/** A Pod with every optional part set (git context), and its opposite (local context, nothing set). */
+const SAMPLE_IMAGE: PlannedImage = {
+  name: 'sample',
+  // Characters the emitter must quote or escape, so that a change in how it writes them shows.
+  dockerfile: 'apps/sample: "x" #1/\u00fc/Dockerfile',
+  sha256: '0'.repeat(64),
+  effective: '1'.repeat(64),
+  covers: 'context apps: 2 file(s) of the commit; parents: base',
+  tag: '1'.repeat(16),
+  repository: 'registry.sample:5000/team/sample',
+  image: `registry.sample:5000/team/sample:${'1'.repeat(16)}`,
+  contextDir: 'apps',
+  dockerfileInContext: 'sample: "x" #1/\u00fc/Dockerfile',
+  commit: '2'.repeat(40),
+  forced: true,
+  status: 'unchanged',
+  wave: 1,
+  buildArgs: [`BASE=registry.sample:5000/team/base:${'3'.repeat(16)}`, 'V=1.10'],
+  target: 'runtime',
+  platform: 'linux/arm64',
+  extraTags: ['latest'],
+  resources: { requests: { cpu: '1' }, limits: { memory: '2Gi' } },
+  nodeSelector: { 'kubernetes.io/arch': 'arm64' },
+  tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'builds', effect: 'NoSchedule' }],
+}
+const SAMPLE_SETTINGS: PodSettings = {
+  namespace: 'sample',
+  registrySecret: 'sample-registry',
+  executorImage: 'ghcr.io/sample/kaniko:v1-debug',
+  checkImage: 'quay.io/sample/skopeo:v1',
+  insecureRegistries: ['registry.sample:5000'],
+  forceNonce: '1-1',
+  context: 'git',
+  contextPrefix: 'sub',
+  gitUrl: 'git://github.com/sample/sample.git',
+  gitRef: 'refs/heads/main',
+  gitSecret: 'sample-git',
+  localPath: '/srv/sample',
+  repositoryName: 'sample-'.repeat(10),
+  cache: true,
+  cacheRepo: 'registry.sample:5000/cache',
+  cacheTtl: '1h',
+  snapshotMode: 'redo',
+  compressedCaching: false,
+  extraArgs: ['--push-retry=3'],
+}
+
+let fingerprint: string | undefined
+
+/**
+ * A hash of the Pods this code renders for two fixed samples that between them take every branch of
+ * podObject, named and written as in a manifest. It enters every render key, so that a change to the
+ * code that shapes a Pod (podObject, the emitter, naming) renders every Pod anew instead of reusing the
+ * text an older version wrote; a change elsewhere keeps the keys. Computed once per process.
+ */
+export function podCodeFingerprint(): string {
+  if (fingerprint === undefined) {
+    const { resources: _resources, ...plain } = SAMPLE_IMAGE
+    const local: PlannedImage = {
+      ...plain,
+      contextDir: '',
+      dockerfileInContext: plain.dockerfile,
+      forced: false,
+      wave: 0,
+      buildArgs: [],
+      target: '',
+      platform: '',
+      extraTags: [],
+      nodeSelector: {},
+      tolerations: [],
+    }
+    const localSettings: PodSettings = { ...SAMPLE_SETTINGS, context: 'local', contextPrefix: '', insecureRegistries: [], cache: false }
+    const texts = [
+      nameDocument(podObject(SAMPLE_IMAGE, SAMPLE_SETTINGS, 'sample-scripts', 'sample-key'), SAMPLE_IMAGE.name).text,
+      nameDocument(podObject(local, localSettings, 'sample-scripts', 'sample-key'), local.name).text,
+    ]
+    fingerprint = sha256Hex(texts.join('---\n'))
+  }
+  return fingerprint
 }
 
 function joinPosix(...parts: string[]): string {
