@@ -9,6 +9,7 @@ import { sha256Hex } from '../hash.js'
 import { limitName } from '../naming.js'
 import type { PlannedImage } from '../plan.js'
 import { registryHost } from '../reference.js'
+import { InputError } from '../settings.js'
 import { ANNOTATION, LABEL, MANAGED_BY } from './annotations.js'
 import { emitScalar, emitYaml, type Json } from './emit.js'
 import type { Scripts } from './scripts.js'
@@ -305,6 +306,7 @@ function podObject(image: PlannedImage, settings: PodSettings, scriptsConfigMap:
   // ArgoCD starts a wave when the earlier ones are Healthy: a child builds after its parents Succeeded.
   if (image.wave > 0) annotations['argocd.argoproj.io/sync-wave'] = String(image.wave)
   annotations[ANNOTATION.renderKey] = key
+  checkAnnotationsSize(image.dockerfile, annotations)
 
   const pod: IPod = {
     apiVersion: 'v1',
@@ -413,6 +415,27 @@ export function podCodeFingerprint(): string {
     fingerprint = sha256Hex(texts.join('---\n'))
   }
   return fingerprint
+}
+
+/** What Kubernetes allows for all of an object's annotations, keys and values together, in bytes. */
+export const MAX_ANNOTATIONS_BYTES = 256 * 1024
+
+/**
+ * The API server refuses a Pod whose annotations take more than 256 KiB: the paths and the lists of
+ * build args and parents in them could, in a repository built to. Refused here, before anything is written.
+ */
+function checkAnnotationsSize(dockerfile: string, annotations: Readonly<Record<string, string>>): void {
+  let chars = 0
+  for (const [key, value] of Object.entries(annotations)) chars += key.length + value.length
+  // A character takes 1 to 3 bytes in UTF-8: most Pods need no count of bytes.
+  if (chars * 3 <= MAX_ANNOTATIONS_BYTES) return
+  const sizes = Object.entries(annotations).map(([key, value]) => [key, Buffer.byteLength(key) + Buffer.byteLength(value)] as const)
+  const total = sizes.reduce((sum, [, size]) => sum + size, 0)
+  if (total <= MAX_ANNOTATIONS_BYTES) return
+  const [largest, size] = sizes.reduce((a, b) => (b[1] > a[1] ? b : a))
+  throw new InputError(
+    `The Pod of ${dockerfile} has annotations of ${total} bytes in all (${largest}: ${size}): expected at most ${MAX_ANNOTATIONS_BYTES} (256 KiB), the most Kubernetes takes (shorter paths, fewer build args or parents).`,
+  )
 }
 
 function joinPosix(...parts: string[]): string {
