@@ -369,11 +369,13 @@ export async function renderScan(
  */
 function holdsEveryImage(previous: PreviousManifest, scan: Scan, configMap: string): boolean {
   const names = previous.verified?.names ?? []
-  if (names.length !== scan.files.length + 1 || names[0] !== configMap || previous.images.size !== scan.files.length) return false
+  if (names.length !== scan.files.length + 1 || names[0] !== `ConfigMap/${configMap}` || previous.images.size !== scan.files.length) {
+    return false
+  }
   let i = 1
   let last = ''
   for (const image of previous.images.values()) {
-    if (image.pod !== names[i++] || image.name <= last) return false
+    if (names[i++] !== `Pod/${image.pod}` || image.name <= last) return false
     last = image.name
   }
   return scan.files.every((file) => previous.images.has(file.path))

@@ -1,4 +1,3 @@
-import * as crypto from 'node:crypto'
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap'
 import type { IIoK8sApiCoreV1Container as Container } from 'kubernetes-models/v1/Container'
 import type { IIoK8sApiCoreV1EnvVar as EnvVar } from 'kubernetes-models/v1/EnvVar'
@@ -128,43 +127,60 @@ export interface NamedDocument {
   readonly text: string
 }
 
+/** How every document starts, up to its name: apiVersion, its kind, then metadata with the name first. */
+const HEADS = (['Pod', 'ConfigMap'] as const).map((kind) => [kind, `apiVersion: v1\nkind: ${kind}\nmetadata:\n  name: `] as const)
+const NAME_LINE = Buffer.from('\nmetadata:\n  name: ')
+
 /**
  * Writes an object whose `metadata.name` is '' once, and names it `<prefix>-<10 hex of that text>`:
- * one name, one text. The name is spliced into the text rather than written again.
+ * one name, one text. The name is spliced into the text rather than written again. The hash is of
+ * what follows the name line: the lines before it are the same in every document of a kind, and what
+ * follows is one run of bytes in the file, so a reader checks a name with one hash (see nameOfText).
  */
 export function nameDocument(object: IPod | IConfigMap, prefix: string): NamedDocument {
   const unnamed = emitYaml(object as unknown as { [key: string]: Json })
-  const name = `${prefix}-${sha256Hex(unnamed).slice(0, NAME_HASH_LENGTH)}`
   const slot = '\nmetadata:\n  name: ""\n'
-  if (!unnamed.includes(slot)) throw new Error('nameDocument: the object must start with apiVersion, kind and an empty metadata.name')
+  const at = unnamed.indexOf(slot)
+  const head = unnamed.slice(0, at + NAME_LINE.length)
+  if (at === -1 || !HEADS.some(([, known]) => known === head)) {
+    throw new Error('nameDocument: the object must start with apiVersion v1, kind Pod or ConfigMap, and an empty metadata.name')
+  }
   // A `---` line would end the document in the file (emitYaml indents and quotes, so it writes none):
   // the manifest is its documents joined, and read back by splitting at those lines.
-  if (unnamed.includes('\n---\n') || unnamed.startsWith('---\n')) throw new Error('nameDocument: the text has a `---` line')
+  if (unnamed.includes('\n---\n')) throw new Error('nameDocument: the text has a `---` line')
+  const name = `${prefix}-${sha256Hex(unnamed.slice(at + slot.length)).slice(0, NAME_HASH_LENGTH)}`
   ;(object.metadata as { name?: string }).name = name
-  return { name, text: unnamed.replace(slot, `\nmetadata:\n  name: ${emitScalar(name)}\n`) }
+  return { name, text: `${head}${emitScalar(name)}\n${unnamed.slice(at + slot.length)}` }
 }
 
-const NAME_SLOT = Buffer.from('\nmetadata:\n  name: ')
-const EMPTY_NAME = Buffer.from('""')
+/** A document's kind and name, checked against its text. */
+export interface NamedText {
+  readonly kind: (typeof HEADS)[number][0]
+  readonly name: string
+  /** The name before its hash: the image name of a Pod. */
+  readonly prefix: string
+}
 
 /**
- * The name `nameDocument` gave `text` (one document's bytes, as the manifest holds them), with the
- * prefix before its hash; undefined when the text is not what it named: a name that is not
- * `<prefix>-<10 hex of the text with an empty name>`, or not written as the emitter writes it. Hashing
- * the text is what naming it cost; a hand edit that keeps the name is found here.
+ * The name `nameDocument` gave `text` (one document's bytes, as the manifest holds them); undefined
+ * when the text is not what it named: another start, a name that is not `<prefix>-<10 hex of the text
+ * after the name line>`, or one not written as the emitter writes it. A hand edit that keeps the name
+ * is found here, at the cost of one hash of the document.
  */
-export function nameOfText(text: Buffer): { readonly name: string; readonly prefix: string } | undefined {
-  const slot = text.indexOf(NAME_SLOT)
-  const valueAt = slot + NAME_SLOT.length
+export function nameOfText(text: Buffer): NamedText | undefined {
+  const slot = text.indexOf(NAME_LINE)
+  const valueAt = slot + NAME_LINE.length
   const lineEnd = slot === -1 ? -1 : text.indexOf(10, valueAt)
-  if (lineEnd === -1) return undefined
+  if (lineEnd === -1 || slot > 40) return undefined
+  const head = text.toString('latin1', 0, valueAt)
+  const kind = HEADS.find(([, known]) => known === head)?.[0]
   const raw = text.toString('latin1', valueAt, lineEnd)
   // The emitter quotes a name YAML could take for a number or a date (`2024-01-0123456789`).
   const name = raw.startsWith('"') ? unquote(raw) : raw
   const dash = name.length - NAME_HASH_LENGTH - 1
-  if (dash < 1 || name.charCodeAt(dash) !== 45 || emitScalar(name) !== raw) return undefined
-  const hash = crypto.createHash('sha256').update(text.subarray(0, valueAt)).update(EMPTY_NAME).update(text.subarray(lineEnd)).digest('hex')
-  return hash.slice(0, NAME_HASH_LENGTH) === name.slice(dash + 1) ? { name, prefix: name.slice(0, dash) } : undefined
+  if (kind === undefined || dash < 1 || name.charCodeAt(dash) !== 45 || emitScalar(name) !== raw) return undefined
+  const hash = sha256Hex(text.subarray(lineEnd + 1))
+  return hash.slice(0, NAME_HASH_LENGTH) === name.slice(dash + 1) ? { kind, name, prefix: name.slice(0, dash) } : undefined
 }
 
 function unquote(raw: string): string {

@@ -12,8 +12,8 @@ export interface PreviousManifest {
   readonly images: Map<string, PreviousImage>
   /**
    * When the file is this action's own and unedited (its digest holds, and each document has the name
-   * its text gives it): the documents in file order (decoded on first use), their names, and the key
-   * of the inputs they were rendered from, when the file records one.
+   * its text gives it): the documents in file order (decoded on first use), their `Kind/name`, and the
+   * key of the inputs they were rendered from, when the file records one.
    */
   readonly verified?: { readonly documents: readonly string[]; readonly names: readonly string[]; readonly inputs?: string }
   /** Why the file could not be used, when it could not (it is then ignored). */
@@ -154,7 +154,7 @@ function scanOwnManifest(
     const meta = body.toString('latin1', at, specAt === -1 || specAt > end ? end : specAt)
     const named = intact ? nameOfText(body.subarray(at, end)) : undefined
     if (named === undefined) names = undefined
-    else names?.push(named.name)
+    else names?.push(`${named.kind}/${named.name}`)
     if (meta.startsWith(POD_START)) {
       const ascii = !NOT_ASCII.test(meta)
       const fields: Record<string, string | undefined> = {}
@@ -178,7 +178,7 @@ function scanOwnManifest(
         fields[key] = scalar(raw)
       }
       // A Pod is named after its image: the label, which its text (and so its name's hash) holds.
-      const own = named !== undefined && named.prefix === fields[LABEL.name]
+      const own = named?.kind === 'Pod' && named.prefix === fields[LABEL.name]
       if (!own) names = undefined
       addImage(images, fields.name ?? '', fields[LABEL.name] ?? '', fields, own ? () => documentText(index) : undefined)
     }
