@@ -129,7 +129,7 @@ export interface NamedDocument {
 
 /** How every document starts, up to its name: apiVersion, its kind, then metadata with the name first. */
 const HEADS = (['Pod', 'ConfigMap'] as const).map((kind) => [kind, `apiVersion: v1\nkind: ${kind}\nmetadata:\n  name: `] as const)
-const NAME_LINE = Buffer.from('\nmetadata:\n  name: ')
+const NAME_LINE = '\nmetadata:\n  name: '
 
 /**
  * Writes an object whose `metadata.name` is '' once, and names it `<prefix>-<10 hex of that text>`:
@@ -165,16 +165,17 @@ export interface NamedText {
  * The name `nameDocument` gave `text` (one document's bytes, as the manifest holds them); undefined
  * when the text is not what it named: another start, a name that is not `<prefix>-<10 hex of the text
  * after the name line>`, or one not written as the emitter writes it. A hand edit that keeps the name
- * is found here, at the cost of one hash of the document.
+ * is found here, at the cost of one hash of the document. `start` is the text's beginning, through
+ * its name line, as latin1 (a reader that has it already saves decoding it again).
  */
-export function nameOfText(text: Buffer): NamedText | undefined {
-  const slot = text.indexOf(NAME_LINE)
+export function nameOfText(text: Buffer, start: string = text.toString('latin1', 0, 256)): NamedText | undefined {
+  const slot = start.indexOf(NAME_LINE)
   const valueAt = slot + NAME_LINE.length
-  const lineEnd = slot === -1 ? -1 : text.indexOf(10, valueAt)
-  if (lineEnd === -1 || slot > 40) return undefined
-  const head = text.toString('latin1', 0, valueAt)
+  const lineEnd = slot === -1 ? -1 : start.indexOf('\n', valueAt)
+  if (lineEnd === -1) return undefined
+  const head = start.slice(0, valueAt)
   const kind = HEADS.find(([, known]) => known === head)?.[0]
-  const raw = text.toString('latin1', valueAt, lineEnd)
+  const raw = start.slice(valueAt, lineEnd)
   // The emitter quotes a name YAML could take for a number or a date (`2024-01-0123456789`).
   const name = raw.startsWith('"') ? unquote(raw) : raw
   const dash = name.length - NAME_HASH_LENGTH - 1

@@ -152,7 +152,7 @@ function scanOwnManifest(
     ranges.push(at, end)
     const specAt = body.indexOf(SPEC, at)
     const meta = body.toString('latin1', at, specAt === -1 || specAt > end ? end : specAt)
-    const named = intact ? nameOfText(body.subarray(at, end)) : undefined
+    const named = intact ? nameOfText(body.subarray(at, end), meta) : undefined
     if (named === undefined) names = undefined
     else names?.push(`${named.kind}/${named.name}`)
     if (meta.startsWith(POD_START)) {

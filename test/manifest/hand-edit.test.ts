@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { buildScriptsConfigMap, nameDocument, nameOfText } from '../../src/manifest/pod.js'
 import { readPreviousManifest } from '../../src/manifest/previous.js'
+import { loadScripts } from '../../src/manifest/scripts.js'
 import { DIGEST_PREFIX } from '../../src/manifest/yaml.js'
 import { renderIn } from '../support/render.js'
 import { type Tree, tempTrees } from '../support/repo.js'
@@ -126,5 +128,38 @@ describe('a hand-edited manifest whose digest was made again', () => {
     const run = await renderIn(dir, {}, { GITHUB_SHA: SHA_B })
     expect(run.log.infos.join('\n')).not.toContain(SAME_INPUTS)
     expect(manifestOf(dir)).toBe(clean)
+  })
+})
+
+describe('nameOfText', () => {
+  it('gives back the kind and name nameDocument gave a text, and nothing once a byte of it changed', async () => {
+    const dir = repo(FILES)
+    await renderIn(dir)
+    const text = manifestOf(dir)
+    const documents = text.slice(text.indexOf('\n---\n') + 5).split(/(?<=\n)---\n/)
+    expect(documents).toHaveLength(4)
+    for (const doc of documents) {
+      const bytes = Buffer.from(doc)
+      const named = nameOfText(bytes)
+      const name = /^ {2}name: (.*)$/m.exec(doc)?.[1]
+      expect(named?.name).toBe(name)
+      expect(named?.kind).toBe(/^kind: (.*)$/m.exec(doc)?.[1])
+      // Any byte: before the name, in its hash, after it.
+      const hashAt = doc.indexOf(`name: ${name}\n`) + `name: ${name}`.length - 3
+      for (const at of [0, 20, hashAt, Math.floor(doc.length / 2), doc.length - 2]) {
+        const edited = Buffer.from(bytes)
+        edited[at] = (edited[at] as number) === 0x30 ? 0x31 : 0x30
+        expect(nameOfText(edited), `byte ${at} of ${name}`).toBeUndefined()
+      }
+      // The prefix is not part of the hash: it is the caller's to check (a Pod's is its image name).
+      const renamed = Buffer.from(doc.replace(`name: ${name}\n`, `name: x${name}\n`))
+      expect(nameOfText(renamed)?.prefix).toBe(`x${named?.prefix}`)
+    }
+  })
+
+  it('reads a name the emitter quotes (one YAML would take for a date)', () => {
+    const doc = nameDocument(buildScriptsConfigMap(loadScripts(), 'kaniko'), '2024-1-1')
+    expect(doc.text).toContain(`name: "${doc.name}"`)
+    expect(nameOfText(Buffer.from(doc.text))).toEqual({ kind: 'ConfigMap', name: doc.name, prefix: '2024-1-1' })
   })
 })
