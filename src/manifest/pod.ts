@@ -435,7 +435,7 @@ export function podCodeFingerprint(): string {
 }
 
 /** What Kubernetes allows for all of an object's annotations, keys and values together, in bytes. */
-export const MAX_ANNOTATIONS_BYTES = 256 * 1024
+const MAX_ANNOTATIONS_BYTES = 256 * 1024
 
 /**
  * The API server refuses a Pod whose annotations take more than 256 KiB: the paths and the lists of
