@@ -117,9 +117,81 @@ const CONTENT_TAG = /^[0-9a-f]{16}$/
 const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/
 const QUANTITY = /^[+]?(\d+(\.\d*)?|\.\d+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?\d+)?$/
+const QUANTITY_PARTS = /^[+]?(\d*)(?:\.(\d*))?(?:([KMGTPE])i|([numkMGTPE])|[eE]([+-]?\d+))?$/
+const DECIMAL_SI: Record<string, number> = { n: -9, u: -6, m: -3, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 }
+const BINARY_SI: Record<string, bigint> = { K: 10n, M: 20n, G: 30n, T: 40n, P: 50n, E: 60n }
+const MAX_BINARY = 2n ** 63n - 1n
+
+/** A non-negative quantity as `digits × 10^exponent`. */
+interface Amount {
+  readonly digits: bigint
+  readonly exponent: number
+}
+
+/**
+ * The value Kubernetes parses a quantity (one QUANTITY matched) to: exact, with what is finer than
+ * nano rounded up to 1n, and a binary-suffixed one capped at 2^63-1 (`8Ei`), as resource.Quantity does.
+ */
+function quantityAmount(text: string): Amount {
+  const [, whole = '', fraction = '', binary, decimal, power] = QUANTITY_PARTS.exec(text) ?? []
+  let digits = BigInt(`${whole}${fraction}` || '0')
+  let exponent = -fraction.length + (decimal ? (DECIMAL_SI[decimal] ?? 0) : power ? Number(power) : 0)
+  if (binary) {
+    digits *= 2n ** (BINARY_SI[binary] ?? 0n)
+    if (digits > MAX_BINARY * 10n ** BigInt(-exponent)) return { digits: MAX_BINARY, exponent: 0 }
+  }
+  if (exponent < -9 && digits > 0n) {
+    const shift = -9 - exponent
+    const scale = shift < String(digits).length ? 10n ** BigInt(shift) : undefined
+    digits = scale === undefined ? 1n : (digits + scale - 1n) / scale
+    exponent = -9
+  }
+  return { digits, exponent }
+}
+
+/** Compares two quantities by value (`1Gi` and `1073741824` are equal): negative, 0 or positive. */
+function compareQuantities(a: string, b: string): number {
+  const x = quantityAmount(a)
+  const y = quantityAmount(b)
+  if (x.digits === 0n || y.digits === 0n) return x.digits === y.digits ? 0 : x.digits === 0n ? -1 : 1
+  // Orders of magnitude first: an exponent such as 1e400 is never raised to a power of ten.
+  const magnitude = String(x.digits).length + x.exponent - (String(y.digits).length + y.exponent)
+  if (magnitude !== 0) return magnitude
+  const low = Math.min(x.exponent, y.exponent)
+  const left = x.digits * 10n ** BigInt(x.exponent - low)
+  const right = y.digits * 10n ** BigInt(y.exponent - low)
+  return left === right ? 0 : left < right ? -1 : 1
+}
+
+/** Is the quantity a whole number (`2`, `2000m`, `1k`)? */
+function isWholeQuantity(text: string): boolean {
+  const { digits, exponent } = quantityAmount(text)
+  return exponent >= 0 || digits % 10n ** BigInt(-exponent) === 0n
+}
+
 const QUALIFIED_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)$/
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/
+
+const CONTAINER_RESOURCE = 'cpu, memory, ephemeral-storage, hugepages-<size>, or an extended resource such as nvidia.com/gpu'
+
+/**
+ * A resource a container may request: one of Kubernetes' own (cpu, memory, ephemeral-storage,
+ * hugepages-<size>), or a name with a domain (an extended resource such as nvidia.com/gpu).
+ */
+function isContainerResourceName(value: string): boolean {
+  if (!isQualifiedName(value)) return false
+  if (value.includes('/')) return !value.startsWith('requests.')
+  if (value.startsWith('hugepages-')) return QUANTITY.test(value.slice('hugepages-'.length))
+  return value === 'cpu' || value === 'memory' || value === 'ephemeral-storage'
+}
+
+/** A resource with a domain outside kubernetes.io (nvidia.com/gpu): counted in whole units, never overcommitted. */
+function isExtendedResource(name: string): boolean {
+  const slash = name.indexOf('/')
+  const domain = slash === -1 ? '' : name.slice(0, slash)
+  return domain !== '' && domain !== 'kubernetes.io' && !domain.endsWith('.kubernetes.io') && !name.startsWith('requests.')
+}
 
 /** A Kubernetes label key or resource name: `[prefix/]name`, the prefix a DNS subdomain. */
 function isQualifiedName(value: string): boolean {
@@ -391,11 +463,12 @@ class Reader {
 
   private resources(node: YamlNode | null, what: string): Resources {
     const out: { requests?: ResourceList; limits?: ResourceList } = {}
+    const nodes = { requests: new Map<string, YamlNode | null>(), limits: new Map<string, YamlNode | null>() }
     for (const pair of this.map(node, what, 'a mapping with requests and/or limits')) {
       const kind = this.key(pair, ['requests', 'limits'] as const, what)
       const list: Record<string, string> = {}
       for (const item of this.map(pair.value, `${what} › ${kind}`, 'a mapping of resource names (cpu, memory, ...) to quantities')) {
-        const name = this.matching(item.key, `a key of ${what} › ${kind}`, isQualifiedName, 'a resource name such as cpu or memory')
+        const name = this.matching(item.key, `a key of ${what} › ${kind}`, isContainerResourceName, CONTAINER_RESOURCE)
         const raw = item.value as YamlNode | null
         const value = this.scalar(raw)
         // A bare number is a quantity too (cpu: 2); its source text keeps what was written (0.50).
@@ -403,11 +476,47 @@ class Reader {
         if (typeof quantity !== 'string' || !QUANTITY.test(quantity)) {
           this.fail(raw, `${what} › ${kind} › ${name} has ${this.describe(raw)}: expected a Kubernetes quantity such as 500m, 2 or 4Gi`)
         }
+        // Kubernetes counts extended resources (nvidia.com/gpu) in whole units.
+        if (isExtendedResource(name) && !isWholeQuantity(quantity)) {
+          this.fail(raw, `${what} › ${kind} › ${name} has the value '${quantity}': expected a whole number (an extended resource)`)
+        }
         list[name] = quantity
+        nodes[kind].set(name, raw)
       }
       out[kind] = sortedRecord(list)
     }
+    this.checkRequests(out, nodes, node, what)
     return out
+  }
+
+  /**
+   * What the API server checks of a container's resources beyond each value: no request above its
+   * limit; extended resources and huge pages, which are never overcommitted, with a limit equal to the
+   * request; huge pages only with cpu or memory.
+   */
+  private checkRequests(
+    resources: Resources,
+    nodes: { readonly requests: ReadonlyMap<string, YamlNode | null>; readonly limits: ReadonlyMap<string, YamlNode | null> },
+    node: YamlNode | null,
+    what: string,
+  ): void {
+    const limits = resources.limits ?? {}
+    for (const [name, request] of Object.entries(resources.requests ?? {})) {
+      const at = nodes.requests.get(name) ?? node
+      const limit = limits[name]
+      const exact = name.startsWith('hugepages-') || isExtendedResource(name)
+      const problem =
+        limit === undefined
+          ? exact && `expected a limit of ${name} too, the same as the request (Kubernetes never overcommits it)`
+          : exact
+            ? compareQuantities(request, limit) !== 0 && `expected the same value as its limit, ${limit} (Kubernetes never overcommits it)`
+            : compareQuantities(request, limit) > 0 && `expected at most its limit, ${limit}`
+      if (problem) this.fail(at, `${what} › requests › ${name} has the value '${request}': ${problem}`)
+    }
+    const names = [...Object.keys(resources.requests ?? {}), ...Object.keys(limits)]
+    if (names.some((n) => n.startsWith('hugepages-')) && !names.some((n) => n === 'cpu' || n === 'memory')) {
+      this.fail(node, `${what} has huge pages and neither cpu nor memory: expected a cpu or memory request or limit with them`)
+    }
   }
 
   private toleration(node: YamlNode | null, what: string): Toleration {
@@ -420,7 +529,12 @@ class Reader {
       else if (key === 'operator')
         out.operator = this.matching(value, `${what} › operator`, /^(Exists|Equal)$/, 'Exists or Equal') as Toleration['operator']
       else if (key === 'value')
-        out.value = this.matching(value, `${what} › value`, (v) => v.length <= 63 && LABEL_VALUE.test(v), 'a taint value (quote numbers)')
+        out.value = this.matching(
+          value,
+          `${what} › value`,
+          (v) => v.length <= 63 && LABEL_VALUE.test(v),
+          'a taint value: at most 63 letters, digits, -, _ and ., starting and ending with a letter or digit (quote numbers)',
+        )
       else if (key === 'effect')
         out.effect = this.matching(
           value,

@@ -81,7 +81,7 @@ export interface PlannedImage extends ConfiguredBuild {
   readonly contextDir: string
   /** The Dockerfile's path relative to the context folder. */
   readonly dockerfileInContext: string
-  /** Commit the build context is pinned to: the one at which this hash first appeared. */
+  /** Commit the build context is pinned to: the one at which this hash first appeared (a forced build: the rendered one). */
   readonly commit: string
   readonly forced: boolean
   readonly status: ImageStatus
@@ -120,7 +120,8 @@ export interface Plan {
 
 /**
  * Names, tags and statuses for every Dockerfile. An image whose hash is unchanged keeps the commit
- * recorded in the previous manifest, so its Pod renders byte-identical (Pods are immutable).
+ * recorded in the previous manifest, so its Pod renders byte-identical (Pods are immutable); a forced
+ * one is pinned to the commit being rendered.
  */
 export function planImages(
   files: readonly HashedDockerfile[],
@@ -159,6 +160,7 @@ export function planImages(
       const was = keptName(before) !== undefined ? before : moved.get(file.path)
       const status = statusOf(before, was, name, effective)
       if (status === 'renamed') renamed.set(file.path, was as PreviousImage)
+      const isForced = options.forceBuild || forced.has(name)
       const tag = effective.slice(0, TAG_LENGTH)
       // Most images have no in-repo parent and no config: those skip building empty collections.
       const parentNames = edges.length === 0 ? [] : [...new Set(edges.map((e) => names.get(e.parent) as string))].sort()
@@ -175,8 +177,10 @@ export function planImages(
         image: `${repository}:${tag}`,
         contextDir,
         dockerfileInContext: contextDir === '' ? file.path : file.path.slice(contextDir.length + 1),
-        commit: status === 'unchanged' && before?.commit ? before.commit : options.commitSha,
-        forced: options.forceBuild || forced.has(name),
+        // A forced build builds the commit being rendered: with `hash: dockerfile` the pinned commit can
+        // predate every source change since the Dockerfile last changed.
+        commit: !isForced && status === 'unchanged' && before?.commit ? before.commit : options.commitSha,
+        forced: isForced,
         status,
         wave: graph.depth.get(file.path) as number,
         buildArgs: edges.length === 0 && file.settings === undefined ? [] : pinnedBuildArgs(file, edges, names, options.registry, tagOf),

@@ -254,14 +254,14 @@ export async function renderRepository(settings: Settings, log: Logger): Promise
   return renderScan(settings, scan, readWorkspaceManifestBytes(settings), `'${settings.output}'`, log)
 }
 
-/** What a render reads of the settings: each of them but the commit enters the run key. */
+/** What a render reads of the settings: each of them enters the run key, the commit only when forcing. */
 export type RenderSettings = PodSettings & PlanOptions
 
 const RUN_KEY_SETTINGS = [...POD_SETTING_KEYS, 'registry', 'forceBuild', 'forceImages'] as const satisfies readonly (keyof RenderSettings)[]
 
 // A setting a render reads but the run key lacks would let a changed setting keep a stale manifest:
 // this fails to compile when RenderSettings gains a field RUN_KEY_SETTINGS lacks. The commit is left
-// out on purpose: it only pins images that changed, and with the same key none did.
+// out on purpose (but for a forced run): it only pins images that changed, and with the same key none did.
 type UnkeyedRenderSettings = Exclude<keyof RenderSettings, (typeof RUN_KEY_SETTINGS)[number] | 'commitSha'>
 const everyRenderSettingKeyed: [UnkeyedRenderSettings] extends [never] ? true : UnkeyedRenderSettings = true
 void everyRenderSettingKeyed
@@ -269,7 +269,8 @@ void everyRenderSettingKeyed
 /**
  * The key of everything a render reads but the previous manifest and the commit: the settings, the
  * scanned Dockerfiles (paths, hashes, what their tags cover, per-image settings), the skipped ones,
- * the scripts (through the ConfigMap's content name) and the running code. A manifest rendered from
+ * the scripts (through the ConfigMap's content name) and the running code; when forcing, the commit
+ * too, which the forced Pods are pinned to. A manifest rendered from
  * the same key, unedited, is what a render would write again: every image keeps its hash, so every
  * Pod keeps its pinned commit and its text (a render is idempotent, which test/run-key.test.ts checks).
  */
@@ -279,7 +280,9 @@ export function runKey(settings: RenderSettings, scan: Scan, scriptsConfigMap: s
   const values = RUN_KEY_SETTINGS.map((key) => (key === 'forceNonce' && !forcing ? '' : settings[key]))
   // The Dockerfile's text is left out: its sha256 stands for it.
   const files = scan.files.map(({ text: _text, ...file }) => file)
-  return sha256Hex(JSON.stringify(['kaniko-gitops run v1', codeIdentity(), scriptsConfigMap, values, files, scan.skipped]))
+  // A forced image is pinned to the commit being rendered: a forced run never takes an older one's Pods.
+  const commit = forcing ? [settings.commitSha] : []
+  return sha256Hex(JSON.stringify(['kaniko-gitops run v1', codeIdentity(), scriptsConfigMap, values, files, scan.skipped, ...commit]))
 }
 
 /**
@@ -304,7 +307,9 @@ export async function renderScan(
   if (previous.problem) {
     log.warning(`The existing manifest ${source} is ignored: ${previous.problem}. It is rendered anew from the Dockerfiles.`)
   }
-  if (previous.verified?.inputs === key) return sameInputs(settings, scan, previous, key, log)
+  if (previous.verified?.inputs === key && holdsEveryImage(previous, scan, configMap.name)) {
+    return sameInputs(settings, scan, previous, key, log)
+  }
 
   const plan = await log.group('Plan', async () => {
     const planned = planImages(files, settings, previous.images, scan.skipped)
@@ -367,6 +372,25 @@ export async function renderScan(
       skipped: scan.skipped,
     }
   })
+}
+
+/**
+ * Does the verified file hold the documents a render of `scan` writes, in their order: the scripts'
+ * ConfigMap, then one Pod per Dockerfile, by image name? Each document was checked against its name;
+ * this finds one dropped, added or moved by hand under a digest made again.
+ */
+function holdsEveryImage(previous: PreviousManifest, scan: Scan, configMap: string): boolean {
+  const names = previous.verified?.names ?? []
+  if (names.length !== scan.files.length + 1 || names[0] !== `ConfigMap/${configMap}` || previous.images.size !== scan.files.length) {
+    return false
+  }
+  let i = 1
+  let last = ''
+  for (const image of previous.images.values()) {
+    if (names[i++] !== `Pod/${image.pod}` || image.name <= last) return false
+    last = image.name
+  }
+  return scan.files.every((file) => previous.images.has(file.path))
 }
 
 /** The report fields of a renamed image (`was`: what it was in the previous manifest); none for another. */

@@ -85,6 +85,22 @@ describe('config file: parsing', () => {
     )
   })
 
+  it('takes what Kubernetes takes: equal values in other units, precision finer than nano (rounded up to 1n)', async () => {
+    const resources = [
+      'requests: { memory: 1Gi, cpu: 1 }\n      limits: { memory: 1073741824, cpu: 1000m }',
+      'requests: { cpu: 0.0001m }\n      limits: { cpu: 100n }',
+      'requests: { cpu: 0.0000001m }\n      limits: { cpu: 1n }',
+      'requests: { memory: 1e3 }\n      limits: { memory: 1k }',
+      'requests: { memory: 8Ei }\n      limits: { memory: 9223372036854775807 }',
+      'requests: { cpu: 1e400 }\n      limits: { cpu: 1e401 }',
+      'requests: { nvidia.com/gpu: 2000m }\n      limits: { nvidia.com/gpu: 2, memory: 1Gi, hugepages-2Mi: 1Gi }',
+    ]
+    for (const lines of resources) {
+      const config = await parseConfigFile(`images:\n  Dockerfile:\n    resources:\n      ${lines}\n`, FILE)
+      expect(config.images.get('Dockerfile')?.options.resources, lines).toBeDefined()
+    }
+  })
+
   it('keeps numbers as written in quantities (0.50 stays 0.50)', async () => {
     const config = await parseConfigFile('images:\n  Dockerfile:\n    resources: { requests: { cpu: 0.50 } }\n', FILE)
     expect(config.images.get('Dockerfile')?.options.resources).toEqual({ requests: { cpu: '0.50' } })
@@ -194,6 +210,73 @@ describe('config file: parsing', () => {
       'a memory quantity in GB',
       'images:\n  Dockerfile:\n    resources:\n      limits: { memory: 4GB }\n',
       at(4, 25, `${IMG} › resources › limits › memory has the value '4GB': expected a Kubernetes quantity such as 500m, 2 or 4Gi`),
+    ],
+    [
+      'a quantity with two decimal points',
+      'images:\n  Dockerfile:\n    resources:\n      limits: { memory: 1.5.3 }\n',
+      at(4, 25, `${IMG} › resources › limits › memory has the value '1.5.3': expected a Kubernetes quantity such as 500m, 2 or 4Gi`),
+    ],
+    [
+      'a quantity with an unknown suffix',
+      'images:\n  Dockerfile:\n    resources:\n      requests: { memory: 10XB }\n',
+      at(4, 27, `${IMG} › resources › requests › memory has the value '10XB': expected a Kubernetes quantity such as 500m, 2 or 4Gi`),
+    ],
+    [
+      'a negative quantity',
+      'images:\n  Dockerfile:\n    resources:\n      requests: { cpu: -1 }\n',
+      at(4, 24, `${IMG} › resources › requests › cpu has the value '-1': expected a Kubernetes quantity such as 500m, 2 or 4Gi`),
+    ],
+    [
+      'a request above its limit',
+      'images:\n  Dockerfile:\n    resources:\n      requests: { cpu: 2, memory: 1Gi }\n      limits: { cpu: 1500m }\n',
+      at(4, 24, `${IMG} › resources › requests › cpu has the value '2': expected at most its limit, 1500m`),
+    ],
+    [
+      'a request above its limit in other units',
+      'images:\n  Dockerfile:\n    resources:\n      requests: { memory: 1025Mi }\n      limits: { memory: 1Gi }\n',
+      at(4, 27, `${IMG} › resources › requests › memory has the value '1025Mi': expected at most its limit, 1Gi`),
+    ],
+    [
+      'a request above its limit in the defaults',
+      'defaults:\n  resources:\n    requests: { ephemeral-storage: 10G }\n    limits: { ephemeral-storage: 9.5G }\n',
+      at(3, 36, "defaults › resources › requests › ephemeral-storage has the value '10G': expected at most its limit, 9.5G"),
+    ],
+    [
+      'a resource name Kubernetes does not know',
+      'images:\n  Dockerfile:\n    resources:\n      limits: { gpu: 1 }\n',
+      at(
+        4,
+        17,
+        `a key of ${IMG} › resources › limits has the value 'gpu': expected cpu, memory, ephemeral-storage, hugepages-<size>, or an extended resource such as nvidia.com/gpu`,
+      ),
+    ],
+    [
+      'a fraction of an extended resource',
+      'images:\n  Dockerfile:\n    resources:\n      limits: { nvidia.com/gpu: 0.5 }\n',
+      at(4, 33, `${IMG} › resources › limits › nvidia.com/gpu has the value '0.5': expected a whole number (an extended resource)`),
+    ],
+    [
+      'an extended resource requested below its limit',
+      'images:\n  Dockerfile:\n    resources:\n      requests: { nvidia.com/gpu: 1 }\n      limits: { nvidia.com/gpu: 2 }\n',
+      at(
+        4,
+        35,
+        `${IMG} › resources › requests › nvidia.com/gpu has the value '1': expected the same value as its limit, 2 (Kubernetes never overcommits it)`,
+      ),
+    ],
+    [
+      'an extended resource requested without a limit',
+      'images:\n  Dockerfile:\n    resources:\n      requests: { nvidia.com/gpu: 1 }\n',
+      at(
+        4,
+        35,
+        `${IMG} › resources › requests › nvidia.com/gpu has the value '1': expected a limit of nvidia.com/gpu too, the same as the request (Kubernetes never overcommits it)`,
+      ),
+    ],
+    [
+      'huge pages without cpu or memory',
+      'images:\n  Dockerfile:\n    resources:\n      limits: { hugepages-2Mi: 1Gi }\n',
+      at(4, 7, `${IMG} › resources has huge pages and neither cpu nor memory: expected a cpu or memory request or limit with them`),
     ],
     [
       'resources with an unknown key',

@@ -215,6 +215,25 @@ describe('render', () => {
     expect(all.images.every((i) => i.forced)).toBe(true)
   })
 
+  it('pins a forced Pod to the commit being rendered, not to the one where its Dockerfile last changed', async () => {
+    // hash: dockerfile: a source change leaves the tag, so an unchanged image keeps its old commit.
+    const dir = repo(MONOREPO)
+    await renderIn(dir, { hash: 'dockerfile' })
+    writeFileSync(path.join(dir, 'services/api/main.go'), 'package main // changed\n')
+    const normal = await renderIn(dir, { hash: 'dockerfile' }, { GITHUB_SHA: SHA_B })
+    expect(normal.images.find((i) => i.name === 'api')?.status).toBe('unchanged')
+    const contextOf = (pod: Doc) => (pod.spec.containers[0].args as string[]).find((a) => a.startsWith('--context='))
+    expect(podNamed(dir, 'api').metadata.annotations['kaniko-gitops/commit']).toBe(SHA_A)
+    const forced = await renderIn(dir, { hash: 'dockerfile', 'force-images': 'api' }, { GITHUB_SHA: SHA_B, GITHUB_RUN_ID: '88' })
+    expect(forced.images.find((i) => i.name === 'api')).toMatchObject({ forced: true, status: 'unchanged' })
+    const pod = podNamed(dir, 'api')
+    expect(contextOf(pod)).toMatch(new RegExp(`#${SHA_B}$`))
+    expect(pod.metadata.annotations['kaniko-gitops/commit']).toBe(SHA_B)
+    expect(pod.spec.containers[0].args).toContain(`--label=org.opencontainers.image.revision=${SHA_B}`)
+    // The images not forced keep their pinned commit and their Pods.
+    expect(podNamed(dir, 'worker').metadata.annotations['kaniko-gitops/commit']).toBe(SHA_A)
+  })
+
   it('lists the known names when force-images names an unknown image, and writes nothing', async () => {
     const dir = repo(MONOREPO)
     await expect(renderIn(dir, { 'force-images': 'api,nope' })).rejects.toThrow(

@@ -105,7 +105,22 @@ describe('the run key', () => {
     expect(runKey({ ...settings, forceNonce: 'another-run' }, scan, 'scripts')).toBe(base)
     const forcing = { ...settings, forceBuild: true }
     expect(runKey({ ...forcing, forceNonce: 'another-run' }, scan, 'scripts')).not.toBe(runKey(forcing, scan, 'scripts'))
+    // A forced Pod is pinned to the commit being rendered: a forced run at another commit is another run.
+    expect(runKey({ ...forcing, commitSha: SHA_B }, scan, 'scripts')).not.toBe(runKey(forcing, scan, 'scripts'))
+    const forcingOne = { ...settings, forceImages: ['api'] }
+    expect(runKey({ ...forcingOne, commitSha: SHA_B }, scan, 'scripts')).not.toBe(runKey(forcingOne, scan, 'scripts'))
     expect(runKey(settings, scan, 'scripts-2')).not.toBe(base)
+  })
+
+  it('does not keep a forced Pod of another commit: the same forced run at a new commit renders', async () => {
+    const dir = repo(MONOREPO)
+    const forced = { hash: 'dockerfile', 'force-images': 'api' }
+    await renderIn(dir, forced, { GITHUB_RUN_ID: '31' })
+    expect(manifestOf(dir)).toContain(INPUTS_PREFIX)
+    const again = await renderIn(dir, forced, { GITHUB_RUN_ID: '31', GITHUB_SHA: SHA_B })
+    expect(again.log.infos.join('\n')).not.toContain(SAME_INPUTS)
+    expect(again.changed).toBe(true)
+    expect(manifestOf(dir)).toContain(`#refs/heads/main#${SHA_B}`)
   })
 
   it('changes with what the scan found', async () => {

@@ -8,6 +8,7 @@ import { sha256Hex } from '../hash.js'
 import { limitName } from '../naming.js'
 import type { PlannedImage } from '../plan.js'
 import { registryHost } from '../reference.js'
+import { InputError } from '../settings.js'
 import { ANNOTATION, LABEL, MANAGED_BY } from './annotations.js'
 import { emitScalar, emitYaml, type Json } from './emit.js'
 import type { Scripts } from './scripts.js'
@@ -51,9 +52,6 @@ export const LOCAL_CONTEXT_DIR = '/context'
 
 const NAME_HASH_LENGTH = 10
 
-/** Bumped whenever the way a Pod is written changes, so no older text is reused. */
-export const FORMAT_VERSION = 1
-
 export const POD_SETTING_KEYS = [
   'namespace',
   'registrySecret',
@@ -83,16 +81,17 @@ const everySettingKeyed: [UnkeyedSettings] extends [never] ? true : UnkeyedSetti
 void everySettingKeyed
 
 /**
- * A hash of everything `buildPod` reads. Two Pods with the same key are the same document, so a run
- * can reuse the text of the previous manifest instead of writing the Pod again.
+ * A hash of everything `buildPod` reads, and of the code that shapes a Pod (podCodeFingerprint). Two
+ * Pods with the same key are the same document, so a run can reuse the text of the previous manifest
+ * instead of writing the Pod again.
  */
 export function renderKey(image: PlannedImage, settings: PodSettings, scriptsConfigMap: string): string {
   const { status: _status, target, platform, extraTags, resources, nodeSelector, tolerations, ...inputs } = image
-  // The text of JSON.stringify([FORMAT_VERSION, inputs, shaping, scriptsConfigMap, configured?]),
+  // The text of JSON.stringify([fingerprint, inputs, shaping, scriptsConfigMap, configured?]),
   // with the settings part written once per run instead of once per image.
   // Only a Pod of the git context names its commit: a local one must not change with each new commit.
   const shaping = settings.context === 'git' ? inputs : { ...inputs, commit: '' }
-  let key = `[${FORMAT_VERSION},${JSON.stringify(shaping)},${shapingJson(settings, image.forced)},${JSON.stringify(scriptsConfigMap)}`
+  let key = `["${podCodeFingerprint()}",${JSON.stringify(shaping)},${shapingJson(settings, image.forced)},${JSON.stringify(scriptsConfigMap)}`
   // The per-image config enters the key only when it sets something, so that Pods without a config
   // keep the keys (and the names) they had before the config existed.
   const setsAny =
@@ -128,20 +127,70 @@ export interface NamedDocument {
   readonly text: string
 }
 
+/** How every document starts, up to its name: apiVersion, its kind, then metadata with the name first. */
+const HEADS = (['Pod', 'ConfigMap'] as const).map((kind) => [kind, `apiVersion: v1\nkind: ${kind}\nmetadata:\n  name: `] as const)
+const NAME_LINE = '\nmetadata:\n  name: '
+
 /**
  * Writes an object whose `metadata.name` is '' once, and names it `<prefix>-<10 hex of that text>`:
- * one name, one text. The name is spliced into the text rather than written again.
+ * one name, one text. The name is spliced into the text rather than written again. The hash is of
+ * what follows the name line: the lines before it are the same in every document of a kind, and what
+ * follows is one run of bytes in the file, so a reader checks a name with one hash (see nameOfText).
  */
 export function nameDocument(object: IPod | IConfigMap, prefix: string): NamedDocument {
   const unnamed = emitYaml(object as unknown as { [key: string]: Json })
-  const name = `${prefix}-${sha256Hex(unnamed).slice(0, NAME_HASH_LENGTH)}`
   const slot = '\nmetadata:\n  name: ""\n'
-  if (!unnamed.includes(slot)) throw new Error('nameDocument: the object must start with apiVersion, kind and an empty metadata.name')
+  const at = unnamed.indexOf(slot)
+  const head = unnamed.slice(0, at + NAME_LINE.length)
+  if (at === -1 || !HEADS.some(([, known]) => known === head)) {
+    throw new Error('nameDocument: the object must start with apiVersion v1, kind Pod or ConfigMap, and an empty metadata.name')
+  }
   // A `---` line would end the document in the file (emitYaml indents and quotes, so it writes none):
   // the manifest is its documents joined, and read back by splitting at those lines.
-  if (unnamed.includes('\n---\n') || unnamed.startsWith('---\n')) throw new Error('nameDocument: the text has a `---` line')
+  if (unnamed.includes('\n---\n')) throw new Error('nameDocument: the text has a `---` line')
+  const name = `${prefix}-${sha256Hex(unnamed.slice(at + slot.length)).slice(0, NAME_HASH_LENGTH)}`
   ;(object.metadata as { name?: string }).name = name
-  return { name, text: unnamed.replace(slot, `\nmetadata:\n  name: ${emitScalar(name)}\n`) }
+  return { name, text: `${head}${emitScalar(name)}\n${unnamed.slice(at + slot.length)}` }
+}
+
+/** A document's kind and name, checked against its text. */
+export interface NamedText {
+  readonly kind: (typeof HEADS)[number][0]
+  readonly name: string
+  /** The name before its hash: the image name of a Pod. */
+  readonly prefix: string
+}
+
+/**
+ * The name `nameDocument` gave `text` (one document's bytes, as the manifest holds them); undefined
+ * when the text is not what it named: another start, a name that is not `<prefix>-<10 hex of the text
+ * after the name line>`, or one not written as the emitter writes it. A hand edit that keeps the name
+ * is found here, at the cost of one hash of the document. `start` is the text's beginning, through
+ * its name line, as latin1 (a reader that has it already saves decoding it again).
+ */
+export function nameOfText(text: Buffer, start: string = text.toString('latin1', 0, 256)): NamedText | undefined {
+  const slot = start.indexOf(NAME_LINE)
+  const valueAt = slot + NAME_LINE.length
+  const lineEnd = slot === -1 ? -1 : start.indexOf('\n', valueAt)
+  if (lineEnd === -1) return undefined
+  const head = start.slice(0, valueAt)
+  const kind = HEADS.find(([, known]) => known === head)?.[0]
+  const raw = start.slice(valueAt, lineEnd)
+  // The emitter quotes a name YAML could take for a number or a date (`2024-01-0123456789`).
+  const name = raw.startsWith('"') ? unquote(raw) : raw
+  const dash = name.length - NAME_HASH_LENGTH - 1
+  if (kind === undefined || dash < 1 || name.charCodeAt(dash) !== 45 || emitScalar(name) !== raw) return undefined
+  const hash = sha256Hex(text.subarray(lineEnd + 1))
+  return hash.slice(0, NAME_HASH_LENGTH) === name.slice(dash + 1) ? { kind, name, prefix: name.slice(0, dash) } : undefined
+}
+
+function unquote(raw: string): string {
+  try {
+    const value: unknown = JSON.parse(raw)
+    return typeof value === 'string' ? value : ''
+  } catch {
+    return ''
+  }
 }
 
 /**
@@ -171,6 +220,11 @@ export function buildScriptsConfigMap(scripts: Scripts, namespace: string): ICon
  * Kubernetes refuses.
  */
 export function buildPod(image: PlannedImage, settings: PodSettings, scriptsConfigMap: string): IPod {
+  return podObject(image, settings, scriptsConfigMap, renderKey(image, settings, scriptsConfigMap))
+}
+
+/** The Pod with its render key given: podCodeFingerprint renders it without one (the key depends on it). */
+function podObject(image: PlannedImage, settings: PodSettings, scriptsConfigMap: string, key: string): IPod {
   const subPath = joinPosix(settings.contextPrefix, image.contextDir)
   const mounts: VolumeMount[] = [
     { name: 'docker-config', mountPath: DOCKER_CONFIG_DIR, readOnly: true },
@@ -268,7 +322,8 @@ export function buildPod(image: PlannedImage, settings: PodSettings, scriptsConf
   if (image.forced) annotations[ANNOTATION.forced] = settings.forceNonce
   // ArgoCD starts a wave when the earlier ones are Healthy: a child builds after its parents Succeeded.
   if (image.wave > 0) annotations['argocd.argoproj.io/sync-wave'] = String(image.wave)
-  annotations[ANNOTATION.renderKey] = renderKey(image, settings, scriptsConfigMap)
+  annotations[ANNOTATION.renderKey] = key
+  checkAnnotationsSize(image.dockerfile, annotations)
 
   const pod: IPod = {
     apiVersion: 'v1',
@@ -296,6 +351,108 @@ export function buildPod(image: PlannedImage, settings: PodSettings, scriptsConf
   if (pod.spec && Object.keys(image.nodeSelector).length > 0) pod.spec.nodeSelector = { ...image.nodeSelector }
   if (pod.spec && image.tolerations.length > 0) pod.spec.tolerations = image.tolerations.map((t) => ({ ...t }))
   return pod
+}
+
+/** A Pod with every optional part set (git context), and its opposite (local context, nothing set). */
+const SAMPLE_IMAGE: PlannedImage = {
+  name: 'sample',
+  // Characters the emitter must quote or escape, so that a change in how it writes them shows.
+  dockerfile: 'apps/sample: "x" #1/\u00fc/Dockerfile',
+  sha256: '0'.repeat(64),
+  effective: '1'.repeat(64),
+  covers: 'context apps: 2 file(s) of the commit; parents: base',
+  tag: '1'.repeat(16),
+  repository: 'registry.sample:5000/team/sample',
+  image: `registry.sample:5000/team/sample:${'1'.repeat(16)}`,
+  contextDir: 'apps',
+  dockerfileInContext: 'sample: "x" #1/\u00fc/Dockerfile',
+  commit: '2'.repeat(40),
+  forced: true,
+  status: 'unchanged',
+  wave: 1,
+  buildArgs: [`BASE=registry.sample:5000/team/base:${'3'.repeat(16)}`, 'V=1.10'],
+  target: 'runtime',
+  platform: 'linux/arm64',
+  extraTags: ['latest'],
+  resources: { requests: { cpu: '1' }, limits: { memory: '2Gi' } },
+  nodeSelector: { 'kubernetes.io/arch': 'arm64' },
+  tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'builds', effect: 'NoSchedule' }],
+}
+const SAMPLE_SETTINGS: PodSettings = {
+  namespace: 'sample',
+  registrySecret: 'sample-registry',
+  executorImage: 'ghcr.io/sample/kaniko:v1-debug',
+  checkImage: 'quay.io/sample/skopeo:v1',
+  insecureRegistries: ['registry.sample:5000'],
+  forceNonce: '1-1',
+  context: 'git',
+  contextPrefix: 'sub',
+  gitUrl: 'git://github.com/sample/sample.git',
+  gitRef: 'refs/heads/main',
+  gitSecret: 'sample-git',
+  localPath: '/srv/sample',
+  repositoryName: 'sample-'.repeat(10),
+  cache: true,
+  cacheRepo: 'registry.sample:5000/cache',
+  cacheTtl: '1h',
+  snapshotMode: 'redo',
+  compressedCaching: false,
+  extraArgs: ['--push-retry=3'],
+}
+
+let fingerprint: string | undefined
+
+/**
+ * A hash of the Pods this code renders for two fixed samples that between them take every branch of
+ * podObject, named and written as in a manifest. It enters every render key, so that a change to the
+ * code that shapes a Pod (podObject, the emitter, naming) renders every Pod anew instead of reusing the
+ * text an older version wrote; a change elsewhere keeps the keys. Computed once per process.
+ */
+export function podCodeFingerprint(): string {
+  if (fingerprint === undefined) {
+    const { resources: _resources, ...plain } = SAMPLE_IMAGE
+    const local: PlannedImage = {
+      ...plain,
+      contextDir: '',
+      dockerfileInContext: plain.dockerfile,
+      forced: false,
+      wave: 0,
+      buildArgs: [],
+      target: '',
+      platform: '',
+      extraTags: [],
+      nodeSelector: {},
+      tolerations: [],
+    }
+    const localSettings: PodSettings = { ...SAMPLE_SETTINGS, context: 'local', contextPrefix: '', insecureRegistries: [], cache: false }
+    const texts = [
+      nameDocument(podObject(SAMPLE_IMAGE, SAMPLE_SETTINGS, 'sample-scripts', 'sample-key'), SAMPLE_IMAGE.name).text,
+      nameDocument(podObject(local, localSettings, 'sample-scripts', 'sample-key'), local.name).text,
+    ]
+    fingerprint = sha256Hex(texts.join('---\n'))
+  }
+  return fingerprint
+}
+
+/** What Kubernetes allows for all of an object's annotations, keys and values together, in bytes. */
+const MAX_ANNOTATIONS_BYTES = 256 * 1024
+
+/**
+ * The API server refuses a Pod whose annotations take more than 256 KiB: the paths and the lists of
+ * build args and parents in them could, in a repository built to. Refused here, before anything is written.
+ */
+function checkAnnotationsSize(dockerfile: string, annotations: Readonly<Record<string, string>>): void {
+  let chars = 0
+  for (const [key, value] of Object.entries(annotations)) chars += key.length + value.length
+  // A character takes 1 to 3 bytes in UTF-8: most Pods need no count of bytes.
+  if (chars * 3 <= MAX_ANNOTATIONS_BYTES) return
+  const sizes = Object.entries(annotations).map(([key, value]) => [key, Buffer.byteLength(key) + Buffer.byteLength(value)] as const)
+  const total = sizes.reduce((sum, [, size]) => sum + size, 0)
+  if (total <= MAX_ANNOTATIONS_BYTES) return
+  const [largest, size] = sizes.reduce((a, b) => (b[1] > a[1] ? b : a))
+  throw new InputError(
+    `The Pod of ${dockerfile} has annotations of ${total} bytes in all (${largest}: ${size}): expected at most ${MAX_ANNOTATIONS_BYTES} (256 KiB), the most Kubernetes takes (shorter paths, fewer build args or parents).`,
+  )
 }
 
 function joinPosix(...parts: string[]): string {

@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer'
 import { sha256Hex } from '../hash.js'
 import type { PreviousImage } from '../plan.js'
 import { ANNOTATION, LABEL } from './annotations.js'
+import { nameOfText } from './pod.js'
 import { DIGEST_PREFIX, INPUTS_PREFIX, MANIFEST_HEADER } from './yaml.js'
 
 export interface PreviousManifest {
@@ -10,10 +11,11 @@ export interface PreviousManifest {
   /** Images keyed by Dockerfile path. */
   readonly images: Map<string, PreviousImage>
   /**
-   * When the file is this action's own and unedited (its digest holds): the documents in file order
-   * (decoded on first use), and the key of the inputs they were rendered from, when the file records one.
+   * When the file is this action's own and unedited (its digest holds, and each document has the name
+   * its text gives it): the documents in file order (decoded on first use), their `Kind/name`, and the
+   * key of the inputs they were rendered from, when the file records one.
    */
-  readonly verified?: { readonly documents: readonly string[]; readonly inputs?: string }
+  readonly verified?: { readonly documents: readonly string[]; readonly names: readonly string[]; readonly inputs?: string }
   /** Why the file could not be used, when it could not (it is then ignored). */
   readonly problem?: string
 }
@@ -74,12 +76,13 @@ export async function readPreviousManifest(content: string | Uint8Array | undefi
       return textOf()
     },
     images: scanned.images,
-    ...(intact
+    ...(intact && scanned.names !== undefined
       ? {
           verified: {
             get documents() {
               return scanned.documents()
             },
+            names: scanned.names,
             ...known,
           },
         }
@@ -120,11 +123,17 @@ const SPEC = Buffer.from('\nspec:\n')
  * `body` is everything after the header lines. Documents are found with Buffer.indexOf, and only each
  * Pod's metadata (up to `spec:`) becomes a string, as latin1 so that its offsets are the bytes':
  * three calls into the runtime per Pod, string searches within, and no string of megabytes. A value
- * beyond ASCII is decoded again from its bytes as UTF-8. With `intact`, each Pod's text is kept for
- * reuse and `documents` gives every document's text in file order; both are decoded on first use, once.
+ * beyond ASCII is decoded again from its bytes as UTF-8. With `intact`, each document is checked
+ * against its name (a hand edit under a digest made again keeps a name its text no longer gives), a
+ * Pod that passes keeps its text for reuse, `names` lists the names when every document passed, and
+ * `documents` gives every document's text in file order; texts are decoded on first use, once.
  */
-function scanOwnManifest(body: Buffer, intact: boolean): { images: Map<string, PreviousImage>; documents: () => string[] } | undefined {
+function scanOwnManifest(
+  body: Buffer,
+  intact: boolean,
+): { images: Map<string, PreviousImage>; documents: () => string[]; names?: string[] } | undefined {
   const images = new Map<string, PreviousImage>()
+  let names: string[] | undefined = intact ? [] : undefined
   const ranges: number[] = []
   const decoded: (string | undefined)[] = []
   const documentText = (i: number): string => {
@@ -143,6 +152,9 @@ function scanOwnManifest(body: Buffer, intact: boolean): { images: Map<string, P
     ranges.push(at, end)
     const specAt = body.indexOf(SPEC, at)
     const meta = body.toString('latin1', at, specAt === -1 || specAt > end ? end : specAt)
+    const named = intact ? nameOfText(body.subarray(at, end), meta) : undefined
+    if (named === undefined) names = undefined
+    else names?.push(`${named.kind}/${named.name}`)
     if (meta.startsWith(POD_START)) {
       const ascii = !NOT_ASCII.test(meta)
       const fields: Record<string, string | undefined> = {}
@@ -165,12 +177,19 @@ function scanOwnManifest(body: Buffer, intact: boolean): { images: Map<string, P
         if (raw.startsWith('|') || raw.startsWith('>')) return undefined
         fields[key] = scalar(raw)
       }
-      addImage(images, fields.name ?? '', fields[LABEL.name] ?? '', fields, intact ? () => documentText(index) : undefined)
+      // A Pod is named after its image: the label, which its text (and so its name's hash) holds.
+      const own = named?.kind === 'Pod' && named.prefix === fields[LABEL.name]
+      if (!own) names = undefined
+      addImage(images, fields.name ?? '', fields[LABEL.name] ?? '', fields, own ? () => documentText(index) : undefined)
     }
     if (next === -1) break
     at = next + SEPARATOR.length
   }
-  return { images, documents: () => Array.from({ length: ranges.length / 2 }, (_, i) => documentText(i)) }
+  return {
+    images,
+    documents: () => Array.from({ length: ranges.length / 2 }, (_, i) => documentText(i)),
+    ...(names !== undefined ? { names } : {}),
+  }
 }
 
 const NOT_ASCII = /[^\p{ASCII}]/u

@@ -596,6 +596,46 @@ const CASES: BadCase[] = [
         "3:36: images › services/api/Dockerfile › resources › limits › memory has the value '-1Gi'",
       ],
       [
+        'a quantity with two decimal points',
+        'images:\n  services/api/Dockerfile:\n    resources: { limits: { cpu: 1.5.3 } }\n',
+        "3:33: images › services/api/Dockerfile › resources › limits › cpu has the value '1.5.3': expected a Kubernetes quantity",
+      ],
+      [
+        'a quantity in XB',
+        'images:\n  services/api/Dockerfile:\n    resources: { requests: { memory: 10XB } }\n',
+        "3:38: images › services/api/Dockerfile › resources › requests › memory has the value '10XB': expected a Kubernetes quantity",
+      ],
+      [
+        'a request above its limit',
+        'images:\n  services/api/Dockerfile:\n    resources: { requests: { memory: 8Gi }, limits: { memory: 4Gi } }\n',
+        "3:38: images › services/api/Dockerfile › resources › requests › memory has the value '8Gi': expected at most its limit, 4Gi",
+      ],
+      [
+        'a resource name without a domain that Kubernetes does not know',
+        'images:\n  services/api/Dockerfile:\n    resources: { limits: { gpu: 1 } }\n',
+        "3:28: a key of images › services/api/Dockerfile › resources › limits has the value 'gpu': expected cpu, memory",
+      ],
+      [
+        'a toleration with operator Exists and a value',
+        'images:\n  services/api/Dockerfile:\n    tolerations: [{ key: gpu, operator: Exists, value: "true" }]\n',
+        '3:19: an item of images › services/api/Dockerfile › tolerations has operator Exists and a value: expected no value with Exists',
+      ],
+      [
+        'a node selector value over 63 characters',
+        `images:\n  services/api/Dockerfile:\n    nodeSelector: { pool: ${'a'.repeat(64)} }\n`,
+        `3:27: images › services/api/Dockerfile › nodeSelector › pool has the value '${'a'.repeat(64)}': expected a label value: at most 63`,
+      ],
+      [
+        'a node selector value that ends in a dot',
+        'images:\n  services/api/Dockerfile:\n    nodeSelector: { pool: builds. }\n',
+        "3:27: images › services/api/Dockerfile › nodeSelector › pool has the value 'builds.': expected a label value",
+      ],
+      [
+        'a toleration value over 63 characters',
+        `images:\n  services/api/Dockerfile:\n    tolerations: [{ key: pool, value: ${'v'.repeat(64)} }]\n`,
+        `3:39: an item of images › services/api/Dockerfile › tolerations › value has the value '${'v'.repeat(64)}': expected a taint value: at most 63`,
+      ],
+      [
         'skip as a string',
         'images:\n  services/web/Dockerfile: { skip: "true" }\n',
         "2:36: images › services/web/Dockerfile › skip has the value 'true': expected true or false",
@@ -609,6 +649,18 @@ const CASES: BadCase[] = [
       message: new RegExp(`^kaniko-gitops\\.yml:${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
     }),
   ),
+  {
+    // hash-covers lists the names of the build args: past 256 KiB of annotations the API server refuses the Pod.
+    name: 'config: build args whose names take the annotations over 256 KiB',
+    files: {
+      ...TWO,
+      'deploy/manifest.yaml': '# an old manifest\n',
+      'kaniko-gitops.yml': `images:\n  services/api/Dockerfile:\n    buildArgs:\n${Array.from({ length: 2800 }, (_, i) => `      A${String(i).padStart(4, '0')}${'_'.repeat(90)}: "x"\n`).join('')}`,
+    },
+    inputs: { config: 'kaniko-gitops.yml' },
+    message:
+      /^The Pod of services\/api\/Dockerfile has annotations of 2[0-9]{5} bytes in all \(kaniko-gitops\/hash-covers: 2[0-9]{5}\): expected at most 262144 \(256 KiB\), the most Kubernetes takes/,
+  },
   {
     name: 'config: a path outside the repository',
     files: TWO,
@@ -801,7 +853,7 @@ const dockerfilesOf = (files: Tree) =>
 /**
  * Renders `files` and checks the manifest: schema and rules, one ConfigMap and one Pod per Dockerfile
  * and nothing else, each Pod carrying its Dockerfile's path and hash exactly; then renders again at
- * another commit and expects the very same bytes.
+ * another commit (at the same one when forcing) and expects the very same bytes.
  */
 async function expectRendered(files: Tree, dockerfiles = dockerfilesOf(files), inputs: Record<string, string> = {}) {
   const dir = tempTree(files)
@@ -823,8 +875,10 @@ async function expectRendered(files: Tree, dockerfiles = dockerfilesOf(files), i
   const names = outcome.images.map((i) => i.name)
   expect(new Set(names).size).toBe(names.length)
 
-  const again = await renderIn(dir, { token: '', ...inputs }, { GITHUB_SHA: SHA_B })
-  expect(again.changed, 'a second render at another commit changes nothing').toBe(false)
+  // A forced Pod is pinned to the commit being rendered: a forcing render is repeated at its own commit.
+  const forcing = /true/i.test(inputs['force-build'] ?? '') || /[^,\s]/.test(inputs['force-images'] ?? '')
+  const again = await renderIn(dir, { token: '', ...inputs }, forcing ? {} : { GITHUB_SHA: SHA_B })
+  expect(again.changed, 'a second render changes nothing').toBe(false)
   expect(manifestIn(dir)).toBe(text)
   return { dir, outcome, text, pods }
 }
