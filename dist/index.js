@@ -2189,9 +2189,74 @@ const CONTENT_TAG = /^[0-9a-f]{16}$/;
 const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
 const QUANTITY = /^[+]?(\d+(\.\d*)?|\.\d+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?\d+)?$/;
+const QUANTITY_PARTS = /^[+]?(\d*)(?:\.(\d*))?(?:([KMGTPE])i|([numkMGTPE])|[eE]([+-]?\d+))?$/;
+const DECIMAL_SI = { n: -9, u: -6, m: -3, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+const BINARY_SI = { K: 10n, M: 20n, G: 30n, T: 40n, P: 50n, E: 60n };
+const MAX_BINARY = 2n ** 63n - 1n;
+/**
+ * The value Kubernetes parses a quantity (one QUANTITY matched) to: exact, with what is finer than
+ * nano rounded up to 1n, and a binary-suffixed one capped at 2^63-1 (`8Ei`), as resource.Quantity does.
+ */
+function quantityAmount(text) {
+    const [, whole = '', fraction = '', binary, decimal, power] = QUANTITY_PARTS.exec(text) ?? [];
+    let digits = BigInt(`${whole}${fraction}` || '0');
+    let exponent = -fraction.length + (decimal ? (DECIMAL_SI[decimal] ?? 0) : power ? Number(power) : 0);
+    if (binary) {
+        digits *= 2n ** (BINARY_SI[binary] ?? 0n);
+        if (digits > MAX_BINARY * 10n ** BigInt(-exponent))
+            return { digits: MAX_BINARY, exponent: 0 };
+    }
+    if (exponent < -9 && digits > 0n) {
+        const shift = -9 - exponent;
+        const scale = shift < String(digits).length ? 10n ** BigInt(shift) : undefined;
+        digits = scale === undefined ? 1n : (digits + scale - 1n) / scale;
+        exponent = -9;
+    }
+    return { digits, exponent };
+}
+/** Compares two quantities by value (`1Gi` and `1073741824` are equal): negative, 0 or positive. */
+function compareQuantities(a, b) {
+    const x = quantityAmount(a);
+    const y = quantityAmount(b);
+    if (x.digits === 0n || y.digits === 0n)
+        return x.digits === y.digits ? 0 : x.digits === 0n ? -1 : 1;
+    // Orders of magnitude first: an exponent such as 1e400 is never raised to a power of ten.
+    const magnitude = String(x.digits).length + x.exponent - (String(y.digits).length + y.exponent);
+    if (magnitude !== 0)
+        return magnitude;
+    const low = Math.min(x.exponent, y.exponent);
+    const left = x.digits * 10n ** BigInt(x.exponent - low);
+    const right = y.digits * 10n ** BigInt(y.exponent - low);
+    return left === right ? 0 : left < right ? -1 : 1;
+}
+/** Is the quantity a whole number (`2`, `2000m`, `1k`)? */
+function isWholeQuantity(text) {
+    const { digits, exponent } = quantityAmount(text);
+    return exponent >= 0 || digits % 10n ** BigInt(-exponent) === 0n;
+}
 const QUALIFIED_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+const CONTAINER_RESOURCE = 'cpu, memory, ephemeral-storage, hugepages-<size>, or an extended resource such as nvidia.com/gpu';
+/**
+ * A resource a container may request: one of Kubernetes' own (cpu, memory, ephemeral-storage,
+ * hugepages-<size>), or a name with a domain (an extended resource such as nvidia.com/gpu).
+ */
+function isContainerResourceName(value) {
+    if (!isQualifiedName(value))
+        return false;
+    if (value.includes('/'))
+        return !value.startsWith('requests.');
+    if (value.startsWith('hugepages-'))
+        return QUANTITY.test(value.slice('hugepages-'.length));
+    return value === 'cpu' || value === 'memory' || value === 'ephemeral-storage';
+}
+/** A resource with a domain outside kubernetes.io (nvidia.com/gpu): counted in whole units, never overcommitted. */
+function isExtendedResource(name) {
+    const slash = name.indexOf('/');
+    const domain = slash === -1 ? '' : name.slice(0, slash);
+    return domain !== '' && domain !== 'kubernetes.io' && !domain.endsWith('.kubernetes.io') && !name.startsWith('requests.');
+}
 /** A Kubernetes label key or resource name: `[prefix/]name`, the prefix a DNS subdomain. */
 function isQualifiedName(value) {
     const slash = value.lastIndexOf('/');
@@ -2432,11 +2497,12 @@ class Reader {
     }
     resources(node, what) {
         const out = {};
+        const nodes = { requests: new Map(), limits: new Map() };
         for (const pair of this.map(node, what, 'a mapping with requests and/or limits')) {
             const kind = this.key(pair, ['requests', 'limits'], what);
             const list = {};
             for (const item of this.map(pair.value, `${what} › ${kind}`, 'a mapping of resource names (cpu, memory, ...) to quantities')) {
-                const name = this.matching(item.key, `a key of ${what} › ${kind}`, isQualifiedName, 'a resource name such as cpu or memory');
+                const name = this.matching(item.key, `a key of ${what} › ${kind}`, isContainerResourceName, CONTAINER_RESOURCE);
                 const raw = item.value;
                 const value = this.scalar(raw);
                 // A bare number is a quantity too (cpu: 2); its source text keeps what was written (0.50).
@@ -2444,11 +2510,41 @@ class Reader {
                 if (typeof quantity !== 'string' || !QUANTITY.test(quantity)) {
                     this.fail(raw, `${what} › ${kind} › ${name} has ${this.describe(raw)}: expected a Kubernetes quantity such as 500m, 2 or 4Gi`);
                 }
+                // Kubernetes counts extended resources (nvidia.com/gpu) in whole units.
+                if (isExtendedResource(name) && !isWholeQuantity(quantity)) {
+                    this.fail(raw, `${what} › ${kind} › ${name} has the value '${quantity}': expected a whole number (an extended resource)`);
+                }
                 list[name] = quantity;
+                nodes[kind].set(name, raw);
             }
             out[kind] = sortedRecord(list);
         }
+        this.checkRequests(out, nodes, node, what);
         return out;
+    }
+    /**
+     * What the API server checks of a container's resources beyond each value: no request above its
+     * limit; extended resources and huge pages, which are never overcommitted, with a limit equal to the
+     * request; huge pages only with cpu or memory.
+     */
+    checkRequests(resources, nodes, node, what) {
+        const limits = resources.limits ?? {};
+        for (const [name, request] of Object.entries(resources.requests ?? {})) {
+            const at = nodes.requests.get(name) ?? node;
+            const limit = limits[name];
+            const exact = name.startsWith('hugepages-') || isExtendedResource(name);
+            const problem = limit === undefined
+                ? exact && `expected a limit of ${name} too, the same as the request (Kubernetes never overcommits it)`
+                : exact
+                    ? compareQuantities(request, limit) !== 0 && `expected the same value as its limit, ${limit} (Kubernetes never overcommits it)`
+                    : compareQuantities(request, limit) > 0 && `expected at most its limit, ${limit}`;
+            if (problem)
+                this.fail(at, `${what} › requests › ${name} has the value '${request}': ${problem}`);
+        }
+        const names = [...Object.keys(resources.requests ?? {}), ...Object.keys(limits)];
+        if (names.some((n) => n.startsWith('hugepages-')) && !names.some((n) => n === 'cpu' || n === 'memory')) {
+            this.fail(node, `${what} has huge pages and neither cpu nor memory: expected a cpu or memory request or limit with them`);
+        }
     }
     toleration(node, what) {
         const keys = ['key', 'operator', 'value', 'effect', 'tolerationSeconds'];
@@ -2461,7 +2557,7 @@ class Reader {
             else if (key === 'operator')
                 out.operator = this.matching(value, `${what} › operator`, /^(Exists|Equal)$/, 'Exists or Equal');
             else if (key === 'value')
-                out.value = this.matching(value, `${what} › value`, (v) => v.length <= 63 && LABEL_VALUE.test(v), 'a taint value (quote numbers)');
+                out.value = this.matching(value, `${what} › value`, (v) => v.length <= 63 && LABEL_VALUE.test(v), 'a taint value: at most 63 letters, digits, -, _ and ., starting and ending with a letter or digit (quote numbers)');
             else if (key === 'effect')
                 out.effect = this.matching(value, `${what} › effect`, /^(NoSchedule|PreferNoSchedule|NoExecute)$/, 'NoSchedule, PreferNoSchedule or NoExecute');
             else {
@@ -3633,6 +3729,7 @@ function emitYaml(value) {
 
 
 
+
 /** Where the containers find the registry credentials (kaniko's own DOCKER_CONFIG). */
 const DOCKER_CONFIG_DIR = '/kaniko/.docker';
 /** Shared between kaniko-init and image-builder: the init container's decision. */
@@ -3644,8 +3741,6 @@ const BUILD_SCRIPT = 'build.sh';
 /** Mount point of the node's repository for `context: local` (not /workspace: kaniko resolves relative Dockerfile paths there first). */
 const LOCAL_CONTEXT_DIR = '/context';
 const NAME_HASH_LENGTH = 10;
-/** Bumped whenever the way a Pod is written changes, so no older text is reused. */
-const FORMAT_VERSION = 1;
 const POD_SETTING_KEYS = [
     'namespace',
     'registrySecret',
@@ -3670,16 +3765,17 @@ const POD_SETTING_KEYS = [
 const everySettingKeyed = true;
 void everySettingKeyed;
 /**
- * A hash of everything `buildPod` reads. Two Pods with the same key are the same document, so a run
- * can reuse the text of the previous manifest instead of writing the Pod again.
+ * A hash of everything `buildPod` reads, and of the code that shapes a Pod (podCodeFingerprint). Two
+ * Pods with the same key are the same document, so a run can reuse the text of the previous manifest
+ * instead of writing the Pod again.
  */
 function renderKey(image, settings, scriptsConfigMap) {
     const { status: _status, target, platform, extraTags, resources, nodeSelector, tolerations, ...inputs } = image;
-    // The text of JSON.stringify([FORMAT_VERSION, inputs, shaping, scriptsConfigMap, configured?]),
+    // The text of JSON.stringify([fingerprint, inputs, shaping, scriptsConfigMap, configured?]),
     // with the settings part written once per run instead of once per image.
     // Only a Pod of the git context names its commit: a local one must not change with each new commit.
     const shaping = settings.context === 'git' ? inputs : { ...inputs, commit: '' };
-    let key = `[${FORMAT_VERSION},${JSON.stringify(shaping)},${shapingJson(settings, image.forced)},${JSON.stringify(scriptsConfigMap)}`;
+    let key = `["${podCodeFingerprint()}",${JSON.stringify(shaping)},${shapingJson(settings, image.forced)},${JSON.stringify(scriptsConfigMap)}`;
     // The per-image config enters the key only when it sets something, so that Pods without a config
     // keep the keys (and the names) they had before the config existed.
     const setsAny = target !== '' ||
@@ -3704,22 +3800,63 @@ function shapingJson(settings, forced) {
     }
     return forced ? cached.forced : cached.plain;
 }
+/** How every document starts, up to its name: apiVersion, its kind, then metadata with the name first. */
+const HEADS = ['Pod', 'ConfigMap'].map((kind) => [kind, `apiVersion: v1\nkind: ${kind}\nmetadata:\n  name: `]);
+const NAME_LINE = '\nmetadata:\n  name: ';
 /**
  * Writes an object whose `metadata.name` is '' once, and names it `<prefix>-<10 hex of that text>`:
- * one name, one text. The name is spliced into the text rather than written again.
+ * one name, one text. The name is spliced into the text rather than written again. The hash is of
+ * what follows the name line: the lines before it are the same in every document of a kind, and what
+ * follows is one run of bytes in the file, so a reader checks a name with one hash (see nameOfText).
  */
 function nameDocument(object, prefix) {
     const unnamed = emitYaml(object);
-    const name = `${prefix}-${sha256Hex(unnamed).slice(0, NAME_HASH_LENGTH)}`;
     const slot = '\nmetadata:\n  name: ""\n';
-    if (!unnamed.includes(slot))
-        throw new Error('nameDocument: the object must start with apiVersion, kind and an empty metadata.name');
+    const at = unnamed.indexOf(slot);
+    const head = unnamed.slice(0, at + NAME_LINE.length);
+    if (at === -1 || !HEADS.some(([, known]) => known === head)) {
+        throw new Error('nameDocument: the object must start with apiVersion v1, kind Pod or ConfigMap, and an empty metadata.name');
+    }
     // A `---` line would end the document in the file (emitYaml indents and quotes, so it writes none):
     // the manifest is its documents joined, and read back by splitting at those lines.
-    if (unnamed.includes('\n---\n') || unnamed.startsWith('---\n'))
+    if (unnamed.includes('\n---\n'))
         throw new Error('nameDocument: the text has a `---` line');
+    const name = `${prefix}-${sha256Hex(unnamed.slice(at + slot.length)).slice(0, NAME_HASH_LENGTH)}`;
     object.metadata.name = name;
-    return { name, text: unnamed.replace(slot, `\nmetadata:\n  name: ${emitScalar(name)}\n`) };
+    return { name, text: `${head}${emitScalar(name)}\n${unnamed.slice(at + slot.length)}` };
+}
+/**
+ * The name `nameDocument` gave `text` (one document's bytes, as the manifest holds them); undefined
+ * when the text is not what it named: another start, a name that is not `<prefix>-<10 hex of the text
+ * after the name line>`, or one not written as the emitter writes it. A hand edit that keeps the name
+ * is found here, at the cost of one hash of the document. `start` is the text's beginning, through
+ * its name line, as latin1 (a reader that has it already saves decoding it again).
+ */
+function nameOfText(text, start = text.toString('latin1', 0, 256)) {
+    const slot = start.indexOf(NAME_LINE);
+    const valueAt = slot + NAME_LINE.length;
+    const lineEnd = slot === -1 ? -1 : start.indexOf('\n', valueAt);
+    if (lineEnd === -1)
+        return undefined;
+    const head = start.slice(0, valueAt);
+    const kind = HEADS.find(([, known]) => known === head)?.[0];
+    const raw = start.slice(valueAt, lineEnd);
+    // The emitter quotes a name YAML could take for a number or a date (`2024-01-0123456789`).
+    const name = raw.startsWith('"') ? unquote(raw) : raw;
+    const dash = name.length - NAME_HASH_LENGTH - 1;
+    if (kind === undefined || dash < 1 || name.charCodeAt(dash) !== 45 || emitScalar(name) !== raw)
+        return undefined;
+    const hash = sha256Hex(text.subarray(lineEnd + 1));
+    return hash.slice(0, NAME_HASH_LENGTH) === name.slice(dash + 1) ? { kind, name, prefix: name.slice(0, dash) } : undefined;
+}
+function unquote(raw) {
+    try {
+        const value = JSON.parse(raw);
+        return typeof value === 'string' ? value : '';
+    }
+    catch {
+        return '';
+    }
 }
 /**
  * One ConfigMap carries the containers' scripts for every Pod (instead of a copy in each). It is
@@ -3747,6 +3884,10 @@ function buildScriptsConfigMap(scripts, namespace) {
  * Kubernetes refuses.
  */
 function buildPod(image, settings, scriptsConfigMap) {
+    return podObject(image, settings, scriptsConfigMap, renderKey(image, settings, scriptsConfigMap));
+}
+/** The Pod with its render key given: podCodeFingerprint renders it without one (the key depends on it). */
+function podObject(image, settings, scriptsConfigMap, key) {
     const subPath = joinPosix(settings.contextPrefix, image.contextDir);
     const mounts = [
         { name: 'docker-config', mountPath: DOCKER_CONFIG_DIR, readOnly: true },
@@ -3852,7 +3993,8 @@ function buildPod(image, settings, scriptsConfigMap) {
     // ArgoCD starts a wave when the earlier ones are Healthy: a child builds after its parents Succeeded.
     if (image.wave > 0)
         annotations['argocd.argoproj.io/sync-wave'] = String(image.wave);
-    annotations[ANNOTATION.renderKey] = renderKey(image, settings, scriptsConfigMap);
+    annotations[ANNOTATION.renderKey] = key;
+    checkAnnotationsSize(image.dockerfile, annotations);
     const pod = {
         apiVersion: 'v1',
         kind: 'Pod',
@@ -3881,6 +4023,104 @@ function buildPod(image, settings, scriptsConfigMap) {
     if (pod.spec && image.tolerations.length > 0)
         pod.spec.tolerations = image.tolerations.map((t) => ({ ...t }));
     return pod;
+}
+/** A Pod with every optional part set (git context), and its opposite (local context, nothing set). */
+const SAMPLE_IMAGE = {
+    name: 'sample',
+    // Characters the emitter must quote or escape, so that a change in how it writes them shows.
+    dockerfile: 'apps/sample: "x" #1/\u00fc/Dockerfile',
+    sha256: '0'.repeat(64),
+    effective: '1'.repeat(64),
+    covers: 'context apps: 2 file(s) of the commit; parents: base',
+    tag: '1'.repeat(16),
+    repository: 'registry.sample:5000/team/sample',
+    image: `registry.sample:5000/team/sample:${'1'.repeat(16)}`,
+    contextDir: 'apps',
+    dockerfileInContext: 'sample: "x" #1/\u00fc/Dockerfile',
+    commit: '2'.repeat(40),
+    forced: true,
+    status: 'unchanged',
+    wave: 1,
+    buildArgs: [`BASE=registry.sample:5000/team/base:${'3'.repeat(16)}`, 'V=1.10'],
+    target: 'runtime',
+    platform: 'linux/arm64',
+    extraTags: ['latest'],
+    resources: { requests: { cpu: '1' }, limits: { memory: '2Gi' } },
+    nodeSelector: { 'kubernetes.io/arch': 'arm64' },
+    tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'builds', effect: 'NoSchedule' }],
+};
+const SAMPLE_SETTINGS = {
+    namespace: 'sample',
+    registrySecret: 'sample-registry',
+    executorImage: 'ghcr.io/sample/kaniko:v1-debug',
+    checkImage: 'quay.io/sample/skopeo:v1',
+    insecureRegistries: ['registry.sample:5000'],
+    forceNonce: '1-1',
+    context: 'git',
+    contextPrefix: 'sub',
+    gitUrl: 'git://github.com/sample/sample.git',
+    gitRef: 'refs/heads/main',
+    gitSecret: 'sample-git',
+    localPath: '/srv/sample',
+    repositoryName: 'sample-'.repeat(10),
+    cache: true,
+    cacheRepo: 'registry.sample:5000/cache',
+    cacheTtl: '1h',
+    snapshotMode: 'redo',
+    compressedCaching: false,
+    extraArgs: ['--push-retry=3'],
+};
+let fingerprint;
+/**
+ * A hash of the Pods this code renders for two fixed samples that between them take every branch of
+ * podObject, named and written as in a manifest. It enters every render key, so that a change to the
+ * code that shapes a Pod (podObject, the emitter, naming) renders every Pod anew instead of reusing the
+ * text an older version wrote; a change elsewhere keeps the keys. Computed once per process.
+ */
+function podCodeFingerprint() {
+    if (fingerprint === undefined) {
+        const { resources: _resources, ...plain } = SAMPLE_IMAGE;
+        const local = {
+            ...plain,
+            contextDir: '',
+            dockerfileInContext: plain.dockerfile,
+            forced: false,
+            wave: 0,
+            buildArgs: [],
+            target: '',
+            platform: '',
+            extraTags: [],
+            nodeSelector: {},
+            tolerations: [],
+        };
+        const localSettings = { ...SAMPLE_SETTINGS, context: 'local', contextPrefix: '', insecureRegistries: [], cache: false };
+        const texts = [
+            nameDocument(podObject(SAMPLE_IMAGE, SAMPLE_SETTINGS, 'sample-scripts', 'sample-key'), SAMPLE_IMAGE.name).text,
+            nameDocument(podObject(local, localSettings, 'sample-scripts', 'sample-key'), local.name).text,
+        ];
+        fingerprint = sha256Hex(texts.join('---\n'));
+    }
+    return fingerprint;
+}
+/** What Kubernetes allows for all of an object's annotations, keys and values together, in bytes. */
+const MAX_ANNOTATIONS_BYTES = 256 * 1024;
+/**
+ * The API server refuses a Pod whose annotations take more than 256 KiB: the paths and the lists of
+ * build args and parents in them could, in a repository built to. Refused here, before anything is written.
+ */
+function checkAnnotationsSize(dockerfile, annotations) {
+    let chars = 0;
+    for (const [key, value] of Object.entries(annotations))
+        chars += key.length + value.length;
+    // A character takes 1 to 3 bytes in UTF-8: most Pods need no count of bytes.
+    if (chars * 3 <= MAX_ANNOTATIONS_BYTES)
+        return;
+    const sizes = Object.entries(annotations).map(([key, value]) => [key, Buffer.byteLength(key) + Buffer.byteLength(value)]);
+    const total = sizes.reduce((sum, [, size]) => sum + size, 0);
+    if (total <= MAX_ANNOTATIONS_BYTES)
+        return;
+    const [largest, size] = sizes.reduce((a, b) => (b[1] > a[1] ? b : a));
+    throw new InputError(`The Pod of ${dockerfile} has annotations of ${total} bytes in all (${largest}: ${size}): expected at most ${MAX_ANNOTATIONS_BYTES} (256 KiB), the most Kubernetes takes (shorter paths, fewer build args or parents).`);
 }
 function joinPosix(...parts) {
     return parts.filter((p) => p !== '').join('/');
@@ -3921,6 +4161,7 @@ function serializeManifest(documents, inputs) {
 }
 
 ;// CONCATENATED MODULE: ./src/manifest/previous.ts
+
 
 
 
@@ -3980,12 +4221,13 @@ async function readPreviousManifest(content) {
             return textOf();
         },
         images: scanned.images,
-        ...(intact
+        ...(intact && scanned.names !== undefined
             ? {
                 verified: {
                     get documents() {
                         return scanned.documents();
                     },
+                    names: scanned.names,
                     ...known,
                 },
             }
@@ -4022,11 +4264,14 @@ const SPEC = Buffer.from('\nspec:\n');
  * `body` is everything after the header lines. Documents are found with Buffer.indexOf, and only each
  * Pod's metadata (up to `spec:`) becomes a string, as latin1 so that its offsets are the bytes':
  * three calls into the runtime per Pod, string searches within, and no string of megabytes. A value
- * beyond ASCII is decoded again from its bytes as UTF-8. With `intact`, each Pod's text is kept for
- * reuse and `documents` gives every document's text in file order; both are decoded on first use, once.
+ * beyond ASCII is decoded again from its bytes as UTF-8. With `intact`, each document is checked
+ * against its name (a hand edit under a digest made again keeps a name its text no longer gives), a
+ * Pod that passes keeps its text for reuse, `names` lists the names when every document passed, and
+ * `documents` gives every document's text in file order; texts are decoded on first use, once.
  */
 function scanOwnManifest(body, intact) {
     const images = new Map();
+    let names = intact ? [] : undefined;
     const ranges = [];
     const decoded = [];
     const documentText = (i) => {
@@ -4045,6 +4290,11 @@ function scanOwnManifest(body, intact) {
         ranges.push(at, end);
         const specAt = body.indexOf(SPEC, at);
         const meta = body.toString('latin1', at, specAt === -1 || specAt > end ? end : specAt);
+        const named = intact ? nameOfText(body.subarray(at, end), meta) : undefined;
+        if (named === undefined)
+            names = undefined;
+        else
+            names?.push(`${named.kind}/${named.name}`);
         if (meta.startsWith(POD_START)) {
             const ascii = !NOT_ASCII.test(meta);
             const fields = {};
@@ -4071,13 +4321,21 @@ function scanOwnManifest(body, intact) {
                     return undefined;
                 fields[key] = scalar(raw);
             }
-            addImage(images, fields.name ?? '', fields[LABEL.name] ?? '', fields, intact ? () => documentText(index) : undefined);
+            // A Pod is named after its image: the label, which its text (and so its name's hash) holds.
+            const own = named?.kind === 'Pod' && named.prefix === fields[LABEL.name];
+            if (!own)
+                names = undefined;
+            addImage(images, fields.name ?? '', fields[LABEL.name] ?? '', fields, own ? () => documentText(index) : undefined);
         }
         if (next === -1)
             break;
         at = next + SEPARATOR.length;
     }
-    return { images, documents: () => Array.from({ length: ranges.length / 2 }, (_, i) => documentText(i)) };
+    return {
+        images,
+        documents: () => Array.from({ length: ranges.length / 2 }, (_, i) => documentText(i)),
+        ...(names !== undefined ? { names } : {}),
+    };
 }
 const NOT_ASCII = /[^\p{ASCII}]/u;
 function addImage(images, pod, name, annotations, doc) {
@@ -4291,7 +4549,8 @@ function editDistance(a, b, limit) {
 const TAG_LENGTH = 16;
 /**
  * Names, tags and statuses for every Dockerfile. An image whose hash is unchanged keeps the commit
- * recorded in the previous manifest, so its Pod renders byte-identical (Pods are immutable).
+ * recorded in the previous manifest, so its Pod renders byte-identical (Pods are immutable); a forced
+ * one is pinned to the commit being rendered.
  */
 function planImages(files, options, previous, skipped = []) {
     const names = assignNames(files, skipped, options.repositoryName, previous);
@@ -4321,6 +4580,7 @@ function planImages(files, options, previous, skipped = []) {
         const status = statusOf(before, was, name, effective);
         if (status === 'renamed')
             renamed.set(file.path, was);
+        const isForced = options.forceBuild || forced.has(name);
         const tag = effective.slice(0, TAG_LENGTH);
         // Most images have no in-repo parent and no config: those skip building empty collections.
         const parentNames = edges.length === 0 ? [] : [...new Set(edges.map((e) => names.get(e.parent)))].sort();
@@ -4337,8 +4597,10 @@ function planImages(files, options, previous, skipped = []) {
             image: `${repository}:${tag}`,
             contextDir,
             dockerfileInContext: contextDir === '' ? file.path : file.path.slice(contextDir.length + 1),
-            commit: status === 'unchanged' && before?.commit ? before.commit : options.commitSha,
-            forced: options.forceBuild || forced.has(name),
+            // A forced build builds the commit being rendered: with `hash: dockerfile` the pinned commit can
+            // predate every source change since the Dockerfile last changed.
+            commit: !isForced && status === 'unchanged' && before?.commit ? before.commit : options.commitSha,
+            forced: isForced,
             status,
             wave: graph.depth.get(file.path),
             buildArgs: edges.length === 0 && file.settings === undefined ? [] : pinnedBuildArgs(file, edges, names, options.registry, tagOf),
@@ -4752,7 +5014,8 @@ void everyRenderSettingKeyed;
 /**
  * The key of everything a render reads but the previous manifest and the commit: the settings, the
  * scanned Dockerfiles (paths, hashes, what their tags cover, per-image settings), the skipped ones,
- * the scripts (through the ConfigMap's content name) and the running code. A manifest rendered from
+ * the scripts (through the ConfigMap's content name) and the running code; when forcing, the commit
+ * too, which the forced Pods are pinned to. A manifest rendered from
  * the same key, unedited, is what a render would write again: every image keeps its hash, so every
  * Pod keeps its pinned commit and its text (a render is idempotent, which test/run-key.test.ts checks).
  */
@@ -4762,7 +5025,9 @@ function runKey(settings, scan, scriptsConfigMap) {
     const values = RUN_KEY_SETTINGS.map((key) => (key === 'forceNonce' && !forcing ? '' : settings[key]));
     // The Dockerfile's text is left out: its sha256 stands for it.
     const files = scan.files.map(({ text: _text, ...file }) => file);
-    return sha256Hex(JSON.stringify(['kaniko-gitops run v1', codeIdentity(), scriptsConfigMap, values, files, scan.skipped]));
+    // A forced image is pinned to the commit being rendered: a forced run never takes an older one's Pods.
+    const commit = forcing ? [settings.commitSha] : [];
+    return sha256Hex(JSON.stringify(['kaniko-gitops run v1', codeIdentity(), scriptsConfigMap, values, files, scan.skipped, ...commit]));
 }
 /**
  * Plans and renders the scanned Dockerfiles against a previous manifest (`previousText`, from
@@ -4780,8 +5045,9 @@ async function renderScan(settings, scan, previousText, source, log) {
     if (previous.problem) {
         log.warning(`The existing manifest ${source} is ignored: ${previous.problem}. It is rendered anew from the Dockerfiles.`);
     }
-    if (previous.verified?.inputs === key)
+    if (previous.verified?.inputs === key && holdsEveryImage(previous, scan, configMap.name)) {
         return sameInputs(settings, scan, previous, key, log);
+    }
     const plan = await log.group('Plan', async () => {
         const planned = planImages(files, settings, previous.images, scan.skipped);
         for (const warning of planned.warnings)
@@ -4834,6 +5100,25 @@ async function renderScan(settings, scan, previousText, source, log) {
             skipped: scan.skipped,
         };
     });
+}
+/**
+ * Does the verified file hold the documents a render of `scan` writes, in their order: the scripts'
+ * ConfigMap, then one Pod per Dockerfile, by image name? Each document was checked against its name;
+ * this finds one dropped, added or moved by hand under a digest made again.
+ */
+function holdsEveryImage(previous, scan, configMap) {
+    const names = previous.verified?.names ?? [];
+    if (names.length !== scan.files.length + 1 || names[0] !== `ConfigMap/${configMap}` || previous.images.size !== scan.files.length) {
+        return false;
+    }
+    let i = 1;
+    let last = '';
+    for (const image of previous.images.values()) {
+        if (names[i++] !== `Pod/${image.pod}` || image.name <= last)
+            return false;
+        last = image.name;
+    }
+    return scan.files.every((file) => previous.images.has(file.path));
 }
 /** The report fields of a renamed image (`was`: what it was in the previous manifest); none for another. */
 function renamedFrom(was, dockerfile) {
