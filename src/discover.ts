@@ -22,9 +22,10 @@ export interface DiscoverOptions {
 
 /**
  * Names that a pattern such as `Dockerfile.*` or `**` matches but that are never Dockerfiles: ignore
- * files (`Dockerfile.dockerignore`), documents, and editor, merge and patch leftovers.
+ * files (`Dockerfile.dockerignore`), documents, editor, merge and patch leftovers, and temporary
+ * files (a write killed before its rename leaves `.manifest.yaml.<hex>.tmp`).
  */
-const NOT_A_DOCKERFILE = /(?:\.(?:dockerignore|md|txt|orig|bak|rej|sw[a-p])|~)$/i
+const NOT_A_DOCKERFILE = /(?:\.(?:dockerignore|md|txt|orig|bak|rej|tmp|sw[a-p])|~)$/i
 
 /** Why a listing failure is skipped rather than fatal: the runner may not read the folder (another user's data volume). */
 const UNLISTABLE = new Set(['EACCES', 'EPERM'])

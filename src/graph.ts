@@ -57,7 +57,10 @@ export function resolveImageGraph(nodes: readonly GraphNode[], registry: string)
       const ofStage = stages.has(lower) || (ref.instruction !== 'FROM' && /^\d+$/.test(ref.image))
       const repository = ofStage ? undefined : canonicalRepository(ref.image)
       const parent = repository === undefined ? undefined : byRepository.get(repository)
-      if (parent) {
+      // An image built on its own earlier push (a cache pattern) takes what the registry has: no edge.
+      if (parent === node) {
+        // Neither a parent nor an image built elsewhere.
+      } else if (parent) {
         edges.push({ parent: parent.path, ...(ref.arg ? { arg: ref.arg } : {}) })
         if (!ref.arg) warnings.push(fixedReferenceWarning(node, ref, parent, registry))
       } else if (repository?.startsWith(namespace)) {

@@ -227,7 +227,21 @@ function pinnedBuildArgs(
 
 /** The name the previous manifest gives an image, if it is one this action could have written (a hand edit may not be). */
 function keptName(before: PreviousImage | undefined): string | undefined {
-  return before !== undefined && before.name.length <= MAX_IMAGE_NAME_LENGTH && isDns1123Label(before.name) ? before.name : undefined
+  return before !== undefined && before.name.length <= MAX_IMAGE_NAME_LENGTH && isDns1123Label(before.name) && agrees(before)
+    ? before.name
+    : undefined
+}
+
+/**
+ * Does the image's name agree with the rest of its Pod: the Pod's name and the image it pushes are
+ * made from it, so an edit of the name label alone (the digest does not guard a file edited by hand)
+ * cannot hand one image the name, and the registry repository, of another.
+ */
+function agrees(before: PreviousImage): boolean {
+  if (!before.pod.startsWith(`${before.name}-`)) return false
+  if (before.image === '') return true
+  const repository = before.image.slice(0, before.image.lastIndexOf(':'))
+  return repository.endsWith(`/${before.name}`)
 }
 
 /**
@@ -261,9 +275,12 @@ function assignNames(
     if (other !== undefined) throw nameTaken(path, name, other, 'configured')
     claim(path, name.value)
   }
+  // A name two images of the manifest claim (an edited file) is kept by neither: each is named anew.
+  const claimed = new Map<string, number>()
+  for (const before of previous.values()) claimed.set(before.name, (claimed.get(before.name) ?? 0) + 1)
   for (const { path } of sorted) {
     const kept = configured.has(path) ? undefined : keptName(previous.get(path))
-    if (kept === undefined) continue
+    if (kept === undefined || (claimed.get(kept) ?? 0) > 1) continue
     const other = owner.get(kept)
     if (newlyConfigured(other)) throw nameTaken(other as string, configured.get(other as string) as ConfiguredName, path, 'kept')
     // Else taken by an image configured with it before (two images of an edited manifest): this one is named anew.

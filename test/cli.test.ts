@@ -23,7 +23,6 @@ afterEach(() => {
 })
 
 describe('kaniko-gitops render --repo', () => {
-  // Was: a missing folder failed with "GITHUB_SHA is '': expected a 40-character commit id".
   it('a missing folder says so', async () => {
     const missing = path.join(tree({}), 'nope')
     const run = await cli(['render', '--repo', missing, '--registry', 'docker.io/acme'])
@@ -39,7 +38,6 @@ describe('kaniko-gitops render --repo', () => {
     expect((await cli(['render', '--repo', file, '--registry', 'docker.io/acme'])).stderr).toContain(`--repo '${file}': it is not a folder`)
   })
 
-  // Was: "GITHUB_SHA is ''", a variable of the runner the command line does not ask for.
   it('a folder without a commit says what the git context needs, and renders with --context local', async () => {
     const dir = tree({ Dockerfile: FROM })
     const run = await cli(['render', '--repo', dir, '--registry', 'docker.io/acme'])
@@ -49,7 +47,6 @@ describe('kaniko-gitops render --repo', () => {
     expect((await cli(['render', '--repo', dir, '--registry', 'docker.io/acme', '--context', 'local'])).status).toBe(0)
   })
 
-  // Was: the repository name came from the folder as it is, and 'local/My Repo' failed as an invalid GITHUB_REPOSITORY.
   it('a folder name with spaces gives a valid repository name', async () => {
     const dir = path.join(tree({ 'My Repo/Dockerfile': FROM }), 'My Repo')
     git(dir, 'init', '-q', '-b', 'main')

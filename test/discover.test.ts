@@ -11,7 +11,7 @@ const { tree } = tempTrees()
 const FROM = 'FROM alpine:3.20\n'
 
 describe('the default patterns', () => {
-  // Was: Containerfile, the name Podman and the OCI tools use (kaniko builds it with --dockerfile), was not found.
+  // Containerfile is the name Podman and the OCI tools use; kaniko builds it with --dockerfile.
   it('find Containerfile next to Dockerfile and *.Dockerfile', async () => {
     const dir = tree({ 'api/Dockerfile': FROM, 'web/Containerfile': FROM, 'jobs/db.Dockerfile': FROM })
     const outcome = await renderIn(dir, { token: '' })
@@ -36,10 +36,10 @@ describe('files that are never Dockerfiles', () => {
     'Dockerfile.swp',
     '.Dockerfile.swo',
     'Dockerfile~',
+    '.manifest.yaml.0123456789ab.tmp',
   ]
 
-  // Was: `Dockerfile.*` took Dockerfile.dockerignore and Dockerfile.md for images.
-  // The names each pattern matches: all but the three that do not start with `Dockerfile.`.
+  // The names each pattern matches: all but those that do not start with `Dockerfile.`.
   const dotted = LEFTOVERS.filter((name) => name.startsWith('Dockerfile.'))
   it.each([
     ['Dockerfile.*', dotted],
@@ -61,7 +61,6 @@ describe('files that are never Dockerfiles', () => {
     expect((await discoverDockerfiles(dir, ['Dockerfile*'])).paths).toEqual(['app/Dockerfile'])
   })
 
-  // Was: `deploy/*` or `**` took the manifest of the previous run for a Dockerfile.
   it("the action's own manifest is never a Dockerfile, whatever the pattern", async () => {
     const dir = tree({ 'deploy/Dockerfile': FROM })
     const first = await renderIn(dir, { token: '', dockerfiles: 'deploy/*' })
@@ -76,7 +75,7 @@ describe('files that are never Dockerfiles', () => {
 })
 
 describe('anchored patterns', () => {
-  // Was: `/Dockerfile` matched services/api/Dockerfile too, though the README promises .gitignore's rules.
+  // As in .gitignore, a leading slash anchors the pattern at the root.
   it('/Dockerfile finds the Dockerfile at the root only', async () => {
     const dir = tree({ Dockerfile: FROM, 'services/api/Dockerfile': FROM })
     expect((await discoverDockerfiles(dir, ['/Dockerfile'])).paths).toEqual(['Dockerfile'])
@@ -89,7 +88,7 @@ describe('git submodules', () => {
   const submoduleWarning = (folder: string, files: string[]) =>
     `skipped ${files.length} Dockerfile(s) in '${folder}', a git submodule (or another repository inside this one): kaniko's git context does not clone submodules, so they cannot be built from here: ${files.join(', ')}`
 
-  // Was: the Dockerfiles of a submodule were rendered, and their builds failed: kaniko clones without submodules.
+  // kaniko clones without submodules: a submodule's Dockerfiles could not be built.
   it('are not searched: their Dockerfiles are named in a warning', async () => {
     const lib = makeGitRepo({ Dockerfile: FROM, 'tools/Dockerfile': FROM })
     try {
@@ -134,8 +133,7 @@ describe('git submodules', () => {
 })
 
 describe('folders the runner cannot read', () => {
-  // Was: a folder the runner may not list (a data volume of another user) failed the whole render
-  // with "cannot list the folder 'data/db'", though it holds no Dockerfile.
+  // A folder the runner may not list (a data volume of another user) holds no Dockerfile of ours.
   it('are skipped with a warning naming them', async () => {
     const dir = tree({ 'app/Dockerfile': FROM, 'data/db/pg_data/base': 'x\n', 'data/keep': 'x\n' })
     lockFolder(dir, 'data/db')

@@ -119,6 +119,20 @@ describe('images built on images of the same repository', () => {
     )
   })
 
+  it('take an image built on its own earlier push (a cache pattern) as no parent and no cycle', async () => {
+    const dir = repo({
+      'a/Dockerfile':
+        'FROM quay.io/jupyter/a:latest AS previous\nFROM alpine:3.20\nCOPY --from=previous /cache /cache\nRUN --mount=type=cache,from=quay.io/jupyter/a,target=/c true\n',
+      'b/Dockerfile': 'FROM alpine:3.20\n',
+    })
+    const outcome = await renderIn(dir, { registry: 'quay.io/jupyter' })
+    expect(outcome.images.map((i) => [i.name, i.status])).toEqual([
+      ['a', 'new'],
+      ['b', 'new'],
+    ])
+    expect(outcome.log.warnings).toEqual([])
+  })
+
   it('take a FROM under the registry that no Dockerfile here builds as an image built elsewhere: no parent, no pin, no wave', async () => {
     const dir = repo({
       'api/Dockerfile': 'FROM quay.io/jupyter/shared-python:3.12\n',

@@ -30,8 +30,7 @@ const failure = (promise: Promise<unknown>) =>
 const TWO: Tree = { 'services/api/Dockerfile': 'FROM alpine:3.20\n', 'services/web/Dockerfile': 'FROM nginx:1.27\n' }
 
 describe('image names stay what the manifest says', () => {
-  // Was: adding e2e/api/Dockerfile moved the production image from <registry>/api to
-  // <registry>/services-api, reported as `unchanged`.
+  // The folder `api` is then the name of two Dockerfiles' folders: the derived names would be longer.
   it('adding a Dockerfile whose folder has the name of another leaves that image its name', async () => {
     const dir = repo(TWO)
     await renderIn(dir)
@@ -158,6 +157,34 @@ describe('image names stay what the manifest says', () => {
     const run = await renderIn(dir)
     expect(namesOf(run)).toEqual({ 'services/api/Dockerfile': 'api', 'services/web/Dockerfile': 'web' })
     expect(run.images.every((i) => i.previousName === undefined)).toBe(true)
+  })
+
+  it("an edited name label does not hand one image another's name and registry repository", async () => {
+    const dir = repo(TWO)
+    await renderIn(dir)
+    writeFileSync(
+      path.join(dir, 'deploy/manifest.yaml'),
+      manifestOf(dir).replace('app.kubernetes.io/name: api\n', 'app.kubernetes.io/name: web\n'),
+    )
+    const run = await renderIn(dir)
+    expect(namesOf(run)).toEqual({ 'services/api/Dockerfile': 'api', 'services/web/Dockerfile': 'web' })
+    expect(statusesOf(run)).toEqual({ api: 'unchanged', web: 'unchanged' })
+  })
+
+  it('a name two images claim in an edited manifest is kept by neither: each gets its own again', async () => {
+    const dir = repo(TWO)
+    await renderIn(dir)
+    // Both Pods made to claim `web` whole: the label, the Pod name and the image.
+    const api = /name: (api-[0-9a-f]{10})\n/.exec(manifestOf(dir))?.[1] as string
+    writeFileSync(
+      path.join(dir, 'deploy/manifest.yaml'),
+      manifestOf(dir)
+        .replace('app.kubernetes.io/name: api\n', 'app.kubernetes.io/name: web\n')
+        .replaceAll(api, `web-${api.slice(4)}`)
+        .replaceAll('registry.example.com/acme/api:', 'registry.example.com/acme/web:'),
+    )
+    const run = await renderIn(dir)
+    expect(namesOf(run)).toEqual({ 'services/api/Dockerfile': 'api', 'services/web/Dockerfile': 'web' })
   })
 
   // Names now depend on the previous manifest, which the run key leaves out: a manifest rendered from

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import { explainMissingPullRequest } from '../src/mode.js'
 
 describe('diff mode without a pull request', () => {
-  // Was: 'diff mode needs the pull request of the event', which names neither the event nor what to do.
   it('names the event received, the events diff mode needs, and what to do', () => {
     expect(explainMissingPullRequest({ name: 'push' })).toBe(
       "Diff mode compares a pull request with the manifest on its base branch, and needs the pull request from the payload of a pull_request or pull_request_target event; this run got a 'push' event. Run the step on pull_request events (mode: auto does so and renders or commits on the others), or set 'mode' to render or commit.",

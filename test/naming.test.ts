@@ -97,8 +97,8 @@ describe('assignImageNames', () => {
     expect(names(['Dockerfile'], '日本')).toEqual({ Dockerfile: 'image' })
   })
 
-  // Was: such a folder fell back to the repository's name, which then collided with the root image's
-  // and pushed a hash suffix onto both.
+  // Otherwise such a folder would take the repository's name, which collides with the root image's
+  // and would push a hash suffix onto both.
   it('names a folder with no Latin letter or digit after a hash of its name, not after the repository', () => {
     const hash = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 6)
     expect(names(['Dockerfile', 'services/сервис/Dockerfile', '服务/Dockerfile', '日本/Dockerfile.dev'])).toEqual({

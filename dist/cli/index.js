@@ -2213,9 +2213,10 @@ var inert = __nccwpck_require__(2679);
 const PRUNED_FOLDERS = new Set(['.git', 'node_modules']);
 /**
  * Names that a pattern such as `Dockerfile.*` or `**` matches but that are never Dockerfiles: ignore
- * files (`Dockerfile.dockerignore`), documents, and editor, merge and patch leftovers.
+ * files (`Dockerfile.dockerignore`), documents, editor, merge and patch leftovers, and temporary
+ * files (a write killed before its rename leaves `.manifest.yaml.<hex>.tmp`).
  */
-const NOT_A_DOCKERFILE = /(?:\.(?:dockerignore|md|txt|orig|bak|rej|sw[a-p])|~)$/i;
+const NOT_A_DOCKERFILE = /(?:\.(?:dockerignore|md|txt|orig|bak|rej|tmp|sw[a-p])|~)$/i;
 /** Why a listing failure is skipped rather than fatal: the runner may not read the folder (another user's data volume). */
 const UNLISTABLE = new Set(['EACCES', 'EPERM']);
 /**
@@ -3610,7 +3611,11 @@ function resolveImageGraph(nodes, registry) {
             const ofStage = stages.has(lower) || (ref.instruction !== 'FROM' && /^\d+$/.test(ref.image));
             const repository = ofStage ? undefined : (0,reference/* canonicalRepository */.JA)(ref.image);
             const parent = repository === undefined ? undefined : byRepository.get(repository);
-            if (parent) {
+            // An image built on its own earlier push (a cache pattern) takes what the registry has: no edge.
+            if (parent === node) {
+                // Neither a parent nor an image built elsewhere.
+            }
+            else if (parent) {
                 edges.push({ parent: parent.path, ...(ref.arg ? { arg: ref.arg } : {}) });
                 if (!ref.arg)
                     warnings.push(fixedReferenceWarning(node, ref, parent, registry));
@@ -3826,7 +3831,22 @@ function pinnedBuildArgs(file, edges, names, registry, tagOf) {
 }
 /** The name the previous manifest gives an image, if it is one this action could have written (a hand edit may not be). */
 function keptName(before) {
-    return before !== undefined && before.name.length <= naming/* MAX_IMAGE_NAME_LENGTH */._6 && (0,naming/* isDns1123Label */.z3)(before.name) ? before.name : undefined;
+    return before !== undefined && before.name.length <= naming/* MAX_IMAGE_NAME_LENGTH */._6 && (0,naming/* isDns1123Label */.z3)(before.name) && agrees(before)
+        ? before.name
+        : undefined;
+}
+/**
+ * Does the image's name agree with the rest of its Pod: the Pod's name and the image it pushes are
+ * made from it, so an edit of the name label alone (the digest does not guard a file edited by hand)
+ * cannot hand one image the name, and the registry repository, of another.
+ */
+function agrees(before) {
+    if (!before.pod.startsWith(`${before.name}-`))
+        return false;
+    if (before.image === '')
+        return true;
+    const repository = before.image.slice(0, before.image.lastIndexOf(':'));
+    return repository.endsWith(`/${before.name}`);
 }
 /**
  * Image names, stable from run to run: an image keeps the name the previous manifest gives it,
@@ -3854,9 +3874,13 @@ function assignNames(files, skipped, repositoryName, previous) {
             throw nameTaken(path, name, other, 'configured');
         claim(path, name.value);
     }
+    // A name two images of the manifest claim (an edited file) is kept by neither: each is named anew.
+    const claimed = new Map();
+    for (const before of previous.values())
+        claimed.set(before.name, (claimed.get(before.name) ?? 0) + 1);
     for (const { path } of sorted) {
         const kept = configured.has(path) ? undefined : keptName(previous.get(path));
-        if (kept === undefined)
+        if (kept === undefined || (claimed.get(kept) ?? 0) > 1)
             continue;
         const other = owner.get(kept);
         if (newlyConfigured(other))

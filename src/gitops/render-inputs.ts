@@ -42,6 +42,8 @@ export function readsPredicate(reads: RenderReads): (repoPath: string) => boolea
   const prefix = reads.prefix === '' ? '' : `${reads.prefix}/`
   return (repoPath) => {
     if (repoPath.startsWith(WORKFLOWS) || linked.has(repoPath)) return true
+    // Discovery leaves out the folders `.gitmodules` names as submodules.
+    if (repoPath === '.gitmodules' || repoPath.endsWith('/.gitmodules')) return true
     if (!repoPath.startsWith(prefix)) return false
     const file = repoPath.slice(prefix.length)
     if (file === reads.config) return true

@@ -23,6 +23,7 @@ const CASES: [string, Partial<RenderReads>, string, boolean][] = [
   ['documentation in a folder', {}, 'docs/guide/setup.md', false],
   ['a Dockerfile the render read', {}, 'services/api/Dockerfile', true],
   ['a new Dockerfile (a new image)', {}, 'services/web/Dockerfile', true],
+  ['the submodule list, which discovery reads', BY_DOCKERFILE, '.gitmodules', true],
   ['a new Dockerfile of another pattern', BY_DOCKERFILE, 'tools/lint.Dockerfile', true],
   ['a file of a build context', {}, 'services/api/src/main.go', true],
   ['a file deep in a build context', {}, 'jobs/nightly/run.sh', true],
