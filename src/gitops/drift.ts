@@ -200,10 +200,20 @@ function firstDifference(mine: readonly Doc[], render: readonly Doc[]): string {
     if (other.canonical === doc.canonical) continue
     const where = firstPathDifference(doc.data, other.data, '')
     if (where)
-      return `${doc.label}: ${where.path || 'the document'} is ${show(where.mine)} in the file, ${show(where.theirs)} in the render`
+      return `${doc.label}: ${where.path || 'the document'} is ${show(where.mine)} in the file, ${show(where.theirs)} in the render${forkHint(where)}`
   }
   const missing = unpaired[0]
   return missing ? `${missing.label} is in the render, not in the file` : 'the documents differ'
+}
+
+/** A preview made in a clone of a fork writes the fork's URL into `--context`: say how to name this repository. */
+function forkHint(where: PathDifference): string {
+  const context = /^--context=git:\/\/[^#]*/
+  const mine = typeof where.mine === 'string' ? context.exec(where.mine)?.[0] : undefined
+  const theirs = typeof where.theirs === 'string' ? context.exec(where.theirs)?.[0] : undefined
+  return mine !== undefined && theirs !== undefined && mine !== theirs
+    ? ' (a preview made in a clone whose origin is another repository, a fork, names that one: run it with --repository OWNER/NAME of this repository)'
+    : ''
 }
 
 interface PathDifference {

@@ -89,6 +89,8 @@ describe('findDrift: a hand edit, and where', () => {
     expect(await findDrift(edited, base, rendered)).toMatch(
       /^Pod api-[0-9a-f]{10}: spec\.containers\[0\]\.args\[0\] is "--context=git:\/\/github\.com\/evil/,
     )
+    // A preview in a clone of a fork names the fork: the message says how to name this repository.
+    expect(await findDrift(edited, base, rendered)).toContain('run it with --repository OWNER/NAME of this repository')
   })
 
   it('a commit annotation that is no commit', async () => {
