@@ -1,13 +1,15 @@
 // Benchmark: the action (the committed dist/index.js, render mode) against the cost floor, measured
-// side by side in one run, alternating, several runs each; medians and ratios printed.
+// side by side in one run, alternating, several runs each; medians and ratios printed. Then diff mode
+// on pull requests where every Pod changes, at a tenth, three tenths and all of --services.
 //
 //   npm run bench -- [--services 1000] [--files 60] [--file-bytes 1536] [--node-modules 3000]
 //                    [--runs 5] [--small 10] [--node PATH] [--check] [--cpu-prof DIR]
 //
 // Exits non-zero only with --check and a missed target, so CI can run a quick version.
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:http'
 import { availableParallelism, tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -89,6 +91,144 @@ function generate(dir, { services, files, fileBytes, nodeModules }) {
   // Packed, as a clone is: 64,000 loose objects would slow the find floor down.
   git('gc', '--quiet')
   writeFileSync(marker, '')
+}
+
+/** A repository whose images all build on one of its own: a change of base/Dockerfile changes every Pod. */
+function generateShared(dir, services) {
+  const marker = path.join(dir, '.complete')
+  if (existsSync(marker)) return
+  rmSync(dir, { recursive: true, force: true })
+  mkdirSync(path.join(dir, 'base'), { recursive: true })
+  writeFileSync(path.join(dir, 'base', 'Dockerfile'), 'FROM alpine:3.22\n')
+  for (let s = 0; s < services; s++) {
+    const svc = path.join(dir, 'services', `svc-${s}`)
+    mkdirSync(svc, { recursive: true })
+    writeFileSync(
+      path.join(svc, 'Dockerfile'),
+      `ARG BASE_IMAGE=registry.example.com/acme/base\nFROM $BASE_IMAGE\nCOPY . /app\n# service ${s}\n`,
+    )
+  }
+  writeFileSync(marker, '')
+}
+
+/**
+ * The part of GitHub's REST API diff mode uses, on 127.0.0.1: the base manifest (over 1 MB without
+ * its content, then as a blob, as GitHub does) and the comments of pull request #1. Returns the
+ * server and what it was sent.
+ */
+async function githubStandIn(manifestPath, base) {
+  const seen = { comment: '' }
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1')
+    const send = (status, body) => {
+      res.writeHead(status, { 'content-type': 'application/json' })
+      res.end(JSON.stringify(body))
+    }
+    let body = ''
+    req.on('data', (chunk) => {
+      body += chunk
+    })
+    req.on('end', () => {
+      const large = Buffer.byteLength(base) > 1024 * 1024
+      if (req.method === 'GET' && decodeURIComponent(url.pathname) === `/repos/acme/monorepo/contents/${manifestPath}`)
+        send(200, {
+          type: 'file',
+          sha: 'b'.repeat(40),
+          encoding: large ? 'none' : 'base64',
+          content: large ? '' : Buffer.from(base).toString('base64'),
+        })
+      else if (req.method === 'GET' && url.pathname === `/repos/acme/monorepo/git/blobs/${'b'.repeat(40)}`)
+        send(200, { sha: 'b'.repeat(40), encoding: 'base64', content: Buffer.from(base).toString('base64') })
+      else if (req.method === 'GET' && url.pathname === '/repos/acme/monorepo/issues/1/comments') send(200, [])
+      else if (req.method === 'POST' && url.pathname === '/repos/acme/monorepo/issues/1/comments') {
+        seen.comment = JSON.parse(body).body
+        send(201, { id: 1, body: seen.comment })
+      } else send(404, { message: 'Not Found' })
+    })
+  })
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return { server, url: `http://127.0.0.1:${server.address().port}`, seen }
+}
+
+/** Like time(), for a child that talks to a server in this process. */
+function timeAsync(command, args, options) {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint()
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options })
+    let output = ''
+    child.stdout.on('data', (chunk) => {
+      // The action reports failures on stdout, as workflow commands.
+      for (const line of String(chunk).split('\n')) if (line.startsWith('::error')) output += `${line}\n`
+    })
+    child.stderr.on('data', (chunk) => {
+      output += chunk
+    })
+    child.on('error', reject)
+    child.on('close', (status) => {
+      if (status === 0) resolve(Number(process.hrtime.bigint() - start) / 1e9)
+      else reject(new Error(`${command} ${args.join(' ')} failed (${status}): ${output}`))
+    })
+  })
+}
+
+/**
+ * Diff mode on a pull request that changes the shared base: every Pod changes. The base branch's
+ * manifest is the render before the change. Returns median seconds, max RSS (MB), and the sizes of
+ * the comment (characters) and of the job summary (bytes), with the comment's table rows.
+ */
+async function diffMode(dir, services, { node, runs, scratch, rssHook, rssFile }) {
+  generateShared(dir, services)
+  const env = actionEnv(dir, scratch)
+  const manifest = path.join(dir, 'deploy', 'manifest.yaml')
+  const baseFile = path.join(dir, 'base', 'Dockerfile')
+  const original = readFileSync(baseFile)
+  rmSync(manifest, { force: true })
+  time(node, [BUNDLE], { env, cwd: dir })
+  const base = readFileSync(manifest, 'utf8')
+  const standIn = await githubStandIn('deploy/manifest.yaml', base)
+  const event = path.join(scratch, 'event.json')
+  writeFileSync(
+    event,
+    JSON.stringify({
+      repository: { full_name: 'acme/monorepo', default_branch: 'main' },
+      pull_request: { number: 1, base: { ref: 'main' }, head: { sha: 'e'.repeat(40), repo: { full_name: 'acme/monorepo' } } },
+    }),
+  )
+  const diffEnv = {
+    ...env,
+    INPUT_MODE: 'diff',
+    INPUT_TOKEN: 'bench-token',
+    GITHUB_API_URL: standIn.url,
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: event,
+    GITHUB_REF: 'refs/pull/1/merge',
+    GITHUB_SHA: 'e'.repeat(40),
+  }
+  try {
+    writeFileSync(baseFile, Buffer.concat([original, Buffer.from('RUN echo changed\n')]))
+    const seconds = []
+    let rss = 0
+    // No warm-up run: the render of the base just read the same files.
+    for (let i = 0; i < runs; i++) {
+      writeFileSync(env.GITHUB_STEP_SUMMARY, '')
+      seconds.push(await timeAsync(node, ['--import', rssHook, BUNDLE], { env: diffEnv, cwd: dir }))
+      rss = Math.max(rss, Number(readFileSync(rssFile, 'utf8')) / 1024)
+    }
+    const comment = standIn.seen.comment
+    const summary = readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8')
+    // Table rows: lines that start a cell, but for the header and the delimiter row.
+    const rows = (md) => md.split('\n').filter((l) => /^\| [^-]/.test(l)).length - 1
+    return {
+      seconds: median(seconds),
+      rss,
+      comment: comment.length,
+      summary: Buffer.byteLength(summary),
+      rows: [rows(comment), rows(summary)],
+    }
+  } finally {
+    writeFileSync(baseFile, original)
+    standIn.server.close()
+  }
 }
 
 /** INPUT_* as the runner sets them: action.yml's defaults (expressions left empty), then ours. */
@@ -255,6 +395,16 @@ try {
   time(opts.node, ['--import', path.join(scratch, 'rss.mjs'), BUNDLE], { env: contextEnv, cwd: large })
   const rssContext = Number(readFileSync(rssFile, 'utf8')) / 1024
   const rssMb = Math.max(rssDockerfile, rssContext)
+  // Diff mode, every Pod changed, at a tenth, three tenths and all of --services: the growth shows.
+  // The two smaller sizes get a third of the runs, which keeps the quick version in CI quick.
+  const diffSizes = [Math.max(1, Math.round(opts.services / 10)), Math.max(1, Math.round((opts.services * 3) / 10)), opts.services]
+  const diffs = []
+  for (const n of diffSizes) {
+    const runs = n === opts.services ? opts.runs : Math.ceil(opts.runs / 3)
+    const hook = { node: opts.node, runs, scratch, rssHook: path.join(scratch, 'rss.mjs'), rssFile }
+    diffs.push(await diffMode(path.join(cacheRoot, `shared-${n}`), n, hook))
+  }
+  const [diffSmall, diffMid, diffLarge] = diffs
   if (opts.cpuProf) {
     time(opts.node, ['--cpu-prof', '--cpu-prof-dir', opts.cpuProf, BUNDLE], { env, cwd: large })
     console.log(`CPU profile of one large run written to ${opts.cpuProf}`)
@@ -302,6 +452,38 @@ try {
         target: 150,
         ratio: `${rssMb.toFixed(0)} MB`,
         targetText: '< 150 MB',
+      },
+      {
+        name: `diff mode, ${opts.services} Pods all changed (shared base image)`,
+        detail: `${s(diffLarge.seconds)}, ${diffLarge.rss.toFixed(0)} MB max RSS`,
+        value: diffLarge.seconds,
+        target: 2,
+        ratio: s(diffLarge.seconds),
+        targetText: '< 2 s',
+      },
+      {
+        name: `peak memory, diff mode, ${opts.services} Pods changed`,
+        detail: `${diffLarge.rss.toFixed(0)} MB max RSS`,
+        value: diffLarge.rss,
+        target: 200,
+        ratio: `${diffLarge.rss.toFixed(0)} MB`,
+        targetText: '< 200 MB',
+      },
+      {
+        name: `diff mode growth, ${diffSizes.join(' / ')} Pods changed`,
+        detail: `${s(diffSmall.seconds)} / ${s(diffMid.seconds)} / ${s(diffLarge.seconds)}`,
+        value: diffLarge.seconds / diffSmall.seconds,
+        target: opts.services / diffSizes[0],
+        ratio: `${(diffLarge.seconds / diffSmall.seconds).toFixed(2)}x`,
+        targetText: `<= ${(opts.services / diffSizes[0]).toFixed(0)}x: linear`,
+      },
+      {
+        name: `diff mode, ${opts.services} Pods changed: comment and summary size`,
+        detail: `comment ${diffLarge.comment} chars, ${diffLarge.rows[0]} rows; summary ${diffLarge.summary} B, ${diffLarge.rows[1]} rows`,
+        value: Math.max(diffLarge.comment / 65536, diffLarge.summary / 1048576),
+        target: 1,
+        ratio: `${(100 * Math.max(diffLarge.comment / 65536, diffLarge.summary / 1048576)).toFixed(0)} %`,
+        targetText: '<= 100 % of 65,536 chars and 1 MiB',
       },
     ],
     opts.check,

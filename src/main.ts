@@ -6,7 +6,7 @@ import { apiBranchWriter, gitBranchWriter } from './gitops/branch-writer.js'
 import { upsertComment } from './gitops/comment.js'
 import { commitManifest, commitRequestFor } from './gitops/commit.js'
 import { findDrift } from './gitops/drift.js'
-import { commentMarker, compareWithBase, type ManifestDiff, renderDiffMarkdown } from './gitops/report.js'
+import { commentMarker, compareWithBase, DIFF_LIMIT, type ManifestDiff, renderDiffMarkdown } from './gitops/report.js'
 import { inert } from './inert.js'
 import { explainMissingPullRequest, resolveMode } from './mode.js'
 import {
@@ -116,9 +116,11 @@ async function runDiff(settings: Settings): Promise<Outputs> {
   const diff = compareWithBase(base, outcome, settings.manifestRepoPath)
   // A hand edit: the file's documents are neither the base's nor the render's (see findDrift).
   const drift = await findDrift(await readWorkspaceManifest(settings), base, outcome.manifest)
-  const markdown = renderDiffMarkdown(diff, settings.manifestRepoPath, 1_000_000)
+  const markdown = renderDiffMarkdown(diff, settings.manifestRepoPath, 'summary')
   await actionsLogger.group('Diff', async () => {
     core.info(diff.diff === '' ? 'The manifest does not change.' : diff.diff)
+    if (diff.moreDocuments > 0)
+      core.info(`The diff stops here, at ${DIFF_LIMIT} characters: ${diff.moreDocuments} more document(s) of the manifest differ.`)
     if (drift !== undefined) {
       const message = `This pull request edits '${settings.manifestRepoPath}' by hand, and the edit does not match the render of its Dockerfiles (${drift}): the file is generated, and the next commit on '${pr.baseRef}' overwrites the edit.`
       if (settings.failOnDrift) core.error(message)

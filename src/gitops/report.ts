@@ -2,7 +2,7 @@ import type { PreviousImage } from '../plan.js'
 import type { ImageReport } from '../render.js'
 import { escapeHtml } from '../summary.js'
 import { codeSpan, markdownText, tableCode } from './markdown.js'
-import { unifiedDiff } from './text-diff.js'
+import { boundedDiff } from './text-diff.js'
 
 export type ImageChange = 'added' | 'rebuilt' | 'renamed' | 'forced' | 'removed' | 'unchanged'
 
@@ -31,9 +31,18 @@ export interface DiffSummary {
 export interface ManifestDiff {
   readonly rows: readonly ChangeRow[]
   readonly summary: DiffSummary
-  /** Unified diff of the base manifest and the render ('' when equal). */
+  /** Unified diff of the base manifest and the render ('' when equal), stopped at DIFF_LIMIT characters. */
   readonly diff: string
+  /** Documents of the manifest that differ after the diff stopped (0 when `diff` is all of it). */
+  readonly moreDocuments: number
 }
+
+/**
+ * The diff stops at this many characters (at the end of a hunk, or cut in a document that is larger),
+ * the most a job summary can show: when every Pod changes, its 1,000 Pods make a 2.5 MB diff that
+ * nobody reads, and the table says which images change.
+ */
+export const DIFF_LIMIT = 1_000_000
 
 /** What merging builds: images of the render compared with the manifest on the base branch. */
 export function compareWithBase(
@@ -52,6 +61,7 @@ export function compareWithBase(
   for (const gone of rendered.removed) rows.push({ name: gone.name, dockerfile: gone.dockerfile, change: 'removed', image: '' })
   rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   const names = (change: ImageChange) => rows.filter((r) => r.change === change).map((r) => r.name)
+  const { text, more } = boundedDiff(base ?? '', rendered.manifest, manifestPath, DIFF_LIMIT)
   return {
     rows,
     summary: {
@@ -62,7 +72,8 @@ export function compareWithBase(
       removed: names('removed'),
       unchanged: names('unchanged').length,
     },
-    diff: unifiedDiff(base ?? '', rendered.manifest, manifestPath),
+    diff: text,
+    moreDocuments: more,
   }
 }
 
@@ -73,8 +84,11 @@ function changeOf(image: ImageReport): ImageChange {
   return image.forced ? 'forced' : 'unchanged'
 }
 
-/** GitHub refuses comment bodies longer than this. */
+/** GitHub refuses comment bodies longer than this many characters. */
 export const COMMENT_LIMIT = 65_536
+
+/** GitHub refuses a step's job summary over 1 MiB: the diff's summary stays under this, with room to spare. */
+export const SUMMARY_LIMIT = 1_000_000
 
 /** The hidden marker that finds the sticky comment again; one per manifest path. */
 export function commentMarker(manifestPath: string): string {
@@ -100,48 +114,148 @@ function dockerfileCell(row: ChangeRow): string {
     : `${tableCode(row.dockerfile)} (moved from ${tableCode(row.previousDockerfile)})`
 }
 
-/** Markdown for the PR comment and the job summary, at most `limit` characters. */
-export function renderDiffMarkdown(diff: ManifestDiff, manifestPath: string, limit = COMMENT_LIMIT): string {
+/** Where a rendering of the diff goes, and what its limit is called in a note. */
+export type DiffTarget = 'comment' | 'summary'
+
+const LIMIT: Record<DiffTarget, { bytes: number; text: string }> = {
+  comment: { bytes: COMMENT_LIMIT, text: `GitHub's ${COMMENT_LIMIT}-character limit for a comment` },
+  summary: { bytes: SUMMARY_LIMIT, text: "GitHub's 1 MiB limit for a job summary" },
+}
+
+/** Room kept for the notes and the wrapper of the diff, which are written after the parts are measured. */
+const NOTES = 1024
+
+/** The headline names at most this many images; the table has them all. */
+const HEADLINE_NAMES = 20
+
+const bytes = (text: string) => Buffer.byteLength(text)
+
+/**
+ * Markdown for the pull-request comment or the job summary, within GitHub's limit for it (counted in
+ * UTF-8 bytes, which are never fewer than characters). The table of images comes first: when its
+ * rows do not fit, they become compact (no reference), and when those do not fit either, the rows
+ * that fit are listed with a count of the others. The unified diff gets the room that is left and is
+ * cut at a line, with a note that says where the rest is.
+ */
+export function renderDiffMarkdown(diff: ManifestDiff, manifestPath: string, target: DiffTarget = 'comment'): string {
+  const { head, table, room } = layout(diff, manifestPath, target)
+  const parts = [head, ...table]
+  if (diff.diff === '') return parts.join('\n')
+  // The comment points to the summary for the lines it leaves out, when the summary has them.
+  const summary = target === 'comment' ? layout(diff, manifestPath, 'summary') : undefined
+  const holder =
+    summary && cutAt(diff.diff, summary.room - wrapperBytes(diff.diff, manifestPath)) === diff.diff.length
+      ? 'The job summary of this run'
+      : 'The log of this run'
+  const cutNote = `do not fit ${LIMIT[target].text}. ${holder} has ${diff.moreDocuments > 0 ? 'them' : 'the full diff'}.`
+  const stopNote =
+    diff.moreDocuments > 0
+      ? `The diff stops at ${DIFF_LIMIT} characters: ${diff.moreDocuments} more document(s) of the manifest differ.`
+      : ''
+  parts.push(diffDetails(diff.diff, manifestPath, room, cutNote, stopNote))
+  return parts.join('\n')
+}
+
+/** The head and the table of a rendering, and the bytes left for the diff. */
+function layout(diff: ManifestDiff, manifestPath: string, target: DiffTarget): { head: string; table: string[]; room: number } {
   const s = diff.summary
   const builds = [...s.added, ...s.rebuilt, ...s.renamed.map((r) => r.name), ...s.forced]
+  const named = builds.slice(0, HEADLINE_NAMES).map(codeSpan)
+  if (builds.length > HEADLINE_NAMES) named.push(`and ${builds.length - HEADLINE_NAMES} more`)
   const headline =
     diff.diff === ''
       ? `Merging leaves ${codeSpan(manifestPath)} as it is: no image is built.`
       : builds.length === 0
         ? `Merging changes ${codeSpan(manifestPath)} but builds no image.`
-        : `Merging builds **${builds.length}** image(s): ${builds.map(codeSpan).join(', ')}.`
+        : `Merging builds **${builds.length}** image(s): ${named.join(', ')}.`
   const counts = `${s.added.length} added, ${s.rebuilt.length} rebuilt, ${s.renamed.length} renamed, ${s.forced.length} forced, ${s.removed.length} removed, ${s.unchanged} unchanged.`
-  const table = [
+  const head = [commentMarker(manifestPath), '### kaniko-gitops', '', headline, counts, ''].join('\n')
+  const rows = diff.rows.filter((r) => r.change !== 'unchanged')
+  const room = LIMIT[target].bytes - NOTES - bytes(head)
+  // What the comment leaves out, the summary has when its own table is complete (with references when full).
+  const inSummary = target === 'comment' ? fitTable(rows, SUMMARY_LIMIT - NOTES - bytes(head), 'summary', {}).mode : 'cut'
+  const table = fitTable(rows, room, target, {
+    rows: inSummary === 'cut' ? 'the `diff` output of this step names' : 'the job summary of this run lists',
+    references: inSummary === 'full' ? 'the job summary of this run has' : 'the `images` output of this step has',
+  }).lines
+  return { head, table, room: room - table.reduce((n, line) => n + bytes(line) + 1, 0) }
+}
+
+/**
+ * The table within `room` bytes: full rows, else compact rows (no reference), else the compact rows
+ * that fit and a count of the others; `elsewhere` says where a reader finds what is left out.
+ */
+function fitTable(
+  rows: readonly ChangeRow[],
+  room: number,
+  target: DiffTarget,
+  elsewhere: { rows?: string; references?: string },
+): { lines: string[]; mode: 'full' | 'compact' | 'cut' } {
+  if (rows.length === 0) return { lines: [], mode: 'full' }
+  const full = [
     '| Image | Change | Dockerfile | Reference |',
     '| --- | --- | --- | --- |',
-    ...diff.rows
-      .filter((r) => r.change !== 'unchanged')
-      .map((r) => `| ${markdownText(r.name)} | ${changeCell(r)} | ${dockerfileCell(r)} | ${tableCode(r.image)} |`),
+    ...rows.map((r) => `| ${markdownText(r.name)} | ${changeCell(r)} | ${dockerfileCell(r)} | ${tableCode(r.image)} |`),
   ]
-  const head = [
-    commentMarker(manifestPath),
-    '### kaniko-gitops',
-    '',
-    headline,
-    counts,
-    '',
-    ...(table.length > 2 ? [...table, ''] : []),
-  ].join('\n')
-  if (diff.diff === '') return head
-  const longestTicks = Math.max(2, ...(diff.diff.match(/`+/g) ?? []).map((t) => t.length))
+  if (full.reduce((n, line) => n + bytes(line) + 1, 0) <= room) return { lines: [...full, ''], mode: 'full' }
+  const compact = [
+    '| Image | Change | Dockerfile |',
+    '| --- | --- | --- |',
+    ...rows.map((r) => `| ${markdownText(r.name)} | ${changeCell(r)} | ${dockerfileCell(r)} |`),
+  ]
+  let used = 0
+  let kept = 0
+  while (kept < compact.length && used + bytes(compact[kept] as string) + 1 <= room) used += bytes(compact[kept++] as string) + 1
+  const left = compact.length - kept
+  const shown = kept > 2 ? [...compact.slice(0, kept), ''] : []
+  if (left === 0)
+    return {
+      lines: [...shown, `Compact rows, to fit ${LIMIT[target].text}: ${elsewhere.references} each image's reference.`, ''],
+      mode: 'compact',
+    }
+  const note = `**${left} more image(s)** do not fit ${LIMIT[target].text}: ${elsewhere.rows} every image.`
+  return { lines: [...shown, note, ''], mode: 'cut' }
+}
+
+/** The collapsed block around the diff, with a fence longer than any run of backticks in it. */
+function wrapper(text: string, manifestPath: string): { open: string; close: string } {
+  // A loop, not Math.max(...runs): a diff with a few hundred thousand runs would overflow the stack.
+  let longestTicks = 2
+  for (const run of text.matchAll(/`+/g)) longestTicks = Math.max(longestTicks, run[0].length)
   const fence = '`'.repeat(longestTicks + 1)
-  const open = `<details><summary>Diff of <code>${escapeHtml(manifestPath)}</code></summary>\n\n${fence}diff\n`
-  const close = `${fence}\n</details>\n`
-  const lines = diff.diff.split('\n')
-  let body = diff.diff
-  const room = limit - head.length - open.length - close.length - 200
-  if (body.length > room) {
-    let used = 0
-    let kept = 0
-    while (kept < lines.length && used + (lines[kept] as string).length + 1 <= room) used += (lines[kept++] as string).length + 1
-    body = `${lines.slice(0, kept).join('\n')}\n`
-    const note = `\n**The diff is cut here: ${lines.length - kept} more line(s)** do not fit GitHub's ${limit}-character limit for a comment. The job summary of this run has the full diff.\n`
-    return `${head}\n${open}${body}${close}${note}`
+  return {
+    open: `<details><summary>Diff of <code>${escapeHtml(manifestPath)}</code></summary>\n\n${fence}diff\n`,
+    close: `${fence}\n</details>\n`,
   }
-  return `${head}\n${open}${body}${close}`
+}
+
+function wrapperBytes(text: string, manifestPath: string): number {
+  const { open, close } = wrapper(text, manifestPath)
+  return bytes(open) + bytes(close)
+}
+
+/**
+ * The diff in its block, cut at the last line that fits in `room` bytes; `cutNote` follows
+ * "N more line(s)" when it is cut, and `stopNote` says what the diff itself left out.
+ */
+function diffDetails(text: string, manifestPath: string, room: number, cutNote: string, stopNote: string): string {
+  const { open, close } = wrapper(text, manifestPath)
+  const cut = cutAt(text, room - bytes(open) - bytes(close))
+  if (cut === text.length) return `\n${open}${text}${close}${stopNote ? `\n**${stopNote}**\n` : ''}`
+  let more = 0
+  for (let at = cut; at < text.length; at = text.indexOf('\n', at) + 1 || text.length) more++
+  const note = `\n**The diff is cut here: ${more} more line(s)** ${cutNote}${stopNote ? ` ${stopNote}` : ''}\n`
+  return cut === 0 ? note : `\n${open}${text.slice(0, cut)}${close}${note}`
+}
+
+/** The length of a run of whole lines at the start of `text` within `room` UTF-8 bytes. */
+function cutAt(text: string, room: number): number {
+  if (bytes(text) <= room) return text.length
+  if (room <= 0) return 0
+  // A character is at least one byte: `room` characters are at least `room` bytes, and stepping back
+  // by the excess in characters drops at least the excess in bytes.
+  const cut = text.lastIndexOf('\n', room - 1) + 1
+  const excess = bytes(text.slice(0, cut)) - room
+  if (excess <= 0) return cut
+  return cut - excess - 1 >= 0 ? text.lastIndexOf('\n', cut - excess - 1) + 1 : 0
 }

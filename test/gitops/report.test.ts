@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { COMMENT_LIMIT, commentMarker, compareWithBase, renderDiffMarkdown } from '../../src/gitops/report.js'
+import { COMMENT_LIMIT, commentMarker, compareWithBase, DIFF_LIMIT, renderDiffMarkdown, SUMMARY_LIMIT } from '../../src/gitops/report.js'
 import type { ImageReport } from '../../src/render.js'
 
 const image = (name: string, status: ImageReport['status'], forced = false): ImageReport => ({
@@ -101,5 +101,104 @@ describe('renderDiffMarkdown', () => {
     )
     expect(md).toContain('Merging leaves `m.yaml` as it is: no image is built.')
     expect(md).not.toContain('<details>')
+  })
+})
+
+describe('renderDiffMarkdown with 1,000 changed images', () => {
+  const names = Array.from({ length: 1000 }, (_, i) => `svc-${String(i).padStart(4, '0')}`)
+  /** A Pod document, in short, whose tag appears three times more than 6 lines apart. */
+  const pod = (name: string, tag: string) =>
+    [
+      '---',
+      'kind: Pod',
+      'metadata:',
+      `  name: ${name}-${tag}`,
+      '  labels:',
+      `    app.kubernetes.io/name: ${name}`,
+      ...Array.from({ length: 8 }, (_, i) => `    line ${i}: the same in every Pod, and long enough for a large diff`),
+      `    kaniko-gitops/image: docker.io/acme/${name}:${tag}`,
+      ...Array.from({ length: 8 }, (_, i) => `    line ${10 + i}: the same in every Pod, and long enough for a large diff`),
+      `        - "--destination=docker.io/acme/${name}:${tag}"`,
+      ...Array.from({ length: 8 }, (_, i) => `    line ${20 + i}: the same in every Pod, and long enough for a large diff`),
+      '',
+    ].join('\n')
+  // Every image is rebuilt, as when a shared base image changes: a diff of more than 1 MB.
+  const diff = compareWithBase(
+    names.map((n) => pod(n, 'aaaa')).join(''),
+    { manifest: names.map((n) => pod(n, 'bbbb')).join(''), images: names.map((n) => image(n, 'changed')), removed: [] },
+    'deploy/manifest.yaml',
+  )
+  const rows = (md: string) => md.split('\n').filter((l) => /^\| svc-/.test(l))
+
+  it('names 20 of the images in the headline and counts the others', () => {
+    const md = renderDiffMarkdown(diff, 'deploy/manifest.yaml')
+    expect(md).toContain(
+      `Merging builds **1000** image(s): ${names
+        .slice(0, 20)
+        .map((n) => `\`${n}\``)
+        .join(', ')}, and 980 more.`,
+    )
+  })
+
+  it('keeps the comment under 65,536 characters with a compact row for every image, and the diff cut', () => {
+    const md = renderDiffMarkdown(diff, 'deploy/manifest.yaml')
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(COMMENT_LIMIT)
+    expect(rows(md)).toEqual(names.map((n) => `| ${n} | rebuilt | services/${n}/Dockerfile |`))
+    expect(md).toContain(
+      "Compact rows, to fit GitHub's 65536-character limit for a comment: the job summary of this run has each image's reference.",
+    )
+    expect(md).toMatch(
+      /\*\*The diff is cut here: \d+ more line\(s\)\*\* do not fit GitHub's 65536-character limit for a comment\. The log of this run has them\. The diff stops at 1000000 characters: \d+ more document\(s\) of the manifest differ\./,
+    )
+  })
+
+  it('keeps the job summary under 1 MiB with the full row of every image', () => {
+    expect(diff.diff.length).toBeGreaterThanOrEqual(DIFF_LIMIT)
+    expect(diff.moreDocuments).toBeGreaterThan(0)
+    const md = renderDiffMarkdown(diff, 'deploy/manifest.yaml', 'summary')
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(SUMMARY_LIMIT)
+    expect(rows(md)).toEqual(names.map((n) => `| ${n} | rebuilt (content changed) | services/${n}/Dockerfile | docker.io/acme/${n}:aaaa |`))
+    expect(md).toContain(`The diff stops at 1000000 characters: ${diff.moreDocuments} more document(s) of the manifest differ.`)
+  })
+
+  it('lists the rows that fit when even compact rows do not, and counts the others', () => {
+    const long = (n: string) => `services/${'deeply/nested/'.repeat(5)}${n}/Dockerfile`
+    const images = names.map((n) => ({ ...image(n, 'changed'), dockerfile: long(n) }))
+    const wide = compareWithBase('a\n', { manifest: 'b\n', images, removed: [] }, 'm.yaml')
+    const comment = renderDiffMarkdown(wide, 'm.yaml')
+    expect(Buffer.byteLength(comment)).toBeLessThanOrEqual(COMMENT_LIMIT)
+    const listed = rows(comment)
+    expect(listed.length).toBeGreaterThan(400)
+    expect(listed).toEqual(names.slice(0, listed.length).map((n) => `| ${n} | rebuilt | ${long(n)} |`))
+    expect(comment).toContain(
+      `**${1000 - listed.length} more image(s)** do not fit GitHub's 65536-character limit for a comment: the job summary of this run lists every image.`,
+    )
+    expect(rows(renderDiffMarkdown(wide, 'm.yaml', 'summary'))).toHaveLength(1000)
+  })
+
+  it('keeps the job summary under 1 MiB in bytes when paths are long and not ASCII', () => {
+    const huge = (n: string) => `services/${'ü'.repeat(1000)}/${n}/Dockerfile`
+    const images = names.map((n) => ({ ...image(n, 'changed'), dockerfile: huge(n) }))
+    const wide = compareWithBase('a\n', { manifest: 'b\n', images, removed: [] }, 'm.yaml')
+    const summary = renderDiffMarkdown(wide, 'm.yaml', 'summary')
+    expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(SUMMARY_LIMIT)
+    const listed = rows(summary).length
+    expect(listed).toBeGreaterThan(400)
+    expect(summary).toContain(
+      `**${1000 - listed} more image(s)** do not fit GitHub's 1 MiB limit for a job summary: the \`diff\` output of this step names every image.`,
+    )
+    const comment = renderDiffMarkdown(wide, 'm.yaml')
+    expect(Buffer.byteLength(comment)).toBeLessThanOrEqual(COMMENT_LIMIT)
+    expect(comment).toMatch(
+      /more image\(s\)\*\* do not fit GitHub's 65536-character limit for a comment: the `diff` output of this step names every image\./,
+    )
+  })
+})
+
+describe('renderDiffMarkdown and backticks', () => {
+  it('takes a fence longer than any run of backticks from a diff with 300,000 of them', () => {
+    const runs = `${'`a'.repeat(300_000)} \`\`\`\``
+    const md = renderDiffMarkdown(compareWithBase('', { manifest: `${runs}\n`, images: [], removed: [] }, 'm.yaml'), 'm.yaml', 'summary')
+    expect(md).toContain('\n`````diff\n')
   })
 })
