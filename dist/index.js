@@ -3252,10 +3252,6 @@ class Walk {
         }
     }
     /**
-     * A name that is not UTF-8 comes back with U+FFFD in it and cannot be opened by that name. Only the
-     * folders entered and the files that match are asked: the other names are never used.
-     */
-    /**
      * A name that is not UTF-8 comes back with U+FFFD in it and cannot be opened by that name. A name
      * with a control character (a newline, for one) is no image's, and would break the lines of the
      * log, the summary and the comment. Only the folders entered and the files that match are asked.
@@ -5606,10 +5602,19 @@ function firstDifference(mine, render) {
             continue;
         const where = firstPathDifference(doc.data, other.data, '');
         if (where)
-            return `${doc.label}: ${where.path || 'the document'} is ${show(where.mine)} in the file, ${show(where.theirs)} in the render`;
+            return `${doc.label}: ${where.path || 'the document'} is ${show(where.mine)} in the file, ${show(where.theirs)} in the render${forkHint(where)}`;
     }
     const missing = unpaired[0];
     return missing ? `${missing.label} is in the render, not in the file` : 'the documents differ';
+}
+/** A preview made in a clone of a fork writes the fork's URL into `--context`: say how to name this repository. */
+function forkHint(where) {
+    const context = /^--context=git:\/\/[^#]*/;
+    const mine = typeof where.mine === 'string' ? context.exec(where.mine)?.[0] : undefined;
+    const theirs = typeof where.theirs === 'string' ? context.exec(where.theirs)?.[0] : undefined;
+    return mine !== undefined && theirs !== undefined && mine !== theirs
+        ? ' (a preview made in a clone whose origin is another repository, a fork, names that one: run it with --repository OWNER/NAME of this repository)'
+        : '';
 }
 function firstPathDifference(mine, theirs, path) {
     if (Array.isArray(mine) && Array.isArray(theirs)) {
@@ -5686,134 +5691,386 @@ function tableCode(text) {
 
 ;// CONCATENATED MODULE: ./src/gitops/text-diff.ts
 /**
- * Line diff (Myers' O(ND) algorithm) and unified-diff formatting, for showing reviewers how a
- * manifest changes. Manifests are thousands of lines with few changes, where O(ND) stays small.
+ * Line diff and unified-diff formatting, for showing reviewers how a manifest changes.
+ *
+ * One Myers diff over a whole manifest costs O(N·D) in time and memory: when a shared base image
+ * changes or a new version of the action re-renders every Pod, every document changes, and 1,000 Pods
+ * (137,000 lines, D = 32,000) did not finish. So both texts are cut at their `---` lines into YAML
+ * documents, documents are paired by kind and image name (the `app.kubernetes.io/name` label), and
+ * each pair gets its own Myers diff; a document without a partner is removed or added whole. The cost
+ * is linear in the number of documents, and a removed image and an added one are never mixed line by
+ * line. Each pair also has a budget of work in proportion to its size (WORK_PER_LINE): beyond it,
+ * the pair is shown as replaced between the lines it shares at its start and end, still a correct diff.
  */
+/** Work (diagonals visited plus lines compared) a pair may cost per line, and at the least. */
+const WORK_PER_LINE = 64;
+const MIN_WORK = 65_536;
+const SAME = 0;
+const REMOVE = 1;
+const ADD = 2;
+/** A unified diff (`--- a`, `+++ b`, `@@` hunks with `context` lines around changes); '' when equal. */
+function unifiedDiff(before, after, name, context = 3) {
+    return boundedDiff(before, after, name, Number.POSITIVE_INFINITY, context).text;
+}
+/** Like unifiedDiff, but stops at `limit` characters; the documents after that are only compared. */
+function boundedDiff(before, after, name, limit, context = 3) {
+    if (before === after)
+        return { text: '', more: 0 };
+    const hunks = new Hunks(context, limit);
+    const da = documents(before);
+    const db = documents(after);
+    let more = 0;
+    let i = 0;
+    let j = 0;
+    for (const [pi, pj] of [...pairDocuments(da, db), [da.length, db.length]]) {
+        for (; i < pi; i++)
+            more += text_diff_show(hunks, () => hunks.changeAll('-', linesOf(before, da[i])));
+        for (; j < pj; j++)
+            more += text_diff_show(hunks, () => hunks.changeAll('+', linesOf(after, db[j])));
+        if (pi === da.length)
+            break;
+        const a = da[i++];
+        const b = db[j++];
+        if (before.slice(a.start, a.end) !== after.slice(b.start, b.end))
+            more += text_diff_show(hunks, () => diffDocuments(linesOf(before, a), linesOf(after, b), hunks));
+        else if (!hunks.full) {
+            const lines = linesOf(before, a);
+            hunks.same(lines.length, (k) => lines[k]);
+        }
+    }
+    return { text: hunks.text(name), more };
+}
+/** Emits one document unless the hunks are full: 1 when it is not shown whole, else 0. */
+function text_diff_show(hunks, emit) {
+    if (hunks.full)
+        return 1;
+    emit();
+    return hunks.full ? 1 : 0;
+}
+function diffDocuments(a, b, hunks) {
+    const runs = diffRuns(a, b);
+    let x = 0;
+    let y = 0;
+    for (let r = 0; r < runs.length; r += 2) {
+        const count = runs[r + 1];
+        if (runs[r] === SAME) {
+            const from = x;
+            hunks.same(count, (k) => a[from + k]);
+            x += count;
+            y += count;
+        }
+        else if (runs[r] === REMOVE)
+            for (const end = x + count; x < end; x++)
+                hunks.change('-', a[x]);
+        else
+            for (const end = y + count; y < end; y++)
+                hunks.change('+', b[y]);
+    }
+}
+/** The edits that turn `a` into `b`: Myers' shortest when within budget, else a replacement. */
 function diffLines(a, b) {
+    const runs = diffRuns(a, b);
+    const edits = [];
+    let x = 0;
+    let y = 0;
+    for (let r = 0; r < runs.length; r += 2) {
+        for (let k = 0; k < runs[r + 1]; k++) {
+            if (runs[r] === ADD)
+                edits.push({ kind: '+', line: b[y++] });
+            else {
+                edits.push({ kind: runs[r] === SAME ? ' ' : '-', line: a[x++] });
+                if (runs[r] === SAME)
+                    y++;
+            }
+        }
+    }
+    return edits;
+}
+/**
+ * The text before the first `---` line, then each document from its `---` line on (character
+ * offsets), each keyed by its first `kind:` line and first name label; a key that repeats is
+ * numbered, so keys are unique.
+ */
+function documents(text) {
+    const docs = [];
+    const seen = new Map();
+    let start = 0;
+    const close = (end) => {
+        const doc = text.slice(start, end);
+        const key = `${/^kind:.*$/m.exec(doc)?.[0] ?? ''}\n${/^[ \t]+app\.kubernetes\.io\/name:.*$/m.exec(doc)?.[0].trim() ?? ''}`;
+        const count = seen.get(key) ?? 0;
+        seen.set(key, count + 1);
+        docs.push({ start, end, key: `${key}\n${count}` });
+        start = end;
+    };
+    const endsLine = (at) => at === text.length || text.charCodeAt(at) === 10;
+    if (text.startsWith('---') && endsLine(3))
+        close(0);
+    for (let at = text.indexOf('\n---'); at !== -1; at = text.indexOf('\n---', at + 1))
+        if (endsLine(at + 4))
+            close(at + 1);
+    close(text.length);
+    return docs;
+}
+/**
+ * The most pairs of documents with equal keys that keep their order in both texts: the longest
+ * increasing run of b-positions, taken in a-order (patience sorting, O(n log n)).
+ */
+function pairDocuments(da, db) {
+    const inB = new Map(db.map((doc, j) => [doc.key, j]));
+    const candidates = [];
+    da.forEach((doc, i) => {
+        const j = inB.get(doc.key);
+        if (j !== undefined)
+            candidates.push([i, j]);
+    });
+    // tails[len] = the candidate with the smallest b-position that ends an increasing run of len + 1.
+    const tails = [];
+    const before = new Int32Array(candidates.length).fill(-1);
+    candidates.forEach(([, j], c) => {
+        let lo = 0;
+        let hi = tails.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (candidates[tails[mid]][1] < j)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo > 0)
+            before[c] = tails[lo - 1];
+        tails[lo] = c;
+    });
+    const pairs = [];
+    for (let c = tails.at(-1) ?? -1; c !== -1; c = before[c])
+        pairs.push(candidates[c]);
+    return pairs.reverse();
+}
+/** The lines of `doc`; the last one may end without a newline, and a final newline starts no line. */
+function linesOf(text, doc) {
+    if (doc.start === doc.end)
+        return [];
+    const lines = text.slice(doc.start, doc.end).split('\n');
+    if (lines.at(-1) === '')
+        lines.pop();
+    return lines;
+}
+/** Runs that turn `a` into `b`: Myers' shortest when within budget, else a replacement. */
+function diffRuns(a, b) {
     const n = a.length;
     const m = b.length;
-    const max = n + m;
-    const offset = max + 1;
-    let v = new Int32Array(2 * max + 3);
+    const found = myers(a, b, Math.max(MIN_WORK, WORK_PER_LINE * (n + m)));
+    if (found)
+        return found;
+    let head = 0;
+    while (head < n && head < m && a[head] === b[head])
+        head++;
+    let tail = 0;
+    while (tail < n - head && tail < m - head && a[n - 1 - tail] === b[m - 1 - tail])
+        tail++;
+    const runs = [];
+    addRun(runs, SAME, head);
+    addRun(runs, REMOVE, n - head - tail);
+    addRun(runs, ADD, m - head - tail);
+    addRun(runs, SAME, tail);
+    return runs;
+}
+/** Appends a run, merged with the last one when of the same kind. */
+function addRun(runs, kind, count) {
+    if (count === 0)
+        return;
+    if (runs.length > 0 && runs[runs.length - 2] === kind)
+        runs[runs.length - 1] = runs.at(-1) + count;
+    else
+        runs.push(kind, count);
+}
+/**
+ * Myers' O(ND) shortest edit script, or undefined when it would cost more than `budget`. Step d
+ * keeps only its d + 1 diagonals (entry i is diagonal 2i - d), so memory is O(D²), not O(D·(N+M)).
+ */
+function myers(a, b, budget) {
+    const n = a.length;
+    const m = b.length;
     const trace = [];
-    outer: for (let d = 0; d <= max; d++) {
-        trace.push(v.slice());
-        const next = v.slice();
-        for (let k = -d; k <= d; k += 2) {
-            let x;
-            if (k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]))
-                x = v[offset + k + 1];
-            else
-                x = v[offset + k - 1] + 1;
+    let prev = new Int32Array(0);
+    let work = 0;
+    for (let d = 0;; d++) {
+        const v = new Int32Array(d + 1);
+        for (let i = 0; i <= d; i++) {
+            const k = 2 * i - d;
+            let x = d === 0 ? 0 : fromAbove(prev, i, k, d) ? prev[i] : prev[i - 1] + 1;
             let y = x - k;
+            const from = x;
             while (x < n && y < m && a[x] === b[y]) {
                 x++;
                 y++;
             }
-            next[offset + k] = x;
+            work += 1 + x - from;
+            v[i] = x;
             if (x >= n && y >= m) {
-                trace.push(next);
-                v = next;
-                break outer;
+                trace.push(v);
+                return backtrack(n, m, trace);
             }
         }
-        v = next;
+        if (work > budget)
+            return undefined;
+        trace.push(v);
+        prev = v;
     }
-    // Walk back through the trace to recover the edit script.
-    const edits = [];
+}
+/**
+ * Whether step d reaches diagonal k (entry i) from diagonal k + 1 of step d - 1 (an insertion)
+ * rather than from k - 1 (a deletion). In `prev`, diagonal k - 1 is entry i - 1 and k + 1 is entry i.
+ */
+function fromAbove(prev, i, k, d) {
+    return k === -d || (k !== d && prev[i - 1] < prev[i]);
+}
+/** Walks back through the trace from (n, m) to recover the edit script, then puts it in order. */
+function backtrack(n, m, trace) {
+    const reversed = [];
     let x = n;
     let y = m;
-    for (let d = trace.length - 2; d >= 0; d--) {
-        const vd = trace[d];
+    for (let d = trace.length - 1; d > 0; d--) {
+        const vd = trace[d - 1];
         const k = x - y;
-        const prevK = k === -d || (k !== d && vd[offset + k - 1] < vd[offset + k + 1]) ? k + 1 : k - 1;
-        const prevX = vd[offset + prevK];
-        const prevY = prevX - prevK;
-        while (x > prevX && y > prevY) {
-            x--;
+        const i = (k + d) >> 1;
+        const above = fromAbove(vd, i, k, d);
+        const prevX = vd[above ? i : i - 1];
+        const snake = Math.min(x - prevX, y - (prevX - (above ? k + 1 : k - 1)));
+        addRun(reversed, SAME, snake);
+        x -= snake;
+        y -= snake;
+        if (x === prevX) {
+            addRun(reversed, ADD, 1);
             y--;
-            edits.push({ kind: ' ', line: a[x] });
         }
-        if (d === 0)
-            break;
-        if (x === prevX)
-            edits.push({ kind: '+', line: b[--y] });
-        else
-            edits.push({ kind: '-', line: a[--x] });
+        else {
+            addRun(reversed, REMOVE, 1);
+            x--;
+        }
     }
-    while (x > 0 && y > 0) {
-        x--;
-        y--;
-        edits.push({ kind: ' ', line: a[x] });
-    }
-    return edits.reverse();
+    addRun(reversed, SAME, x);
+    const runs = [];
+    for (let r = reversed.length - 2; r >= 0; r -= 2)
+        runs.push(reversed[r], reversed[r + 1]);
+    return runs;
 }
-/** A unified diff (`--- a`, `+++ b`, `@@` hunks with `context` lines around changes); '' when equal. */
-function unifiedDiff(before, after, name, context = 3) {
-    if (before === after)
-        return '';
-    const a = splitLines(before);
-    const b = splitLines(after);
-    const edits = diffLines(a, b);
-    const out = [`--- a/${name}`, `+++ b/${name}`];
-    let i = 0;
-    let aLine = 1;
-    let bLine = 1;
-    while (i < edits.length) {
-        if (edits[i].kind === ' ') {
-            i++;
-            aLine++;
-            bLine++;
-            continue;
-        }
-        // A hunk: back up `context` lines, extend while changes are within 2*context of each other.
-        const start = Math.max(0, i - context);
-        let end = i;
-        let lastChange = i;
-        while (end < edits.length && end - lastChange <= 2 * context) {
-            if (edits[end].kind !== ' ')
-                lastChange = end;
-            end++;
-        }
-        end = Math.min(edits.length, lastChange + context + 1);
-        const hunkA = aLine - (i - start);
-        const hunkB = bLine - (i - start);
-        const lines = [];
-        let countA = 0;
-        let countB = 0;
-        for (let j = start; j < end; j++) {
-            const e = edits[j];
-            lines.push(`${e.kind}${e.line}`);
-            if (e.kind !== '+')
-                countA++;
-            if (e.kind !== '-')
-                countB++;
-        }
-        for (let j = i; j < end; j++) {
-            const e = edits[j];
-            if (e.kind !== '+')
-                aLine++;
-            if (e.kind !== '-')
-                bLine++;
-        }
-        out.push(`@@ -${countA === 0 ? hunkA - 1 : hunkA},${countA} +${countB === 0 ? hunkB - 1 : hunkB},${countB} @@`, ...lines);
-        i = end;
+/**
+ * Builds the hunks from the edits in order, keeping of a run of equal lines only what a hunk can
+ * still need: its first 2·context lines and its last `context`. Changes at most 2·context equal
+ * lines apart share a hunk, as in GNU diff. Once the hunks reach `limit` characters, the open one is
+ * closed and the builder is full: it takes nothing more.
+ */
+class Hunks {
+    context;
+    limit;
+    full = false;
+    size = 0;
+    out = [];
+    hunk = [];
+    open = false;
+    startA = 0;
+    startB = 0;
+    countA = 0;
+    countB = 0;
+    /** Numbers of the next line of each text. */
+    lineA = 1;
+    lineB = 1;
+    /** Equal lines since the last change: how many, the first 2·context, the last `context` after those. */
+    pending = 0;
+    head = [];
+    tail = [];
+    constructor(context, limit) {
+        this.context = context;
+        this.limit = limit;
     }
-    return `${out.join('\n')}\n`;
-}
-function splitLines(text) {
-    if (text === '')
-        return [];
-    const lines = text.split('\n');
-    if (lines.at(-1) === '')
-        lines.pop();
-    return lines;
+    /** `count` equal lines; `line(k)` is the k-th, asked only for those a hunk may show. */
+    same(count, line) {
+        if (this.full)
+            return;
+        const toHead = Math.min(count, 2 * this.context - this.head.length);
+        for (let k = 0; k < toHead; k++)
+            this.head.push(line(k));
+        for (let k = Math.max(toHead, count - this.context); k < count; k++)
+            this.tail.push(line(k));
+        if (this.tail.length > this.context)
+            this.tail = this.tail.slice(-this.context);
+        this.pending += count;
+        this.lineA += count;
+        this.lineB += count;
+    }
+    changeAll(kind, lines) {
+        for (const line of lines)
+            this.change(kind, line);
+    }
+    change(kind, line) {
+        if (this.full)
+            return;
+        if (this.open && this.pending <= 2 * this.context)
+            this.addContext(this.head);
+        else {
+            if (this.open)
+                this.close();
+            const lead = [...this.head, ...this.tail].slice(-this.context);
+            this.open = true;
+            this.hunk = [];
+            this.startA = this.lineA - lead.length;
+            this.startB = this.lineB - lead.length;
+            this.countA = 0;
+            this.countB = 0;
+            this.addContext(lead);
+        }
+        this.pending = 0;
+        this.head = [];
+        this.tail = [];
+        this.hunk.push(`${kind}${line}`);
+        this.size += line.length + 2;
+        if (kind === '-') {
+            this.countA++;
+            this.lineA++;
+        }
+        else {
+            this.countB++;
+            this.lineB++;
+        }
+        if (this.size >= this.limit) {
+            this.close();
+            this.full = true;
+        }
+    }
+    text(name) {
+        if (this.open)
+            this.close();
+        return `${[`--- a/${name}`, `+++ b/${name}`, ...this.out].join('\n')}\n`;
+    }
+    addContext(lines) {
+        for (const line of lines) {
+            this.hunk.push(` ${line}`);
+            this.size += line.length + 2;
+        }
+        this.countA += lines.length;
+        this.countB += lines.length;
+    }
+    /** Ends the open hunk with up to `context` of the equal lines that follow it. */
+    close() {
+        this.addContext(this.head.slice(0, this.context));
+        const a = this.countA === 0 ? this.startA - 1 : this.startA;
+        const b = this.countB === 0 ? this.startB - 1 : this.startB;
+        this.out.push(`@@ -${a},${this.countA} +${b},${this.countB} @@\n${this.hunk.join('\n')}`);
+        this.open = false;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/gitops/report.ts
 
 
 
+/**
+ * The diff stops at this many characters (at the end of a hunk, or cut in a document that is larger),
+ * the most a job summary can show: when every Pod changes, its 1,000 Pods make a 2.5 MB diff that
+ * nobody reads, and the table says which images change.
+ */
+const DIFF_LIMIT = 1_000_000;
 /** What merging builds: images of the render compared with the manifest on the base branch. */
 function compareWithBase(base, rendered, manifestPath) {
     const rows = rendered.images.map((image) => ({
@@ -5828,6 +6085,7 @@ function compareWithBase(base, rendered, manifestPath) {
         rows.push({ name: gone.name, dockerfile: gone.dockerfile, change: 'removed', image: '' });
     rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const names = (change) => rows.filter((r) => r.change === change).map((r) => r.name);
+    const { text, more } = boundedDiff(base ?? '', rendered.manifest, manifestPath, DIFF_LIMIT);
     return {
         rows,
         summary: {
@@ -5838,7 +6096,8 @@ function compareWithBase(base, rendered, manifestPath) {
             removed: names('removed'),
             unchanged: names('unchanged').length,
         },
-        diff: unifiedDiff(base ?? '', rendered.manifest, manifestPath),
+        diff: text,
+        moreDocuments: more,
     };
 }
 function changeOf(image) {
@@ -5850,8 +6109,10 @@ function changeOf(image) {
         return 'renamed';
     return image.forced ? 'forced' : 'unchanged';
 }
-/** GitHub refuses comment bodies longer than this. */
+/** GitHub refuses comment bodies longer than this many characters. */
 const COMMENT_LIMIT = 65_536;
+/** GitHub refuses a step's job summary over 1 MiB: the diff's summary stays under this, with room to spare. */
+const SUMMARY_LIMIT = 1_000_000;
 /** The hidden marker that finds the sticky comment again; one per manifest path. */
 function commentMarker(manifestPath) {
     return `<!-- kaniko-gitops:diff ${manifestPath.replace(/-->/g, '')} -->`;
@@ -5872,51 +6133,140 @@ function dockerfileCell(row) {
         ? tableCode(row.dockerfile)
         : `${tableCode(row.dockerfile)} (moved from ${tableCode(row.previousDockerfile)})`;
 }
-/** Markdown for the PR comment and the job summary, at most `limit` characters. */
-function renderDiffMarkdown(diff, manifestPath, limit = COMMENT_LIMIT) {
+const LIMIT = {
+    comment: { bytes: COMMENT_LIMIT, text: `GitHub's ${COMMENT_LIMIT}-character limit for a comment` },
+    summary: { bytes: SUMMARY_LIMIT, text: "GitHub's 1 MiB limit for a job summary" },
+};
+/** Room kept for the notes and the wrapper of the diff, which are written after the parts are measured. */
+const NOTES = 1024;
+/** The headline names at most this many images; the table has them all. */
+const HEADLINE_NAMES = 20;
+const bytes = (text) => Buffer.byteLength(text);
+/**
+ * Markdown for the pull-request comment or the job summary, within GitHub's limit for it (counted in
+ * UTF-8 bytes, which are never fewer than characters). The table of images comes first: when its
+ * rows do not fit, they become compact (no reference), and when those do not fit either, the rows
+ * that fit are listed with a count of the others. The unified diff gets the room that is left and is
+ * cut at a line, with a note that says where the rest is.
+ */
+function renderDiffMarkdown(diff, manifestPath, target = 'comment') {
+    const { head, table, room } = layout(diff, manifestPath, target);
+    const parts = [head, ...table];
+    if (diff.diff === '')
+        return parts.join('\n');
+    // The comment points to the summary for the lines it leaves out, when the summary has them.
+    const summary = target === 'comment' ? layout(diff, manifestPath, 'summary') : undefined;
+    const holder = summary && cutAt(diff.diff, summary.room - wrapperBytes(diff.diff, manifestPath)) === diff.diff.length
+        ? 'The job summary of this run'
+        : 'The log of this run';
+    const cutNote = `do not fit ${LIMIT[target].text}. ${holder} has ${diff.moreDocuments > 0 ? 'them' : 'the full diff'}.`;
+    const stopNote = diff.moreDocuments > 0
+        ? `The diff stops at ${DIFF_LIMIT} characters: ${diff.moreDocuments} more document(s) of the manifest differ.`
+        : '';
+    parts.push(diffDetails(diff.diff, manifestPath, room, cutNote, stopNote));
+    return parts.join('\n');
+}
+/** The head and the table of a rendering, and the bytes left for the diff. */
+function layout(diff, manifestPath, target) {
     const s = diff.summary;
     const builds = [...s.added, ...s.rebuilt, ...s.renamed.map((r) => r.name), ...s.forced];
+    const named = builds.slice(0, HEADLINE_NAMES).map(codeSpan);
+    if (builds.length > HEADLINE_NAMES)
+        named.push(`and ${builds.length - HEADLINE_NAMES} more`);
     const headline = diff.diff === ''
         ? `Merging leaves ${codeSpan(manifestPath)} as it is: no image is built.`
         : builds.length === 0
             ? `Merging changes ${codeSpan(manifestPath)} but builds no image.`
-            : `Merging builds **${builds.length}** image(s): ${builds.map(codeSpan).join(', ')}.`;
+            : `Merging builds **${builds.length}** image(s): ${named.join(', ')}.`;
     const counts = `${s.added.length} added, ${s.rebuilt.length} rebuilt, ${s.renamed.length} renamed, ${s.forced.length} forced, ${s.removed.length} removed, ${s.unchanged} unchanged.`;
-    const table = [
+    const head = [commentMarker(manifestPath), '### kaniko-gitops', '', headline, counts, ''].join('\n');
+    const rows = diff.rows.filter((r) => r.change !== 'unchanged');
+    const room = LIMIT[target].bytes - NOTES - bytes(head);
+    // What the comment leaves out, the summary has when its own table is complete (with references when full).
+    const inSummary = target === 'comment' ? fitTable(rows, SUMMARY_LIMIT - NOTES - bytes(head), 'summary', {}).mode : 'cut';
+    const table = fitTable(rows, room, target, {
+        rows: inSummary === 'cut' ? 'the `diff` output of this step names' : 'the job summary of this run lists',
+        references: inSummary === 'full' ? 'the job summary of this run has' : 'the `images` output of this step has',
+    }).lines;
+    return { head, table, room: room - table.reduce((n, line) => n + bytes(line) + 1, 0) };
+}
+/**
+ * The table within `room` bytes: full rows, else compact rows (no reference), else the compact rows
+ * that fit and a count of the others; `elsewhere` says where a reader finds what is left out.
+ */
+function fitTable(rows, room, target, elsewhere) {
+    if (rows.length === 0)
+        return { lines: [], mode: 'full' };
+    const full = [
         '| Image | Change | Dockerfile | Reference |',
         '| --- | --- | --- | --- |',
-        ...diff.rows
-            .filter((r) => r.change !== 'unchanged')
-            .map((r) => `| ${markdownText(r.name)} | ${changeCell(r)} | ${dockerfileCell(r)} | ${tableCode(r.image)} |`),
+        ...rows.map((r) => `| ${markdownText(r.name)} | ${changeCell(r)} | ${dockerfileCell(r)} | ${tableCode(r.image)} |`),
     ];
-    const head = [
-        commentMarker(manifestPath),
-        '### kaniko-gitops',
-        '',
-        headline,
-        counts,
-        '',
-        ...(table.length > 2 ? [...table, ''] : []),
-    ].join('\n');
-    if (diff.diff === '')
-        return head;
-    const longestTicks = Math.max(2, ...(diff.diff.match(/`+/g) ?? []).map((t) => t.length));
+    if (full.reduce((n, line) => n + bytes(line) + 1, 0) <= room)
+        return { lines: [...full, ''], mode: 'full' };
+    const compact = [
+        '| Image | Change | Dockerfile |',
+        '| --- | --- | --- |',
+        ...rows.map((r) => `| ${markdownText(r.name)} | ${changeCell(r)} | ${dockerfileCell(r)} |`),
+    ];
+    let used = 0;
+    let kept = 0;
+    while (kept < compact.length && used + bytes(compact[kept]) + 1 <= room)
+        used += bytes(compact[kept++]) + 1;
+    const left = compact.length - kept;
+    const shown = kept > 2 ? [...compact.slice(0, kept), ''] : [];
+    if (left === 0)
+        return {
+            lines: [...shown, `Compact rows, to fit ${LIMIT[target].text}: ${elsewhere.references} each image's reference.`, ''],
+            mode: 'compact',
+        };
+    const note = `**${left} more image(s)** do not fit ${LIMIT[target].text}: ${elsewhere.rows} every image.`;
+    return { lines: [...shown, note, ''], mode: 'cut' };
+}
+/** The collapsed block around the diff, with a fence longer than any run of backticks in it. */
+function wrapper(text, manifestPath) {
+    // A loop, not Math.max(...runs): a diff with a few hundred thousand runs would overflow the stack.
+    let longestTicks = 2;
+    for (const run of text.matchAll(/`+/g))
+        longestTicks = Math.max(longestTicks, run[0].length);
     const fence = '`'.repeat(longestTicks + 1);
-    const open = `<details><summary>Diff of <code>${escapeHtml(manifestPath)}</code></summary>\n\n${fence}diff\n`;
-    const close = `${fence}\n</details>\n`;
-    const lines = diff.diff.split('\n');
-    let body = diff.diff;
-    const room = limit - head.length - open.length - close.length - 200;
-    if (body.length > room) {
-        let used = 0;
-        let kept = 0;
-        while (kept < lines.length && used + lines[kept].length + 1 <= room)
-            used += lines[kept++].length + 1;
-        body = `${lines.slice(0, kept).join('\n')}\n`;
-        const note = `\n**The diff is cut here: ${lines.length - kept} more line(s)** do not fit GitHub's ${limit}-character limit for a comment. The job summary of this run has the full diff.\n`;
-        return `${head}\n${open}${body}${close}${note}`;
-    }
-    return `${head}\n${open}${body}${close}`;
+    return {
+        open: `<details><summary>Diff of <code>${escapeHtml(manifestPath)}</code></summary>\n\n${fence}diff\n`,
+        close: `${fence}\n</details>\n`,
+    };
+}
+function wrapperBytes(text, manifestPath) {
+    const { open, close } = wrapper(text, manifestPath);
+    return bytes(open) + bytes(close);
+}
+/**
+ * The diff in its block, cut at the last line that fits in `room` bytes; `cutNote` follows
+ * "N more line(s)" when it is cut, and `stopNote` says what the diff itself left out.
+ */
+function diffDetails(text, manifestPath, room, cutNote, stopNote) {
+    const { open, close } = wrapper(text, manifestPath);
+    const cut = cutAt(text, room - bytes(open) - bytes(close));
+    if (cut === text.length)
+        return `\n${open}${text}${close}${stopNote ? `\n**${stopNote}**\n` : ''}`;
+    let more = 0;
+    for (let at = cut; at < text.length; at = text.indexOf('\n', at) + 1 || text.length)
+        more++;
+    const note = `\n**The diff is cut here: ${more} more line(s)** ${cutNote}${stopNote ? ` ${stopNote}` : ''}\n`;
+    return cut === 0 ? note : `\n${open}${text.slice(0, cut)}${close}${note}`;
+}
+/** The length of a run of whole lines at the start of `text` within `room` UTF-8 bytes. */
+function cutAt(text, room) {
+    if (bytes(text) <= room)
+        return text.length;
+    if (room <= 0)
+        return 0;
+    // A character is at least one byte: `room` characters are at least `room` bytes, and stepping back
+    // by the excess in characters drops at least the excess in bytes.
+    const cut = text.lastIndexOf('\n', room - 1) + 1;
+    const excess = bytes(text.slice(0, cut)) - room;
+    if (excess <= 0)
+        return cut;
+    return cut - excess - 1 >= 0 ? text.lastIndexOf('\n', cut - excess - 1) + 1 : 0;
 }
 
 ;// CONCATENATED MODULE: ./src/mode.ts
@@ -6055,9 +6405,11 @@ async function runDiff(settings) {
     const diff = compareWithBase(base, outcome, settings.manifestRepoPath);
     // A hand edit: the file's documents are neither the base's nor the render's (see findDrift).
     const drift = await findDrift(await readWorkspaceManifest(settings), base, outcome.manifest);
-    const markdown = renderDiffMarkdown(diff, settings.manifestRepoPath, 1_000_000);
+    const markdown = renderDiffMarkdown(diff, settings.manifestRepoPath, 'summary');
     await actionsLogger.group('Diff', async () => {
         info(diff.diff === '' ? 'The manifest does not change.' : diff.diff);
+        if (diff.moreDocuments > 0)
+            info(`The diff stops here, at ${DIFF_LIMIT} characters: ${diff.moreDocuments} more document(s) of the manifest differ.`);
         if (drift !== undefined) {
             const message = `This pull request edits '${settings.manifestRepoPath}' by hand, and the edit does not match the render of its Dockerfiles (${drift}): the file is generated, and the next commit on '${pr.baseRef}' overwrites the edit.`;
             if (settings.failOnDrift)

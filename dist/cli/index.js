@@ -2331,10 +2331,6 @@ class Walk {
         }
     }
     /**
-     * A name that is not UTF-8 comes back with U+FFFD in it and cannot be opened by that name. Only the
-     * folders entered and the files that match are asked: the other names are never used.
-     */
-    /**
      * A name that is not UTF-8 comes back with U+FFFD in it and cannot be opened by that name. A name
      * with a control character (a newline, for one) is no image's, and would break the lines of the
      * log, the summary and the comment. Only the folders entered and the files that match are asked.
