@@ -6125,8 +6125,11 @@ const CHANGE_LABEL = {
     removed: 'removed',
     unchanged: 'unchanged',
 };
-function changeCell(row) {
-    return row.change === 'renamed' ? `renamed from ${markdownText(row.previousName ?? '')}` : CHANGE_LABEL[row.change];
+/** The change of a row; `compact`: its kind alone (as in the `diff` output), for rows that must be short. */
+function changeCell(row, compact = false) {
+    if (row.change === 'renamed')
+        return `renamed from ${markdownText(row.previousName ?? '')}`;
+    return compact ? row.change : CHANGE_LABEL[row.change];
 }
 function dockerfileCell(row) {
     return row.previousDockerfile === undefined
@@ -6207,7 +6210,7 @@ function fitTable(rows, room, target, elsewhere) {
     const compact = [
         '| Image | Change | Dockerfile |',
         '| --- | --- | --- |',
-        ...rows.map((r) => `| ${markdownText(r.name)} | ${changeCell(r)} | ${dockerfileCell(r)} |`),
+        ...rows.map((r) => `| ${markdownText(r.name)} | ${changeCell(r, true)} | ${dockerfileCell(r)} |`),
     ];
     let used = 0;
     let kept = 0;

@@ -104,8 +104,10 @@ const CHANGE_LABEL: Record<ImageChange, string> = {
   unchanged: 'unchanged',
 }
 
-function changeCell(row: ChangeRow): string {
-  return row.change === 'renamed' ? `renamed from ${markdownText(row.previousName ?? '')}` : CHANGE_LABEL[row.change]
+/** The change of a row; `compact`: its kind alone (as in the `diff` output), for rows that must be short. */
+function changeCell(row: ChangeRow, compact = false): string {
+  if (row.change === 'renamed') return `renamed from ${markdownText(row.previousName ?? '')}`
+  return compact ? row.change : CHANGE_LABEL[row.change]
 }
 
 function dockerfileCell(row: ChangeRow): string {
@@ -201,7 +203,7 @@ function fitTable(
   const compact = [
     '| Image | Change | Dockerfile |',
     '| --- | --- | --- |',
-    ...rows.map((r) => `| ${markdownText(r.name)} | ${changeCell(r)} | ${dockerfileCell(r)} |`),
+    ...rows.map((r) => `| ${markdownText(r.name)} | ${changeCell(r, true)} | ${dockerfileCell(r)} |`),
   ]
   let used = 0
   let kept = 0

@@ -140,7 +140,9 @@ describe('the pull-request comment', () => {
   it('names the images it builds in code spans', () => {
     const headline = tokens.find((t) => t.type === 'inline' && t.content.startsWith('Merging builds'))
     const spans = (headline?.children ?? []).filter((t) => t.type === 'code_inline').map((t) => t.content)
-    expect(spans.sort()).toEqual(HOSTILE.map(visible).sort())
+    // The headline names the first 20 images it builds (the table has them all), each whole.
+    expect(spans).toHaveLength(Math.min(20, HOSTILE.length))
+    for (const span of spans) expect(HOSTILE.map(visible)).toContain(span)
   })
 })
 

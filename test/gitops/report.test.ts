@@ -143,7 +143,7 @@ describe('renderDiffMarkdown with 1,000 changed images', () => {
   it('keeps the comment under 65,536 characters with a compact row for every image, and the diff cut', () => {
     const md = renderDiffMarkdown(diff, 'deploy/manifest.yaml')
     expect(Buffer.byteLength(md)).toBeLessThanOrEqual(COMMENT_LIMIT)
-    expect(rows(md)).toEqual(names.map((n) => `| ${n} | rebuilt | services/${n}/Dockerfile |`))
+    expect(rows(md)).toEqual(names.map((n) => `| ${n} | rebuilt | \`services/${n}/Dockerfile\` |`))
     expect(md).toContain(
       "Compact rows, to fit GitHub's 65536-character limit for a comment: the job summary of this run has each image's reference.",
     )
@@ -157,7 +157,7 @@ describe('renderDiffMarkdown with 1,000 changed images', () => {
     expect(diff.moreDocuments).toBeGreaterThan(0)
     const md = renderDiffMarkdown(diff, 'deploy/manifest.yaml', 'summary')
     expect(Buffer.byteLength(md)).toBeLessThanOrEqual(SUMMARY_LIMIT)
-    expect(rows(md)).toEqual(names.map((n) => `| ${n} | rebuilt (content changed) | services/${n}/Dockerfile | docker.io/acme/${n}:aaaa |`))
+    expect(rows(md)).toEqual(names.map((n) => `| ${n} | rebuilt (content changed) | \`services/${n}/Dockerfile\` | \`docker.io/acme/${n}:aaaa\` |`))
     expect(md).toContain(`The diff stops at 1000000 characters: ${diff.moreDocuments} more document(s) of the manifest differ.`)
   })
 
@@ -169,7 +169,7 @@ describe('renderDiffMarkdown with 1,000 changed images', () => {
     expect(Buffer.byteLength(comment)).toBeLessThanOrEqual(COMMENT_LIMIT)
     const listed = rows(comment)
     expect(listed.length).toBeGreaterThan(400)
-    expect(listed).toEqual(names.slice(0, listed.length).map((n) => `| ${n} | rebuilt | ${long(n)} |`))
+    expect(listed).toEqual(names.slice(0, listed.length).map((n) => `| ${n} | rebuilt | \`${long(n)}\` |`))
     expect(comment).toContain(
       `**${1000 - listed.length} more image(s)** do not fit GitHub's 65536-character limit for a comment: the job summary of this run lists every image.`,
     )
