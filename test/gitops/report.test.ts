@@ -157,7 +157,9 @@ describe('renderDiffMarkdown with 1,000 changed images', () => {
     expect(diff.moreDocuments).toBeGreaterThan(0)
     const md = renderDiffMarkdown(diff, 'deploy/manifest.yaml', 'summary')
     expect(Buffer.byteLength(md)).toBeLessThanOrEqual(SUMMARY_LIMIT)
-    expect(rows(md)).toEqual(names.map((n) => `| ${n} | rebuilt (content changed) | \`services/${n}/Dockerfile\` | \`docker.io/acme/${n}:aaaa\` |`))
+    expect(rows(md)).toEqual(
+      names.map((n) => `| ${n} | rebuilt (content changed) | \`services/${n}/Dockerfile\` | \`docker.io/acme/${n}:aaaa\` |`),
+    )
     expect(md).toContain(`The diff stops at 1000000 characters: ${diff.moreDocuments} more document(s) of the manifest differ.`)
   })
 
