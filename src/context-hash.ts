@@ -1,12 +1,16 @@
 import * as crypto from 'node:crypto'
-import { closeSync, createReadStream, type Dirent, existsSync, fstatSync, openSync, readdirSync, readFileSync, readlinkSync } from 'node:fs'
+import { closeSync, createReadStream, type Dirent, readdirSync, readlinkSync } from 'node:fs'
 import path from 'node:path'
-import dockerignore, { type Ignore } from '@balena/dockerignore'
-import { type GitIndex, type IndexEntry, lowerBound, type ObjectFormat } from './git-index.js'
-import { READ_WHOLE_BYTES, readOpenFile, sha256Hex } from './hash.js'
+import { readCommitFile } from './commit-file.js'
+import { type DockerIgnore, parseDockerignore } from './dockerignore.js'
+import { blobId, type GitIndex, type IndexEntry, lowerBound, type ObjectFormat } from './git-index.js'
+import { sha256Hex } from './hash.js'
+import { count, LIMITS, LimitError, type Limits } from './limits.js'
+import { type FileKind, openRepoFile, READ_WHOLE_BYTES, readOpenFile, readRepoFile, showBytes } from './repo-file.js'
 
-// A CommonJS module whose typings declare a default export: at run time the default import is the factory.
-const ignore = dockerignore as unknown as () => Ignore
+const IGNORE_FILE: FileKind = { the: 'the ignore file', a: 'an ignore file', limit: LIMITS.ignoreFileBytes }
+/** A file of a context: any size (large ones are streamed), within the run's total. */
+const CONTEXT_FILE: FileKind = { the: 'the file', a: 'a file', limit: Number.MAX_SAFE_INTEGER }
 
 /** What the hash of a build context covered. */
 export interface ContextHash {
@@ -15,11 +19,6 @@ export interface ContextHash {
   readonly files: number
   /** The ignore file applied, repository-relative ('' when none). */
   readonly ignoreFile: string
-}
-
-/** Git's object id of a blob, as raw bytes in a latin1 string (the form the index holds). */
-function blobId(format: ObjectFormat, data: Uint8Array): string {
-  return crypto.createHash(format).update(`blob ${data.length}\u0000`).update(data).digest('binary')
 }
 
 /**
@@ -48,6 +47,10 @@ const line = {
 export class ContextHasher {
   private readonly contents = new Map<string, string | Promise<string>>()
   private readonly format: ObjectFormat
+  /** Parsed ignore files, by their text: contexts often share one. */
+  private readonly parsed = new Map<string, DockerIgnore>()
+  /** What this run has used of its limits. */
+  private readonly used = { files: 0, steps: 0, bytes: 0 }
 
   /**
    * @param root the repository folder that context paths are relative to
@@ -55,12 +58,14 @@ export class ContextHasher {
    *   context, or every render would change the hash it is made from
    * @param index the git index of `root`, when the contexts are the commit's files
    * @param format the repository's object format, for the ids the working-tree walk computes
+   * @param limits the bounds of a run (see limits.ts)
    */
   constructor(
     private readonly root: string,
     private readonly generated: ReadonlySet<string> = new Set(),
     private readonly index?: GitIndex,
     format: ObjectFormat = index?.objectFormat ?? 'sha1',
+    private readonly limits: Limits = LIMITS,
   ) {
     this.format = format
   }
@@ -88,22 +93,77 @@ export class ContextHasher {
   }
 
   async hash(contextDir: string, dockerfile: string): Promise<ContextHash> {
-    const ignoreFile = [`${dockerfile}.dockerignore`, contextDir ? `${contextDir}/.dockerignore` : '.dockerignore'].find((f) =>
-      existsSync(path.join(this.root, ...f.split('/'))),
-    )
-    const rules = ignoreFile ? readFileSync(path.join(this.root, ...ignoreFile.split('/')), 'utf8') : ''
-    const ig: Ignore = ignore().add(rules.split(/\r?\n/))
-    const hasRules = rules.split(/\r?\n/).some((l) => l.trim() !== '' && !l.trim().startsWith('#'))
-    const ignored = (rel: string) => hasRules && ig.ignores(rel)
+    const found = this.ignoreFile(contextDir, dockerfile)
+    const rules = found?.text ?? ''
+    const ruleLines = rules.split(/\r?\n/)
+    const ig = this.parseIgnore(found?.name ?? '', ruleLines)
+    const hasRules = ruleLines.some((l) => l.trim() !== '' && !l.trim().startsWith('#'))
+    const ignored = (rel: string) => {
+      if (!hasRules) return false
+      // Counted before the work, as its bound: the path, then its folders.
+      this.used.steps += 2 * rel.length * ig.weight
+      if (this.used.steps > this.limits.ignoreSteps) {
+        throw new LimitError(
+          `matching the paths of the build contexts against their ignore rules takes more than ${count(this.limits.ignoreSteps)} steps in all (a character of a path against a rule is one; the context of '${dockerfile}' reached it, with the ${ig.rules} rules of '${found?.name}'): expected fewer; use fewer rules, smaller contexts, or hash: dockerfile`,
+        )
+      }
+      return ig.ignores(rel)
+    }
     // Without '!' rules an ignored folder holds nothing that counts: no need to enter it.
     const canReinclude = /^\s*!/m.test(rules)
-    const filter: ContextFilter = { ignored, canReinclude, generated: this.generated, contextDir, dockerfile }
+    const countFiles = (n: number) => this.countFiles(n, dockerfile)
+    const filter: ContextFilter = { ignored, canReinclude, generated: this.generated, contextDir, dockerfile, count: countFiles }
     const entries = this.index ? fromIndex(this.index, filter) : this.walk(filter)
     entries.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))
     // One string hashed once: an update call per file cost more than the hashing.
     const lines: string[] = []
     for (const entry of entries) lines.push(`${entry.rel}\u0000${typeof entry.line === 'string' ? entry.line : await entry.line}\n`)
-    return { sha256: sha256Hex(lines.join('')), files: entries.length, ignoreFile: ignoreFile ?? '' }
+    return { sha256: sha256Hex(lines.join('')), files: entries.length, ignoreFile: found?.name ?? '' }
+  }
+
+  private countFiles(n: number, dockerfile: string): void {
+    this.used.files += n
+    if (this.used.files > this.limits.contextFiles) {
+      throw new LimitError(
+        `the build contexts hold more than ${count(this.limits.contextFiles)} files in all (the context of '${dockerfile}' reached it; a file in two contexts counts twice): expected fewer; exclude files in .dockerignore, choose smaller contexts, or use hash: dockerfile`,
+      )
+    }
+  }
+
+  /**
+   * The ignore file that applies: `<Dockerfile>.dockerignore`, else the context's `.dockerignore`.
+   * With an index they are the commit's, as kaniko's clone has them; else the working tree's.
+   */
+  private ignoreFile(contextDir: string, dockerfile: string): { name: string; text: string } | undefined {
+    for (const name of [`${dockerfile}.dockerignore`, contextDir ? `${contextDir}/.dockerignore` : '.dockerignore']) {
+      const data = this.index
+        ? readCommitFile(this.root, this.index, name, IGNORE_FILE)
+        : readRepoFile(path.join(this.root, ...name.split('/')), name, IGNORE_FILE, this.root)
+      if (data !== undefined) return { name, text: data.toString('utf8') }
+    }
+    return undefined
+  }
+
+  private parseIgnore(name: string, lines: readonly string[]): DockerIgnore {
+    const key = lines.join('\n')
+    let ig = this.parsed.get(key)
+    if (ig !== undefined) return ig
+    // Counted before parsing: each rule costs a little memory.
+    const rules = lines.filter((l) => !l.startsWith('#') && l.trim() !== '').length
+    if (rules > this.limits.ignoreRules) {
+      throw new LimitError(
+        `the ignore file '${name}' has ${count(rules)} rules, more than the ${count(this.limits.ignoreRules)} an ignore file may have`,
+      )
+    }
+    try {
+      ig = parseDockerignore(lines)
+    } catch (error) {
+      throw new Error(`the ignore file '${name}' has a rule Docker refuses too: ${(error as Error).message}`, {
+        cause: (error as Error).cause,
+      })
+    }
+    this.parsed.set(key, ig)
+    return ig
   }
 
   /**
@@ -121,20 +181,26 @@ export class ContextHasher {
         { cause: error },
       )
     }
-    const walk = (dir: string, rel: string): void => {
+    const walk = (dir: string, rel: string, depth: number): void => {
+      if (depth > this.limits.depth) {
+        throw new LimitError(
+          `the folder '${path.posix.join(contextDir, rel)}' of the build context of '${filter.dockerfile}' is more than ${this.limits.depth} folders deep: expected at most ${this.limits.depth}; exclude it in .dockerignore`,
+        )
+      }
       let items: Dirent[]
       try {
         items = readdirSync(dir, { withFileTypes: true })
       } catch (error) {
         throw unreadable('folder', rel, error)
       }
+      filter.count(items.length)
       for (const item of items) {
         const itemRel = rel ? `${rel}/${item.name}` : item.name
         const abs = `${dir}/${item.name}`
         if (item.isDirectory()) {
           if (item.name === '.git') continue
           if (!canReinclude && ignored(itemRel)) continue
-          walk(abs, itemRel)
+          walk(abs, itemRel, depth + 1)
         } else if (item.isSymbolicLink()) {
           if (!ignored(itemRel))
             entries.push({ rel: itemRel, line: line.link(blobId(this.format, readlinkSync(abs, { encoding: 'buffer' }))) })
@@ -142,14 +208,16 @@ export class ContextHasher {
           if (this.generated.has(contextDir ? `${contextDir}/${itemRel}` : itemRel)) continue
           if (ignored(itemRel)) continue
           try {
-            entries.push({ rel: itemRel, line: this.fileLine(abs) })
+            entries.push({ rel: itemRel, line: this.fileLine(abs, path.posix.join(contextDir, itemRel)) })
           } catch (error) {
+            if (error instanceof LimitError) throw error
             throw unreadable('file', itemRel, error)
           }
         }
       }
     }
-    walk(path.join(this.root, ...contextDir.split('/').filter(Boolean)), '')
+    const top = path.join(this.root, ...contextDir.split('/').filter(Boolean))
+    walk(top, '', contextDir === '' ? 0 : contextDir.split('/').length)
     return entries
   }
 
@@ -157,13 +225,22 @@ export class ContextHasher {
    * The line of a regular file of the working tree; each file is read once. Small files are read
    * with one open, fstat, read and close into a shared buffer, without a Promise.
    */
-  private fileLine(abs: string): string | Promise<string> {
+  private fileLine(abs: string, name: string): string | Promise<string> {
     let cached = this.contents.get(abs)
     if (cached === undefined) {
-      cached = hashFile(abs, this.format)
+      cached = hashFile(abs, name, this.root, this.format, (bytes) => this.countBytes(bytes, name))
       this.contents.set(abs, cached)
     }
     return cached
+  }
+
+  private countBytes(bytes: number, name: string): void {
+    this.used.bytes += bytes
+    if (this.used.bytes > this.limits.contextBytes) {
+      throw new LimitError(
+        `the files of the build contexts have more than ${showBytes(this.limits.contextBytes)} bytes in all ('${name}' reached it): expected fewer; exclude large files in .dockerignore, or use hash: dockerfile`,
+      )
+    }
   }
 }
 
@@ -179,6 +256,8 @@ interface ContextFilter {
   readonly ignored: (rel: string) => boolean
   readonly canReinclude: boolean
   readonly generated: ReadonlySet<string>
+  /** Counts files (and folders) against the run's limit; throws past it. */
+  readonly count: (n: number) => void
 }
 
 /**
@@ -202,13 +281,17 @@ function fromIndex(index: GitIndex, filter: ContextFilter): Entry[] {
     return known
   }
   const all = index.entries
-  // Paths under one folder are contiguous in sorted order: find the first, then read while they match.
-  for (let i = lowerBound(all, prefix); i < all.length; i++) {
+  // Paths under one folder are contiguous in sorted order, from `prefix` to below `prefix` with its
+  // slash made the next character ('0'): counted before any work.
+  const first = lowerBound(all, prefix)
+  filter.count((prefix === '' ? all.length : lowerBound(all, `${prefix.slice(0, -1)}0`)) - first)
+  for (let i = first; i < all.length; i++) {
     const entry = all[i] as IndexEntry
     if (!entry.path.startsWith(prefix)) break
     const rel = entry.path.slice(prefix.length)
     if (generated.has(entry.path)) continue
-    if (ignored(rel) || (!canReinclude && insideIgnoredFolder(rel))) continue
+    // The folder first: its answer is kept, and a file in an ignored folder costs no rule check.
+    if ((!canReinclude && insideIgnoredFolder(rel)) || ignored(rel)) continue
     const kind = entry.mode & 0o170000
     entries.push({
       rel,
@@ -223,11 +306,20 @@ function fromIndex(index: GitIndex, filter: ContextFilter): Entry[] {
   return entries
 }
 
-function hashFile(abs: string, format: ObjectFormat): string | Promise<string> {
-  const fd = openSync(abs, 'r')
+function hashFile(
+  abs: string,
+  name: string,
+  root: string,
+  format: ObjectFormat,
+  countBytes: (n: number) => void,
+): string | Promise<string> {
+  // A file the walk listed as a regular file: opened without following a link, and fstat'd again.
+  const opened = openRepoFile(abs, name, CONTEXT_FILE, root)
+  if (opened === undefined) throw new Error(`the file '${name}' is gone`)
+  const { fd, info } = opened
   let streamed = false
   try {
-    const info = fstatSync(fd)
+    countBytes(info.size)
     const executable = (info.mode & 0o100) !== 0
     if (info.size <= READ_WHOLE_BYTES) {
       const data = readOpenFile(fd, info.size)

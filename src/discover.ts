@@ -1,7 +1,9 @@
-import { type Dirent, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { type CompiledPatterns, compilePatterns } from './glob.js'
 import { hasControlCharacter, inert } from './inert.js'
+import { count, LIMITS, LimitError, type Limits } from './limits.js'
+import { type FileKind, readRepoFile } from './repo-file.js'
 
 /** Folders never searched, whatever the patterns say. */
 export const PRUNED_FOLDERS: ReadonlySet<string> = new Set(['.git', 'node_modules'])
@@ -18,6 +20,8 @@ export interface Discovery {
 export interface DiscoverOptions {
   /** Repository-relative files this action writes (the manifest): never a Dockerfile, whatever the patterns. */
   readonly generated?: ReadonlySet<string>
+  /** The bounds of a run (see limits.ts). */
+  readonly limits?: Pick<Limits, 'dockerfiles' | 'searchedEntries' | 'depth'>
 }
 
 /**
@@ -26,6 +30,8 @@ export interface DiscoverOptions {
  * files (a write killed before its rename leaves `.manifest.yaml.<hex>.tmp`).
  */
 const NOT_A_DOCKERFILE = /(?:\.(?:dockerignore|md|txt|orig|bak|rej|tmp|sw[a-p])|~)$/i
+
+const GITMODULES: FileKind = { the: 'the file', a: 'a .gitmodules file', limit: LIMITS.gitmodulesBytes }
 
 /** Why a listing failure is skipped rather than fatal: the runner may not read the folder (another user's data volume). */
 const UNLISTABLE = new Set(['EACCES', 'EPERM'])
@@ -37,15 +43,22 @@ const UNLISTABLE = new Set(['EACCES', 'EPERM'])
  * not clone) and folders the runner cannot list are skipped with a warning.
  */
 export async function discoverDockerfiles(root: string, patterns: readonly string[], options: DiscoverOptions = {}): Promise<Discovery> {
-  const walk = new Walk(compilePatterns(patterns), options.generated ?? new Set())
+  const limits = options.limits ?? LIMITS
+  const walk = new Walk(compilePatterns(patterns), options.generated ?? new Set(), limits)
   let realRoot: string
   try {
     realRoot = realpathSync(root)
   } catch (error) {
     throw new Error(`cannot read the repository folder '${root}'`, { cause: error })
   }
-  walk.folder(root, '', '')
+  walk.folder(root, '', '', 0)
   const { found, warnings, notes } = walk
+  // Symlinks count: each is resolved to be checked.
+  if (found.length + walk.symlinks.length > limits.dockerfiles) {
+    throw new LimitError(
+      `${count(found.length + walk.symlinks.length)} files match the 'dockerfiles' patterns, more than the ${count(limits.dockerfiles)} Dockerfiles a run may have: expected at most ${count(limits.dockerfiles)}; narrow 'dockerfiles' or 'path'`,
+    )
+  }
   for (const relPath of walk.symlinks) {
     const problem = await checkSymlink(path.join(root, ...relPath.split('/')), realRoot)
     if (problem) warnings.push(`skipped '${inert(relPath)}': ${problem}`)
@@ -74,16 +87,29 @@ class Walk {
   /** Matching files inside submodules, by submodule folder. */
   readonly inSubmodules = new Map<string, string[]>()
   private submodulePaths: ReadonlySet<string> = new Set()
+  private listed = 0
 
   constructor(
     private readonly matcher: CompiledPatterns,
     private readonly generated: ReadonlySet<string>,
+    private readonly limits: Pick<Limits, 'searchedEntries' | 'depth'>,
   ) {}
 
-  /** Walks the folder `dir` (`rel` from the root), inside the submodule `outer` ('' for none). */
-  folder(dir: string, rel: string, outer: string): void {
+  /** Walks the folder `dir` (`rel` from the root, `depth` folders below it), inside the submodule `outer` ('' for none). */
+  folder(dir: string, rel: string, outer: string, depth: number): void {
+    if (depth > this.limits.depth) {
+      throw new LimitError(
+        `the folder '${rel}' is more than ${this.limits.depth} folders below 'path': expected at most ${this.limits.depth} (the search for Dockerfiles does not go deeper)`,
+      )
+    }
     const entries = this.list(dir, rel)
     if (entries === undefined) return
+    this.listed += entries.length
+    if (this.listed > this.limits.searchedEntries) {
+      throw new LimitError(
+        `the search for Dockerfiles listed more than ${count(this.limits.searchedEntries)} files and folders (up to '${rel || '.'}'), more than a run may list: expected fewer; narrow 'path' (node_modules and .git are never searched)`,
+      )
+    }
     if (rel === '') this.submodulePaths = readGitmodules(dir, entries)
     // A `.git` below the root is another repository (a submodule): kaniko's git context does not clone it.
     const inner = rel !== '' && outer === '' && (this.submodulePaths.has(rel) || entries.some((entry) => entry.name === '.git'))
@@ -93,7 +119,7 @@ class Walk {
       if (entry.isDirectory()) {
         if (PRUNED_FOLDERS.has(name)) continue
         if (this.badName(name, rel)) continue
-        this.folder(`${dir}/${name}`, rel ? `${rel}/${name}` : name, submodule)
+        this.folder(`${dir}/${name}`, rel ? `${rel}/${name}` : name, submodule, depth + 1)
       } else if (entry.isFile()) {
         if (this.matcher.matchesIn(rel, name) && !this.badName(name, rel)) this.keep(rel ? `${rel}/${name}` : name, name, submodule)
       } else if (entry.isSymbolicLink() && this.matcher.matchesIn(rel, name) && !this.badName(name, rel)) {
@@ -154,8 +180,9 @@ function readGitmodules(root: string, entries: readonly Dirent[]): ReadonlySet<s
   if (!entries.some((entry) => entry.name === '.gitmodules' && entry.isFile())) return new Set()
   let text: string
   try {
-    text = readFileSync(`${root}/.gitmodules`, 'utf8')
-  } catch {
+    text = readRepoFile(`${root}/.gitmodules`, '.gitmodules', GITMODULES, root)?.toString('utf8') ?? ''
+  } catch (error) {
+    if (error instanceof LimitError) throw error
     // Unreadable: the `.git` of each checked-out submodule still tells it.
     return new Set()
   }

@@ -31,18 +31,43 @@ export type FromLine = ImageReference
 
 /** `$NAME`, `${NAME}`, `${NAME:-default}` and `${NAME:+alternative}`, with `vars`; unknown names become ''. */
 export function substitute(text: string, vars: ReadonlyMap<string, string>): string {
-  return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
+  const expand = (braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => {
     const value = vars.get((braced ?? bare) as string)
     if (op === '-') return value ? value : (word as string)
     if (op === '+') return value ? (word as string) : ''
     return value ?? ''
-  })
+  }
+  // `${NAME:-` looks for its `}` up to the end of the text: past the last `}` none can match, and
+  // each would look to the end (quadratic time on a long line). There only `$NAME` is looked for.
+  const end = text.lastIndexOf('}') + 1
+  return (
+    text.slice(0, end).replace(SUBSTITUTION, (_m, braced, op, word, bare) => expand(braced, op, word, bare)) +
+    text.slice(end).replace(BARE_SUBSTITUTION, (_m, bare) => expand(undefined, undefined, undefined, bare))
+  )
 }
+const SUBSTITUTION = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g
+const BARE_SUBSTITUTION = /\$([A-Za-z_][A-Za-z0-9_]*)/g
 
 const UNQUOTE = (value: string) => value.replace(/^(['"])(.*)\1$/, '$2')
 const SINGLE_ARG = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/
-/** BuildKit's parser directive: `# name=value` among the first lines (only syntax, escape and check are directives). */
-const DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/
+/**
+ * BuildKit's parser directive, `# name=value` among the first lines (only syntax, escape and check
+ * are directives): its regular expression, `^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$`, as a
+ * JavaScript one would answer, in linear time (the lazy value made that one quadratic in the length
+ * of a line of white space). Returns the name and the value, or undefined.
+ */
+export function parseDirective(line: string): [name: string, value: string] | undefined {
+  const head = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=/.exec(line)
+  if (!head) return undefined
+  const rest = line.slice(head[0].length)
+  const value = rest.trim()
+  // `.` takes no line terminator; the white space around the value may hold some.
+  const TERMINATOR = /[\n\r\u2028\u2029]/
+  if (value !== '') return TERMINATOR.test(value) ? undefined : [head[1] as string, value]
+  // Only white space: the expression gives the value its last character that is no terminator.
+  const last = [...rest].reverse().find((c) => !TERMINATOR.test(c))
+  return last === undefined ? undefined : [head[1] as string, last]
+}
 const KEYWORD = /^(arg|from|copy|run|add|onbuild)[\t\v\f\r ]/i
 const HEREDOC = /^(\d*)<<(-?)\s*([^<]*)$/
 
@@ -116,10 +141,10 @@ function forEachInstruction(text: string, take: (keyword: string, rest: string, 
     const first = trimNewline(i === 0 ? (lines[0] as string).replace(/^\uFEFF/, '') : (lines[i] as string)).trimStart()
     if (directives) {
       // Directives come first: the first line that is not one (a blank line too) ends them.
-      const directive = DIRECTIVE.exec(first)
-      const name = directive?.[1]?.toLowerCase()
+      const directive = parseDirective(first)
+      const name = directive?.[0].toLowerCase()
       directives = name === 'escape' || name === 'syntax' || name === 'check'
-      if (name === 'escape' && (directive?.[2] === '`' || directive?.[2] === '\\')) escapeChar = directive[2]
+      if (name === 'escape' && (directive?.[1] === '`' || directive?.[1] === '\\')) escapeChar = directive[1]
     }
     if (first === '' || first[0] === '#') continue
     const start = i + 1

@@ -26,6 +26,13 @@ export interface GitIndex {
   /** Entries under the folder, sorted by path (JavaScript string order). */
   readonly entries: readonly IndexEntry[]
   readonly objectFormat: ObjectFormat
+  /** The repository's git dir, where the objects the entries name are read from. */
+  readonly gitDir: string
+}
+
+/** Git's object id of a blob, as raw bytes in a latin1 string (the form the index holds). */
+export function blobId(format: ObjectFormat, data: Uint8Array): string {
+  return createHash(format).update(`blob ${data.length}\u0000`).update(data).digest('binary')
 }
 
 export type IndexResult = { readonly index: GitIndex } | { readonly reason: string }
@@ -82,7 +89,7 @@ export function readGitIndex(folder: string, boundary: string = folder): IndexRe
   const prefixPath = path.relative(repo.top, path.resolve(folder)).split(path.sep).join('/')
   const prefix = prefixPath === '' ? '' : `${prefixPath}/`
   try {
-    return { index: { entries: parseIndex(buf, objectFormat, prefix), objectFormat } }
+    return { index: { entries: parseIndex(buf, objectFormat, prefix), objectFormat, gitDir: repo.gitDir } }
   } catch (error) {
     return { reason: (error as Error).message }
   }

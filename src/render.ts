@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs'
+import { statSync } from 'node:fs'
 import path from 'node:path'
 import { codeIdentity } from './code-id.js'
 import {
@@ -19,6 +19,7 @@ import { explainPathEscape, realpathOrUndefined, removeStaleTemporaries, writeFi
 import { gitObjectFormat, readGitIndex } from './git-index.js'
 import { hashDockerfile, sha256Hex } from './hash.js'
 import { inert } from './inert.js'
+import { LIMITS, LimitError } from './limits.js'
 import {
   buildPod,
   buildScriptsConfigMap,
@@ -32,6 +33,7 @@ import { type PreviousManifest, readPreviousManifest } from './manifest/previous
 import { loadScripts } from './manifest/scripts.js'
 import { sameDocuments, serializeManifest } from './manifest/yaml.js'
 import { type HashedDockerfile, type ImageStatus, type PlanOptions, type PreviousImage, planImages } from './plan.js'
+import { type FileKind, readRepoFile, showBytes } from './repo-file.js'
 import { InputError, type Settings } from './settings.js'
 import { statusText } from './summary.js'
 
@@ -121,16 +123,23 @@ export async function scanRepository(settings: Settings, log: Logger): Promise<S
   const files = await log.group('Hash', async () => {
     const hashed: HashedDockerfile[] = []
     const contexts = settings.hash === 'context' ? contextHasher(settings, log) : undefined
+    let total = 0
     for (const file of discovery.paths) {
       const entry = entries.get(file)
       if (entry?.options.skip === true) continue
-      // `file` is the relative path the walk built under `root` with `/`: joined the same way, without normalising.
       // Its context's walk (working tree) takes the bytes read here: a Dockerfile is read once.
-      const { sha256, text } = hashDockerfile(
-        `${settings.root}/${file}`,
+      const { sha256, text, bytes } = hashDockerfile(
+        settings.root,
         file,
         contexts ? (data, mode) => contexts.knownFile(file, data, mode) : undefined,
       )
+      // The texts are kept for the plan: their sum is bounded as well as each.
+      total += bytes
+      if (total > LIMITS.dockerfilesBytes) {
+        throw new LimitError(
+          `the Dockerfiles have more than ${showBytes(LIMITS.dockerfilesBytes)} bytes in all ('${file}' reached it): expected at most that; leave some out with 'dockerfiles'`,
+        )
+      }
       const slash = file.lastIndexOf('/')
       const folder = slash === -1 ? '' : file.slice(0, slash)
       const configured = entry && config ? resolveSettings(config, entry, file, folder) : undefined
@@ -185,6 +194,9 @@ function contextHasher(settings: Settings, log: Logger): ContextHasher {
   return new ContextHasher(settings.root, generated, undefined, gitObjectFormat(settings.root, workspaceOf(settings)))
 }
 
+const CONFIG_FILE: FileKind = { the: 'the config file', a: 'a config file', limit: LIMITS.configBytes }
+const MANIFEST: FileKind = { the: 'the existing manifest', a: 'a manifest', limit: LIMITS.manifestBytes }
+
 /** Reads and parses the config file or the `image-config` input; undefined when neither is set. */
 async function readConfig(settings: Settings): Promise<ImageConfig | undefined> {
   if (settings.imageConfig !== '') {
@@ -198,16 +210,12 @@ async function readConfig(settings: Settings): Promise<ImageConfig | undefined> 
   const outside = await explainPathEscape(settings.root, file)
   if (outside)
     throw new InputError(`Input 'config' has the value '${settings.config}': expected a file inside the repository, but ${outside}.`)
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new InputError(
-        `Input 'config' has the value '${settings.config}': expected a file in the repository, but there is none at that path.`,
-      )
-    }
-    throw new Error(`cannot read the config file '${settings.config}'`, { cause: error })
+  // Checked above to lie inside the repository, and not to be a symlink.
+  const text = readRepoFile(file, settings.config, CONFIG_FILE, settings.root)?.toString('utf8')
+  if (text === undefined) {
+    throw new InputError(
+      `Input 'config' has the value '${settings.config}': expected a file in the repository, but there is none at that path.`,
+    )
   }
   const annotationPath = settings.contextPrefix ? `${settings.contextPrefix}/${settings.config}` : settings.config
   return parseConfigFile(text, { kind: 'file', name: settings.config, annotationPath })
@@ -240,12 +248,7 @@ export async function readWorkspaceManifest(settings: Settings): Promise<string 
 
 /** The same, as bytes: a render checks the digest on them. */
 function readWorkspaceManifestBytes(settings: Settings): Buffer | undefined {
-  try {
-    return readFileSync(settings.outputPath)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw new Error(`cannot read the existing manifest '${settings.output}'`, { cause: error })
-  }
+  return readRepoFile(settings.outputPath, settings.output, MANIFEST, settings.root)
 }
 
 /** Discovers, hashes, plans and renders against the manifest in the workspace; writes nothing. */
@@ -343,6 +346,12 @@ export async function renderScan(
     const same = sameDocuments(documents, previous)
     // The key is recorded only for a render without warnings: a run that skips rendering skips them too.
     const written = same ? undefined : serializeManifest(documents, plan.warnings.length === 0 ? key : undefined)
+    // The next run reads it back, within the same limit (a UTF-16 unit is at most 3 bytes of UTF-8).
+    if (written !== undefined && written.length * 3 > LIMITS.manifestBytes && Buffer.byteLength(written) > LIMITS.manifestBytes) {
+      throw new LimitError(
+        `the manifest would have ${Buffer.byteLength(written)} bytes, more than the ${showBytes(LIMITS.manifestBytes)} a manifest may have (${pods.length} Pods): expected fewer images, or smaller per-image settings`,
+      )
+    }
     // Other documents than the verified ones are another file (see serializeManifest): no need to decode
     // the old one to compare. A file that was not verified is compared as text.
     const changed = !same && (previous.verified !== undefined || written !== previous.text)

@@ -1,8 +1,11 @@
+import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { chmodSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ContextHasher } from '../src/context-hash.js'
+import { describeError } from '../src/errors.js'
+import { LIMITS, type Limits } from '../src/limits.js'
 import { renderIn } from './support/render.js'
 import { git, type Tree, tempTrees } from './support/repo.js'
 
@@ -160,5 +163,110 @@ describe('hash: context in the rendered manifest', () => {
     const again = await renderIn(dir, { hash: 'dockerfile' })
     expect(again.changed).toBe(false)
     expect(again.images[0]?.tag).toBe(first.images[0]?.sha256.slice(0, 16))
+  })
+})
+
+describe('ignore files read from the working tree', () => {
+  const failure = (dir: string, context = 'app', dockerfile = 'app/Dockerfile', limits?: Partial<Limits>) =>
+    new ContextHasher(dir, new Set(), undefined, 'sha1', { ...LIMITS, ...limits }).hash(context, dockerfile).then(
+      () => 'no error',
+      (error: unknown) => describeError(error),
+    )
+  const OUT = 'it is a symlink that leads out of the repository, and nothing outside it is read'
+
+  // Was: read through the link, so a file outside the repository (here a secret) chose the rules
+  // and changed the hash.
+  it('refuses a .dockerignore that is a symlink leading out of the repository', async () => {
+    const outside = repo({ 'secret.txt': 'index.js\n' })
+    const dir = repo({ ...APP, 'app/.dockerignore': { symlink: path.join(outside, 'secret.txt') } })
+    expect(await failure(dir)).toBe(`cannot read the ignore file 'app/.dockerignore': ${OUT}`)
+    const viaDotDot = repo({ ...APP, 'app/Dockerfile.dockerignore': { symlink: `../../${path.basename(outside)}/secret.txt` } })
+    expect(await failure(viaDotDot)).toBe(`cannot read the ignore file 'app/Dockerfile.dockerignore': ${OUT}`)
+  })
+
+  it('follows a .dockerignore that is a symlink inside the repository, and takes a dangling one for none', async () => {
+    const shared = repo({ ...APP, 'shared.dockerignore': '*.log\n', 'app/.dockerignore': { symlink: '../shared.dockerignore' } })
+    const before = await new ContextHasher(shared).hash('app', 'app/Dockerfile')
+    expect(before.ignoreFile).toBe('app/.dockerignore')
+    writeFileSync(path.join(shared, 'app/debug.log'), 'ignored by the shared rules\n')
+    expect(await new ContextHasher(shared).hash('app', 'app/Dockerfile')).toEqual(before)
+    const dangling = repo({ ...APP, 'app/.dockerignore': { symlink: 'nowhere' } })
+    expect((await new ContextHasher(dangling).hash('app', 'app/Dockerfile')).ignoreFile).toBe('')
+  })
+
+  // Was: a bare "EISDIR: illegal operation on a directory, read", naming no file. (A FIFO, which
+  // held the run, is refused in test/hardening/hostile-files.test.ts, in a child process.)
+  it('refuses a .dockerignore that is a folder, naming it', async () => {
+    const { 'app/.dockerignore': _rules, ...withoutRules } = APP
+    const folder = repo({ ...withoutRules, 'app/.dockerignore/x': 'x\n' })
+    expect(await failure(folder)).toBe("cannot read the ignore file 'app/.dockerignore': it is a folder, not a regular file")
+  })
+
+  // Was: read whatever its size, and matched with one regular expression per rule and path.
+  it('bounds an ignore file: 64 KiB and 1,000 rules', async () => {
+    const big = repo({ ...APP, 'app/.dockerignore': `# ${'x'.repeat(64 * 1024)}\n` })
+    expect(await failure(big)).toBe(
+      "the ignore file 'app/.dockerignore' has 65539 bytes, more than the 65536 (64 KiB) an ignore file may have",
+    )
+    const many = repo({ ...APP, 'app/.dockerignore': Array.from({ length: 1001 }, (_, i) => `f${i}`).join('\n') })
+    expect(await failure(many)).toBe("the ignore file 'app/.dockerignore' has 1,001 rules, more than the 1,000 an ignore file may have")
+    const enough = repo({ ...APP, 'app/.dockerignore': Array.from({ length: 1000 }, (_, i) => `f${i}`).join('\n') })
+    expect(await failure(enough)).toBe('no error')
+  })
+
+  // Was: `[` made every run fail with "Invalid regular expression: /^src\/[a$/i: Unterminated character class".
+  it('names the ignore file and the line of a rule Docker refuses too', async () => {
+    const dir = repo({ ...APP, 'app/.dockerignore': 'node_modules\nsrc/[a\n' })
+    expect(await failure(dir)).toBe(
+      "the ignore file 'app/.dockerignore' has a rule Docker refuses too: line 2, 'src/[a': '[' has no closing ']'",
+    )
+  })
+})
+
+describe('the limits of a run of context hashes', () => {
+  const hasher = (dir: string, limits: Partial<Limits>) => new ContextHasher(dir, new Set(), undefined, 'sha1', { ...LIMITS, ...limits })
+  const NESTED: Tree = {
+    'a/Dockerfile': 'FROM scratch\n',
+    'a/b/Dockerfile': 'FROM scratch\n',
+    'a/b/c/Dockerfile': 'FROM scratch\n',
+    'a/b/c/x': 'x\n',
+  }
+
+  // Was: no bound: nested contexts each hash everything below them, so a pull request of deep
+  // folders with a Dockerfile in each held the job for as long as it liked.
+  it('counts the files of all the contexts together, a file in two contexts twice', async () => {
+    const dir = repo(NESTED)
+    const h = hasher(dir, { contextFiles: 9 })
+    await h.hash('a/b/c', 'a/b/c/Dockerfile') // 2 files
+    await h.hash('a/b', 'a/b/Dockerfile') // 4 entries listed: Dockerfile, c, c/Dockerfile, c/x
+    await expect(h.hash('a', 'a/Dockerfile')).rejects.toThrow(
+      "the build contexts hold more than 9 files in all (the context of 'a/Dockerfile' reached it; a file in two contexts counts twice): expected fewer; exclude files in .dockerignore, choose smaller contexts, or use hash: dockerfile",
+    )
+  })
+
+  it('counts the steps of matching paths against ignore rules: characters times rules, at most twice', async () => {
+    const dir = repo({ ...NESTED, 'a/.dockerignore': 'y\nz\n' })
+    // Checked: .dockerignore, Dockerfile, b, b/Dockerfile, b/c, b/c/Dockerfile, b/c/x: 58 characters, twice, 2 rules.
+    await expect(hasher(dir, { ignoreSteps: 231 }).hash('a', 'a/Dockerfile')).rejects.toThrow(
+      "matching the paths of the build contexts against their ignore rules takes more than 231 steps in all (a character of a path against a rule is one; the context of 'a/Dockerfile' reached it, with the 2 rules of 'a/.dockerignore'): expected fewer; use fewer rules, smaller contexts, or hash: dockerfile",
+    )
+    expect((await hasher(dir, { ignoreSteps: 232 }).hash('a', 'a/Dockerfile')).files).toBe(5)
+  })
+
+  it('bounds the bytes read from the working tree, before reading them', async () => {
+    const dir = repo({ 'app/Dockerfile': 'FROM scratch\n' })
+    // Sparse: 1 GiB that takes no room, and would take seconds to read.
+    execFileSync('truncate', ['-s', '1G', path.join(dir, 'app/huge.bin')])
+    await expect(hasher(dir, { contextBytes: 1024 ** 3 }).hash('app', 'app/Dockerfile')).rejects.toThrow(
+      "the files of the build contexts have more than 1073741824 (1 GiB) bytes in all ('app/huge.bin' reached it): expected fewer; exclude large files in .dockerignore, or use hash: dockerfile",
+    )
+  })
+
+  it('bounds the depth of a walked context', async () => {
+    const dir = repo({ Dockerfile: 'FROM scratch\n', 'a/b/c/d/e': 'deep\n' })
+    await expect(hasher(dir, { depth: 3 }).hash('', 'Dockerfile')).rejects.toThrow(
+      "the folder 'a/b/c/d' of the build context of 'Dockerfile' is more than 3 folders deep: expected at most 3; exclude it in .dockerignore",
+    )
+    expect((await hasher(dir, { depth: 4 }).hash('', 'Dockerfile')).files).toBe(2)
   })
 })

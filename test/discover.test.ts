@@ -195,3 +195,41 @@ describe('folders the runner cannot read', () => {
     }
   })
 })
+
+// Was: no bound on any of these: a pull request of many or deep folders held the job.
+describe('the limits of the search', () => {
+  const limits = { dockerfiles: 5000, searchedEntries: 1_000_000, depth: 256 }
+  const failure = (dir: string, bounds: Partial<typeof limits>) =>
+    discoverDockerfiles(dir, ['Dockerfile'], { limits: { ...limits, ...bounds } }).then(
+      () => 'no error',
+      (error: unknown) => describeError(error),
+    )
+
+  it('refuses more Dockerfiles than a run may have, symlinked ones included', async () => {
+    const dir = tree({ 'a/Dockerfile': FROM, 'b/Dockerfile': FROM, 'c/Dockerfile': { symlink: '../a/Dockerfile' } })
+    expect(await failure(dir, { dockerfiles: 2 })).toBe(
+      "3 files match the 'dockerfiles' patterns, more than the 2 Dockerfiles a run may have: expected at most 2; narrow 'dockerfiles' or 'path'",
+    )
+    expect(await failure(dir, { dockerfiles: 3 })).toBe('no error')
+  })
+
+  it('refuses a tree deeper than the limit, and lists no more entries than the limit', async () => {
+    const dir = tree({ 'a/b/c/Dockerfile': FROM, 'x/y': 'x\n' })
+    expect(await failure(dir, { depth: 2 })).toBe(
+      "the folder 'a/b/c' is more than 2 folders below 'path': expected at most 2 (the search for Dockerfiles does not go deeper)",
+    )
+    expect(await failure(dir, { depth: 3 })).toBe('no error')
+    // The root lists a and x, a lists b, b lists c, c lists its Dockerfile, x lists y: 6 entries.
+    expect(await failure(dir, { searchedEntries: 5 })).toMatch(
+      /^the search for Dockerfiles listed more than 5 files and folders \(up to '[a-z/]+'\), more than a run may list: expected fewer; narrow 'path' \(node_modules and \.git are never searched\)$/,
+    )
+    expect(await failure(dir, { searchedEntries: 6 })).toBe('no error')
+  })
+
+  it('reads .gitmodules through the one reader: at most 1 MiB', async () => {
+    const dir = tree({ Dockerfile: FROM, '.gitmodules': `# ${'x'.repeat(1024 * 1024)}\n` })
+    expect(await failure(dir, {})).toBe(
+      "the file '.gitmodules' has 1048579 bytes, more than the 1048576 (1 MiB) a .gitmodules file may have",
+    )
+  })
+})

@@ -1,5 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseFromLines, parseImageReferences, substitute } from '../src/dockerfile.js'
+import { parseDirective, parseFromLines, parseImageReferences, substitute } from '../src/dockerfile.js'
 
 describe('parseFromLines', () => {
   it('resolves the docker-stacks form: ARGs built from ARGs, FROM $BASE_IMAGE', () => {
@@ -169,5 +170,54 @@ describe('substitute', () => {
         ]),
       ),
     ).toBe(expected)
+  })
+})
+
+// Was: both answered through regular expressions that took time quadratic in the length of a line
+// (a 1 MiB Dockerfile held the run for minutes; test/hardening/hostile-files.test.ts runs them).
+// The linear versions give the very answers of those expressions, which are kept here as oracles.
+describe('linear time, the same answers', () => {
+  const OLD_DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/
+  const oldSubstitute = (text: string, vars: ReadonlyMap<string, string>) =>
+    text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
+      const value = vars.get((braced ?? bare) as string)
+      if (op === '-') return value ? value : (word as string)
+      if (op === '+') return value ? (word as string) : ''
+      return value ?? ''
+    })
+
+  it('parser directives', () => {
+    const piece = fc.constantFrom('#', ' ', '\t', '\u00a0', '\u2028', '\r', '=', 'a', 'Z', '9', '`', '\\', 'syntax', 'escape', '-')
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const line = pieces.join('')
+        const old = OLD_DIRECTIVE.exec(line)
+        expect(parseDirective(line), JSON.stringify(line)).toEqual(old ? [old[1], old[2]] : undefined)
+      }),
+      { numRuns: 5000 },
+    )
+  })
+
+  it('substitution', () => {
+    const piece = fc.constantFrom('$', '{', '}', ':', '-', '+', 'A', 'B', '_', 'x', ' ', '${A', '${B:-', '${A:+', '$A')
+    const vars = new Map([
+      ['A', 'alpha'],
+      ['B', ''],
+    ])
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (pieces) => {
+        const text = pieces.join('')
+        expect(substitute(text, vars), JSON.stringify(text)).toBe(oldSubstitute(text, vars))
+      }),
+      { numRuns: 5000 },
+    )
+  })
+
+  it('a line of 256 KiB is parsed in well under a second (the expressions took a minute)', () => {
+    for (const text of [`# syntax=x${' '.repeat(1 << 18)}y\nFROM a\n`, `FROM a}${'${A:-'.repeat(50_000)}\n`]) {
+      const start = performance.now()
+      parseFromLines(text, {})
+      expect(performance.now() - start).toBeLessThan(5000)
+    }
   })
 })

@@ -1,7 +1,8 @@
-import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ContextHasher } from '../src/context-hash.js'
+import { describeError } from '../src/errors.js'
 import { type IndexEntry, readGitIndex } from '../src/git-index.js'
 import { renderIn } from './support/render.js'
 import { git, type Tree, tempTrees } from './support/repo.js'
@@ -291,5 +292,81 @@ describe('hash: context in a git checkout', () => {
       'Build contexts are hashed from the working tree: the git index cannot be used (the index is split (core.splitIndex)).',
     )
     expect(split.images[0]?.tag).toBe(clean.images[0]?.tag)
+  })
+})
+
+describe('ignore files of the commit (context: git)', () => {
+  const APP: Tree = {
+    'app/Dockerfile': 'FROM node:24\n',
+    'app/index.js': 'console.log(1)\n',
+    'app/debug.log': 'noise\n',
+    'app/.dockerignore': '*.log\n',
+  }
+  const fromIndex = async (dir: string, context = 'app', dockerfile = 'app/Dockerfile') => {
+    const read = readGitIndex(dir)
+    if (!('index' in read)) throw new Error(read.reason)
+    return new ContextHasher(dir, new Set(), read.index).hash(context, dockerfile)
+  }
+  const failure = (dir: string) =>
+    fromIndex(dir).then(
+      () => 'no error',
+      (error: unknown) => describeError(error),
+    )
+
+  // Was: the working tree's .dockerignore, which the commit kaniko builds may not have.
+  it("are the commit's, not the working tree's: an uncommitted edit changes nothing", async () => {
+    const dir = committed(APP)
+    const before = await fromIndex(dir)
+    writeFileSync(path.join(dir, 'app/.dockerignore'), 'index.js\n')
+    expect(await fromIndex(dir)).toEqual(before)
+    rmSync(path.join(dir, 'app/.dockerignore'))
+    mkdirSync(path.join(dir, 'app/.dockerignore'))
+    expect(await fromIndex(dir)).toEqual(before)
+    // An ignore file that is not committed is none.
+    writeFileSync(path.join(dir, 'app/Dockerfile.dockerignore'), '*.js\n')
+    expect(await fromIndex(dir)).toEqual(before)
+  })
+
+  it('follow a symlink of the commit that stays inside it, as it is committed', async () => {
+    const dir = committed({ ...APP, 'shared/ignore': '*.log\n', 'app/.dockerignore': { symlink: '../shared/ignore' } })
+    const before = await fromIndex(dir)
+    expect(before.ignoreFile).toBe('app/.dockerignore')
+    writeFileSync(path.join(dir, 'app/debug.log'), 'ignored\n')
+    expect(await fromIndex(dir)).toEqual(before)
+    // The working tree's target edited, the link replaced: the commit still decides.
+    writeFileSync(path.join(dir, 'shared/ignore'), 'nothing\n')
+    rmSync(path.join(dir, 'app/.dockerignore'))
+    symlinkSync('/etc/hostname', path.join(dir, 'app/.dockerignore'))
+    expect(await fromIndex(dir)).toEqual(before)
+  })
+
+  // Was: read through the link in the working tree: a file outside the repository chose the rules.
+  it('refuse a symlink of the commit that leads out of the repository, without reading it', async () => {
+    const outside = temp({ 'rules.txt': 'index.js\n' })
+    const absolute = committed({ ...APP, 'app/.dockerignore': { symlink: path.join(outside, 'rules.txt') } })
+    const OUT =
+      "cannot read the ignore file 'app/.dockerignore': it is a symlink that leads out of the repository, and nothing outside it is read"
+    expect(await failure(absolute)).toBe(OUT)
+    const relative = committed({ ...APP, 'app/.dockerignore': { symlink: '../../x/rules.txt' } })
+    expect(await failure(relative)).toBe(OUT)
+    const loop = committed({ ...APP, 'app/.dockerignore': { symlink: 'again' }, 'app/again': { symlink: '.dockerignore' } })
+    expect(await failure(loop)).toBe("cannot read the ignore file 'app/.dockerignore': it is a symlink loop in the commit")
+  })
+
+  it('refuse a folder of the commit named .dockerignore; take a dangling symlink for no file, as Docker does', async () => {
+    const { 'app/.dockerignore': _rules, ...withoutRules } = APP
+    const folder = committed({ ...withoutRules, 'app/.dockerignore/x': 'x\n' })
+    expect(await failure(folder)).toBe("cannot read the ignore file 'app/.dockerignore': it is a folder in the commit, not a regular file")
+    const dangling = committed({ ...APP, 'app/.dockerignore': { symlink: 'nowhere' } })
+    expect((await fromIndex(dangling)).ignoreFile).toBe('')
+  })
+
+  // Was: no bound. The commit's size decides, through git when the working tree differs.
+  it('are bounded at 64 KiB, the committed size as git reads it', async () => {
+    const dir = committed({ ...APP, 'app/.dockerignore': `#${'x'.repeat(64 * 1024)}\n` })
+    const TOO_BIG = "the ignore file 'app/.dockerignore' has 65538 bytes, more than the 65536 (64 KiB) an ignore file may have"
+    expect(await failure(dir)).toBe(TOO_BIG)
+    writeFileSync(path.join(dir, 'app/.dockerignore'), '*.log\n')
+    expect(await failure(dir)).toBe(TOO_BIG)
   })
 })
