@@ -1,376 +1,6 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 4158:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-/**
- * @license
- * Copyright 2020 Balena Ltd.
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *    http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- *
- * ------------------------------------------------------------------------
- *
- * Copyright 2018 Zeit, Inc.
- * Licensed under the MIT License. See file LICENSE.md for a full copy.
- *
- * ------------------------------------------------------------------------
- */
-
-/**
- * This module implements the [dockerignore
- * spec](https://docs.docker.com/engine/reference/builder/#dockerignore-file),
- * closely following Docker's (Moby) Golang implementation:
- * https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go
- * https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go
- * https://github.com/moby/moby/blob/v19.03.8/pkg/archive/archive.go#L825
- *
- * Something the spec is not clear about, but we discovered by reading source code
- * and testing against the "docker build" command, is the handling of backslashes and
- * forward slashes as path separators and escape characters in the .dockerignore file
- * across platforms including Windows, Linux and macOS:
- *
- * * On Linux and macOS, only forward slashes can be used as path separators in the
- *   .dockerignore file, and the backslash works as an escape character.
- * * On Windows, both forward slashes and backslashes are allowed as path separators
- *   in the .dockerignore file, and the backslash is not used as an escape character.
- *
- * This is consistent with how Windows works generally: both forward slashes and
- * backslashes are accepted as path separators by the cmd.exe Command Prompt or
- * PowerShell, and by library functions like the Golang filepath.Clean or the
- * Node.js path.normalize.
- *
- * Similarly, path strings provided to the IgnoreBase.ignores() and IgnoreBase.filter()
- * methods can use either forward slashes or backslashes as path separators on Windows,
- * but only forward slashes are accepted as path separators on Linux and macOS.
- */
-
-const path = __nccwpck_require__(6928);
-
-const factory = options => new IgnoreBase(options); // https://github.com/kaelzhang/node-ignore/blob/5.1.4/index.js#L538-L539
-// Fixes typescript module import
-
-
-factory.default = factory;
-module.exports = factory;
-
-function make_array(subject) {
-  return Array.isArray(subject) ? subject : [subject];
-}
-
-const REGEX_TRAILING_SLASH = /(?<=.)\/$/;
-const REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-const REGEX_TRAILING_PATH_SEP = path.sep === '\\' ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
-const KEY_IGNORE = typeof Symbol !== 'undefined' ? Symbol.for('dockerignore') : 'dockerignore'; // An implementation of Go's filepath.Clean
-// https://golang.org/pkg/path/filepath/#Clean
-// https://github.com/golang/go/blob/master/src/path/filepath/path.go
-// Note that, like Go, on Windows this function converts forward slashes
-// to backslashes.
-
-function cleanPath(file) {
-  return path.normalize(file).replace(REGEX_TRAILING_PATH_SEP, '');
-} // Javascript port of Golang's filepath.ToSlash
-// https://golang.org/pkg/path/filepath/#ToSlash
-// https://github.com/golang/go/blob/master/src/path/filepath/path.go
-// Convert any OS-specific path separator to '/'. Backslash is converted
-// to forward slash on Windows, but not on Linux/macOS.
-// Note that both forward slashes and backslashes are valid path separators on
-// Windows. As a result, code such as `pattern.split(path.sep).join('/')` fails
-// on Windows when forward slashes are used as path separators.
-
-
-function toSlash(file) {
-  if (path.sep === '/') {
-    return file;
-  }
-
-  return file.replace(/\\/g, '/');
-} // Javascript port of Golang's filepath.FromSlash
-// https://github.com/golang/go/blob/master/src/path/filepath/path.go
-
-
-function fromSlash(file) {
-  if (path.sep === '/') {
-    return file;
-  }
-
-  return file.replace(/\//g, path.sep);
-}
-
-class IgnoreBase {
-  constructor({
-    // https://github.com/kaelzhang/node-ignore/blob/5.1.4/index.js#L372
-    ignorecase = true
-  } = {}) {
-    this._rules = [];
-    this._ignorecase = ignorecase;
-    this[KEY_IGNORE] = true;
-
-    this._initCache();
-  }
-
-  _initCache() {
-    this._cache = {};
-  } // @param {Array.<string>|string|Ignore} pattern
-
-
-  add(pattern) {
-    this._added = false;
-
-    if (typeof pattern === 'string') {
-      pattern = pattern.split(/\r?\n/g);
-    }
-
-    make_array(pattern).forEach(this._addPattern, this); // Some rules have just added to the ignore,
-    // making the behavior changed.
-
-    if (this._added) {
-      this._initCache();
-    }
-
-    return this;
-  } // legacy
-
-
-  addPattern(pattern) {
-    return this.add(pattern);
-  }
-
-  _addPattern(pattern) {
-    // https://github.com/kaelzhang/node-ignore/issues/32
-    if (pattern && pattern[KEY_IGNORE]) {
-      this._rules = this._rules.concat(pattern._rules);
-      this._added = true;
-      return;
-    }
-
-    if (this._checkPattern(pattern)) {
-      const rule = this._createRule(pattern.trim());
-
-      if (rule !== null) {
-        this._added = true;
-
-        this._rules.push(rule);
-      }
-    }
-  }
-
-  _checkPattern(pattern) {
-    // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L34-L40
-    return pattern && typeof pattern === 'string' && pattern.indexOf('#') !== 0 && pattern.trim() !== "";
-  }
-
-  filter(paths) {
-    return make_array(paths).filter(path => this._filter(path));
-  }
-
-  createFilter() {
-    return path => this._filter(path);
-  }
-
-  ignores(path) {
-    return !this._filter(path);
-  } // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
-  // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
-
-
-  _createRule(pattern) {
-    const origin = pattern;
-    let negative = false; // > An optional prefix "!" which negates the pattern;
-    // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L43-L46
-
-    if (pattern[0] === '!') {
-      negative = true;
-      pattern = pattern.substring(1).trim();
-    } // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L47-L53
-
-
-    if (pattern.length > 0) {
-      pattern = cleanPath(pattern);
-      pattern = toSlash(pattern);
-
-      if (pattern.length > 1 && pattern[0] === '/') {
-        pattern = pattern.slice(1);
-      }
-    } // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L54-L55
-
-
-    if (negative) {
-      pattern = '!' + pattern;
-    } // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L30
-
-
-    pattern = pattern.trim();
-
-    if (pattern === "") {
-      return null;
-    } // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L34
-    // convert forward slashes to backslashes on Windows
-
-
-    pattern = cleanPath(pattern); // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L36-L42
-
-    if (pattern[0] === '!') {
-      if (pattern.length === 1) {
-        return null;
-      }
-
-      negative = true;
-      pattern = pattern.substring(1);
-    } else {
-      negative = false;
-    }
-
-    return {
-      origin,
-      pattern,
-      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-      dirs: pattern.split(path.sep),
-      negative
-    };
-  } // @returns `Boolean` true if the `path` is NOT ignored
-
-
-  _filter(path) {
-    if (!path) {
-      return false;
-    }
-
-    if (path in this._cache) {
-      return this._cache[path];
-    }
-
-    return this._cache[path] = this._test(path);
-  } // @returns {Boolean} true if a file is NOT ignored
-  // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
-
-
-  _test(file) {
-    file = fromSlash(file); // equivalent to golang filepath.Dir() https://golang.org/src/path/filepath/path.go
-
-    const parentPath = cleanPath(path.dirname(file));
-    const parentPathDirs = parentPath.split(path.sep);
-    let matched = false;
-
-    this._rules.forEach(rule => {
-      let match = this._match(file, rule); // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L80
-
-
-      if (!match && parentPath !== ".") {
-        // Check to see if the pattern matches one of our parent dirs.
-        if (rule.dirs.includes('**')) {
-          // Ah shucks! We have to test every possible parent path that has 
-          // a number of dirs _n_ where 
-          // `rule.dirs.filter(doubleStar).length <= _n_ <= parentPathDirs.length`
-          // since the ** can imply any number of directories including 0
-          for (let i = rule.dirs.filter(x => x !== '**').length; i <= parentPathDirs.length; i++) {
-            match = match || this._match(parentPathDirs.slice(0, i).join(path.sep), rule);
-          }
-        } else if (rule.dirs.length <= parentPathDirs.length) {
-          // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L83
-          match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path.sep), rule);
-        }
-      }
-
-      if (match) {
-        matched = !rule.negative;
-      }
-    });
-
-    return !matched;
-  } // @returns {Boolean} true if a file is matched by a rule
-
-
-  _match(file, rule) {
-    return this._compile(rule).regexp.test(file);
-  } // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L139
-
-
-  _compile(rule) {
-    if (rule.regexp) {
-      return rule;
-    }
-
-    let regStr = '^'; // Go through the pattern and convert it to a regexp.
-
-    let escapedSlash = path.sep === '\\' ? '\\\\' : path.sep;
-
-    for (let i = 0; i < rule.pattern.length; i++) {
-      const ch = rule.pattern[i];
-
-      if (ch === '*') {
-        if (rule.pattern[i + 1] === '*') {
-          // is some flavor of "**"
-          i++; // Treat **/ as ** so eat the "/"
-
-          if (rule.pattern[i + 1] === path.sep) {
-            i++;
-          }
-
-          if (rule.pattern[i + 1] === undefined) {
-            // is "**EOF" - to align with .gitignore just accept all
-            regStr += ".*";
-          } else {
-            // is "**"
-            // Note that this allows for any # of /'s (even 0) because
-            // the .* will eat everything, even /'s
-            regStr += `(.*${escapedSlash})?`;
-          }
-        } else {
-          // is "*" so map it to anything but "/"
-          regStr += `[^${escapedSlash}]*`;
-        }
-      } else if (ch === '?') {
-        // "?" is any char except "/"
-        regStr += `[^${escapedSlash}]`;
-      } else if (ch === '.' || ch === '$') {
-        // Escape some regexp special chars that have no meaning
-        // in golang's filepath.Match
-        regStr += `\\${ch}`;
-      } else if (ch === '\\') {
-        // escape next char. Note that a trailing \ in the pattern
-        // will be left alone (but need to escape it)
-        if (path.sep === '\\') {
-          // On windows map "\" to "\\", meaning an escaped backslash,
-          // and then just continue because filepath.Match on
-          // Windows doesn't allow escaping at all
-          regStr += escapedSlash;
-          continue;
-        }
-
-        if (rule.pattern[i + 1] !== undefined) {
-          regStr += '\\' + rule.pattern[i + 1];
-          i++;
-        } else {
-          regStr += '\\';
-        }
-      } else {
-        regStr += ch;
-      }
-    }
-
-    regStr += "$";
-    rule.regexp = new RegExp(regStr, this._ignorecase ? 'i' : '');
-    return rule;
-  }
-
-}
-
-
-/***/ }),
-
 /***/ 5581:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -391,7 +21,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3916);
 /* harmony import */ var _inert_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2679);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1664);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3867);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8186);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8750);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8855);
@@ -734,74 +364,53 @@ function translate(pattern, original) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   De: () => (/* binding */ hashDockerfile),
-/* harmony export */   NO: () => (/* binding */ READ_WHOLE_BYTES),
-/* harmony export */   Pg: () => (/* binding */ readOpenFile),
 /* harmony export */   fg: () => (/* binding */ sha256Hex)
 /* harmony export */ });
-/* unused harmony export MAX_DOCKERFILE_BYTES */
+/* unused harmony exports MAX_DOCKERFILE_BYTES, DOCKERFILE */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(351);
+/* harmony import */ var _repo_file_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8894);
+
+
 
 
 /** Dockerfiles larger than this are refused: they are almost certainly not Dockerfiles. */
-const MAX_DOCKERFILE_BYTES = 1024 * 1024;
-/** Files up to this size are read whole into one shared buffer (larger ones are streamed by their readers). */
-const READ_WHOLE_BYTES = 1024 * 1024;
-let shared;
-/**
- * Reads an open file that fstat says has `size` bytes into a buffer shared by every caller, valid
- * until the next call: one read for a small file, without a second fstat or a read of 0 bytes. A
- * file that grew meanwhile comes back longer than `size` (up to one byte past READ_WHOLE_BYTES).
- */
-function readOpenFile(fd, size) {
-    shared ??= Buffer.allocUnsafe(READ_WHOLE_BYTES + 1);
-    const buffer = shared;
-    let length = 0;
-    for (let n = -1; n !== 0 && length < size && length < buffer.length; length += n) {
-        n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buffer, length, buffer.length - length, null);
-    }
-    return buffer.subarray(0, length);
-}
+const MAX_DOCKERFILE_BYTES = _limits_js__WEBPACK_IMPORTED_MODULE_2__/* .LIMITS */ .b1.dockerfileBytes;
+const DOCKERFILE = { the: 'the Dockerfile', a: 'a Dockerfile', limit: MAX_DOCKERFILE_BYTES };
 /** sha256 in hex; the one-shot crypto.hash (Node 21.7+) is faster than a Hash object for small inputs. */
 function sha256Hex(data) {
     return typeof node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash === 'function' ? node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash('sha256', data, 'hex') : node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash('sha256').update(data).digest('hex');
 }
 /**
- * Reads one Dockerfile (at most MAX_DOCKERFILE_BYTES) and returns its sha256 in hex. Synchronous:
- * for a thousand small files, the file-handle promises cost more than the reads.
+ * Reads one Dockerfile, `root`/`file` (at most MAX_DOCKERFILE_BYTES, through the repository's one
+ * reader), and returns its sha256 in hex. Synchronous: for a thousand small files, the file-handle
+ * promises cost more than the reads.
  */
-function hashDockerfile(file, displayPath, 
+function hashDockerfile(root, file, 
 /** Given the bytes (valid during the call) and the file's mode, for a reader that needs them too. */
 onRead) {
-    let fd;
+    // `file` is the relative path the walk built under `root` with `/`: joined the same way, without normalising.
+    const opened = (0,_repo_file_js__WEBPACK_IMPORTED_MODULE_3__/* .openRepoFile */ .Vj)(`${root}/${file}`, file, DOCKERFILE, root);
+    // Discovery found it a moment ago: gone now is an error, not a Dockerfile less.
+    if (opened === undefined)
+        throw new Error(`cannot read the Dockerfile '${file}': it is gone`);
     try {
-        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(file, 'r');
-    }
-    catch (error) {
-        throw new Error(`cannot read the Dockerfile '${displayPath}'`, { cause: error });
-    }
-    try {
-        const info = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync)(fd);
-        if (!info.isFile())
-            throw new Error(`'${displayPath}' is not a regular file`);
-        if (info.size > MAX_DOCKERFILE_BYTES) {
-            throw new Error(`the Dockerfile '${displayPath}' has ${info.size} bytes, more than the ${MAX_DOCKERFILE_BYTES} a Dockerfile may have`);
-        }
-        const data = readOpenFile(fd, info.size);
+        const data = (0,_repo_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readOpenFile */ .Pg)(opened.fd, opened.info.size);
         if (data.length > MAX_DOCKERFILE_BYTES) {
-            throw new Error(`the Dockerfile '${displayPath}' grew to more than the ${MAX_DOCKERFILE_BYTES} bytes a Dockerfile may have`);
+            throw new Error(`the Dockerfile '${file}' grew to more than the ${MAX_DOCKERFILE_BYTES} bytes a Dockerfile may have`);
         }
-        onRead?.(data, info.mode);
+        onRead?.(data, opened.info.mode);
         const text = data.toString('utf8');
         // Asked of the string: Buffer.includes goes through JavaScript, a thousand times over on a large repository.
         if (text.includes('\0'))
-            throw new Error(`the Dockerfile '${displayPath}' contains NUL bytes: it is not a text file`);
-        return { sha256: sha256Hex(data), text };
+            throw new Error(`the Dockerfile '${file}' contains NUL bytes: it is not a text file`);
+        return { sha256: sha256Hex(data), text, bytes: data.length };
     }
     finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(opened.fd);
     }
 }
 
@@ -855,6 +464,63 @@ function inert(text) {
     if ((first <= 0x3a || first > 0x7f) && LEADING_COLON.test(out))
         out = out.replace(LEADING_COLON, '$1%3A');
     return out.includes('[') ? out.replace(/(^|#)\[/g, '$1%5B') : out;
+}
+
+
+/***/ }),
+
+/***/ 351:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U9: () => (/* binding */ count),
+/* harmony export */   b1: () => (/* binding */ LIMITS),
+/* harmony export */   oC: () => (/* binding */ LimitError)
+/* harmony export */ });
+/**
+ * How much of each thing a run reads, at most. In `diff` mode a pull request chooses the files, and
+ * each dimension it could grow (files, sizes, depth, rules) has a bound, so that a run fails with a
+ * clear error instead of holding the job until the runner's timeout. README.md § Limits lists them
+ * with their reasons; the costs given there were measured on 2 cores.
+ */
+const LIMITS = {
+    /** Bytes of one Dockerfile. */
+    dockerfileBytes: 1024 * 1024,
+    /** Bytes of all the Dockerfiles together: their text is kept for the plan. */
+    dockerfilesBytes: 64 * 1024 * 1024,
+    /** Dockerfiles that the patterns match. */
+    dockerfiles: 5000,
+    /** Entries (files, folders, links) the search for Dockerfiles lists. */
+    searchedEntries: 1_000_000,
+    /** Folders below `path`, in the search and in a walked build context. */
+    depth: 256,
+    /** Bytes of a `.dockerignore` file. */
+    ignoreFileBytes: 64 * 1024,
+    /** Rules of a `.dockerignore` file. */
+    ignoreRules: 1000,
+    /** Files of the build contexts, all contexts together (a file in two contexts counts twice). */
+    contextFiles: 5_000_000,
+    /**
+     * Steps of matching paths against ignore rules, all contexts together: a character of a path
+     * against a rule is one (at most two per character: the path, then its folders), a character
+     * against a rule too long for bit masks one per two of its states (see dockerignore.ts).
+     */
+    ignoreSteps: 5_000_000_000,
+    /** Bytes of the files of the contexts read from the working tree (each file once). */
+    contextBytes: 16 * 1024 ** 3,
+    /** Bytes of the config file. */
+    configBytes: 2 * 1024 * 1024,
+    /** Bytes of the manifest, read or written. */
+    manifestBytes: 64 * 1024 * 1024,
+    /** Bytes of `.gitmodules`. */
+    gitmodulesBytes: 1024 * 1024,
+};
+/** `5,000`: a count as a message shows it. */
+function count(n) {
+    return n.toLocaleString('en-US');
+}
+/** A run that goes past one of the LIMITS. */
+class LimitError extends Error {
 }
 
 
@@ -1174,7 +840,7 @@ function canonicalRepository(reference) {
 
 /***/ }),
 
-/***/ 1664:
+/***/ 3867:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1741,13 +1407,16 @@ function buildInputs(configured, folder) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./node_modules/@balena/dockerignore/ignore.js
-var ignore = __nccwpck_require__(4158);
-var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: ./src/git-index.ts
 
 
 
+/** Git's object id of a blob, as raw bytes in a latin1 string (the form the index holds). */
+function blobId(format, data) {
+    return (0,external_node_crypto_.createHash)(format).update(`blob ${data.length}\u0000`).update(data).digest('binary');
+}
 /**
  * Where the repository holding `folder` keeps its files: its top folder, git dir and common dir. The
  * search goes up from `folder` to `boundary` and no further: a repository around the workspace (a
@@ -1804,7 +1473,7 @@ function readGitIndex(folder, boundary = folder) {
     const prefixPath = external_node_path_default().relative(repo.top, external_node_path_default().resolve(folder)).split((external_node_path_default()).sep).join('/');
     const prefix = prefixPath === '' ? '' : `${prefixPath}/`;
     try {
-        return { index: { entries: parseIndex(buf, objectFormat, prefix), objectFormat } };
+        return { index: { entries: parseIndex(buf, objectFormat, prefix), objectFormat, gitDir: repo.gitDir } };
     }
     catch (error) {
         return { reason: error.message };
@@ -1959,6 +1628,465 @@ function lowerBound(entries, path) {
     return lo;
 }
 
+// EXTERNAL MODULE: ./src/repo-file.ts
+var repo_file = __nccwpck_require__(8894);
+;// CONCATENATED MODULE: ./src/commit-file.ts
+
+
+
+
+
+/** Symlinks a path of the commit may go through, Linux's own limit. */
+const MAX_LINKS = 40;
+/** A symlink's target, in the commit: a path, at most as long as the system's. */
+const SYMLINK = { the: 'the symlink', a: 'a symlink', limit: 4096 };
+const commit_file_S_IFMT = 0o170000;
+const S_IFREG = 0o100000;
+const S_IFLNK = 0o120000;
+function entryAt(index, file) {
+    const entry = index.entries[lowerBound(index.entries, file)];
+    return entry?.path === file ? entry : undefined;
+}
+/**
+ * Reads `name` (relative to `root`, the folder the index was read for) as the commit has it, the
+ * way kaniko's clone will: the index says whether it is there and what it is, and the content is
+ * the commit's object. A symlink in the commit is followed while it stays below `root` (a link that
+ * leaves it is an error, as in the working tree); one that leads nowhere means no file, as Docker
+ * reads a missing `.dockerignore`. Returns undefined when the commit has no such file.
+ */
+function readCommitFile(root, index, name, kind) {
+    const todo = name.split('/');
+    const done = [];
+    let links = 0;
+    while (todo.length > 0) {
+        const part = todo.shift();
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..') {
+            if (done.length === 0)
+                throw leadsOut(kind, name);
+            done.pop();
+            continue;
+        }
+        done.push(part);
+        const entry = entryAt(index, done.join('/'));
+        // A folder (the index lists files only), or nothing.
+        if (entry === undefined)
+            continue;
+        const type = entry.mode & commit_file_S_IFMT;
+        if (type === S_IFLNK) {
+            if (++links > MAX_LINKS)
+                throw new Error(`cannot read ${kind.the} '${name}': it is a symlink loop in the commit`);
+            const target = objectOf(root, index, entry, SYMLINK).toString('utf8');
+            if (target.startsWith('/'))
+                throw leadsOut(kind, name);
+            done.pop();
+            todo.unshift(...target.split('/'));
+            continue;
+        }
+        // A file where the path goes on as a folder: nothing there.
+        if (todo.some((p) => p !== '' && p !== '.'))
+            return undefined;
+        if (type !== S_IFREG)
+            throw new Error(`cannot read ${kind.the} '${name}': it is a submodule in the commit, not a regular file`);
+        return objectOf(root, index, entry, kind);
+    }
+    const folder = done.join('/');
+    if (folder !== '' && index.entries[lowerBound(index.entries, `${folder}/`)]?.path.startsWith(`${folder}/`)) {
+        throw new Error(`cannot read ${kind.the} '${name}': it is a folder in the commit, not a regular file`);
+    }
+    return undefined;
+}
+function leadsOut(kind, name) {
+    return new Error(`cannot read ${kind.the} '${name}': it is a symlink that leads out of the repository, and nothing outside it is read`);
+}
+/**
+ * The content of an entry's object: the checkout's own file (or link) when its git object id is the
+ * entry's, which is the case after a checkout and costs no process; else `git cat-file`.
+ */
+function objectOf(root, index, entry, kind) {
+    const file = external_node_path_default().join(root, ...entry.path.split('/'));
+    try {
+        // The reader checks the file itself; its folders must lead nowhere else either (the commit's
+        // folder may be a symlink in the working tree).
+        if ((0,repo_file/* isInside */.FK)(external_node_fs_.realpathSync.native(root), external_node_fs_.realpathSync.native(external_node_path_default().dirname(file)))) {
+            const data = (entry.mode & commit_file_S_IFMT) === S_IFLNK ? (0,external_node_fs_.readlinkSync)(file, { encoding: 'buffer' }) : (0,repo_file/* readRepoFile */.v6)(file, entry.path, kind, root);
+            if (data !== undefined && blobId(index.objectFormat, data) === entry.oid)
+                return data;
+        }
+    }
+    catch {
+        // Changed, replaced, too large or unreadable in the working tree: the commit's object decides.
+    }
+    return catFile(index, entry, kind);
+}
+/** `git cat-file blob`, reading at most the kind's limit. */
+function catFile(index, entry, kind) {
+    const oid = Buffer.from(entry.oid, 'latin1').toString('hex');
+    const git = (...args) => (0,external_node_child_process_.execFileSync)('git', ['--git-dir', index.gitDir, ...args], {
+        maxBuffer: kind.limit,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: 60_000,
+        // The index names the object: git has it, and must not fetch it (a partial clone).
+        env: { ...process.env, GIT_NO_LAZY_FETCH: '1', GIT_TERMINAL_PROMPT: '0' },
+    });
+    try {
+        return git('cat-file', 'blob', oid);
+    }
+    catch (error) {
+        if (error.code === 'ENOBUFS') {
+            const size = Number(git('cat-file', '-s', oid).toString().trim());
+            throw (0,repo_file/* tooLarge */.g$)(kind, entry.path, size);
+        }
+        throw new Error(`cannot read ${kind.the} '${entry.path}' from the commit (git cat-file blob ${oid})`, { cause: error });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/dockerignore.ts
+
+const SLASH = 47;
+const MASK_STATES = 30;
+/** Characters past ASCII whose masks a rule keeps. */
+const WIDE_CACHE = 256;
+/** Canonicalize of ECMAScript's case-insensitive, non-Unicode matching: what the library's `i` flag compares. */
+function fold(code) {
+    if (code < 128)
+        return code >= 97 && code <= 122 ? code - 32 : code;
+    const upper = String.fromCharCode(code).toUpperCase();
+    if (upper.length !== 1)
+        return code;
+    const folded = upper.charCodeAt(0);
+    return folded < 128 ? code : folded;
+}
+function passes(test, code) {
+    switch (test.kind) {
+        case 'char':
+            return fold(code) === test.code;
+        case 'notSlash':
+            return code !== SLASH;
+        case 'any':
+            return true;
+        case 'slash':
+            return code === SLASH;
+        case 'class':
+            return test.re.test(String.fromCharCode(code));
+    }
+}
+/** Go's filepath.Clean, as the library does it: normalised, without a trailing slash. */
+function cleanPath(file) {
+    return external_node_path_default().posix.normalize(file).replace(/(?<=.)\/$/, '');
+}
+/**
+ * Parses one line as the library does (quirks included: `!a/..` cleans to `.`, a rule that is no
+ * longer negative); undefined for a line that is no rule. Throws on a pattern Docker refuses too
+ * (an unclosed or invalid character class).
+ */
+function parseRule(line) {
+    if (line.startsWith('#') || line.trim() === '')
+        return undefined;
+    let pattern = line.trim();
+    let negative = false;
+    if (pattern.startsWith('!')) {
+        negative = true;
+        pattern = pattern.slice(1).trim();
+    }
+    if (pattern.length > 0) {
+        pattern = cleanPath(pattern);
+        if (pattern.length > 1 && pattern.startsWith('/'))
+            pattern = pattern.slice(1);
+    }
+    if (negative)
+        pattern = `!${pattern}`;
+    pattern = pattern.trim();
+    if (pattern === '')
+        return undefined;
+    pattern = cleanPath(pattern);
+    if (pattern === '!')
+        return undefined;
+    negative = pattern.startsWith('!');
+    return compiled(negative ? pattern.slice(1) : pattern, negative);
+}
+function compiled(pattern, negative) {
+    return { negative, dirs: pattern.split('/'), automaton: compile(pattern) };
+}
+/** The automaton of a pattern: the library's regular expression, step by step. */
+function compile(pattern) {
+    const advance = [];
+    const loop = [];
+    const skip1 = [];
+    const skip2 = [];
+    let state = 0;
+    const step = (test) => {
+        advance[state] = test;
+        state++;
+    };
+    for (let i = 0; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (ch === '*' && pattern[i + 1] === '*') {
+            i++;
+            if (pattern[i + 1] === '/')
+                i++;
+            if (i + 1 >= pattern.length) {
+                // `**` at the end: anything, slashes included (`.*`).
+                skip1[state] = true;
+                loop[state + 1] = { kind: 'any' };
+                state++;
+            }
+            else {
+                // `**` before more: nothing, or anything that ends with a slash (`(.*/)?`).
+                skip2[state] = true;
+                skip1[state] = true;
+                loop[state + 1] = { kind: 'any' };
+                advance[state + 1] = { kind: 'slash' };
+                state += 2;
+            }
+        }
+        else if (ch === '*') {
+            skip1[state] = true;
+            loop[state + 1] = { kind: 'notSlash' };
+            state++;
+        }
+        else if (ch === '?')
+            step({ kind: 'notSlash' });
+        else if (ch === '[')
+            i = characterClass(pattern, i, step);
+        else if (ch === '\\' && i + 1 < pattern.length)
+            step({ kind: 'char', code: fold(pattern.charCodeAt(++i)) });
+        else
+            step({ kind: 'char', code: fold(pattern.charCodeAt(i)) });
+    }
+    const automaton = { states: state + 1, advance, loop, skip1, skip2 };
+    return state + 1 <= MASK_STATES ? { ...automaton, masks: masksOf(automaton) } : automaton;
+}
+function masksOf(a) {
+    const advance = new Int32Array(128);
+    const loop = new Int32Array(128);
+    let skip1 = 0;
+    let skip2 = 0;
+    for (let s = 0; s < a.states; s++) {
+        const step = a.advance[s];
+        if (step)
+            mark(advance, step, 1 << s);
+        const stay = a.loop[s];
+        if (stay)
+            mark(loop, stay, 1 << s);
+        if (a.skip1[s])
+            skip1 |= 1 << s;
+        if (a.skip2[s])
+            skip2 |= 1 << s;
+    }
+    return { advance, loop, skip1, skip2, wide: new Map() };
+}
+/** Sets `bit` for every ASCII code `test` passes. */
+function mark(table, test, bit) {
+    if (test.kind === 'char') {
+        // A folded code below 128 is an ASCII character, and only ASCII characters fold to it.
+        if (test.code < 128)
+            table[test.code] = table[test.code] | bit;
+        if (test.code >= 65 && test.code <= 90)
+            table[test.code + 32] = table[test.code + 32] | bit;
+        return;
+    }
+    for (let code = 0; code < 128; code++)
+        if (passes(test, code))
+            table[code] = table[code] | bit;
+}
+function maskPair(a, code) {
+    let advance = 0;
+    let loop = 0;
+    for (let s = 0; s < a.states; s++) {
+        const step = a.advance[s];
+        if (step && passes(step, code))
+            advance |= 1 << s;
+        const stay = a.loop[s];
+        if (stay && passes(stay, code))
+            loop |= 1 << s;
+    }
+    return [advance, loop];
+}
+/** run() on bit masks. */
+function runMasks(a, m, text, fromSegment) {
+    const closeMask = (set) => {
+        for (;;) {
+            const more = set | ((set & m.skip1) << 1) | ((set & m.skip2) << 2);
+            if (more === set)
+                return set;
+            set = more;
+        }
+    };
+    const accept = 1 << (a.states - 1);
+    let current = closeMask(1);
+    let segment = 0;
+    if (fromSegment === 0 && current & accept)
+        return true;
+    for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (fromSegment >= 0 && code === SLASH && ++segment >= fromSegment && current & accept)
+            return true;
+        let advance;
+        let loop;
+        if (code < 128) {
+            advance = m.advance[code];
+            loop = m.loop[code];
+        }
+        else {
+            let pair = m.wide.get(code);
+            if (pair === undefined) {
+                pair = maskPair(a, code);
+                // Bounded: the names of a pull request may use every character there is.
+                if (m.wide.size < WIDE_CACHE)
+                    m.wide.set(code, pair);
+            }
+            ;
+            [advance, loop] = pair;
+        }
+        const next = ((current & advance) << 1) | (current & loop);
+        if (next === 0)
+            return false;
+        current = closeMask(next);
+    }
+    return (fromSegment < 0 || segment + 1 >= fromSegment) && (current & accept) !== 0;
+}
+/** Reads `[...]` starting at `start` into one step; returns the index of its `]`. */
+function characterClass(pattern, start, step) {
+    let body = '';
+    let i = start + 1;
+    if (pattern[i] === '^') {
+        body += '^';
+        i++;
+    }
+    const first = i;
+    for (; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (ch === ']' && i > first)
+            break;
+        if (ch === '\\' && i + 1 < pattern.length) {
+            // As in Go, an escaped letter or digit is that character (a regular expression would read `\d` as a digit).
+            const next = pattern[++i];
+            body += /[A-Za-z0-9]/.test(next) ? next : `\\${next}`;
+        }
+        else if (ch === '-' && i > first && i + 1 < pattern.length && pattern[i + 1] !== ']')
+            body += '-';
+        else
+            body += /[\]\\[^-]/.test(ch) ? `\\${ch}` : ch;
+    }
+    if (i >= pattern.length)
+        throw new Error("'[' has no closing ']'");
+    let re;
+    try {
+        re = new RegExp(`^[${body}]$`, 'i');
+    }
+    catch (error) {
+        throw new Error(`the character class '${pattern.slice(start, i + 1)}' is not valid`, { cause: error });
+    }
+    step({ kind: 'class', re });
+    return i;
+}
+/**
+ * Runs the automaton over `text` (O(length × states)); with `fromSegment` 0 or more, reports
+ * whether it accepted at any prefix that ends where a folder ends (before a `/`, or at the end) and
+ * has at least `fromSegment` folders.
+ */
+function run(a, text, fromSegment = -1) {
+    if (a.masks)
+        return runMasks(a, a.masks, text, fromSegment);
+    let current = new Uint8Array(a.states);
+    let next = new Uint8Array(a.states);
+    current[0] = 1;
+    dockerignore_close(a, current);
+    const last = a.states - 1;
+    let segment = 0;
+    if (fromSegment === 0 && current[last])
+        return true;
+    for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (fromSegment >= 0 && code === SLASH) {
+            segment++;
+            if (segment >= fromSegment && current[last])
+                return true;
+        }
+        next.fill(0);
+        let any = false;
+        for (let s = 0; s < a.states; s++) {
+            if (!current[s])
+                continue;
+            const loop = a.loop[s];
+            if (loop && passes(loop, code)) {
+                next[s] = 1;
+                any = true;
+            }
+            const advance = a.advance[s];
+            if (advance && passes(advance, code)) {
+                next[s + 1] = 1;
+                any = true;
+            }
+        }
+        if (!any)
+            return false;
+        dockerignore_close(a, next);
+        [current, next] = [next, current];
+    }
+    if (fromSegment >= 0)
+        return segment + 1 >= fromSegment && current[last] === 1;
+    return current[last] === 1;
+}
+/** Adds the states reachable without consuming (every such move goes forward: one pass). */
+function dockerignore_close(a, set) {
+    for (let s = 0; s < a.states; s++) {
+        if (!set[s])
+            continue;
+        if (a.skip1[s])
+            set[s + 1] = 1;
+        if (a.skip2[s])
+            set[s + 2] = 1;
+    }
+}
+/** The rules of an ignore file's lines; throws with the line's number on a pattern Docker refuses too. */
+function parseDockerignore(lines) {
+    const rules = [];
+    lines.forEach((line, i) => {
+        try {
+            const rule = parseRule(line);
+            if (rule)
+                rules.push(rule);
+        }
+        catch (error) {
+            throw new Error(`line ${i + 1}, '${line.trim()}': ${error.message}`, { cause: error.cause });
+        }
+    });
+    const weight = rules.reduce((sum, r) => sum + (r.automaton.masks ? 1 : Math.ceil(r.automaton.states / 2)), 0);
+    return { rules: rules.length, weight, ignores: (rel) => ignores(rules, rel) };
+}
+function ignores(rules, file) {
+    const parent = cleanPath(external_node_path_default().posix.dirname(file));
+    const parentDepth = parent === '.' ? 0 : parent.split('/').length;
+    let matched = false;
+    for (const rule of rules) {
+        let match = run(rule.automaton, file);
+        if (!match && parent !== '.') {
+            if (rule.dirs.includes('**')) {
+                // The library tries every ancestor with at least this many folders: one run, checked at each folder's end.
+                match = run(rule.automaton, parent, rule.dirs.filter((d) => d !== '**').length);
+            }
+            else if (rule.dirs.length <= parentDepth) {
+                match = run(rule.automaton, rule.dirs.length === parentDepth ? parent : prefixOf(parent, rule.dirs.length));
+            }
+        }
+        if (match)
+            matched = !rule.negative;
+    }
+    return matched;
+}
+/** The first `count` folders of `parent`. */
+function prefixOf(parent, count) {
+    let end = -1;
+    for (let i = 0; i < count; i++)
+        end = parent.indexOf('/', end + 1);
+    return parent.slice(0, end);
+}
+
+// EXTERNAL MODULE: ./src/limits.ts
+var src_limits = __nccwpck_require__(351);
 ;// CONCATENATED MODULE: ./src/context-hash.ts
 
 
@@ -1966,12 +2094,12 @@ function lowerBound(entries, path) {
 
 
 
-// A CommonJS module whose typings declare a default export: at run time the default import is the factory.
-const context_hash_ignore = (ignore_default());
-/** Git's object id of a blob, as raw bytes in a latin1 string (the form the index holds). */
-function blobId(format, data) {
-    return external_node_crypto_.createHash(format).update(`blob ${data.length}\u0000`).update(data).digest('binary');
-}
+
+
+
+const IGNORE_FILE = { the: 'the ignore file', a: 'an ignore file', limit: src_limits/* LIMITS */.b1.ignoreFileBytes };
+/** A file of a context: any size (large ones are streamed), within the run's total. */
+const CONTEXT_FILE = { the: 'the file', a: 'a file', limit: Number.MAX_SAFE_INTEGER };
 /**
  * One context entry as it enters the hash. Both sources write the same line for the same file: the
  * kind, git's mode (644 or 755, from the owner's executable bit, as git records it) and git's object
@@ -1998,19 +2126,26 @@ class ContextHasher {
     root;
     generated;
     index;
+    limits;
     contents = new Map();
     format;
+    /** Parsed ignore files, by their text: contexts often share one. */
+    parsed = new Map();
+    /** What this run has used of its limits. */
+    used = { files: 0, steps: 0, bytes: 0 };
     /**
      * @param root the repository folder that context paths are relative to
      * @param generated repository-relative files this action writes (the manifest): never part of a
      *   context, or every render would change the hash it is made from
      * @param index the git index of `root`, when the contexts are the commit's files
      * @param format the repository's object format, for the ids the working-tree walk computes
+     * @param limits the bounds of a run (see limits.ts)
      */
-    constructor(root, generated = new Set(), index, format = index?.objectFormat ?? 'sha1') {
+    constructor(root, generated = new Set(), index, format = index?.objectFormat ?? 'sha1', limits = src_limits/* LIMITS */.b1) {
         this.root = root;
         this.generated = generated;
         this.index = index;
+        this.limits = limits;
         this.format = format;
     }
     /** Where the files come from, for the log and the annotation. */
@@ -2036,21 +2171,73 @@ class ContextHasher {
         return this.index.entries[lowerBound(this.index.entries, file)]?.path === file;
     }
     async hash(contextDir, dockerfile) {
-        const ignoreFile = [`${dockerfile}.dockerignore`, contextDir ? `${contextDir}/.dockerignore` : '.dockerignore'].find((f) => (0,external_node_fs_.existsSync)(external_node_path_default().join(this.root, ...f.split('/'))));
-        const rules = ignoreFile ? (0,external_node_fs_.readFileSync)(external_node_path_default().join(this.root, ...ignoreFile.split('/')), 'utf8') : '';
-        const ig = context_hash_ignore().add(rules.split(/\r?\n/));
-        const hasRules = rules.split(/\r?\n/).some((l) => l.trim() !== '' && !l.trim().startsWith('#'));
-        const ignored = (rel) => hasRules && ig.ignores(rel);
+        const found = this.ignoreFile(contextDir, dockerfile);
+        const rules = found?.text ?? '';
+        const ruleLines = rules.split(/\r?\n/);
+        const ig = this.parseIgnore(found?.name ?? '', ruleLines);
+        const hasRules = ruleLines.some((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+        const ignored = (rel) => {
+            if (!hasRules)
+                return false;
+            // Counted before the work, as its bound: the path, then its folders.
+            this.used.steps += 2 * rel.length * ig.weight;
+            if (this.used.steps > this.limits.ignoreSteps) {
+                throw new src_limits/* LimitError */.oC(`matching the paths of the build contexts against their ignore rules takes more than ${(0,src_limits/* count */.U9)(this.limits.ignoreSteps)} steps in all (a character of a path against a rule is one; the context of '${dockerfile}' reached it, with the ${ig.rules} rules of '${found?.name}'): expected fewer; use fewer rules, smaller contexts, or hash: dockerfile`);
+            }
+            return ig.ignores(rel);
+        };
         // Without '!' rules an ignored folder holds nothing that counts: no need to enter it.
         const canReinclude = /^\s*!/m.test(rules);
-        const filter = { ignored, canReinclude, generated: this.generated, contextDir, dockerfile };
+        const countFiles = (n) => this.countFiles(n, dockerfile);
+        const filter = { ignored, canReinclude, generated: this.generated, contextDir, dockerfile, count: countFiles };
         const entries = this.index ? fromIndex(this.index, filter) : this.walk(filter);
         entries.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
         // One string hashed once: an update call per file cost more than the hashing.
         const lines = [];
         for (const entry of entries)
             lines.push(`${entry.rel}\u0000${typeof entry.line === 'string' ? entry.line : await entry.line}\n`);
-        return { sha256: (0,src_hash/* sha256Hex */.fg)(lines.join('')), files: entries.length, ignoreFile: ignoreFile ?? '' };
+        return { sha256: (0,src_hash/* sha256Hex */.fg)(lines.join('')), files: entries.length, ignoreFile: found?.name ?? '' };
+    }
+    countFiles(n, dockerfile) {
+        this.used.files += n;
+        if (this.used.files > this.limits.contextFiles) {
+            throw new src_limits/* LimitError */.oC(`the build contexts hold more than ${(0,src_limits/* count */.U9)(this.limits.contextFiles)} files in all (the context of '${dockerfile}' reached it; a file in two contexts counts twice): expected fewer; exclude files in .dockerignore, choose smaller contexts, or use hash: dockerfile`);
+        }
+    }
+    /**
+     * The ignore file that applies: `<Dockerfile>.dockerignore`, else the context's `.dockerignore`.
+     * With an index they are the commit's, as kaniko's clone has them; else the working tree's.
+     */
+    ignoreFile(contextDir, dockerfile) {
+        for (const name of [`${dockerfile}.dockerignore`, contextDir ? `${contextDir}/.dockerignore` : '.dockerignore']) {
+            const data = this.index
+                ? readCommitFile(this.root, this.index, name, IGNORE_FILE)
+                : (0,repo_file/* readRepoFile */.v6)(external_node_path_default().join(this.root, ...name.split('/')), name, IGNORE_FILE, this.root);
+            if (data !== undefined)
+                return { name, text: data.toString('utf8') };
+        }
+        return undefined;
+    }
+    parseIgnore(name, lines) {
+        const key = lines.join('\n');
+        let ig = this.parsed.get(key);
+        if (ig !== undefined)
+            return ig;
+        // Counted before parsing: each rule costs a little memory.
+        const rules = lines.filter((l) => !l.startsWith('#') && l.trim() !== '').length;
+        if (rules > this.limits.ignoreRules) {
+            throw new src_limits/* LimitError */.oC(`the ignore file '${name}' has ${(0,src_limits/* count */.U9)(rules)} rules, more than the ${(0,src_limits/* count */.U9)(this.limits.ignoreRules)} an ignore file may have`);
+        }
+        try {
+            ig = parseDockerignore(lines);
+        }
+        catch (error) {
+            throw new Error(`the ignore file '${name}' has a rule Docker refuses too: ${error.message}`, {
+                cause: error.cause,
+            });
+        }
+        this.parsed.set(key, ig);
+        return ig;
     }
     /**
      * The context's files in the working tree. A folder or file that cannot be read fails the run: the
@@ -2064,7 +2251,10 @@ class ContextHasher {
             // The cause (`EACCES: permission denied, scandir …`) follows this message in the log.
             return new Error(`cannot read the ${kind} '${where}' of the build context of '${filter.dockerfile}' (the tag covers every file of the context: make it readable by the runner, or exclude it in ${contextDir ? `${contextDir}/` : ''}.dockerignore)`, { cause: error });
         };
-        const walk = (dir, rel) => {
+        const walk = (dir, rel, depth) => {
+            if (depth > this.limits.depth) {
+                throw new src_limits/* LimitError */.oC(`the folder '${external_node_path_default().posix.join(contextDir, rel)}' of the build context of '${filter.dockerfile}' is more than ${this.limits.depth} folders deep: expected at most ${this.limits.depth}; exclude it in .dockerignore`);
+            }
             let items;
             try {
                 items = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true });
@@ -2072,6 +2262,7 @@ class ContextHasher {
             catch (error) {
                 throw unreadable('folder', rel, error);
             }
+            filter.count(items.length);
             for (const item of items) {
                 const itemRel = rel ? `${rel}/${item.name}` : item.name;
                 const abs = `${dir}/${item.name}`;
@@ -2080,7 +2271,7 @@ class ContextHasher {
                         continue;
                     if (!canReinclude && ignored(itemRel))
                         continue;
-                    walk(abs, itemRel);
+                    walk(abs, itemRel, depth + 1);
                 }
                 else if (item.isSymbolicLink()) {
                     if (!ignored(itemRel))
@@ -2092,28 +2283,37 @@ class ContextHasher {
                     if (ignored(itemRel))
                         continue;
                     try {
-                        entries.push({ rel: itemRel, line: this.fileLine(abs) });
+                        entries.push({ rel: itemRel, line: this.fileLine(abs, external_node_path_default().posix.join(contextDir, itemRel)) });
                     }
                     catch (error) {
+                        if (error instanceof src_limits/* LimitError */.oC)
+                            throw error;
                         throw unreadable('file', itemRel, error);
                     }
                 }
             }
         };
-        walk(external_node_path_default().join(this.root, ...contextDir.split('/').filter(Boolean)), '');
+        const top = external_node_path_default().join(this.root, ...contextDir.split('/').filter(Boolean));
+        walk(top, '', contextDir === '' ? 0 : contextDir.split('/').length);
         return entries;
     }
     /**
      * The line of a regular file of the working tree; each file is read once. Small files are read
      * with one open, fstat, read and close into a shared buffer, without a Promise.
      */
-    fileLine(abs) {
+    fileLine(abs, name) {
         let cached = this.contents.get(abs);
         if (cached === undefined) {
-            cached = hashFile(abs, this.format);
+            cached = hashFile(abs, name, this.root, this.format, (bytes) => this.countBytes(bytes, name));
             this.contents.set(abs, cached);
         }
         return cached;
+    }
+    countBytes(bytes, name) {
+        this.used.bytes += bytes;
+        if (this.used.bytes > this.limits.contextBytes) {
+            throw new src_limits/* LimitError */.oC(`the files of the build contexts have more than ${(0,repo_file/* showBytes */.ni)(this.limits.contextBytes)} bytes in all ('${name}' reached it): expected fewer; exclude large files in .dockerignore, or use hash: dockerfile`);
+        }
     }
 }
 /**
@@ -2138,15 +2338,19 @@ function fromIndex(index, filter) {
         return known;
     };
     const all = index.entries;
-    // Paths under one folder are contiguous in sorted order: find the first, then read while they match.
-    for (let i = lowerBound(all, prefix); i < all.length; i++) {
+    // Paths under one folder are contiguous in sorted order, from `prefix` to below `prefix` with its
+    // slash made the next character ('0'): counted before any work.
+    const first = lowerBound(all, prefix);
+    filter.count((prefix === '' ? all.length : lowerBound(all, `${prefix.slice(0, -1)}0`)) - first);
+    for (let i = first; i < all.length; i++) {
         const entry = all[i];
         if (!entry.path.startsWith(prefix))
             break;
         const rel = entry.path.slice(prefix.length);
         if (generated.has(entry.path))
             continue;
-        if (ignored(rel) || (!canReinclude && insideIgnoredFolder(rel)))
+        // The folder first: its answer is kept, and a file in an ignored folder costs no rule check.
+        if ((!canReinclude && insideIgnoredFolder(rel)) || ignored(rel))
             continue;
         const kind = entry.mode & 0o170000;
         entries.push({
@@ -2160,14 +2364,18 @@ function fromIndex(index, filter) {
     }
     return entries;
 }
-function hashFile(abs, format) {
-    const fd = (0,external_node_fs_.openSync)(abs, 'r');
+function hashFile(abs, name, root, format, countBytes) {
+    // A file the walk listed as a regular file: opened without following a link, and fstat'd again.
+    const opened = (0,repo_file/* openRepoFile */.Vj)(abs, name, CONTEXT_FILE, root);
+    if (opened === undefined)
+        throw new Error(`the file '${name}' is gone`);
+    const { fd, info } = opened;
     let streamed = false;
     try {
-        const info = (0,external_node_fs_.fstatSync)(fd);
+        countBytes(info.size);
         const executable = (info.mode & 0o100) !== 0;
-        if (info.size <= src_hash/* READ_WHOLE_BYTES */.NO) {
-            const data = (0,src_hash/* readOpenFile */.Pg)(fd, info.size);
+        if (info.size <= repo_file/* READ_WHOLE_BYTES */.NO) {
+            const data = (0,repo_file/* readOpenFile */.Pg)(fd, info.size);
             if (data.length === info.size)
                 return line.file(executable, blobId(format, data));
         }
@@ -2209,6 +2417,8 @@ var inert = __nccwpck_require__(2679);
 
 
 
+
+
 /** Folders never searched, whatever the patterns say. */
 const PRUNED_FOLDERS = new Set(['.git', 'node_modules']);
 /**
@@ -2217,6 +2427,7 @@ const PRUNED_FOLDERS = new Set(['.git', 'node_modules']);
  * files (a write killed before its rename leaves `.manifest.yaml.<hex>.tmp`).
  */
 const NOT_A_DOCKERFILE = /(?:\.(?:dockerignore|md|txt|orig|bak|rej|tmp|sw[a-p])|~)$/i;
+const GITMODULES = { the: 'the file', a: 'a .gitmodules file', limit: src_limits/* LIMITS */.b1.gitmodulesBytes };
 /** Why a listing failure is skipped rather than fatal: the runner may not read the folder (another user's data volume). */
 const UNLISTABLE = new Set(['EACCES', 'EPERM']);
 /**
@@ -2226,7 +2437,8 @@ const UNLISTABLE = new Set(['EACCES', 'EPERM']);
  * not clone) and folders the runner cannot list are skipped with a warning.
  */
 async function discoverDockerfiles(root, patterns, options = {}) {
-    const walk = new Walk((0,glob/* compilePatterns */.x)(patterns), options.generated ?? new Set());
+    const limits = options.limits ?? src_limits/* LIMITS */.b1;
+    const walk = new Walk((0,glob/* compilePatterns */.x)(patterns), options.generated ?? new Set(), limits);
     let realRoot;
     try {
         realRoot = (0,external_node_fs_.realpathSync)(root);
@@ -2234,8 +2446,12 @@ async function discoverDockerfiles(root, patterns, options = {}) {
     catch (error) {
         throw new Error(`cannot read the repository folder '${root}'`, { cause: error });
     }
-    walk.folder(root, '', '');
+    walk.folder(root, '', '', 0);
     const { found, warnings, notes } = walk;
+    // Symlinks count: each is resolved to be checked.
+    if (found.length + walk.symlinks.length > limits.dockerfiles) {
+        throw new src_limits/* LimitError */.oC(`${(0,src_limits/* count */.U9)(found.length + walk.symlinks.length)} files match the 'dockerfiles' patterns, more than the ${(0,src_limits/* count */.U9)(limits.dockerfiles)} Dockerfiles a run may have: expected at most ${(0,src_limits/* count */.U9)(limits.dockerfiles)}; narrow 'dockerfiles' or 'path'`);
+    }
     for (const relPath of walk.symlinks) {
         const problem = await checkSymlink(external_node_path_default().join(root, ...relPath.split('/')), realRoot);
         if (problem)
@@ -2257,6 +2473,7 @@ async function discoverDockerfiles(root, patterns, options = {}) {
 class Walk {
     matcher;
     generated;
+    limits;
     found = [];
     warnings = [];
     notes = [];
@@ -2265,15 +2482,24 @@ class Walk {
     /** Matching files inside submodules, by submodule folder. */
     inSubmodules = new Map();
     submodulePaths = new Set();
-    constructor(matcher, generated) {
+    listed = 0;
+    constructor(matcher, generated, limits) {
         this.matcher = matcher;
         this.generated = generated;
+        this.limits = limits;
     }
-    /** Walks the folder `dir` (`rel` from the root), inside the submodule `outer` ('' for none). */
-    folder(dir, rel, outer) {
+    /** Walks the folder `dir` (`rel` from the root, `depth` folders below it), inside the submodule `outer` ('' for none). */
+    folder(dir, rel, outer, depth) {
+        if (depth > this.limits.depth) {
+            throw new src_limits/* LimitError */.oC(`the folder '${rel}' is more than ${this.limits.depth} folders below 'path': expected at most ${this.limits.depth} (the search for Dockerfiles does not go deeper)`);
+        }
         const entries = this.list(dir, rel);
         if (entries === undefined)
             return;
+        this.listed += entries.length;
+        if (this.listed > this.limits.searchedEntries) {
+            throw new src_limits/* LimitError */.oC(`the search for Dockerfiles listed more than ${(0,src_limits/* count */.U9)(this.limits.searchedEntries)} files and folders (up to '${rel || '.'}'), more than a run may list: expected fewer; narrow 'path' (node_modules and .git are never searched)`);
+        }
         if (rel === '')
             this.submodulePaths = readGitmodules(dir, entries);
         // A `.git` below the root is another repository (a submodule): kaniko's git context does not clone it.
@@ -2286,7 +2512,7 @@ class Walk {
                     continue;
                 if (this.badName(name, rel))
                     continue;
-                this.folder(`${dir}/${name}`, rel ? `${rel}/${name}` : name, submodule);
+                this.folder(`${dir}/${name}`, rel ? `${rel}/${name}` : name, submodule, depth + 1);
             }
             else if (entry.isFile()) {
                 if (this.matcher.matchesIn(rel, name) && !this.badName(name, rel))
@@ -2356,9 +2582,11 @@ function readGitmodules(root, entries) {
         return new Set();
     let text;
     try {
-        text = (0,external_node_fs_.readFileSync)(`${root}/.gitmodules`, 'utf8');
+        text = (0,repo_file/* readRepoFile */.v6)(`${root}/.gitmodules`, '.gitmodules', GITMODULES, root)?.toString('utf8') ?? '';
     }
-    catch {
+    catch (error) {
+        if (error instanceof src_limits/* LimitError */.oC)
+            throw error;
         // Unreadable: the `.git` of each checked-out submodule still tells it.
         return new Set();
     }
@@ -2398,19 +2626,44 @@ async function checkSymlink(file, realRoot) {
  */
 /** `$NAME`, `${NAME}`, `${NAME:-default}` and `${NAME:+alternative}`, with `vars`; unknown names become ''. */
 function substitute(text, vars) {
-    return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
+    const expand = (braced, op, word, bare) => {
         const value = vars.get((braced ?? bare));
         if (op === '-')
             return value ? value : word;
         if (op === '+')
             return value ? word : '';
         return value ?? '';
-    });
+    };
+    // `${NAME:-` looks for its `}` up to the end of the text: past the last `}` none can match, and
+    // each would look to the end (quadratic time on a long line). There only `$NAME` is looked for.
+    const end = text.lastIndexOf('}') + 1;
+    return (text.slice(0, end).replace(SUBSTITUTION, (_m, braced, op, word, bare) => expand(braced, op, word, bare)) +
+        text.slice(end).replace(BARE_SUBSTITUTION, (_m, bare) => expand(undefined, undefined, undefined, bare)));
 }
+const SUBSTITUTION = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+const BARE_SUBSTITUTION = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
 const UNQUOTE = (value) => value.replace(/^(['"])(.*)\1$/, '$2');
 const SINGLE_ARG = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/;
-/** BuildKit's parser directive: `# name=value` among the first lines (only syntax, escape and check are directives). */
-const DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/;
+/**
+ * BuildKit's parser directive, `# name=value` among the first lines (only syntax, escape and check
+ * are directives): its regular expression, `^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$`, as a
+ * JavaScript one would answer, in linear time (the lazy value made that one quadratic in the length
+ * of a line of white space). Returns the name and the value, or undefined.
+ */
+function parseDirective(line) {
+    const head = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=/.exec(line);
+    if (!head)
+        return undefined;
+    const rest = line.slice(head[0].length);
+    const value = rest.trim();
+    // `.` takes no line terminator; the white space around the value may hold some.
+    const TERMINATOR = /[\n\r\u2028\u2029]/;
+    if (value !== '')
+        return TERMINATOR.test(value) ? undefined : [head[1], value];
+    // Only white space: the expression gives the value its last character that is no terminator.
+    const last = [...rest].reverse().find((c) => !TERMINATOR.test(c));
+    return last === undefined ? undefined : [head[1], last];
+}
 const KEYWORD = /^(arg|from|copy|run|add|onbuild)[\t\v\f\r ]/i;
 const HEREDOC = /^(\d*)<<(-?)\s*([^<]*)$/;
 /** The line without its trailing CR (Go's `TrimRight(line, "\r\n")` on a line split at LF). */
@@ -2481,11 +2734,11 @@ function forEachInstruction(text, take) {
         const first = trimNewline(i === 0 ? lines[0].replace(/^\uFEFF/, '') : lines[i]).trimStart();
         if (directives) {
             // Directives come first: the first line that is not one (a blank line too) ends them.
-            const directive = DIRECTIVE.exec(first);
-            const name = directive?.[1]?.toLowerCase();
+            const directive = parseDirective(first);
+            const name = directive?.[0].toLowerCase();
             directives = name === 'escape' || name === 'syntax' || name === 'check';
-            if (name === 'escape' && (directive?.[2] === '`' || directive?.[2] === '\\'))
-                escapeChar = directive[2];
+            if (name === 'escape' && (directive?.[1] === '`' || directive?.[1] === '\\'))
+                escapeChar = directive[1];
         }
         if (first === '' || first[0] === '#')
             continue;
@@ -3969,6 +4222,8 @@ var summary = __nccwpck_require__(8855);
 
 
 
+
+
 /** Discovers and hashes the Dockerfiles; reads the disk, writes nothing. */
 async function scanRepository(settings, log) {
     const rootProblem = await explainRoot(settings);
@@ -4000,13 +4255,18 @@ async function scanRepository(settings, log) {
     const files = await log.group('Hash', async () => {
         const hashed = [];
         const contexts = settings.hash === 'context' ? contextHasher(settings, log) : undefined;
+        let total = 0;
         for (const file of discovery.paths) {
             const entry = entries.get(file);
             if (entry?.options.skip === true)
                 continue;
-            // `file` is the relative path the walk built under `root` with `/`: joined the same way, without normalising.
             // Its context's walk (working tree) takes the bytes read here: a Dockerfile is read once.
-            const { sha256, text } = (0,src_hash/* hashDockerfile */.De)(`${settings.root}/${file}`, file, contexts ? (data, mode) => contexts.knownFile(file, data, mode) : undefined);
+            const { sha256, text, bytes } = (0,src_hash/* hashDockerfile */.De)(settings.root, file, contexts ? (data, mode) => contexts.knownFile(file, data, mode) : undefined);
+            // The texts are kept for the plan: their sum is bounded as well as each.
+            total += bytes;
+            if (total > src_limits/* LIMITS */.b1.dockerfilesBytes) {
+                throw new src_limits/* LimitError */.oC(`the Dockerfiles have more than ${(0,repo_file/* showBytes */.ni)(src_limits/* LIMITS */.b1.dockerfilesBytes)} bytes in all ('${file}' reached it): expected at most that; leave some out with 'dockerfiles'`);
+            }
             const slash = file.lastIndexOf('/');
             const folder = slash === -1 ? '' : file.slice(0, slash);
             const configured = entry && config ? resolveSettings(config, entry, file, folder) : undefined;
@@ -4056,6 +4316,8 @@ function contextHasher(settings, log) {
     }
     return new ContextHasher(settings.root, generated, undefined, gitObjectFormat(settings.root, workspaceOf(settings)));
 }
+const CONFIG_FILE = { the: 'the config file', a: 'a config file', limit: src_limits/* LIMITS */.b1.configBytes };
+const MANIFEST = { the: 'the existing manifest', a: 'a manifest', limit: src_limits/* LIMITS */.b1.manifestBytes };
 /** Reads and parses the config file or the `image-config` input; undefined when neither is set. */
 async function readConfig(settings) {
     if (settings.imageConfig !== '') {
@@ -4071,15 +4333,10 @@ async function readConfig(settings) {
     const outside = await explainPathEscape(settings.root, file);
     if (outside)
         throw new src_settings/* InputError */.dz(`Input 'config' has the value '${settings.config}': expected a file inside the repository, but ${outside}.`);
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-    }
-    catch (error) {
-        if (error.code === 'ENOENT') {
-            throw new src_settings/* InputError */.dz(`Input 'config' has the value '${settings.config}': expected a file in the repository, but there is none at that path.`);
-        }
-        throw new Error(`cannot read the config file '${settings.config}'`, { cause: error });
+    // Checked above to lie inside the repository, and not to be a symlink.
+    const text = (0,repo_file/* readRepoFile */.v6)(file, settings.config, CONFIG_FILE, settings.root)?.toString('utf8');
+    if (text === undefined) {
+        throw new src_settings/* InputError */.dz(`Input 'config' has the value '${settings.config}': expected a file in the repository, but there is none at that path.`);
     }
     const annotationPath = settings.contextPrefix ? `${settings.contextPrefix}/${settings.config}` : settings.config;
     return parseConfigFile(text, { kind: 'file', name: settings.config, annotationPath });
@@ -4111,14 +4368,7 @@ async function readWorkspaceManifest(settings) {
 }
 /** The same, as bytes: a render checks the digest on them. */
 function readWorkspaceManifestBytes(settings) {
-    try {
-        return (0,external_node_fs_.readFileSync)(settings.outputPath);
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw new Error(`cannot read the existing manifest '${settings.output}'`, { cause: error });
-    }
+    return (0,repo_file/* readRepoFile */.v6)(settings.outputPath, settings.output, MANIFEST, settings.root);
 }
 /** Discovers, hashes, plans and renders against the manifest in the workspace; writes nothing. */
 async function renderRepository(settings, log) {
@@ -4192,6 +4442,10 @@ async function renderScan(settings, scan, previousText, source, log) {
         const same = sameDocuments(documents, previous);
         // The key is recorded only for a render without warnings: a run that skips rendering skips them too.
         const written = same ? undefined : serializeManifest(documents, plan.warnings.length === 0 ? key : undefined);
+        // The next run reads it back, within the same limit (a UTF-16 unit is at most 3 bytes of UTF-8).
+        if (written !== undefined && written.length * 3 > src_limits/* LIMITS */.b1.manifestBytes && Buffer.byteLength(written) > src_limits/* LIMITS */.b1.manifestBytes) {
+            throw new src_limits/* LimitError */.oC(`the manifest would have ${Buffer.byteLength(written)} bytes, more than the ${(0,repo_file/* showBytes */.ni)(src_limits/* LIMITS */.b1.manifestBytes)} a manifest may have (${pods.length} Pods): expected fewer images, or smaller per-image settings`);
+        }
         // Other documents than the verified ones are another file (see serializeManifest): no need to decode
         // the old one to compare. A file that was not verified is compared as text.
         const changed = !same && (previous.verified !== undefined || written !== previous.text);
@@ -4290,6 +4544,163 @@ async function writeManifest(settings, outcome, log) {
         await writeFileAtomic(settings.outputPath, outcome.manifest);
         log.info(`wrote ${settings.output}`);
     });
+}
+
+
+/***/ }),
+
+/***/ 8894:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FK: () => (/* binding */ isInside),
+/* harmony export */   NO: () => (/* binding */ READ_WHOLE_BYTES),
+/* harmony export */   Pg: () => (/* binding */ readOpenFile),
+/* harmony export */   Vj: () => (/* binding */ openRepoFile),
+/* harmony export */   g$: () => (/* binding */ tooLarge),
+/* harmony export */   ni: () => (/* binding */ showBytes),
+/* harmony export */   v6: () => (/* binding */ readRepoFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(351);
+
+
+
+/** Files up to this size are read whole into one shared buffer (larger ones are streamed by their readers). */
+const READ_WHOLE_BYTES = 1024 * 1024;
+let shared;
+// O_NOFOLLOW: a final symlink fails the open (ELOOP) instead of being followed, and is resolved on
+// purpose below. O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer; fstat
+// then refuses it. Regular files read the same with it.
+const OPEN_FLAGS = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0);
+/** `1048576 (1 MiB)`: a limit as a message shows it. */
+function showBytes(bytes) {
+    const units = [
+        [1024 ** 3, 'GiB'],
+        [1024 ** 2, 'MiB'],
+        [1024, 'KiB'],
+    ];
+    const unit = units.find(([size]) => bytes >= size && bytes % size === 0);
+    return unit ? `${bytes} (${bytes / unit[0]} ${unit[1]})` : String(bytes);
+}
+function kindOf(info) {
+    if (info.isDirectory())
+        return 'a folder';
+    if (info.isFIFO())
+        return 'a FIFO';
+    if (info.isSocket())
+        return 'a socket';
+    if (info.isCharacterDevice())
+        return 'a character device';
+    if (info.isBlockDevice())
+        return 'a block device';
+    return 'not a regular file';
+}
+/** Is `real` (a resolved path) `realRoot` or below it? */
+function isInside(realRoot, real) {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(realRoot, real);
+    return rel !== '..' && !rel.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel);
+}
+/**
+ * Opens `file` (below `root`; `name` is its repository-relative path, for errors) as a regular file
+ * of at most `kind.limit` bytes: one open and one fstat, as a plain read would. A symlink is followed
+ * only when it resolves inside `root`. The folders on the way are not checked here: the callers
+ * build paths from folders a walk found (which never follows a symlinked folder), or check them
+ * first (the config file, the manifest). Returns undefined when there is no such file (a symlink
+ * that leads nowhere included), and throws an error naming the file otherwise.
+ */
+function openRepoFile(file, name, kind, root) {
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, OPEN_FLAGS);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT')
+            return undefined;
+        if (code !== 'ELOOP')
+            throw new Error(`cannot read ${kind.the} '${name}'`, { cause: error });
+        const real = resolveInside(file, name, kind, root);
+        if (real === undefined)
+            return undefined;
+        try {
+            fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(real, OPEN_FLAGS);
+        }
+        catch (again) {
+            throw new Error(`cannot read ${kind.the} '${name}'`, { cause: again });
+        }
+    }
+    try {
+        const info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (!info.isFile())
+            throw new Error(`cannot read ${kind.the} '${name}': it is ${kindOf(info)}, not a regular file`);
+        if (info.size > kind.limit)
+            throw tooLarge(kind, name, info.size);
+        return { fd, info };
+    }
+    catch (error) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        throw error;
+    }
+}
+/** Where the symlink `file` leads, when that is inside `root`; undefined when it leads nowhere. */
+function resolveInside(file, name, kind, root) {
+    let real;
+    try {
+        real = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(file);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw new Error(`cannot read ${kind.the} '${name}': it is a symlink that cannot be resolved`, { cause: error });
+    }
+    if (!isInside(node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(root), real)) {
+        throw new Error(`cannot read ${kind.the} '${name}': it is a symlink that leads out of the repository, and nothing outside it is read`);
+    }
+    return real;
+}
+function tooLarge(kind, name, size) {
+    return new _limits_js__WEBPACK_IMPORTED_MODULE_2__/* .LimitError */ .oC(`${kind.the} '${name}' has ${size} bytes, more than the ${showBytes(kind.limit)} ${kind.a} may have`);
+}
+/**
+ * Reads an open file that fstat says has `size` bytes into a buffer shared by every caller, valid
+ * until the next call: one read for a small file, without a second fstat or a read of 0 bytes. A
+ * file that grew meanwhile comes back longer than `size` (up to one byte past READ_WHOLE_BYTES).
+ */
+function readOpenFile(fd, size) {
+    shared ??= Buffer.allocUnsafe(READ_WHOLE_BYTES + 1);
+    return readInto(fd, size, shared);
+}
+function readInto(fd, size, buffer) {
+    let length = 0;
+    for (let n = -1; n !== 0 && length < size && length < buffer.length; length += n) {
+        n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buffer, length, buffer.length - length, null);
+    }
+    return buffer.subarray(0, length);
+}
+/**
+ * Reads a whole file of the repository (see openRepoFile) into a buffer of its own, or returns
+ * undefined when there is none. Reads at most the size fstat gave (within the limit) and one byte
+ * more, to tell a file that changed meanwhile.
+ */
+function readRepoFile(file, name, kind, root) {
+    const opened = openRepoFile(file, name, kind, root);
+    if (opened === undefined)
+        return undefined;
+    try {
+        const size = opened.info.size;
+        const own = size >= READ_WHOLE_BYTES;
+        const data = own ? readInto(opened.fd, size, Buffer.allocUnsafe(size + 1)) : readOpenFile(opened.fd, size);
+        if (data.length !== size)
+            throw new Error(`cannot read ${kind.the} '${name}': it changed while it was read`);
+        return own ? data : Buffer.from(data);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(opened.fd);
+    }
 }
 
 
@@ -4890,13 +5301,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-
-/***/ }),
-
-/***/ 6928:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
