@@ -6083,7 +6083,7 @@ const ADD = 2;
 function unifiedDiff(before, after, name, context = 3) {
     return boundedDiff(before, after, name, Number.POSITIVE_INFINITY, context).text;
 }
-/** Like unifiedDiff, but stops at `limit` characters; the documents after that are only compared. */
+/** Like unifiedDiff, but stops after the hunk that reaches `limit` characters; the documents after it are only compared. */
 function boundedDiff(before, after, name, limit, context = 3) {
     if (before === after)
         return { text: '', more: 0 };

@@ -28,14 +28,14 @@ export function unifiedDiff(before: string, after: string, name: string, context
   return boundedDiff(before, after, name, Number.POSITIVE_INFINITY, context).text
 }
 
-/** A unified diff that stops after the hunk that reaches `limit` characters. */
+/** A unified diff cut after the hunk that reaches a limit, and what it leaves out. */
 export interface BoundedDiff {
   readonly text: string
   /** Documents that differ and are not in the text, or only in part (0 when the text is the whole diff). */
   readonly more: number
 }
 
-/** Like unifiedDiff, but stops at `limit` characters; the documents after that are only compared. */
+/** Like unifiedDiff, but stops after the hunk that reaches `limit` characters; the documents after it are only compared. */
 export function boundedDiff(before: string, after: string, name: string, limit: number, context = 3): BoundedDiff {
   if (before === after) return { text: '', more: 0 }
   const hunks = new Hunks(context, limit)
