@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// Local preview: the bundled command line (dist/cli), built from src/cli.ts.
+// Local preview: the bundled command line (dist/cli), built from src/cli/index.ts.
 import '../dist/cli/index.js'

@@ -1,25 +1,12 @@
 import { statSync } from 'node:fs'
 import path from 'node:path'
-import { codeIdentity } from './code-id.js'
-import {
-  buildInputs,
-  type ConfigSource,
-  checkTarget,
-  type ImageConfig,
-  type ImageEntry,
-  matchConfig,
-  parseConfigFile,
-  parseInlineConfig,
-  resolveSettings,
-} from './config.js'
-import { ContextHasher } from './context-hash.js'
-import { discoverDockerfiles } from './discover.js'
-import { parseFromLines } from './dockerfile.js'
-import { explainPathEscape, realpathOrUndefined, removeStaleTemporaries, writeFileAtomic } from './fs-atomic.js'
-import { gitObjectFormat, readGitIndex } from './git-index.js'
-import { hashDockerfile, sha256Hex } from './hash.js'
-import { inert } from './inert.js'
-import { LIMITS, LimitError } from './limits.js'
+import { InputError, type Settings } from './action/settings.js'
+import { statusText } from './action/summary.js'
+import { explainPathEscape, realpathOrUndefined, removeStaleTemporaries, writeFileAtomic } from './common/fs-atomic.js'
+import { inert } from './common/inert.js'
+import { LIMITS, LimitError } from './common/limits.js'
+import { type FileKind, readRepoFile, showBytes } from './common/repo-file.js'
+import { codeIdentity } from './manifest/code-id.js'
 import {
   buildPod,
   buildScriptsConfigMap,
@@ -32,10 +19,23 @@ import {
 import { type PreviousManifest, readPreviousManifest } from './manifest/previous.js'
 import { loadScripts } from './manifest/scripts.js'
 import { sameDocuments, serializeManifest } from './manifest/yaml.js'
-import { type HashedDockerfile, type ImageStatus, type PlanOptions, type PreviousImage, planImages } from './plan.js'
-import { type FileKind, readRepoFile, showBytes } from './repo-file.js'
-import { InputError, type Settings } from './settings.js'
-import { statusText } from './summary.js'
+import {
+  buildInputs,
+  type ConfigSource,
+  checkTarget,
+  type ImageConfig,
+  type ImageEntry,
+  matchConfig,
+  parseConfigFile,
+  parseInlineConfig,
+  resolveSettings,
+} from './plan/config.js'
+import { type HashedDockerfile, type ImageStatus, type PlanOptions, type PreviousImage, planImages } from './plan/plan.js'
+import { ContextHasher } from './scan/context-hash.js'
+import { discoverDockerfiles } from './scan/discover.js'
+import { parseFromLines } from './scan/dockerfile.js'
+import { gitObjectFormat, readGitIndex } from './scan/git-index.js'
+import { hashDockerfile, sha256Hex } from './scan/hash.js'
 
 /** How the pipeline talks to the person running it: @actions/core in the action, the terminal in the CLI. */
 export interface Logger {

@@ -1,8 +1,8 @@
+import type { Settings } from '../action/settings.js'
+import { statusText } from '../action/summary.js'
+import { inert } from '../common/inert.js'
 import { COMPARE_FILE_LIMIT } from '../github/api.js'
-import { inert } from '../inert.js'
 import { type Logger, type RenderOutcome, renderScan, type Scan } from '../render.js'
-import type { Settings } from '../settings.js'
-import { statusText } from '../summary.js'
 import type { BranchState, BranchWriter } from './branch-writer.js'
 import { readsPredicate, renderReadsOf } from './render-inputs.js'
 

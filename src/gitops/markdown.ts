@@ -4,7 +4,7 @@
  * that ended a table row or made a heading or a link would put the pull request author's words in
  * its mouth. Every text is `visible` first (one line; `%` and control characters percent-encoded).
  */
-import { visible } from '../inert.js'
+import { visible } from '../common/inert.js'
 
 /** Markdown's and GFM's punctuation: links, images, emphasis, HTML, entities, code, table pipes, autolinks (`:`, `@`, `.`). */
 const PUNCTUATION = /[!"#$&'()*+,.:;<=>?@[\\\]^_`{|}~]/g

@@ -1,9 +1,9 @@
 import { realpathSync } from 'node:fs'
 import path from 'node:path'
-import { PRUNED_FOLDERS } from '../discover.js'
-import { compilePatterns } from '../glob.js'
+import type { Settings } from '../action/settings.js'
 import type { Scan } from '../render.js'
-import type { Settings } from '../settings.js'
+import { PRUNED_FOLDERS } from '../scan/discover.js'
+import { compilePatterns } from '../scan/glob.js'
 
 /**
  * What a render reads from the repository, as far as a changed path can tell: the commit loop asks it

@@ -1,6 +1,6 @@
-import type { PreviousImage } from '../plan.js'
+import { escapeHtml } from '../action/summary.js'
+import type { PreviousImage } from '../plan/plan.js'
 import type { ImageReport } from '../render.js'
-import { escapeHtml } from '../summary.js'
 import { codeSpan, markdownText, tableCode } from './markdown.js'
 import { boundedDiff } from './text-diff.js'
 

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as real from '../../src/manifest/pod.js'
-import type { PlannedImage } from '../../src/plan.js'
+import type { PlannedImage } from '../../src/plan/plan.js'
 
 // The render key must change whenever the code that shapes a Pod changes, or a run of a new version
 // would reuse the Pods an older one wrote. These tests change that code for real: a copy of the
@@ -110,7 +110,7 @@ const EDITS: Edit[] = [
   // Values beyond ASCII only: the emitter.
   ['manifest/emit.ts', "padStart(4, '0')", "padStart(4, '0').toUpperCase()"],
   // Repository names over 63 characters only: naming.
-  ['naming.ts', 'shortHash(name, 6)', 'shortHash(name, 7)'],
+  ['plan/naming.ts', 'shortHash(name, 6)', 'shortHash(name, 7)'],
 ]
 
 describe('the render key', () => {

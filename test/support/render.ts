@@ -1,5 +1,5 @@
+import { getSettings, type Settings } from '../../src/action/settings.js'
 import { type Logger, type RenderOutcome, renderRepository, writeManifest } from '../../src/render.js'
-import { getSettings, type Settings } from '../../src/settings.js'
 import { githubEnv, inputEnv, withEnv } from './action-env.js'
 
 /** A Logger that keeps what it was told. */

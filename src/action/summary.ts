@@ -1,0 +1,102 @@
+import { visible } from '../common/inert.js'
+import type { ImageReport, RenderOutcome } from '../render.js'
+
+export const TABLE_HEADER = ['Image', 'Dockerfile', 'sha256', 'Reference', 'Status'] as const
+
+/**
+ * An image's status as the log, the summary, the CLI and the commit message show it: `changed`,
+ * `renamed from api, forced`; `withPath` adds the Dockerfile a renamed image moved from.
+ */
+export function statusText(
+  image: Pick<ImageReport, 'status' | 'forced' | 'previousName' | 'previousDockerfile'>,
+  withPath = false,
+): string {
+  let status: string = image.status
+  if (image.status === 'renamed') {
+    status = `renamed from ${image.previousName ?? ''}`
+    if (withPath && image.previousDockerfile !== undefined) status += ` (${image.previousDockerfile})`
+  }
+  return image.forced ? `${status}, forced` : status
+}
+
+/** Rows of the image table shared by the job summary and the CLI. */
+export function imageRows(outcome: Pick<RenderOutcome, 'images' | 'removed' | 'skipped'>): string[][] {
+  const rows = outcome.images.map((image: ImageReport) => [
+    image.name,
+    image.dockerfile,
+    image.sha256.slice(0, 12),
+    image.image,
+    statusText(image, true),
+  ])
+  const skipped = new Set(outcome.skipped ?? [])
+  for (const gone of outcome.removed) {
+    rows.push([gone.name, gone.dockerfile, gone.sha256.slice(0, 12), '', skipped.has(gone.dockerfile) ? 'removed, skipped' : 'removed'])
+    skipped.delete(gone.dockerfile)
+  }
+  for (const file of skipped) rows.push(['', file, '', '', 'skipped'])
+  return rows
+}
+
+/** A plain-text table for terminals. */
+export function formatTextTable(header: readonly string[], rows: readonly string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd()
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
+}
+
+const HTML_SPECIAL = /[&<>"']/
+
+/**
+ * HTML text for the job summary, which GitHub reads as Markdown: a newline in a name could end the
+ * HTML block (at a blank line) and turn the rest into Markdown, so the text is `visible` first.
+ */
+export function escapeHtml(text: string): string {
+  const shown = visible(text)
+  // Most cells have nothing to escape: a test is cheaper than a replace with a callback.
+  return HTML_SPECIAL.test(shown) ? shown.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : shown
+}
+
+/** GitHub refuses a step's job summary over 1 MiB; the table stops well before, with a note. */
+export const SUMMARY_TABLE_BUDGET = 768 * 1024
+
+/** Up to this many images the table lists them all; beyond, the ones a run builds, removes or skips. */
+export const SUMMARY_ALL_ROWS = 100
+
+/** The job summary: a heading, one line of HTML (`line`, already escaped), and the image table. */
+export function summaryHtml(outcome: Pick<RenderOutcome, 'images' | 'removed' | 'skipped'> | undefined, line: string): string {
+  const parts = ['<h2>kaniko-gitops</h2>', `<p>${line}${outcome ? `, ${outcome.images.length} image(s)` : ''}</p>`]
+  if (outcome) {
+    const row = (cells: readonly string[], tag: 'th' | 'td') => {
+      let html = '<tr>'
+      for (const cell of cells) html += `<${tag}>${escapeHtml(cell)}</${tag}>`
+      return `${html}</tr>`
+    }
+    // On a large repository a row per unchanged image would bury the few that build: they are counted.
+    const all = outcome.images.length <= SUMMARY_ALL_ROWS
+    const shown = all ? outcome : { ...outcome, images: outcome.images.filter((image) => image.status !== 'unchanged' || image.forced) }
+    const unlisted = outcome.images.length - shown.images.length
+    const rows = imageRows(shown)
+    const html = [row(TABLE_HEADER, 'th')]
+    let size = 0
+    for (const cells of rows) {
+      const text = row(cells, 'td')
+      size += Buffer.byteLength(text)
+      if (size > SUMMARY_TABLE_BUDGET) break
+      html.push(text)
+    }
+    const left = rows.length - (html.length - 1)
+    if (all || html.length > 1) parts.push(`<table>${html.join('')}</table>`)
+    if (unlisted > 0) {
+      parts.push(`<p>${unlisted} unchanged image(s) not listed: the <code>images</code> output and the log list every image.</p>`)
+    }
+    if (left > 0)
+      parts.push(
+        `<p>${left} more row(s) left out: a job summary holds at most 1 MiB. The <code>images</code> output and the log list every image.</p>`,
+      )
+  }
+  return `${parts.join('\n')}\n`
+}

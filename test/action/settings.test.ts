@@ -1,0 +1,161 @@
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { redirectLog } from '../../src/action/runner.js'
+import { getSettings } from '../../src/action/settings.js'
+import { githubEnv, inputEnv, SHA_A, withEnv } from '../support/action-env.js'
+
+const workspace = path.resolve('/tmp/ws')
+const settingsFor = (inputs: Record<string, string>, github: Record<string, string> = {}) =>
+  withEnv({ ...inputEnv(inputs), ...githubEnv(workspace, github) }, () => getSettings())
+
+describe('getSettings', () => {
+  it('takes its defaults from action.yml and the run from GITHUB_*', async () => {
+    const s = await settingsFor({ registry: 'docker.io/acme' })
+    expect(s).toMatchObject({
+      mode: 'auto',
+      root: workspace,
+      contextPrefix: '',
+      dockerfiles: ['Dockerfile', 'Containerfile', '*.Dockerfile', '*.dockerfile'],
+      registry: 'docker.io/acme',
+      output: 'deploy/manifest.yaml',
+      outputPath: path.join(workspace, 'deploy', 'manifest.yaml'),
+      namespace: 'kaniko',
+      registrySecret: 'docker-config-secret',
+      executorImage: 'ghcr.io/osscontainertools/kaniko:v1.28.0-debug',
+      checkImage: 'quay.io/skopeo/stable:v1.22.2',
+      insecureRegistries: [],
+      forceBuild: false,
+      forceImages: [],
+      forceNonce: '1001-1',
+      context: 'git',
+      gitUrl: 'git://github.com/acme/shop.git',
+      gitRef: 'refs/heads/main',
+      commitSha: SHA_A,
+      repositoryName: 'shop',
+    })
+    expect(Object.isFrozen(s)).toBe(true)
+  })
+
+  it('reads lists, booleans and the repository folder', async () => {
+    const s = await settingsFor({
+      registry: 'docker.io/acme',
+      path: 'apps/',
+      dockerfiles: 'services/*/Dockerfile\n!services/legacy/**\n',
+      'force-images': 'api, web\nworker',
+      'force-build': 'TRUE',
+      'insecure-registry': 'true',
+    })
+    expect(s.root).toBe(path.join(workspace, 'apps'))
+    expect(s.contextPrefix).toBe('apps')
+    expect(s.dockerfiles).toEqual(['services/*/Dockerfile', '!services/legacy/**'])
+    expect(s.forceImages).toEqual(['api', 'web', 'worker'])
+    expect(s.forceBuild).toBe(true)
+    expect(s.insecureRegistries).toEqual(['docker.io'])
+  })
+
+  it('takes insecure registries as true, false or a list of hosts', async () => {
+    expect((await settingsFor({ registry: 'registry.kaniko.svc:5000/team', 'insecure-registry': 'TRUE' })).insecureRegistries).toEqual([
+      'registry.kaniko.svc:5000',
+    ])
+    expect((await settingsFor({ registry: 'docker.io/acme', 'insecure-registry': 'false' })).insecureRegistries).toEqual([])
+    expect(
+      (
+        await settingsFor({
+          registry: 'docker.io/acme',
+          'insecure-registry': 'mirror.local:5000, registry.kaniko.svc:5000\nmirror.local:5000',
+        })
+      ).insecureRegistries,
+    ).toEqual(['mirror.local:5000', 'registry.kaniko.svc:5000'])
+  })
+
+  it('pins the git context through the branch of a push, the branch input, or the PR base', async () => {
+    expect((await settingsFor({ registry: 'docker.io/a', branch: 'release' })).gitRef).toBe('refs/heads/release')
+    expect((await settingsFor({ registry: 'docker.io/a' }, { GITHUB_REF: 'refs/pull/7/merge', GITHUB_BASE_REF: 'dev' })).gitRef).toBe(
+      'refs/heads/dev',
+    )
+    expect((await settingsFor({ registry: 'docker.io/a' }, { GITHUB_SERVER_URL: 'https://ghe.example.com/' })).gitUrl).toBe(
+      'git://ghe.example.com/acme/shop.git',
+    )
+  })
+
+  it.each([
+    [{ mode: 'deploy' }, "Input 'mode' has the value 'deploy': expected one of auto, render, diff, commit."],
+    [{ registry: '' }, "Input 'registry' has the value '': a value is required."],
+    [
+      { registry: 'https://docker.io/acme' },
+      "Input 'registry' has the value 'https://docker.io/acme': expected a registry prefix such as docker.io/acme, but it has a URL scheme",
+    ],
+    [{ registry: 'docker.io/Acme' }, 'upper-case'],
+    [{ registry: 'docker.io/acme/' }, 'ends with a slash'],
+    [{ registry: 'docker.io//acme' }, "contains '//'"],
+    [{ registry: 'docker.io/my team' }, 'white space'],
+    [{ output: '../manifest.yaml' }, "Input 'output' has the value '../manifest.yaml': expected a path inside the repository."],
+    [{ output: '/etc/manifest.yaml' }, "Input 'output' has the value '/etc/manifest.yaml': expected a path relative to the repository."],
+    [{ output: 'deploy/../../x.yaml' }, 'expected a path inside the repository'],
+    [{ path: '../other' }, "Input 'path' has the value '../other'"],
+    [{ 'force-build': 'yes' }, "Input 'force-build' has the value 'yes': expected true or false."],
+    [
+      { 'insecure-registry': 'http://mirror:5000' },
+      "Input 'insecure-registry' has the value 'http://mirror:5000': expected true, false or registry hosts such as registry.kaniko.svc:5000, but 'http://mirror:5000' is not a registry host (a name, an IPv4 address or an [IPv6] address, and an optional :port).",
+    ],
+    [
+      { dockerfiles: '!Dockerfile' },
+      "Input 'dockerfiles' has the value '!Dockerfile': expected at least one glob pattern that includes files.",
+    ],
+    [{ namespace: 'Kaniko' }, "Input 'namespace' has the value 'Kaniko': expected a DNS-1123 label"],
+    [{ 'registry-secret': 'my_secret' }, "Input 'registry-secret' has the value 'my_secret'"],
+    [{ 'executor-image': 'gcr.io/kaniko-project/executor:latest' }, "its tag is 'latest'; pin a version"],
+    [
+      { 'check-image': 'quay.io/skopeo/stable' },
+      "Input 'check-image' has the value 'quay.io/skopeo/stable': expected a pinned image reference, but it has neither a tag nor a digest",
+    ],
+    [
+      { context: 'local', 'local-path': 'workspace' },
+      "Input 'local-path' has the value 'workspace': expected an absolute path on the node.",
+    ],
+    [{ context: 's3' }, "Input 'context' has the value 's3': expected one of git, local."],
+    [
+      { 'cache-repo': 'https://r/cache' },
+      "Input 'cache-repo' has the value 'https://r/cache': expected a repository such as registry.kaniko.svc:5000/team/cache, but it has a URL scheme",
+    ],
+    [{ 'cache-ttl': '2 days' }, "Input 'cache-ttl' has the value '2 days': expected a duration such as 168h or 90m."],
+    [{ 'snapshot-mode': 'fast' }, "Input 'snapshot-mode' has the value 'fast': expected one of redo, full, time."],
+    [
+      { 'extra-args': '--push-retry=3\nrm -rf /' },
+      "Input 'extra-args' has the value 'rm -rf /': expected one kaniko flag per line, such as --push-retry=3.",
+    ],
+    [{ 'commit-method': 'push' }, "Input 'commit-method' has the value 'push': expected one of api, git."],
+    [{ branch: '../main' }, "Input 'branch' has the value '../main': expected a branch name such as main."],
+    [{ branch: '-f' }, "Input 'branch' has the value '-f': expected a branch name such as main."],
+    [{ 'fail-on-drift': 'maybe' }, "Input 'fail-on-drift' has the value 'maybe': expected true or false."],
+    [{ 'commit-message': ' ' }, "Input 'commit-message' has the value '': a value is required."],
+  ])('refuses %j', async (inputs, message) => {
+    await expect(settingsFor({ registry: 'docker.io/acme', ...inputs })).rejects.toThrow(message)
+  })
+
+  it('masks the token as soon as it is read, and targets the default branch of the event', async () => {
+    const writes: string[] = []
+    redirectLog((text) => writes.push(text))
+    try {
+      const s = await withEnv({ ...inputEnv({ registry: 'docker.io/a', token: 'ghs_secretvalue' }), ...githubEnv(workspace) }, () =>
+        getSettings(process.env, { name: 'push', defaultBranch: 'trunk' }),
+      )
+      expect(s.token).toBe('ghs_secretvalue')
+      expect(s.branch).toBe('trunk')
+      expect(s.manifestRepoPath).toBe('deploy/manifest.yaml')
+    } finally {
+      redirectLog(undefined)
+    }
+    expect(writes.join('')).toContain('::add-mask::ghs_secretvalue')
+  })
+
+  it('needs a commit and a repository for the git context, not for the local one', async () => {
+    await expect(settingsFor({ registry: 'docker.io/a' }, { GITHUB_SHA: '' })).rejects.toThrow(
+      "GITHUB_SHA is '': expected a 40-character commit id",
+    )
+    await expect(settingsFor({ registry: 'docker.io/a' }, { GITHUB_REPOSITORY: 'nope' })).rejects.toThrow("GITHUB_REPOSITORY is 'nope'")
+    const local = await settingsFor({ registry: 'docker.io/a', context: 'local' }, { GITHUB_SHA: '', GITHUB_REPOSITORY: '' })
+    expect(local.context).toBe('local')
+    expect(local.repositoryName).toBe('ws')
+  })
+})

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import { escapeHtml, SUMMARY_ALL_ROWS, SUMMARY_TABLE_BUDGET, summaryHtml } from '../../src/action/summary.js'
+import type { ImageReport } from '../../src/render.js'
+
+const image = (i: number, status: ImageReport['status'] = 'unchanged'): ImageReport => ({
+  name: `service-with-a-rather-long-name-${i}`,
+  dockerfile: `services/group-${i % 20}/service-with-a-rather-long-name-${i}/Dockerfile`,
+  sha256: 'ab'.repeat(32),
+  image: `registry.example.com/acme/service-with-a-rather-long-name-${i}:${'ab'.repeat(8)}`,
+  tag: 'ab'.repeat(8),
+  pod: `service-with-a-rather-long-name-${i}-0123456789`,
+  forced: false,
+  status,
+})
+
+describe('escapeHtml', () => {
+  it('escapes the five characters HTML gives meaning to, and leaves other text as it is', () => {
+    expect(escapeHtml(`a&b<c>d"e'f`)).toBe('a&#38;b&#60;c&#62;d&#34;e&#39;f')
+    expect(escapeHtml('services/api/Dockerfile')).toBe('services/api/Dockerfile')
+  })
+})
+
+describe('summaryHtml', () => {
+  it('shows a renamed image with its old name, and the old path of a moved Dockerfile, escaped', () => {
+    const renamed: ImageReport = { ...image(1, 'renamed'), previousName: 'api' }
+    const moved: ImageReport = { ...image(2, 'renamed'), previousName: 'web', previousDockerfile: 'old/<web>/Dockerfile', forced: true }
+    const html = summaryHtml({ images: [renamed, moved], removed: [] }, 'changed')
+    expect(html).toContain('<td>renamed from api</td>')
+    expect(html).toContain('<td>renamed from web (old/&#60;web&#62;/Dockerfile), forced</td>')
+  })
+
+  it('lists every image of a repository of ordinary size', () => {
+    const html = summaryHtml({ images: [image(1), image(2)], removed: [] }, 'unchanged')
+    expect(html.match(/<tr>/g)).toHaveLength(3)
+    expect(html).toContain('<td>service-with-a-rather-long-name-2</td>')
+    expect(html).not.toContain('left out')
+  })
+
+  it('stays under the 1 MiB GitHub takes for a job summary, and says how many rows it left out', () => {
+    const images = Array.from({ length: 6000 }, (_, i) => image(i, 'new'))
+    const html = summaryHtml({ images, removed: [] }, 'unchanged')
+    expect(Buffer.byteLength(html)).toBeLessThan(1024 * 1024)
+    expect(Buffer.byteLength(html)).toBeGreaterThan(SUMMARY_TABLE_BUDGET)
+    const shown = (html.match(/<tr>/g) ?? []).length - 1
+    expect(shown).toBeLessThan(images.length)
+    expect(html).toContain(`<p>${images.length - shown} more row(s) left out`)
+  })
+
+  it('lists, on a large repository, the images a run builds, and counts the unchanged ones', () => {
+    const images = Array.from({ length: SUMMARY_ALL_ROWS + 50 }, (_, i) => image(i, i === 7 ? 'changed' : i === 9 ? 'new' : 'unchanged'))
+    const forced = { ...image(11), forced: true }
+    images[11] = forced
+    const html = summaryHtml({ images, removed: [] }, 'changed')
+    expect(html.match(/<tr>/g)).toHaveLength(4)
+    for (const i of [7, 9, 11]) expect(html).toContain(`<td>service-with-a-rather-long-name-${i}</td>`)
+    expect(html).toContain(`<p>${images.length - 3} unchanged image(s) not listed`)
+    // Up to SUMMARY_ALL_ROWS images, every one is listed.
+    const few = summaryHtml({ images: images.slice(0, SUMMARY_ALL_ROWS), removed: [] }, 'changed')
+    expect(few.match(/<tr>/g)).toHaveLength(SUMMARY_ALL_ROWS + 1)
+    expect(few).not.toContain('not listed')
+  })
+})

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { explainRepoFolder, main, repositoryNameOf } from '../../src/cli/index.js'
+import { withEnv } from '../support/action-env.js'
+import { git, tempTrees } from '../support/repo.js'
+
+const { tree } = tempTrees()
+const FROM = 'FROM alpine:3.20\n'
+
+/** Runs the command line in this process (the action's code, not the bundle); returns its status and stderr. */
+async function cli(args: string[]): Promise<{ status: number; stderr: string }> {
+  const errors: string[] = []
+  vi.spyOn(console, 'log').mockImplementation(() => {})
+  vi.spyOn(console, 'warn').mockImplementation(() => {})
+  vi.spyOn(console, 'error').mockImplementation((message: string) => void errors.push(message))
+  // The command line sets INPUT_* and GITHUB_* in process.env: withEnv puts them back.
+  const status = await withEnv({}, () => main(args))
+  return { status, stderr: errors.join('\n') }
+}
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
+describe('kaniko-gitops render --repo', () => {
+  it('a missing folder says so', async () => {
+    const missing = path.join(tree({}), 'nope')
+    const run = await cli(['render', '--repo', missing, '--registry', 'docker.io/acme'])
+    expect(run).toEqual({
+      status: 1,
+      stderr: `kaniko-gitops: --repo '${missing}': there is no such folder (expected the folder of a git checkout)`,
+    })
+  })
+
+  it('a file is not a folder', async () => {
+    const file = path.join(tree({ README: 'x\n' }), 'README')
+    expect(explainRepoFolder(file)).toBe('it is not a folder')
+    expect((await cli(['render', '--repo', file, '--registry', 'docker.io/acme'])).stderr).toContain(`--repo '${file}': it is not a folder`)
+  })
+
+  it('a folder without a commit says what the git context needs, and renders with --context local', async () => {
+    const dir = tree({ Dockerfile: FROM })
+    const run = await cli(['render', '--repo', dir, '--registry', 'docker.io/acme'])
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain(`--repo '${dir}' has no commit to render`)
+    expect(run.stderr).toContain('Commit first, or pass --context local.')
+    expect((await cli(['render', '--repo', dir, '--registry', 'docker.io/acme', '--context', 'local'])).status).toBe(0)
+  })
+
+  it('a folder name with spaces gives a valid repository name', async () => {
+    const dir = path.join(tree({ 'My Repo/Dockerfile': FROM }), 'My Repo')
+    git(dir, 'init', '-q', '-b', 'main')
+    git(dir, 'add', '-A')
+    git(dir, 'commit', '-q', '-m', 'initial')
+    const run = await cli(['render', '--repo', dir, '--registry', 'docker.io/acme'])
+    expect(run).toEqual({ status: 0, stderr: '' })
+    const manifest = readFileSync(path.join(dir, 'deploy/manifest.yaml'), 'utf8')
+    expect(manifest).toContain('--context=git://github.com/local/My-Repo.git#refs/heads/main#')
+    expect(manifest).toContain('docker.io/acme/my-repo:')
+  })
+
+  it.each([
+    ['/tmp/My Repo', 'My-Repo'],
+    ['/tmp/shop', 'shop'],
+    ['/tmp/a  b\tc', 'a-b-c'],
+    ['/tmp/Crème Brûlée', 'Creme-Brulee'],
+    ['/tmp/日本', 'repository'],
+    ['/tmp/.hidden', 'hidden'],
+    ['/tmp/[]', 'repository'],
+  ])('repositoryNameOf(%j) is %j', (folder, name) => {
+    expect(repositoryNameOf(folder)).toBe(name)
+  })
+})
