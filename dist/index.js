@@ -528,6 +528,17 @@ function describeError(error) {
     }
     return parts.join(': ');
 }
+/** Raised for a bad input; `main` reports its message as is, as an annotation on `location` when known. */
+class InputError extends Error {
+    name = 'InputError';
+    /** The file (workspace-relative) and place the error is about, for the annotation. */
+    location;
+    constructor(message, options = {}) {
+        super(message);
+        if (options.location)
+            this.location = options.location;
+    }
+}
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -796,34 +807,9 @@ function gitBranchWriter(repoDir, remote = 'origin') {
     };
 }
 
-;// CONCATENATED MODULE: ./src/gitops/comment.ts
-/**
- * Keeps one comment per marker on an issue or pull request: updated in place when it exists (and
- * differs), created otherwise. Only a comment of the token's own account is the action's: anyone can
- * write the marker into a comment, and the action must neither edit it nor show its text as the diff.
- */
-async function upsertComment(api, issue, marker, body) {
-    const marked = (await api.listComments(issue)).filter((c) => c.body.includes(marker));
-    // Asked only when there is a comment to tell apart: the first run of a pull request does not ask.
-    const login = marked.length > 0 ? await api.tokenLogin() : undefined;
-    const existing = login === undefined ? undefined : marked.find((c) => sameAccount(c, login));
-    if (!existing) {
-        await api.createComment(issue, body);
-        return 'created';
-    }
-    if (existing.body === body)
-        return 'unchanged';
-    await api.updateComment(existing.id, body);
-    return 'updated';
-}
-/** GitHub's logins are case-insensitive; an app's carries `[bot]` in REST and GraphQL alike. */
-function sameAccount(comment, login) {
-    return comment.author.toLowerCase() === login.toLowerCase();
-}
-
-;// CONCATENATED MODULE: ./src/action/summary.ts
-
-const TABLE_HEADER = ['Image', 'Dockerfile', 'sha256', 'Reference', 'Status'];
+// EXTERNAL MODULE: ./src/github/api.ts
+var api = __nccwpck_require__(8943);
+;// CONCATENATED MODULE: ./src/manifest/outcome.ts
 /**
  * An image's status as the log, the summary, the CLI and the commit message show it: `changed`,
  * `renamed from api, forced`; `withPath` adds the Dockerfile a renamed image moved from.
@@ -837,85 +823,7 @@ function statusText(image, withPath = false) {
     }
     return image.forced ? `${status}, forced` : status;
 }
-/** Rows of the image table shared by the job summary and the CLI. */
-function imageRows(outcome) {
-    const rows = outcome.images.map((image) => [
-        image.name,
-        image.dockerfile,
-        image.sha256.slice(0, 12),
-        image.image,
-        statusText(image, true),
-    ]);
-    const skipped = new Set(outcome.skipped ?? []);
-    for (const gone of outcome.removed) {
-        rows.push([gone.name, gone.dockerfile, gone.sha256.slice(0, 12), '', skipped.has(gone.dockerfile) ? 'removed, skipped' : 'removed']);
-        skipped.delete(gone.dockerfile);
-    }
-    for (const file of skipped)
-        rows.push(['', file, '', '', 'skipped']);
-    return rows;
-}
-/** A plain-text table for terminals. */
-function formatTextTable(header, rows) {
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-    const line = (cells) => cells
-        .map((c, i) => c.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd();
-    return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
-}
-const HTML_SPECIAL = /[&<>"']/;
-/**
- * HTML text for the job summary, which GitHub reads as Markdown: a newline in a name could end the
- * HTML block (at a blank line) and turn the rest into Markdown, so the text is `visible` first.
- */
-function escapeHtml(text) {
-    const shown = visible(text);
-    // Most cells have nothing to escape: a test is cheaper than a replace with a callback.
-    return HTML_SPECIAL.test(shown) ? shown.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : shown;
-}
-/** GitHub refuses a step's job summary over 1 MiB; the table stops well before, with a note. */
-const SUMMARY_TABLE_BUDGET = 768 * 1024;
-/** Up to this many images the table lists them all; beyond, the ones a run builds, removes or skips. */
-const SUMMARY_ALL_ROWS = 100;
-/** The job summary: a heading, one line of HTML (`line`, already escaped), and the image table. */
-function summaryHtml(outcome, line) {
-    const parts = ['<h2>kaniko-gitops</h2>', `<p>${line}${outcome ? `, ${outcome.images.length} image(s)` : ''}</p>`];
-    if (outcome) {
-        const row = (cells, tag) => {
-            let html = '<tr>';
-            for (const cell of cells)
-                html += `<${tag}>${escapeHtml(cell)}</${tag}>`;
-            return `${html}</tr>`;
-        };
-        // On a large repository a row per unchanged image would bury the few that build: they are counted.
-        const all = outcome.images.length <= SUMMARY_ALL_ROWS;
-        const shown = all ? outcome : { ...outcome, images: outcome.images.filter((image) => image.status !== 'unchanged' || image.forced) };
-        const unlisted = outcome.images.length - shown.images.length;
-        const rows = imageRows(shown);
-        const html = [row(TABLE_HEADER, 'th')];
-        let size = 0;
-        for (const cells of rows) {
-            const text = row(cells, 'td');
-            size += Buffer.byteLength(text);
-            if (size > SUMMARY_TABLE_BUDGET)
-                break;
-            html.push(text);
-        }
-        const left = rows.length - (html.length - 1);
-        if (all || html.length > 1)
-            parts.push(`<table>${html.join('')}</table>`);
-        if (unlisted > 0) {
-            parts.push(`<p>${unlisted} unchanged image(s) not listed: the <code>images</code> output and the log list every image.</p>`);
-        }
-        if (left > 0)
-            parts.push(`<p>${left} more row(s) left out: a job summary holds at most 1 MiB. The <code>images</code> output and the log list every image.</p>`);
-    }
-    return `${parts.join('\n')}\n`;
-}
 
-// EXTERNAL MODULE: ./src/github/api.ts
-var api = __nccwpck_require__(8943);
 ;// CONCATENATED MODULE: ./src/common/limits.ts
 /**
  * How much of each thing a run reads, at most. In `diff` mode a pull request chooses the files, and
@@ -1101,50 +1009,16 @@ function readRepoFile(file, name, kind, root) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scan/hash.ts
+;// CONCATENATED MODULE: ./src/common/sha256.ts
 
-
-
-
-/** Dockerfiles larger than this are refused: they are almost certainly not Dockerfiles. */
-const MAX_DOCKERFILE_BYTES = LIMITS.dockerfileBytes;
-const DOCKERFILE = { the: 'the Dockerfile', a: 'a Dockerfile', limit: MAX_DOCKERFILE_BYTES };
 /** sha256 in hex; the one-shot crypto.hash (Node 21.7+) is faster than a Hash object for small inputs. */
 function sha256Hex(data) {
     return typeof external_node_crypto_.hash === 'function' ? external_node_crypto_.hash('sha256', data, 'hex') : external_node_crypto_.createHash('sha256').update(data).digest('hex');
 }
-/**
- * Reads one Dockerfile, `root`/`file` (at most MAX_DOCKERFILE_BYTES, through the repository's one
- * reader), and returns its sha256 in hex. Synchronous: for a thousand small files, the file-handle
- * promises cost more than the reads.
- */
-function hashDockerfile(root, file, 
-/** Given the bytes (valid during the call) and the file's mode, for a reader that needs them too. */
-onRead) {
-    // `file` is the relative path the walk built under `root` with `/`: joined the same way, without normalising.
-    const opened = openRepoFile(`${root}/${file}`, file, DOCKERFILE, root);
-    // Discovery found it a moment ago: gone now is an error, not a Dockerfile less.
-    if (opened === undefined)
-        throw new Error(`cannot read the Dockerfile '${file}': it is gone`);
-    try {
-        const data = readOpenFile(opened.fd, opened.info.size);
-        if (data.length > MAX_DOCKERFILE_BYTES) {
-            throw new Error(`the Dockerfile '${file}' grew to more than the ${MAX_DOCKERFILE_BYTES} bytes a Dockerfile may have`);
-        }
-        onRead?.(data, opened.info.mode);
-        const text = data.toString('utf8');
-        // Asked of the string: Buffer.includes goes through JavaScript, a thousand times over on a large repository.
-        if (text.includes('\0'))
-            throw new Error(`the Dockerfile '${file}' contains NUL bytes: it is not a text file`);
-        return { sha256: sha256Hex(data), text, bytes: data.length };
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(opened.fd);
-    }
-}
 
-;// CONCATENATED MODULE: ./src/plan/naming.ts
+;// CONCATENATED MODULE: ./src/common/names.ts
 
+// Kubernetes' name rules, and the image names made to fit them.
 /** Longest image name; leaves room for the Pod name's `-<10 hex>` suffix within 63 characters. */
 const MAX_IMAGE_NAME_LENGTH = 52;
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -1174,129 +1048,295 @@ function limitName(name, max = MAX_IMAGE_NAME_LENGTH) {
     const head = name.slice(0, max - suffix.length - 1).replace(/-+$/, '');
     return `${head}-${suffix}`;
 }
+
+;// CONCATENATED MODULE: ./src/scan/dockerfile.ts
 /**
- * The variant part a Dockerfile's file name adds to its image name:
- * `Dockerfile` -> '', `Dockerfile.dev` -> 'dev', `worker.Dockerfile` -> 'worker'.
- */
-function fileVariant(fileName) {
-    const lower = fileName.toLowerCase();
-    if (lower === 'dockerfile' || lower === 'containerfile')
-        return '';
-    for (const base of ['dockerfile', 'containerfile']) {
-        if (lower.startsWith(`${base}.`))
-            return fileName.slice(base.length + 1);
-        if (lower.endsWith(`.${base}`))
-            return fileName.slice(0, -(base.length + 1));
-    }
-    return fileName;
-}
-/**
- * A part of a path (a folder, a file variant) as it enters an image name: normalised, or, when
- * nothing of it is left (`сервис`, `服务`, `__`), `img-` and a hash of its text, so that it still
- * names that folder rather than falling back to the repository's name.
- */
-function readablePart(part) {
-    return normalizeName(part) || `img-${shortHash(part, 6)}`;
-}
-function pathParts(path) {
-    const folders = path.split('/');
-    const file = folders.pop() ?? path;
-    return { path, folders, variant: fileVariant(file) };
-}
-/** The name of a path from its last `depth` folders (the root name for a file at the top) and its variant. */
-function nameAtDepth(parts, depth, root) {
-    const folders = parts.folders.length === 0 ? [root] : parts.folders.slice(-depth).map(readablePart);
-    return limitName(parts.variant === '' ? folders.join('-') : `${folders.join('-')}-${readablePart(parts.variant)}`);
-}
-/** `name` cut to leave room for `-<hash of the path>`, with that hash. */
-function nameWithPathHash(name, path, length = 6) {
-    return `${name.slice(0, MAX_IMAGE_NAME_LENGTH - length - 1).replace(/-+$/, '')}-${shortHash(path, length)}`;
-}
-/**
- * Assigns every Dockerfile path an image name that is a valid DNS-1123 label of at most
- * MAX_IMAGE_NAME_LENGTH characters, unique, and a function of the set of paths alone. A name starts
- * from the Dockerfile's folder and its file variant (`services/api/Dockerfile.dev` -> `api-dev`);
- * names that collide take in parent folders one at a time (`images/a/cuda/Dockerfile`,
- * `images/b/cuda/Dockerfile` -> `a-cuda`, `b-cuda`); names that still collide get a hash of their path.
- * These are the names of new images: an image keeps the name the previous manifest gives it (see plan.ts).
+ * What the action needs from a Dockerfile: the images it names (FROM, COPY --from, RUN --mount
+ * from=), with the global ARGs (those before the first FROM) substituted the way the builder does,
+ * so that `FROM $BASE_IMAGE` with `ARG BASE_IMAGE=$REGISTRY/$OWNER/base-notebook` resolves to the
+ * image it names.
  *
- * @param rootName name for a Dockerfile at the repository root (usually the repository's name)
+ * Lines are read as BuildKit's parser (which kaniko uses) reads them: parser directives (`# escape=`),
+ * continuation lines (comment and empty lines inside one are dropped), comments, and heredocs, whose
+ * bodies are skipped. Only the few instructions that can name an image are split into words.
  */
-function assignImageNames(paths, rootName) {
-    const root = normalizeName(rootName) || 'image';
-    const entries = [...new Set(paths)].sort().map((path) => ({ parts: pathParts(path), path, depth: 1, name: '' }));
-    for (const e of entries)
-        e.name = nameAtDepth(e.parts, e.depth, root);
-    for (;;) {
-        const groups = groupBy(entries, (e) => e.name);
-        let extended = false;
-        for (const group of groups.values()) {
-            if (group.length < 2)
+/** `$NAME`, `${NAME}`, `${NAME:-default}` and `${NAME:+alternative}`, with `vars`; unknown names become ''. */
+function substitute(text, vars) {
+    const expand = (braced, op, word, bare) => {
+        const value = vars.get((braced ?? bare));
+        if (op === '-')
+            return value ? value : word;
+        if (op === '+')
+            return value ? word : '';
+        return value ?? '';
+    };
+    // `${NAME:-` looks for its `}` up to the end of the text: past the last `}` none can match, and
+    // each would look to the end (quadratic time on a long line). There only `$NAME` is looked for.
+    const end = text.lastIndexOf('}') + 1;
+    return (text.slice(0, end).replace(SUBSTITUTION, (_m, braced, op, word, bare) => expand(braced, op, word, bare)) +
+        text.slice(end).replace(BARE_SUBSTITUTION, (_m, bare) => expand(undefined, undefined, undefined, bare)));
+}
+const SUBSTITUTION = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+const BARE_SUBSTITUTION = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
+const UNQUOTE = (value) => value.replace(/^(['"])(.*)\1$/, '$2');
+const SINGLE_ARG = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/;
+/**
+ * BuildKit's parser directive, `# name=value` among the first lines (only syntax, escape and check
+ * are directives): its regular expression, `^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$`, as a
+ * JavaScript one would answer, in linear time (the lazy value made that one quadratic in the length
+ * of a line of white space). Returns the name and the value, or undefined.
+ */
+function parseDirective(line) {
+    const head = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=/.exec(line);
+    if (!head)
+        return undefined;
+    const rest = line.slice(head[0].length);
+    const value = rest.trim();
+    // `.` takes no line terminator; the white space around the value may hold some.
+    const TERMINATOR = /[\n\r\u2028\u2029]/;
+    if (value !== '')
+        return TERMINATOR.test(value) ? undefined : [head[1], value];
+    // Only white space: the expression gives the value its last character that is no terminator.
+    const last = [...rest].reverse().find((c) => !TERMINATOR.test(c));
+    return last === undefined ? undefined : [head[1], last];
+}
+const KEYWORD = /^(arg|from|copy|run|add|onbuild)[\t\v\f\r ]/i;
+const HEREDOC = /^(\d*)<<(-?)\s*([^<]*)$/;
+/** The line without its trailing CR (Go's `TrimRight(line, "\r\n")` on a line split at LF). */
+function trimNewline(line) {
+    return line.endsWith('\r') ? line.replace(/\r+$/, '') : line;
+}
+/**
+ * BuildKit's continuation rule: the escape character ends the line (trailing blanks allowed),
+ * unless it is itself escaped. Returns the line without it, or undefined when it does not continue.
+ */
+function continued(line, escapeChar) {
+    let end = line.length;
+    while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t'))
+        end--;
+    if (end === 0 || line[end - 1] !== escapeChar || (end >= 2 && line[end - 2] === escapeChar))
+        return undefined;
+    return line.slice(0, end - 1);
+}
+/** The words of a shell line, quotes kept, as BuildKit's lexer splits it to find heredocs. */
+const SHELL_WORD = /(?:[^\s'"\\]+|\\[\s\S]?|'[^']*'?|"(?:[^"\\]|\\[\s\S])*"?)+/g;
+/** A heredoc word's name without its quotes and escapes (`"EOF"`, `'EOF'`, `E\OF` -> `EOF`). */
+function heredocName(word) {
+    return word.replace(/'([^']*)'?|"((?:[^"\\]|\\[\s\S])*)"?|\\([\s\S]?)/g, (_m, single, double, escaped) => single !== undefined ? single : double !== undefined ? double.replace(/\\(["\\$`])/g, '$1') : (escaped ?? ''));
+}
+/**
+ * The heredocs an instruction opens (`<<EOF`, `<<-EOF`, `<<"EOF"`, several on one line), in order;
+ * as in BuildKit, only RUN, COPY and ADD (also after ONBUILD) in shell form take them.
+ */
+function heredocs(keyword, rest, escapeChar) {
+    let inner = keyword;
+    let args = rest;
+    if (keyword === 'ONBUILD') {
+        const space = rest.search(/\s/);
+        inner = (space === -1 ? rest : rest.slice(0, space)).toUpperCase();
+        args = space === -1 ? '' : rest.slice(space + 1);
+    }
+    if (inner !== 'RUN' && inner !== 'COPY' && inner !== 'ADD')
+        return [];
+    const command = splitFlags(args, escapeChar).rest;
+    if (command.startsWith('[') && isJsonArray(command))
+        return [];
+    const found = [];
+    for (const [word] of rest.matchAll(SHELL_WORD)) {
+        const match = HEREDOC.exec(word);
+        const name = match?.[3] ? heredocName(match[3]) : '';
+        if (match && name !== '')
+            found.push({ name, chomp: match[2] === '-' });
+    }
+    return found;
+}
+function isJsonArray(text) {
+    try {
+        return Array.isArray(JSON.parse(text));
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Calls `take` with each instruction of a Dockerfile (keyword in upper case, the rest, its first
+ * line, the escape character), the way BuildKit's parser splits them.
+ */
+function forEachInstruction(text, take) {
+    const lines = text.split('\n');
+    let escapeChar = '\\';
+    let directives = true;
+    for (let i = 0; i < lines.length; i++) {
+        const first = trimNewline(i === 0 ? lines[0].replace(/^\uFEFF/, '') : lines[i]).trimStart();
+        if (directives) {
+            // Directives come first: the first line that is not one (a blank line too) ends them.
+            const directive = parseDirective(first);
+            const name = directive?.[0].toLowerCase();
+            directives = name === 'escape' || name === 'syntax' || name === 'check';
+            if (name === 'escape' && (directive?.[1] === '`' || directive?.[1] === '\\'))
+                escapeChar = directive[1];
+        }
+        if (first === '' || first[0] === '#')
+            continue;
+        const start = i + 1;
+        let more = continued(first, escapeChar);
+        let line = more ?? first;
+        while (more !== undefined && ++i < lines.length) {
+            const next = trimNewline(lines[i]);
+            const lead = next.trimStart();
+            // Comment and empty lines inside a continued instruction are dropped, not joined.
+            if (lead === '' || lead[0] === '#')
                 continue;
-            for (const e of group) {
-                if (e.depth < e.parts.folders.length) {
-                    e.depth++;
-                    e.name = nameAtDepth(e.parts, e.depth, root);
-                    extended = true;
-                }
+            more = continued(next, escapeChar);
+            line += more ?? next;
+        }
+        // Only these instructions name images or open heredocs: the others are not split into words.
+        const keyword = KEYWORD.exec(line)?.[1]?.toUpperCase();
+        if (keyword === undefined)
+            continue;
+        const rest = line.slice(keyword.length).trim();
+        if (rest.includes('<<')) {
+            for (const doc of heredocs(keyword, rest, escapeChar))
+                i = skipHeredoc(lines, i, doc);
+        }
+        take(keyword, rest, start, escapeChar);
+    }
+}
+/** The index of a heredoc's terminator line (its body is not Dockerfile text), or the last line when it has none. */
+function skipHeredoc(lines, from, doc) {
+    let i = from + 1;
+    for (; i < lines.length; i++) {
+        const candidate = trimNewline(lines[i]);
+        if ((doc.chomp ? candidate.replace(/^\t+/, '') : candidate) === doc.name)
+            return i;
+    }
+    return i;
+}
+/**
+ * BuildKit's builder flags: the leading `--name=value` words (quotes and escapes resolved), and the
+ * rest of the line.
+ */
+function splitFlags(args, escapeChar) {
+    const flags = [];
+    let pos = 0;
+    for (;;) {
+        while (pos < args.length && isBlank(args.charCodeAt(pos)))
+            pos++;
+        if (!args.startsWith('--', pos))
+            return { flags, rest: args.slice(pos) };
+        let word = '';
+        let quote = '';
+        for (; pos < args.length; pos++) {
+            let ch = args[pos];
+            if (quote === '' && isBlank(args.charCodeAt(pos)))
+                break;
+            if (quote === '' && (ch === '"' || ch === "'"))
+                quote = ch;
+            else if (quote !== '' && ch === quote)
+                quote = '';
+            else {
+                if (ch === escapeChar && pos + 1 < args.length)
+                    ch = args[++pos];
+                else if (ch === escapeChar)
+                    continue;
+                word += ch;
             }
         }
-        if (!extended)
-            break;
+        if (word === '--')
+            return { flags, rest: args.slice(pos).trimStart() };
+        flags.push(word);
     }
-    for (const group of groupBy(entries, (e) => e.name).values()) {
-        if (group.length < 2)
-            continue;
-        for (const e of group)
-            e.name = nameWithPathHash(e.name, e.path);
+}
+/** Space, tab, CR, LF, VT, FF: the white space between builder flags. */
+function isBlank(code) {
+    return code === 32 || (code >= 9 && code <= 13);
+}
+/** The value of `--name=` among builder flags (the last one given). */
+function flagValue(flags, name) {
+    let value;
+    for (const flag of flags)
+        if (flag.startsWith(`--${name}=`))
+            value = flag.slice(name.length + 3);
+    return value;
+}
+/** The `from` of a `--mount` spec (CSV `key=value` fields) whose type reads from an image: bind (the default) or cache. */
+function mountFrom(spec) {
+    let type = 'bind';
+    let from;
+    for (const raw of spec.match(/"(?:[^"]|"")*"|[^,]+/g) ?? []) {
+        const field = raw.startsWith('"') ? raw.slice(1, -1).replace(/""/g, '"') : raw;
+        const eq = field.indexOf('=');
+        const key = field.slice(0, eq).toLowerCase();
+        if (key === 'type')
+            type = field.slice(eq + 1).toLowerCase();
+        else if (key === 'from')
+            from = field.slice(eq + 1);
     }
-    const result = new Map();
-    const seen = new Map();
-    for (const e of entries) {
-        const other = seen.get(e.name);
-        if (other !== undefined) {
-            throw new Error(`image name '${e.name}' is derived from both '${other}' and '${e.path}'; rename one of them`);
-        }
-        seen.set(e.name, e.path);
-        result.set(e.path, e.name);
-    }
-    return result;
+    return type === 'bind' || type === 'cache' ? from : undefined;
 }
 /**
- * The first name for `path` that is not `taken`: its folder (and variant) with more and more parent
- * folders, then with a hash of its path, longer while that is taken too. For a new Dockerfile whose
- * own name another image already has.
+ * The images a Dockerfile names, global ARGs substituted: each FROM (also those of earlier stages,
+ * whose `stage` names the stage they start), each `COPY --from=` and each `RUN --mount=...,from=`
+ * (these may name a stage too; the caller tells them apart). `buildArgs` are the `--build-arg`
+ * values the build gets: as in the builder, they replace the default of a global ARG the Dockerfile
+ * declares.
  */
-function distinctImageName(path, rootName, taken) {
-    const root = normalizeName(rootName) || 'image';
-    const parts = pathParts(path);
-    for (let depth = 1; depth <= Math.max(1, parts.folders.length); depth++) {
-        const name = nameAtDepth(parts, depth, root);
-        if (!taken(name))
-            return name;
-    }
-    const full = nameAtDepth(parts, parts.folders.length, root);
-    for (let length = 6; length <= 16; length += 2) {
-        const name = nameWithPathHash(full, path, length);
-        if (!taken(name))
-            return name;
-    }
-    throw new Error(`every name derived from '${path}' is taken by another image (such as '${full}'); give it a name in the config`);
+function parseImageReferences(text, buildArgs = {}) {
+    const globals = new Map();
+    const found = [];
+    let fromSeen = false;
+    const add = (instruction, raw, line, stage) => {
+        const arg = SINGLE_ARG.exec(raw);
+        found.push({
+            instruction,
+            raw,
+            image: substitute(raw, globals),
+            ...(arg ? { arg: (arg[1] ?? arg[2]) } : {}),
+            ...(stage ? { stage } : {}),
+            line,
+        });
+    };
+    forEachInstruction(text, (keyword, rest, line, escapeChar) => {
+        if (keyword === 'ARG' && !fromSeen) {
+            for (const decl of rest.split(/\s+/))
+                declareGlobal(globals, decl, buildArgs);
+        }
+        else if (keyword === 'FROM') {
+            fromSeen = true;
+            const words = splitFlags(rest, escapeChar).rest.split(/\s+/);
+            const stage = words.length >= 3 && words[1]?.toUpperCase() === 'AS' ? words[2]?.toLowerCase() : undefined;
+            add('FROM', words[0] ?? '', line, stage);
+        }
+        else if (keyword === 'COPY' && rest.includes('--from')) {
+            const from = flagValue(splitFlags(rest, escapeChar).flags, 'from');
+            if (from)
+                add('COPY --from', from, line);
+        }
+        else if (keyword === 'RUN' && rest.includes('--mount')) {
+            for (const flag of splitFlags(rest, escapeChar).flags) {
+                const from = flag.startsWith('--mount=') ? mountFrom(flag.slice(8)) : undefined;
+                if (from)
+                    add('RUN --mount', from, line);
+            }
+        }
+    });
+    return found;
 }
-function groupBy(items, key) {
-    const groups = new Map();
-    for (const item of items) {
-        const k = key(item);
-        const group = groups.get(k);
-        if (group)
-            group.push(item);
-        else
-            groups.set(k, [item]);
-    }
-    return groups;
+/** One `NAME[=default]` of a global ARG, as the builder sets it: a build arg wins over the default. */
+function declareGlobal(globals, decl, buildArgs) {
+    const eq = decl.indexOf('=');
+    const name = eq === -1 ? decl : decl.slice(0, eq);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+        return;
+    const given = Object.hasOwn(buildArgs, name) ? buildArgs[name] : undefined;
+    globals.set(name, given !== undefined ? given : eq === -1 ? (globals.get(name) ?? '') : substitute(UNQUOTE(decl.slice(eq + 1)), globals));
+}
+/** The FROM lines of a Dockerfile, global ARGs substituted (see parseImageReferences). */
+function parseFromLines(text, buildArgs = {}) {
+    return parseImageReferences(text, buildArgs).filter((r) => r.instruction === 'FROM');
 }
 
-;// CONCATENATED MODULE: ./src/plan/reference.ts
+;// CONCATENATED MODULE: ./src/common/reference.ts
 /**
  * Validation of container image references, after the grammar of distribution/reference:
  * `host[:port]/path-component/...[:tag][@sha256:digest]`.
@@ -1430,566 +1470,498 @@ function canonicalRepository(reference) {
     return `${host}/${path}`;
 }
 
-;// CONCATENATED MODULE: ./src/scan/glob.ts
+;// CONCATENATED MODULE: ./src/plan/graph.ts
+
+
+
+
 /**
- * A small glob compiler for repository-relative POSIX paths.
- *
- * Supported: `*` (within one path segment), `**` (any number of segments), `?`, `[abc]`, `[!a-z]`,
- * `{a,b}` and a leading `!` to exclude. A pattern without a `/` matches the file name in any folder
- * (as in .gitignore), so `Dockerfile` finds `services/api/Dockerfile`; a pattern with one, leading
- * (`/Dockerfile`, `./Dockerfile`) or inside, matches from the root only.
- *
- * Written here instead of using @actions/glob: its walker descends into excluded folders (5.2 s on a
- * 64,000-file tree with a node_modules where `find` took 0.17 s), and its matcher is not exported.
+ * Finds the images built on images of the same repository (a FROM, COPY --from or RUN --mount from=
+ * that names `<registry>/<name>` of another Dockerfile here, in any spelling the registry resolves to
+ * the same repository), so that a parent's change rebuilds every descendant and children build after
+ * their parents. Any other image, under the registry or not, is built elsewhere: no edge. A cycle is
+ * an error that names the files.
  */
-function compilePatterns(patterns) {
-    // Patterns without a slash are tested against the file name alone: the walk asks for every file.
-    const include = [];
-    const exclude = [];
-    for (const raw of patterns) {
-        const pattern = raw.trim();
-        if (pattern === '' || pattern.startsWith('#'))
+function resolveImageGraph(nodes, registry) {
+    const byRepository = new Map(nodes.map((n) => [canonicalRepository(`${registry}/${n.name}`), n]));
+    // The registry's namespace as its repositories are spelled: `docker.io` -> `docker.io/library/`.
+    const namespace = canonicalRepository(`${registry}/x`).slice(0, -1);
+    const parents = new Map();
+    const warnings = [];
+    const nearImage = nearImageFinder(nodes);
+    for (const node of nodes) {
+        const edges = [];
+        const stages = new Set();
+        for (const ref of node.references) {
+            const lower = ref.image.toLowerCase();
+            // A FROM of an earlier stage, or a COPY --from / mount of one (by name or index), is no image.
+            const ofStage = stages.has(lower) || (ref.instruction !== 'FROM' && /^\d+$/.test(ref.image));
+            const repository = ofStage ? undefined : canonicalRepository(ref.image);
+            const parent = repository === undefined ? undefined : byRepository.get(repository);
+            // An image built on its own earlier push (a cache pattern) takes what the registry has: no edge.
+            if (parent === node) {
+                // Neither a parent nor an image built elsewhere.
+            }
+            else if (parent) {
+                edges.push({ parent: parent.path, ...(ref.arg ? { arg: ref.arg } : {}) });
+                if (!ref.arg)
+                    warnings.push(fixedReferenceWarning(node, ref, parent, registry));
+            }
+            else if (repository?.startsWith(namespace)) {
+                const wanted = repository.slice(namespace.length);
+                const near = nearImage(wanted, node);
+                if (near)
+                    warnings.push(nearNameWarning(node, ref, repository, wanted, near, registry));
+            }
+            if (ref.stage)
+                stages.add(ref.stage);
+        }
+        parents.set(node.path, edges);
+    }
+    const effective = new Map();
+    const depth = new Map();
+    const byPath = new Map(nodes.map((n) => [n.path, n]));
+    const visiting = [];
+    const visit = (path) => {
+        if (effective.has(path))
+            return;
+        const cycleAt = visiting.indexOf(path);
+        if (cycleAt !== -1) {
+            throw new InputError(`The Dockerfiles build on each other in a cycle: ${[...visiting.slice(cycleAt), path].join(' -> ')}.`);
+        }
+        visiting.push(path);
+        const edges = parents.get(path) ?? [];
+        for (const edge of edges)
+            visit(edge.parent);
+        visiting.pop();
+        const node = byPath.get(path);
+        if (edges.length === 0) {
+            effective.set(path, node.own);
+            depth.set(path, 0);
+            return;
+        }
+        const parentHashes = [...new Set(edges.map((e) => effective.get(e.parent)))].sort();
+        effective.set(path, sha256Hex(`kaniko-gitops parents v1\n${node.own}\n${parentHashes.join('\n')}\n`));
+        depth.set(path, 1 + Math.max(...edges.map((e) => depth.get(e.parent))));
+    };
+    for (const node of [...nodes].sort((a, b) => (a.path < b.path ? -1 : 1)))
+        visit(node.path);
+    return { effective, depth, parents, warnings };
+}
+/** How a reference is written in the Dockerfile, for messages: `FROM x`, `COPY --from=x`, `RUN --mount from=x`. */
+function written(ref) {
+    return ref.instruction === 'FROM'
+        ? `FROM ${ref.raw}`
+        : ref.instruction === 'COPY --from'
+            ? `COPY --from=${ref.raw}`
+            : `RUN --mount from=${ref.raw}`;
+}
+function fixedReferenceWarning(node, ref, parent, registry) {
+    const repository = `${registry}/${parent.name}`;
+    const fix = ref.instruction === 'FROM'
+        ? `Write ARG BASE_IMAGE=${repository} and FROM $BASE_IMAGE, and the build gets its content tag.`
+        : `Write ARG BASE_IMAGE=${repository}, a stage FROM $BASE_IMAGE AS base-image, and ${ref.instruction === 'COPY --from' ? 'COPY --from=base-image' : 'from=base-image'}, and the build gets its content tag (builders do not expand ARGs in from).`;
+    return `'${node.path}' line ${ref.line}: ${written(ref)} names ${repository}, which this repository builds, with a fixed reference: the build takes that one, not the image just built from ${parent.path}. ${fix}`;
+}
+function nearNameWarning(node, ref, repository, wanted, near, registry) {
+    // The per-image `name` setting could give the in-repo image the name written, when it is a valid one.
+    const rename = isDns1123Label(wanted) && wanted.length <= MAX_IMAGE_NAME_LENGTH
+        ? `, or name that image ${wanted} with the per-image setting \`name\` (images › ${near.path} › name: ${wanted})`
+        : '';
+    return `'${node.path}' line ${ref.line}: ${written(ref)} names ${repository}, which no Dockerfile of this repository builds: it is taken as an image built elsewhere (no parent, no pinned tag, no wave). If it means the image of ${near.path} (${registry}/${near.name}), write that name${rename}.`;
+}
+/**
+ * Finds the in-repo image a name under the registry most likely means: one whose Dockerfile's folder
+ * has that name (its image got another: a configured `name`, or a longer one that tells apart two
+ * folders of the same name), else one whose name is a typo away (at most 2 edits, and at most one per
+ * 4 characters); the image that names it is left out. Runs only for references under the registry
+ * that match no image, and once per name: a thousand Dockerfiles on one shared base built elsewhere
+ * cost one search.
+ */
+function nearImageFinder(nodes) {
+    const found = new Map();
+    const search = (name) => {
+        const byFolder = nodes.filter((node) => {
+            const parts = node.path.split('/');
+            return parts.length > 1 && normalizeName(parts[parts.length - 2]) === name;
+        });
+        const byName = nodes
+            .map((node) => ({ node, distance: editDistance(name, node.name, 2) }))
+            .filter((x) => x.distance <= 2 && x.distance * 4 <= Math.max(name.length, x.node.name.length))
+            .sort((x, y) => x.distance - y.distance)
+            .map((x) => x.node);
+        return [...byFolder, ...byName];
+    };
+    return (name, self) => {
+        let candidates = found.get(name);
+        if (!candidates) {
+            candidates = search(name);
+            found.set(name, candidates);
+        }
+        return candidates.find((node) => node !== self);
+    };
+}
+/** Levenshtein distance, or `limit + 1` once it is known to exceed `limit`. */
+function editDistance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit)
+        return limit + 1;
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        let rowMin = i;
+        for (let j = 1; j <= b.length; j++) {
+            const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            current.push(value);
+            rowMin = Math.min(rowMin, value);
+        }
+        if (rowMin > limit)
+            return limit + 1;
+        previous = current;
+    }
+    return Math.min(previous[b.length], limit + 1);
+}
+
+;// CONCATENATED MODULE: ./src/plan/naming.ts
+
+/**
+ * The variant part a Dockerfile's file name adds to its image name:
+ * `Dockerfile` -> '', `Dockerfile.dev` -> 'dev', `worker.Dockerfile` -> 'worker'.
+ */
+function fileVariant(fileName) {
+    const lower = fileName.toLowerCase();
+    if (lower === 'dockerfile' || lower === 'containerfile')
+        return '';
+    for (const base of ['dockerfile', 'containerfile']) {
+        if (lower.startsWith(`${base}.`))
+            return fileName.slice(base.length + 1);
+        if (lower.endsWith(`.${base}`))
+            return fileName.slice(0, -(base.length + 1));
+    }
+    return fileName;
+}
+/**
+ * A part of a path (a folder, a file variant) as it enters an image name: normalised, or, when
+ * nothing of it is left (`сервис`, `服务`, `__`), `img-` and a hash of its text, so that it still
+ * names that folder rather than falling back to the repository's name.
+ */
+function readablePart(part) {
+    return normalizeName(part) || `img-${shortHash(part, 6)}`;
+}
+function pathParts(path) {
+    const folders = path.split('/');
+    const file = folders.pop() ?? path;
+    return { path, folders, variant: fileVariant(file) };
+}
+/** The name of a path from its last `depth` folders (the root name for a file at the top) and its variant. */
+function nameAtDepth(parts, depth, root) {
+    const folders = parts.folders.length === 0 ? [root] : parts.folders.slice(-depth).map(readablePart);
+    return limitName(parts.variant === '' ? folders.join('-') : `${folders.join('-')}-${readablePart(parts.variant)}`);
+}
+/** `name` cut to leave room for `-<hash of the path>`, with that hash. */
+function nameWithPathHash(name, path, length = 6) {
+    return `${name.slice(0, MAX_IMAGE_NAME_LENGTH - length - 1).replace(/-+$/, '')}-${shortHash(path, length)}`;
+}
+/**
+ * Assigns every Dockerfile path an image name that is a valid DNS-1123 label of at most
+ * MAX_IMAGE_NAME_LENGTH characters, unique, and a function of the set of paths alone. A name starts
+ * from the Dockerfile's folder and its file variant (`services/api/Dockerfile.dev` -> `api-dev`);
+ * names that collide take in parent folders one at a time (`images/a/cuda/Dockerfile`,
+ * `images/b/cuda/Dockerfile` -> `a-cuda`, `b-cuda`); names that still collide get a hash of their path.
+ * These are the names of new images: an image keeps the name the previous manifest gives it (see plan.ts).
+ *
+ * @param rootName name for a Dockerfile at the repository root (usually the repository's name)
+ */
+function assignImageNames(paths, rootName) {
+    const root = normalizeName(rootName) || 'image';
+    const entries = [...new Set(paths)].sort().map((path) => ({ parts: pathParts(path), path, depth: 1, name: '' }));
+    for (const e of entries)
+        e.name = nameAtDepth(e.parts, e.depth, root);
+    for (;;) {
+        const groups = groupBy(entries, (e) => e.name);
+        let extended = false;
+        for (const group of groups.values()) {
+            if (group.length < 2)
+                continue;
+            for (const e of group) {
+                if (e.depth < e.parts.folders.length) {
+                    e.depth++;
+                    e.name = nameAtDepth(e.parts, e.depth, root);
+                    extended = true;
+                }
+            }
+        }
+        if (!extended)
+            break;
+    }
+    for (const group of groupBy(entries, (e) => e.name).values()) {
+        if (group.length < 2)
             continue;
-        if (pattern.startsWith('!'))
-            exclude.push(compileOne(pattern.slice(1)));
+        for (const e of group)
+            e.name = nameWithPathHash(e.name, e.path);
+    }
+    const result = new Map();
+    const seen = new Map();
+    for (const e of entries) {
+        const other = seen.get(e.name);
+        if (other !== undefined) {
+            throw new Error(`image name '${e.name}' is derived from both '${other}' and '${e.path}'; rename one of them`);
+        }
+        seen.set(e.name, e.path);
+        result.set(e.path, e.name);
+    }
+    return result;
+}
+/**
+ * The first name for `path` that is not `taken`: its folder (and variant) with more and more parent
+ * folders, then with a hash of its path, longer while that is taken too. For a new Dockerfile whose
+ * own name another image already has.
+ */
+function distinctImageName(path, rootName, taken) {
+    const root = normalizeName(rootName) || 'image';
+    const parts = pathParts(path);
+    for (let depth = 1; depth <= Math.max(1, parts.folders.length); depth++) {
+        const name = nameAtDepth(parts, depth, root);
+        if (!taken(name))
+            return name;
+    }
+    const full = nameAtDepth(parts, parts.folders.length, root);
+    for (let length = 6; length <= 16; length += 2) {
+        const name = nameWithPathHash(full, path, length);
+        if (!taken(name))
+            return name;
+    }
+    throw new Error(`every name derived from '${path}' is taken by another image (such as '${full}'); give it a name in the config`);
+}
+function groupBy(items, key) {
+    const groups = new Map();
+    for (const item of items) {
+        const k = key(item);
+        const group = groups.get(k);
+        if (group)
+            group.push(item);
         else
-            include.push(compileOne(pattern));
+            groups.set(k, [item]);
     }
-    const needsPath = [...include, ...exclude].some((m) => !m.onName);
-    // Plain loops: the walk asks once per file, and a closure per call cost more than the tests.
-    const any = (matchers, path, name) => {
-        for (const m of matchers)
-            if (m.test(m.onName ? name : path))
-                return true;
-        return false;
-    };
-    const decide = (path, name) => any(include, path, name) && !any(exclude, path, name);
-    // The usual case, one pattern on the file name alone (`Dockerfile`), is one test per file.
-    const only = include.length === 1 && exclude.length === 0 && include[0]?.onName ? include[0] : undefined;
-    return {
-        matches: (path) => decide(path, path.slice(path.lastIndexOf('/') + 1)),
-        matchesIn: only ? (_dir, name) => only.test(name) : (dir, name) => decide(needsPath ? (dir ? `${dir}/${name}` : name) : '', name),
-    };
-}
-function compileOne(glob) {
-    const re = globToRegExp(glob);
-    const trimmed = glob.trim();
-    // A slash anywhere, a leading one too, anchors the pattern at the root: the whole path is tested.
-    if (trimmed.includes('/') || trimmed.includes('**'))
-        return { onName: false, test: (path) => re.test(path) };
-    if (!/[*?[\]{}\\]/.test(trimmed))
-        return { onName: true, test: (name) => name === trimmed };
-    const suffix = /^\*([^*?[\]{}\\/]+)$/.exec(trimmed)?.[1];
-    if (suffix !== undefined)
-        return { onName: true, test: (name) => name.endsWith(suffix) };
-    const onName = new RegExp(`^${translate(trimmed, glob)}$`);
-    return { onName: true, test: (name) => onName.test(name) };
-}
-/** Throws an Error naming the pattern when it cannot be compiled. */
-function globToRegExp(glob) {
-    let pattern = glob.trim();
-    // As in .gitignore, a leading slash anchors the pattern at the root (`/Dockerfile` is the root's only).
-    let anchored = false;
-    if (pattern.startsWith('./')) {
-        pattern = pattern.slice(2);
-        anchored = true;
-    }
-    if (pattern.startsWith('/')) {
-        pattern = pattern.slice(1);
-        anchored = true;
-    }
-    if (pattern.endsWith('/'))
-        pattern = `${pattern}**`;
-    if (pattern === '')
-        throw new Error(`glob pattern '${glob}' is empty`);
-    anchored ||= pattern.includes('/');
-    const body = translate(pattern, glob);
-    return new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`);
-}
-function translate(pattern, original) {
-    let out = '';
-    let braceDepth = 0;
-    for (let i = 0; i < pattern.length; i++) {
-        const c = pattern.charAt(i);
-        if (c === '*') {
-            if (pattern[i + 1] === '*') {
-                const atSegmentStart = i === 0 || pattern[i - 1] === '/';
-                const atSegmentEnd = i + 2 === pattern.length || pattern[i + 2] === '/';
-                if (!atSegmentStart || !atSegmentEnd) {
-                    throw new Error(`glob pattern '${original}': '**' must be a whole path segment, as in 'a/**/b'`);
-                }
-                if (i + 2 === pattern.length) {
-                    out += '.*';
-                    i += 1;
-                }
-                else {
-                    out += '(?:[^/]+/)*';
-                    i += 2;
-                }
-            }
-            else {
-                out += '[^/]*';
-            }
-        }
-        else if (c === '?') {
-            out += '[^/]';
-        }
-        else if (c === '[') {
-            const end = pattern.indexOf(']', i + 2);
-            if (end === -1)
-                throw new Error(`glob pattern '${original}': '[' has no closing ']'`);
-            let set = pattern.slice(i + 1, end);
-            if (set.startsWith('!') || set.startsWith('^'))
-                set = `^${set.slice(1)}`;
-            out += `[${set.replace(/\\/g, '\\\\')}]`;
-            i = end;
-        }
-        else if (c === '{') {
-            braceDepth++;
-            out += '(?:';
-        }
-        else if (c === '}' && braceDepth > 0) {
-            braceDepth--;
-            out += ')';
-        }
-        else if (c === ',' && braceDepth > 0) {
-            out += '|';
-        }
-        else {
-            out += c.replace(/[.+^${}()|\\]/g, '\\$&');
-        }
-    }
-    if (braceDepth !== 0)
-        throw new Error(`glob pattern '${original}': '{' has no closing '}'`);
-    return out;
+    return groups;
 }
 
-;// CONCATENATED MODULE: ./src/action/runner.ts
-/**
- * The runner's workflow-command protocol: inputs from INPUT_* variables, outputs and the job summary
- * through the files the runner names, masks, annotations and log groups on stdout.
- *
- * This is what @actions/core does, written out because of what it costs: on Node 24, the runtime of
- * `runs.using: node24`, importing @actions/core took 140 ms where an empty bundle started in 55 ms
- * (it loads @actions/http-client and undici at import, for OIDC tokens this action never asks for).
- * That was 60 % of a run on a small repository. `test/runner.test.ts` runs both side by side and
- * requires the same stdout and the same files for the same calls. One difference on purpose: `info`
- * defuses a line that the runner would take for a workflow command (see `inertLines`).
- */
+;// CONCATENATED MODULE: ./src/plan/plan.ts
 
 
 
+
+
+const TAG_LENGTH = 16;
 /**
- * Writes to the log. On Linux and macOS the text goes to file descriptor 1 directly: the first use of
- * `process.stdout` builds a stream, 4 to 7 ms of a run on a pipe, which is how the runner reads it.
- * Every line of the action goes through here and is written before the call returns, so lines keep
- * their order and none is left unwritten at exit.
+ * Names, tags and statuses for every Dockerfile. An image whose hash is unchanged keeps the commit
+ * recorded in the previous manifest, so its Pod renders byte-identical (Pods are immutable); a forced
+ * one is pinned to the commit being rendered.
  */
-function writeStdout(text) {
-    if (process.platform === 'win32') {
-        process.stdout.write(text);
-        return;
+function planImages(files, options, previous, skipped = []) {
+    const names = assignNames(files, skipped, options.repositoryName, previous);
+    const known = new Set(names.values());
+    const unknown = options.forceImages.filter((name) => !known.has(name));
+    if (unknown.length > 0) {
+        throw new InputError(`Input 'force-images' has the value '${options.forceImages.join(',')}': ${unknown.map((n) => `'${n}'`).join(', ')} ${unknown.length === 1 ? 'is not an image' : 'are not images'} of this repository; expected some of: ${[...known].sort().join(', ')}.`);
     }
-    const bytes = Buffer.from(text);
-    for (let at = 0; at < bytes.length;) {
-        try {
-            at += (0,external_node_fs_namespaceObject.writeSync)(1, bytes, at);
-        }
-        catch (error) {
-            // A pipe the reader left non-blocking fills up: wait a moment for it to drain.
-            if (error.code !== 'EAGAIN')
-                throw error;
-            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
-        }
-    }
-}
-let out = writeStdout;
-/**
- * How the runner finds workflow commands in the log (actions/runner: ActionCommandManager and
- * ActionCommand): it reads the log line by line, a line ending at LF, CR or CR LF, and takes
- * - `::command::data` from a line that starts with `::` once its leading white space (.NET's, which
- *   counts U+0085, U+00A0 and U+2028 in) is trimmed;
- * - `##[command]data`, the old syntax, from `##[` anywhere in a line.
- * The command names do not matter here: `::stop-commands::TOKEN` makes any word a command.
- */
-const COMMAND_LINE = /^[\s\u0085]*::|##\[/m;
-const LEADING_COMMAND = /^([\s\u0085]*):(?=:)/;
-/**
- * The last line of defence for everything logged as plain text (never a command the action issues
- * itself): each line the runner would take for a command gets its first `:` as `%3A`, and `##[` as
- * `##%5B`. Other lines stay as they are; most messages have none, and are returned after one scan.
- */
-function inertLines(message) {
-    // A search for a fixed string is several times faster than the pattern on a long diff.
-    if ((!message.includes('::') && !message.includes('##[')) || !COMMAND_LINE.test(message))
-        return message;
-    return message
-        .split(/(\r\n|\r|\n)/)
-        .map((part, i) => {
-        if (i % 2 === 1)
-            return part;
-        const line = LEADING_COMMAND.test(part) ? part.replace(LEADING_COMMAND, '$1%3A') : part;
-        return line.includes('##[') ? line.replaceAll('##[', '##%5B') : line;
+    const forced = new Set(options.forceImages);
+    const graph = resolveImageGraph(files.map((f) => ({
+        path: f.path,
+        name: names.get(f.path),
+        own: f.effective,
+        references: parseImageReferences(f.text, f.settings?.buildArgs),
+    })), options.registry);
+    const tagOf = (path) => graph.effective.get(path).slice(0, TAG_LENGTH);
+    const present = new Set(files.map((f) => f.path));
+    const moved = movedImages(files, previous, present, new Set(skipped));
+    const renamed = new Map();
+    const images = files
+        .map((file) => {
+        const name = names.get(file.path);
+        const effective = graph.effective.get(file.path);
+        const edges = graph.parents.get(file.path) ?? [];
+        const before = previous.get(file.path);
+        const was = keptName(before) !== undefined ? before : moved.get(file.path);
+        const status = statusOf(before, was, name, effective);
+        if (status === 'renamed')
+            renamed.set(file.path, was);
+        const isForced = options.forceBuild || forced.has(name);
+        const tag = effective.slice(0, TAG_LENGTH);
+        // Most images have no in-repo parent and no config: those skip building empty collections.
+        const parentNames = edges.length === 0 ? [] : [...new Set(edges.map((e) => names.get(e.parent)))].sort();
+        const repository = `${options.registry}/${name}`;
+        const contextDir = file.settings?.contextDir ?? folderOf(file.path);
+        return {
+            name,
+            dockerfile: file.path,
+            sha256: file.sha256,
+            effective,
+            covers: parentNames.length > 0 ? `${file.covers}; parents: ${parentNames.join(', ')}` : file.covers,
+            tag,
+            repository,
+            image: `${repository}:${tag}`,
+            contextDir,
+            dockerfileInContext: contextDir === '' ? file.path : file.path.slice(contextDir.length + 1),
+            // A forced build builds the commit being rendered: with `hash: dockerfile` the pinned commit can
+            // predate every source change since the Dockerfile last changed.
+            commit: !isForced && status === 'unchanged' && before?.commit ? before.commit : options.commitSha,
+            forced: isForced,
+            status,
+            wave: graph.depth.get(file.path),
+            buildArgs: edges.length === 0 && file.settings === undefined ? [] : pinnedBuildArgs(file, edges, names, options.registry, tagOf),
+            target: file.settings?.target ?? '',
+            platform: file.settings?.platform ?? '',
+            extraTags: file.settings?.extraTags ?? [],
+            ...(file.settings?.resources ? { resources: file.settings.resources } : {}),
+            nodeSelector: file.settings?.nodeSelector ?? {},
+            tolerations: file.settings?.tolerations ?? [],
+        };
     })
-        .join('');
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const movedAway = new Set([...renamed.values()].map((was) => was.dockerfile));
+    const removed = [...previous.values()]
+        .filter((p) => !present.has(p.dockerfile) && !movedAway.has(p.dockerfile))
+        .sort((a, b) => (a.name < b.name ? -1 : 1));
+    return { images, removed, renamed, warnings: graph.warnings };
 }
-/** Sends what would go to the log to `sink` instead (undefined: back to the log), for tests. */
-function redirectLog(sink) {
-    out = sink ?? writeStdout;
+/** `renamed` when the image was (`was`) named otherwise; else new, changed or unchanged against the previous image at its path. */
+function statusOf(before, was, name, effective) {
+    if (was !== undefined && was.name !== name)
+        return 'renamed';
+    return !before ? 'new' : before.effective === effective ? 'unchanged' : 'changed';
 }
-/** An input as the runner passes it: `INPUT_<NAME>` (spaces to '_', upper case), trimmed. */
-function getInput(name) {
-    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+/** The repository-relative folder of a file ('' for the top). */
+function folderOf(file) {
+    const slash = file.lastIndexOf('/');
+    return slash === -1 ? '' : file.slice(0, slash);
 }
-/** A multi-line input: one item per non-empty line, each trimmed. */
-function getMultilineInput(name) {
-    return getInput(name)
-        .split('\n')
-        .filter((line) => line !== '')
-        .map((line) => line.trim());
+/** `NAME=value` build args, sorted: the configured ones, and each ARG a reference takes to an in-repo parent, pinned to its tag. */
+function pinnedBuildArgs(file, edges, names, registry, tagOf) {
+    const pinned = new Map(edges.filter((e) => e.arg).map((e) => [e.arg, `${registry}/${names.get(e.parent)}:${tagOf(e.parent)}`]));
+    const buildArgs = new Map([...Object.entries(file.settings?.buildArgs ?? {}), ...pinned]);
+    return [...buildArgs].map(([key, value]) => `${key}=${value}`).sort();
 }
-function escapeData(text) {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function escapeProperty(text) {
-    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-/** Writes `::command key=value,...::message`. */
-function issueCommand(command, properties, message) {
-    const props = Object.entries(properties)
-        .filter(([, value]) => value)
-        .map(([key, value]) => `${key}=${escapeProperty(value)}`)
-        .join(',');
-    out(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_namespaceObject.EOL}`, command);
-}
-/** A plain log line (or several): no line of it can be a workflow command, whatever text it holds. */
-function info(message) {
-    out(`${inertLines(message)}${external_node_os_namespaceObject.EOL}`);
-}
-function warning(message) {
-    issueCommand('warning', {}, message);
-}
-function notice(message) {
-    issueCommand('notice', {}, message);
-}
-function error(message, properties = {}) {
-    issueCommand('error', { file: properties.file, line: properties.startLine?.toString(), col: properties.startColumn?.toString() }, message);
-}
-/** Masks a value in every later line of the log. */
-function setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
-}
-/** Marks the step failed (exit code 1) with an error annotation. */
-function setFailed(message, properties = {}) {
-    process.exitCode = 1;
-    error(message, properties);
-}
-async function group(name, fn) {
-    issueCommand('group', {}, name);
-    try {
-        return await fn();
-    }
-    finally {
-        issueCommand('endgroup', {}, '');
-    }
-}
-function appendToFile(variable, text) {
-    const file = process.env[variable];
-    if (!file)
-        throw new Error(`Unable to find environment variable for file command ${variable.replace(/^GITHUB_/, '')}`);
-    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
-        throw new Error(`Missing file at path: ${file}`);
-    (0,external_node_fs_namespaceObject.appendFileSync)(file, text, { encoding: 'utf8' });
-}
-/** Sets a step output through the GITHUB_OUTPUT file, with a random heredoc delimiter. */
-function setOutput(name, value) {
-    if (!process.env.GITHUB_OUTPUT) {
-        out(external_node_os_namespaceObject.EOL);
-        issueCommand('set-output', { name }, value);
-        return;
-    }
-    const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
-    if (name.includes(delimiter) || value.includes(delimiter))
-        throw new Error(`Unexpected input: name or value contains the delimiter "${delimiter}"`);
-    appendToFile('GITHUB_OUTPUT', `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`);
-}
-/** Appends HTML or Markdown to the job summary, when the runner provides one. */
-function appendSummary(text) {
-    if (process.env.GITHUB_STEP_SUMMARY)
-        appendToFile('GITHUB_STEP_SUMMARY', text);
-}
-
-;// CONCATENATED MODULE: ./src/action/settings.ts
-
-
-
-
-
-const MODES = ['auto', 'render', 'diff', 'commit'];
-const CONTEXTS = ['git', 'local'];
-const HASH_KINDS = ['context', 'dockerfile'];
-const SNAPSHOT_MODES = ['redo', 'full', 'time'];
-const COMMIT_METHODS = ['api', 'git'];
-/** Raised for a bad input; `main` reports its message as is, as an annotation on `location` when known. */
-class InputError extends Error {
-    name = 'InputError';
-    /** The file (workspace-relative) and place the error is about, for the annotation. */
-    location;
-    constructor(message, options = {}) {
-        super(message);
-        if (options.location)
-            this.location = options.location;
-    }
-}
-function fail(input, value, expected) {
-    throw new InputError(`Input '${input}' has the value '${value}': ${expected}.`);
-}
-function getBoolean(name) {
-    const value = getInput(name).trim();
-    if (/^(true|false)$/i.test(value))
-        return value.toLowerCase() === 'true';
-    return fail(name, value, 'expected true or false');
-}
-function getChoice(name, choices) {
-    const value = getInput(name).trim();
-    if (choices.includes(value))
-        return value;
-    return fail(name, value, `expected one of ${choices.join(', ')}`);
-}
-function getRequired(name) {
-    const value = getInput(name).trim();
-    if (value === '')
-        fail(name, value, 'a value is required');
-    return value;
-}
-/** A repository-relative POSIX path that stays inside the repository. */
-function getRelativePath(name) {
-    const raw = getInput(name).trim();
-    const value = raw.replace(/\\/g, '/');
-    if (value === '' || external_node_path_default().posix.isAbsolute(value) || external_node_path_default().win32.isAbsolute(raw)) {
-        fail(name, raw, 'expected a path relative to the repository');
-    }
-    const normalized = external_node_path_default().posix.normalize(value).replace(/\/+$/, '');
-    if (normalized === '..' || normalized.startsWith('../'))
-        fail(name, raw, 'expected a path inside the repository');
-    return normalized === '.' ? '' : normalized;
+/** The name the previous manifest gives an image, if it is one this action could have written (a hand edit may not be). */
+function keptName(before) {
+    return before !== undefined && before.name.length <= MAX_IMAGE_NAME_LENGTH && isDns1123Label(before.name) && agrees(before)
+        ? before.name
+        : undefined;
 }
 /**
- * `true` (the registry's host), `false`, or a list of hosts such as `registry.kaniko.svc:5000`: the
- * host forms `registry` takes (names, IPv4, `[IPv6]`, a port of 1 to 65535), by the same rule.
+ * Does the image's name agree with the rest of its Pod: the Pod's name and the image it pushes are
+ * made from it, so an edit of the name label alone (the digest does not guard a file edited by hand)
+ * cannot hand one image the name, and the registry repository, of another.
  */
-function getInsecureRegistries(registry) {
-    const raw = getInput('insecure-registry').trim();
-    if (/^(true|false)$/i.test(raw))
-        return raw.toLowerCase() === 'true' ? [registryHost(registry)] : [];
-    const hosts = getList('insecure-registry');
-    for (const host of hosts) {
-        const problem = explainRegistryHost(host);
-        if (problem)
-            fail('insecure-registry', raw, `expected true, false or registry hosts such as registry.kaniko.svc:5000, but ${problem}`);
-    }
-    return [...new Set(hosts)].sort();
+function agrees(before) {
+    if (!before.pod.startsWith(`${before.name}-`))
+        return false;
+    if (before.image === '')
+        return true;
+    const repository = before.image.slice(0, before.image.lastIndexOf(':'));
+    return repository.endsWith(`/${before.name}`);
 }
-function getCacheSettings() {
-    const cacheRepo = getInput('cache-repo').trim();
-    if (cacheRepo !== '') {
-        const problem = explainRegistryPrefix(cacheRepo);
-        if (problem)
-            fail('cache-repo', cacheRepo, `expected a repository such as registry.kaniko.svc:5000/team/cache, but ${problem}`);
-    }
-    const cacheTtl = getInput('cache-ttl').trim();
-    if (cacheTtl !== '' && !/^([0-9]+(\.[0-9]+)?(h|m|s|ms))+$/.test(cacheTtl))
-        fail('cache-ttl', cacheTtl, 'expected a duration such as 168h or 90m');
-    const extraArgs = getMultilineInput('extra-args');
-    for (const arg of extraArgs) {
-        if (!/^--[a-z][a-z0-9-]*(=.*)?$/.test(arg))
-            fail('extra-args', arg, 'expected one kaniko flag per line, such as --push-retry=3');
-    }
-    return {
-        cache: getBoolean('cache'),
-        cacheRepo,
-        cacheTtl,
-        snapshotMode: getChoice('snapshot-mode', SNAPSHOT_MODES),
-        compressedCaching: getBoolean('compressed-caching'),
-        extraArgs: Object.freeze(extraArgs),
+/**
+ * Image names, stable from run to run: an image keeps the name the previous manifest gives it,
+ * whatever Dockerfiles come and go, and a configured name replaces it. A new image takes the name
+ * derived from the paths of every Dockerfile found (`skipped` ones too), or, when another image has
+ * that name already, a distinct one (see distinctImageName). A configured name that another image
+ * has is an error that says where it was set, unless the configured image had that name already.
+ */
+function assignNames(files, skipped, repositoryName, previous) {
+    const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const configured = new Map(files.flatMap((f) => (f.settings?.name ? [[f.path, f.settings.name]] : [])));
+    const names = new Map();
+    const owner = new Map();
+    const claim = (path, name) => {
+        names.set(path, name);
+        owner.set(name, path);
     };
-}
-function getList(name) {
-    return getMultilineInput(name)
-        .flatMap((line) => line.split(','))
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-function env(vars, name) {
-    return (vars[name] ?? '').trim();
-}
-/** `https://github.com` + `acme/shop` -> `git://github.com/acme/shop.git` (kaniko's git context). */
-function gitContextUrl(serverUrl, repository) {
-    const host = serverUrl.replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '');
-    return `git://${host}/${repository}.git`;
+    // A configured name the image did not have before must not be taken from another image.
+    const newlyConfigured = (path) => path !== undefined && configured.has(path) && keptName(previous.get(path)) !== configured.get(path)?.value;
+    // Names the images had first: a conflict is then reported on the image that newly takes the name.
+    const claims = [...configured].sort(([a], [b]) => Number(newlyConfigured(a)) - Number(newlyConfigured(b)) || (a < b ? -1 : 1));
+    for (const [path, name] of claims) {
+        const other = owner.get(name.value);
+        if (other !== undefined)
+            throw nameTaken(path, name, other, 'configured');
+        claim(path, name.value);
+    }
+    // A name two images of the manifest claim (an edited file) is kept by neither: each is named anew.
+    const claimed = new Map();
+    for (const before of previous.values())
+        claimed.set(before.name, (claimed.get(before.name) ?? 0) + 1);
+    for (const { path } of sorted) {
+        const kept = configured.has(path) ? undefined : keptName(previous.get(path));
+        if (kept === undefined || (claimed.get(kept) ?? 0) > 1)
+            continue;
+        const other = owner.get(kept);
+        if (newlyConfigured(other))
+            throw nameTaken(other, configured.get(other), path, 'kept');
+        // Else taken by an image configured with it before (two images of an edited manifest): this one is named anew.
+        if (other === undefined)
+            claim(path, kept);
+    }
+    // Most runs keep every name: the paths are named only when a Dockerfile needs a name.
+    let derived;
+    const crowded = [];
+    for (const { path } of sorted) {
+        if (names.has(path))
+            continue;
+        derived ??= assignImageNames([...files.map((f) => f.path), ...skipped], repositoryName);
+        const natural = derived.get(path);
+        const other = owner.get(natural);
+        if (newlyConfigured(other))
+            throw nameTaken(other, configured.get(other), path, 'derived');
+        if (other === undefined)
+            claim(path, natural);
+        else
+            crowded.push(path);
+    }
+    const taken = (name) => owner.has(name);
+    for (const path of crowded)
+        claim(path, distinctImageName(path, repositoryName, taken));
+    return names;
 }
 /**
- * Builds the frozen Settings from the action's inputs (read through @actions/core, so `INPUT_*`
- * variables) and the runner's `GITHUB_*` variables. Every error names the input, its value and what
- * was expected.
+ * The error for the configured `name` of `path` that `other` has: as its configured name, as its
+ * name in the manifest, or as its derived name.
  */
-function getSettings(vars = process.env, event = { name: vars.GITHUB_EVENT_NAME ?? '' }) {
-    const token = getInput('token').trim();
-    if (token !== '')
-        setSecret(token);
-    const mode = getChoice('mode', MODES);
-    const workspace = external_node_path_default().resolve(env(vars, 'GITHUB_WORKSPACE') || process.cwd());
-    const contextPrefix = getInput('path').trim() === '' ? '' : getRelativePath('path');
-    const root = external_node_path_default().resolve(workspace, contextPrefix);
-    const dockerfiles = getMultilineInput('dockerfiles').filter((p) => p.trim() !== '' && !p.trim().startsWith('#'));
-    for (const pattern of dockerfiles) {
-        try {
-            globToRegExp(pattern.trim().replace(/^!/, ''));
-        }
-        catch (error) {
-            fail('dockerfiles', getInput('dockerfiles'), `expected glob patterns, but ${error.message}`);
-        }
-    }
-    if (!dockerfiles.some((p) => !p.trim().startsWith('!'))) {
-        fail('dockerfiles', getInput('dockerfiles'), 'expected at least one glob pattern that includes files');
-    }
-    const registry = getRequired('registry');
-    const registryProblem = explainRegistryPrefix(registry);
-    if (registryProblem)
-        fail('registry', registry, `expected a registry prefix such as docker.io/acme, but ${registryProblem}`);
-    const output = getRelativePath('output');
-    if (output === '' || !/\.ya?ml$/.test(output))
-        fail('output', getInput('output'), 'expected a YAML file path such as deploy/manifest.yaml');
-    if (output.split('/').includes('.git'))
-        fail('output', getInput('output'), 'expected a path outside .git');
-    const namespace = getRequired('namespace');
-    if (!isDns1123Label(namespace))
-        fail('namespace', namespace, 'expected a DNS-1123 label: lower-case letters, digits and -, at most 63');
-    const registrySecret = getRequired('registry-secret');
-    if (!isDns1123Subdomain(registrySecret))
-        fail('registry-secret', registrySecret, 'expected a Kubernetes secret name');
-    const gitSecret = getInput('git-secret').trim();
-    if (gitSecret !== '' && !isDns1123Subdomain(gitSecret))
-        fail('git-secret', gitSecret, 'expected a Kubernetes secret name');
-    const executorImage = getRequired('executor-image');
-    const executorProblem = explainPinnedImage(executorImage);
-    if (executorProblem)
-        fail('executor-image', executorImage, `expected a pinned image reference, but ${executorProblem}`);
-    const checkImage = getRequired('check-image');
-    const checkProblem = explainPinnedImage(checkImage);
-    if (checkProblem)
-        fail('check-image', checkImage, `expected a pinned image reference, but ${checkProblem}`);
-    const context = getChoice('context', CONTEXTS);
-    const localPath = getInput('local-path').trim();
-    if (context === 'local' && !localPath.startsWith('/'))
-        fail('local-path', localPath, 'expected an absolute path on the node');
-    const repository = env(vars, 'GITHUB_REPOSITORY');
-    const commitSha = env(vars, 'GITHUB_SHA');
-    if (context === 'git') {
-        if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) {
-            throw new InputError(`GITHUB_REPOSITORY is '${repository}': expected owner/name (the git context clones it).`);
-        }
-        if (!/^[0-9a-f]{40}$/.test(commitSha)) {
-            throw new InputError(`GITHUB_SHA is '${commitSha}': expected a 40-character commit id (the git context pins it).`);
-        }
-    }
-    const ref = env(vars, 'GITHUB_REF');
-    const branchInput = getInput('branch').trim();
-    if (branchInput !== '' && !isBranchName(branchInput))
-        fail('branch', branchInput, 'expected a branch name such as main');
-    const runBranch = ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : '';
-    const branch = branchInput || event.defaultBranch || runBranch || env(vars, 'GITHUB_BASE_REF') || 'main';
-    const gitRef = `refs/heads/${branchInput || runBranch || env(vars, 'GITHUB_BASE_REF') || branch}`;
-    const commitMessage = getInput('commit-message').trim();
-    if (commitMessage === '')
-        fail('commit-message', commitMessage, 'a value is required');
-    const config = getInput('config').trim() === '' ? '' : getRelativePath('config');
-    if (getInput('config').trim() !== '' && (config === '' || !/\.ya?ml$/.test(config)))
-        fail('config', getInput('config'), 'expected a YAML file path such as .github/kaniko-gitops.yml');
-    const imageConfig = getInput('image-config');
-    if (config !== '' && imageConfig.trim() !== '') {
-        throw new InputError(`Inputs 'config' ('${config}') and 'image-config' are both set: expected one of them (the file for several images, the input for a repository with one).`);
-    }
-    const runId = env(vars, 'GITHUB_RUN_ID');
-    const attempt = env(vars, 'GITHUB_RUN_ATTEMPT') || '1';
-    return Object.freeze({
-        mode,
-        root,
-        contextPrefix,
-        hash: getChoice('hash', HASH_KINDS),
-        dockerfiles: Object.freeze(dockerfiles.map((p) => p.trim())),
-        registry,
-        output,
-        outputPath: external_node_path_default().join(root, ...output.split('/')),
-        namespace,
-        registrySecret,
-        executorImage,
-        checkImage,
-        insecureRegistries: Object.freeze(getInsecureRegistries(registry)),
-        forceBuild: getBoolean('force-build'),
-        forceImages: Object.freeze(getList('force-images')),
-        forceNonce: runId ? `${runId}-${attempt}` : new Date().toISOString(),
-        context,
-        gitUrl: gitContextUrl(env(vars, 'GITHUB_SERVER_URL') || 'https://github.com', repository),
-        gitRef,
-        commitSha,
-        gitSecret,
-        localPath: localPath.replace(/\/+$/, ''),
-        repositoryName: normalizeName(repository.split('/')[1] ?? '') || normalizeName(external_node_path_default().basename(root)) || 'image',
-        owner: repository.split('/')[0] ?? '',
-        repo: repository.split('/')[1] ?? '',
-        token,
-        apiUrl: (env(vars, 'GITHUB_API_URL') || 'https://api.github.com').replace(/\/+$/, ''),
-        branch,
-        manifestRepoPath: contextPrefix ? `${contextPrefix}/${output}` : output,
-        commitMethod: getChoice('commit-method', COMMIT_METHODS),
-        commitMessage,
-        failOnDrift: getBoolean('fail-on-drift'),
-        comment: getBoolean('comment'),
-        allowPullRequestTarget: getBoolean('allow-pull-request-target'),
-        ...getCacheSettings(),
-        config,
-        imageConfig: imageConfig.trim() === '' ? '' : imageConfig,
-        event,
-    });
+function nameTaken(path, name, other, how) {
+    const whose = how === 'kept' ? `the name ${other}'s image has in the manifest` : `also the name of ${other}'s image`;
+    const hint = how === 'configured'
+        ? ''
+        : how === 'kept'
+            ? ` (names in the manifest are kept: to hand this one over, give ${other} another name in the config too)`
+            : ` (or give ${other} another name)`;
+    return new InputError(`${name.at}: the image name '${name.value}' of ${path} is ${whose}: expected a name no other image has${hint}.`);
 }
 /**
- * A branch name git accepts (`git check-ref-format --branch`), within a safe alphabet: components
- * separated by single slashes, none empty, none starting with '.' or ending with '.lock', no '..',
- * no leading '-', not ending with '.'.
+ * Dockerfiles that moved: a new path whose bytes (sha256) are those of exactly one Dockerfile of the
+ * previous manifest that is gone (neither found nor skipped), and of no other new path. The image at
+ * the new path is named like any new one; when that name differs, it is reported as renamed rather
+ * than as one image added and another removed. Matching only decides that report, never a name.
  */
-function isBranchName(value) {
-    return (/^[A-Za-z0-9._/-]+$/.test(value) &&
-        !value.startsWith('-') &&
-        !value.includes('..') &&
-        !value.endsWith('.') &&
-        value.split('/').every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock')));
-}
-function isDns1123Subdomain(value) {
-    return value.length <= 253 && value.split('.').every((label) => isDns1123Label(label));
-}
-
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./src/manifest/code-id.ts
-
-
-
-let cached;
-/**
- * sha256 of the file of the running code (the bundle, once built): a manifest rendered by other code
- * is rendered again. Should the file not be readable, a value no other run has: never the same key.
- */
-function codeIdentity() {
-    if (cached === undefined) {
-        try {
-            cached = sha256Hex((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_url_.fileURLToPath)(import.meta.url)));
-        }
-        catch {
-            cached = sha256Hex(`unreadable code ${process.pid} ${Date.now()} ${Math.random()}`);
-        }
+function movedImages(files, previous, present, skipped) {
+    const moved = new Map();
+    // null: more than one has those bytes, so which moved where is a guess.
+    const gone = new Map();
+    for (const before of previous.values()) {
+        if (present.has(before.dockerfile) || skipped.has(before.dockerfile) || keptName(before) === undefined)
+            continue;
+        gone.set(before.sha256, gone.has(before.sha256) ? null : before);
     }
-    return cached;
+    if (gone.size === 0)
+        return moved;
+    const added = new Map();
+    for (const file of files)
+        if (!previous.has(file.path))
+            added.set(file.sha256, added.has(file.sha256) ? null : file.path);
+    for (const [sha256, path] of added) {
+        const before = gone.get(sha256);
+        if (path !== null && before)
+            moved.set(path, before);
+    }
+    return moved;
 }
 
 ;// CONCATENATED MODULE: ./src/manifest/annotations.ts
@@ -2804,21 +2776,744 @@ async function parseManifest(content) {
     return { text: content, images };
 }
 
-;// CONCATENATED MODULE: ./src/manifest/scripts.ts
+;// CONCATENATED MODULE: ./src/manifest/render.ts
 
-let scripts_cached;
-function loadScripts() {
-    scripts_cached ??= {
-        check: (0,external_node_fs_namespaceObject.readFileSync)(new URL(/* asset import */ __nccwpck_require__(8002), __nccwpck_require__.b), 'utf8'),
-        build: (0,external_node_fs_namespaceObject.readFileSync)(new URL(/* asset import */ __nccwpck_require__(6654), __nccwpck_require__.b), 'utf8'),
+
+
+
+
+
+
+
+
+const RUN_KEY_SETTINGS = [...POD_SETTING_KEYS, 'registry', 'forceBuild', 'forceImages'];
+const everyRenderSettingKeyed = true;
+void everyRenderSettingKeyed;
+/**
+ * The key of everything a render reads but the previous manifest and the commit: the settings, the
+ * scanned Dockerfiles (paths, hashes, what their tags cover, per-image settings), the skipped ones,
+ * the scripts (through the ConfigMap's content name) and the running code; when forcing, the commit
+ * too, which the forced Pods are pinned to. A manifest rendered from
+ * the same key, unedited, is what a render would write again: every image keeps its hash, so every
+ * Pod keeps its pinned commit and its text (a render is idempotent, which test/run-key.test.ts checks).
+ */
+function runKey(settings, scan, scriptsConfigMap, codeIdentity) {
+    // The force nonce changes with every run, and shapes only the Pods of forced images.
+    const forcing = settings.forceBuild || settings.forceImages.length > 0;
+    const values = RUN_KEY_SETTINGS.map((key) => (key === 'forceNonce' && !forcing ? '' : settings[key]));
+    // The Dockerfile's text is left out: its sha256 stands for it.
+    const files = scan.files.map(({ text: _text, ...file }) => file);
+    // A forced image is pinned to the commit being rendered: a forced run never takes an older one's Pods.
+    const commit = forcing ? [settings.commitSha] : [];
+    return sha256Hex(JSON.stringify(['kaniko-gitops run v1', codeIdentity, scriptsConfigMap, values, files, scan.skipped, ...commit]));
+}
+/**
+ * Plans and renders the scanned Dockerfiles against a previous manifest (`previousText`, from
+ * `source`), which supplies the pinned commits of unchanged images. Pure but for the log.
+ *
+ * Steady state: when the previous manifest is this action's own, unedited, and records the same run
+ * key, it is the result as it is, and nothing is planned or rendered.
+ */
+async function renderScan(settings, scan, previousText, source, log, code) {
+    const configMap = nameDocument(buildScriptsConfigMap(code.scripts, settings.namespace), 'kaniko-gitops-scripts');
+    const key = runKey(settings, scan, configMap.name, code.identity);
+    const previous = await readPreviousManifest(previousText);
+    if (previous.problem) {
+        log.warning(`The existing manifest ${source} is ignored: ${previous.problem}. It is rendered anew from the Dockerfiles.`);
+    }
+    if (previous.verified?.inputs === key && holdsEveryImage(previous, scan, configMap.name)) {
+        return sameInputs(settings, scan, previous, key, log);
+    }
+    const plan = await log.group('Plan', async () => planAndLog(settings, scan, previous, log));
+    return log.group('Render', async () => {
+        const { pods, reused } = renderPods(plan, settings, previous, configMap.name);
+        const documents = [configMap, ...pods];
+        // The same documents: the file stays as it is, its inputs line too (a render of other code, or
+        // with warnings, differs only there, and a file that changes only there is not worth a commit).
+        const same = sameDocuments(documents, previous);
+        // The key is recorded only for a render without warnings: a run that skips rendering skips them too.
+        const written = same ? undefined : serializeManifest(documents, plan.warnings.length === 0 ? key : undefined);
+        if (written !== undefined)
+            checkManifestSize(written, pods.length);
+        // Other documents than the verified ones are another file (see serializeManifest): no need to decode
+        // the old one to compare. A file that was not verified is compared as text.
+        const changed = !same && (previous.verified !== undefined || written !== previous.text);
+        log.info(`${pods.length} Pod(s) (${reused} unchanged, taken as they were)${written === undefined ? '' : `, ${written.length} bytes`}, ${changed ? 'changed' : 'unchanged'}`);
+        return {
+            get manifest() {
+                return written ?? previous.text;
+            },
+            changed,
+            images: plan.images.map((image, i) => reportOf(image, pods[i]?.name ?? '', plan)),
+            removed: plan.removed,
+            skipped: scan.skipped,
+        };
+    });
+}
+/** Plans the images, and logs the plan: a line per image, and per image removed. */
+function planAndLog(settings, scan, previous, log) {
+    const skipped = new Set(scan.skipped);
+    const planned = planImages(scan.files, settings, previous.images, scan.skipped);
+    for (const warning of planned.warnings)
+        log.warning(warning);
+    log.info([
+        ...planned.images.map((image) => planLine({ ...image, ...renamedFrom(planned.renamed.get(image.dockerfile), image.dockerfile) })),
+        ...planned.removed.map((gone) => `${inert(gone.name)}: removed (${skipped.has(gone.dockerfile) ? 'skipped by the config' : `${inert(gone.dockerfile)} is gone`})`),
+    ].join('\n'));
+    return planned;
+}
+/** A Pod per planned image: the previous manifest's text when its inputs did not change, else a new one. */
+function renderPods(plan, settings, previous, configMap) {
+    let reused = 0;
+    const pods = plan.images.map((image) => {
+        const before = previous.images.get(image.dockerfile);
+        if (before?.text !== undefined && before.renderKey === renderKey(image, settings, configMap)) {
+            reused++;
+            return { name: before.pod, text: before.text };
+        }
+        return nameDocument(buildPod(image, settings, configMap), image.name);
+    });
+    return { pods, reused };
+}
+/** The next run reads the manifest back, within the same limit (a UTF-16 unit is at most 3 bytes of UTF-8). */
+function checkManifestSize(written, pods) {
+    if (written.length * 3 <= LIMITS.manifestBytes || Buffer.byteLength(written) <= LIMITS.manifestBytes)
+        return;
+    throw new LimitError(`the manifest would have ${Buffer.byteLength(written)} bytes, more than the ${showBytes(LIMITS.manifestBytes)} a manifest may have (${pods} Pods): expected fewer images, or smaller per-image settings`);
+}
+function reportOf(image, pod, plan) {
+    return {
+        name: image.name,
+        dockerfile: image.dockerfile,
+        sha256: image.sha256,
+        image: image.image,
+        tag: image.tag,
+        pod,
+        forced: image.forced,
+        status: image.status,
+        ...renamedFrom(plan.renamed.get(image.dockerfile), image.dockerfile),
     };
-    return scripts_cached;
+}
+/**
+ * Does the verified file hold the documents a render of `scan` writes, in their order: the scripts'
+ * ConfigMap, then one Pod per Dockerfile, by image name? Each document was checked against its name;
+ * this finds one dropped, added or moved by hand under a digest made again.
+ */
+function holdsEveryImage(previous, scan, configMap) {
+    const names = previous.verified?.names ?? [];
+    if (names.length !== scan.files.length + 1 || names[0] !== `ConfigMap/${configMap}` || previous.images.size !== scan.files.length) {
+        return false;
+    }
+    let i = 1;
+    let last = '';
+    for (const image of previous.images.values()) {
+        if (names[i++] !== `Pod/${image.pod}` || image.name <= last)
+            return false;
+        last = image.name;
+    }
+    return scan.files.every((file) => previous.images.has(file.path));
+}
+/** The report fields of a renamed image (`was`: what it was in the previous manifest); none for another. */
+function renamedFrom(was, dockerfile) {
+    if (was === undefined)
+        return {};
+    return was.dockerfile === dockerfile ? { previousName: was.name } : { previousName: was.name, previousDockerfile: was.dockerfile };
+}
+function planLine(image) {
+    // Names and references of the previous manifest are text from a file, like any path.
+    return `${inert(image.name)}: ${inert(image.image)} (${inert(statusText(image, true))})`;
+}
+/** The outcome of a render whose inputs are those of the previous manifest: that manifest, every image unchanged. */
+async function sameInputs(settings, scan, previous, key, log) {
+    const forced = new Set(settings.forceImages);
+    const images = [...previous.images.values()]
+        .map((before) => ({
+        name: before.name,
+        dockerfile: before.dockerfile,
+        sha256: before.sha256,
+        image: before.image,
+        tag: before.image.slice(before.image.lastIndexOf(':') + 1),
+        pod: before.pod,
+        forced: settings.forceBuild || forced.has(before.name),
+        status: 'unchanged',
+    }))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    await log.group('Plan', async () => {
+        log.info([...images.map(planLine), `The manifest was rendered from these same inputs (sha256:${key}): nothing to plan.`].join('\n'));
+    });
+    await log.group('Render', async () => {
+        log.info(`${images.length} Pod(s) (${images.length} unchanged, taken as they were), unchanged`);
+    });
+    return {
+        // Decoded only if asked for: render mode writes nothing, and never does.
+        get manifest() {
+            return previous.text;
+        },
+        changed: false,
+        images,
+        removed: [],
+        skipped: scan.skipped,
+    };
 }
 
-;// CONCATENATED MODULE: ./src/plan/config.ts
+;// CONCATENATED MODULE: ./src/scan/glob.ts
+/**
+ * A small glob compiler for repository-relative POSIX paths.
+ *
+ * Supported: `*` (within one path segment), `**` (any number of segments), `?`, `[abc]`, `[!a-z]`,
+ * `{a,b}` and a leading `!` to exclude. A pattern without a `/` matches the file name in any folder
+ * (as in .gitignore), so `Dockerfile` finds `services/api/Dockerfile`; a pattern with one, leading
+ * (`/Dockerfile`, `./Dockerfile`) or inside, matches from the root only.
+ *
+ * Written here instead of using @actions/glob: its walker descends into excluded folders (5.2 s on a
+ * 64,000-file tree with a node_modules where `find` took 0.17 s), and its matcher is not exported.
+ */
+function compilePatterns(patterns) {
+    // Patterns without a slash are tested against the file name alone: the walk asks for every file.
+    const include = [];
+    const exclude = [];
+    for (const raw of patterns) {
+        const pattern = raw.trim();
+        if (pattern === '' || pattern.startsWith('#'))
+            continue;
+        if (pattern.startsWith('!'))
+            exclude.push(compileOne(pattern.slice(1)));
+        else
+            include.push(compileOne(pattern));
+    }
+    const needsPath = [...include, ...exclude].some((m) => !m.onName);
+    // Plain loops: the walk asks once per file, and a closure per call cost more than the tests.
+    const any = (matchers, path, name) => {
+        for (const m of matchers)
+            if (m.test(m.onName ? name : path))
+                return true;
+        return false;
+    };
+    const decide = (path, name) => any(include, path, name) && !any(exclude, path, name);
+    // The usual case, one pattern on the file name alone (`Dockerfile`), is one test per file.
+    const only = include.length === 1 && exclude.length === 0 && include[0]?.onName ? include[0] : undefined;
+    return {
+        matches: (path) => decide(path, path.slice(path.lastIndexOf('/') + 1)),
+        matchesIn: only ? (_dir, name) => only.test(name) : (dir, name) => decide(needsPath ? (dir ? `${dir}/${name}` : name) : '', name),
+    };
+}
+function compileOne(glob) {
+    const re = globToRegExp(glob);
+    const trimmed = glob.trim();
+    // A slash anywhere, a leading one too, anchors the pattern at the root: the whole path is tested.
+    if (trimmed.includes('/') || trimmed.includes('**'))
+        return { onName: false, test: (path) => re.test(path) };
+    if (!/[*?[\]{}\\]/.test(trimmed))
+        return { onName: true, test: (name) => name === trimmed };
+    const suffix = /^\*([^*?[\]{}\\/]+)$/.exec(trimmed)?.[1];
+    if (suffix !== undefined)
+        return { onName: true, test: (name) => name.endsWith(suffix) };
+    const onName = new RegExp(`^${translate(trimmed, glob)}$`);
+    return { onName: true, test: (name) => onName.test(name) };
+}
+/** Throws an Error naming the pattern when it cannot be compiled. */
+function globToRegExp(glob) {
+    let pattern = glob.trim();
+    // As in .gitignore, a leading slash anchors the pattern at the root (`/Dockerfile` is the root's only).
+    let anchored = false;
+    if (pattern.startsWith('./')) {
+        pattern = pattern.slice(2);
+        anchored = true;
+    }
+    if (pattern.startsWith('/')) {
+        pattern = pattern.slice(1);
+        anchored = true;
+    }
+    if (pattern.endsWith('/'))
+        pattern = `${pattern}**`;
+    if (pattern === '')
+        throw new Error(`glob pattern '${glob}' is empty`);
+    anchored ||= pattern.includes('/');
+    const body = translate(pattern, glob);
+    return new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`);
+}
+function translate(pattern, original) {
+    let out = '';
+    let braceDepth = 0;
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern.charAt(i);
+        if (c === '*') {
+            if (pattern[i + 1] === '*') {
+                const atSegmentStart = i === 0 || pattern[i - 1] === '/';
+                const atSegmentEnd = i + 2 === pattern.length || pattern[i + 2] === '/';
+                if (!atSegmentStart || !atSegmentEnd) {
+                    throw new Error(`glob pattern '${original}': '**' must be a whole path segment, as in 'a/**/b'`);
+                }
+                if (i + 2 === pattern.length) {
+                    out += '.*';
+                    i += 1;
+                }
+                else {
+                    out += '(?:[^/]+/)*';
+                    i += 2;
+                }
+            }
+            else {
+                out += '[^/]*';
+            }
+        }
+        else if (c === '?') {
+            out += '[^/]';
+        }
+        else if (c === '[') {
+            const end = pattern.indexOf(']', i + 2);
+            if (end === -1)
+                throw new Error(`glob pattern '${original}': '[' has no closing ']'`);
+            let set = pattern.slice(i + 1, end);
+            if (set.startsWith('!') || set.startsWith('^'))
+                set = `^${set.slice(1)}`;
+            out += `[${set.replace(/\\/g, '\\\\')}]`;
+            i = end;
+        }
+        else if (c === '{') {
+            braceDepth++;
+            out += '(?:';
+        }
+        else if (c === '}' && braceDepth > 0) {
+            braceDepth--;
+            out += ')';
+        }
+        else if (c === ',' && braceDepth > 0) {
+            out += '|';
+        }
+        else {
+            out += c.replace(/[.+^${}()|\\]/g, '\\$&');
+        }
+    }
+    if (braceDepth !== 0)
+        throw new Error(`glob pattern '${original}': '{' has no closing '}'`);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/scan/discover.ts
 
 
 
+
+
+
+/** Folders never searched, whatever the patterns say. */
+const PRUNED_FOLDERS = new Set(['.git', 'node_modules']);
+/**
+ * Names that a pattern such as `Dockerfile.*` or `**` matches but that are never Dockerfiles: ignore
+ * files (`Dockerfile.dockerignore`), documents, editor, merge and patch leftovers, and temporary
+ * files (a write killed before its rename leaves `.manifest.yaml.<hex>.tmp`).
+ */
+const NOT_A_DOCKERFILE = /(?:\.(?:dockerignore|md|txt|orig|bak|rej|tmp|sw[a-p])|~)$/i;
+const GITMODULES = { the: 'the file', a: 'a .gitmodules file', limit: LIMITS.gitmodulesBytes };
+/** Why a listing failure is skipped rather than fatal: the runner may not read the folder (another user's data volume). */
+const UNLISTABLE = new Set(['EACCES', 'EPERM']);
+/**
+ * Walks `root`, never entering PRUNED_FOLDERS nor following symlinked folders, and returns the files
+ * that match `patterns`. A matching symlink is kept only when it resolves to a file inside `root`.
+ * Files inside another git repository below `root` (a submodule, which kaniko's git context does
+ * not clone) and folders the runner cannot list are skipped with a warning.
+ */
+async function discoverDockerfiles(root, patterns, options = {}) {
+    const limits = options.limits ?? LIMITS;
+    const walk = new Walk(compilePatterns(patterns), options.generated ?? new Set(), limits);
+    let realRoot;
+    try {
+        realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
+    }
+    catch (error) {
+        throw new Error(`cannot read the repository folder '${root}'`, { cause: error });
+    }
+    walk.folder(root, '', '', 0);
+    const { found, warnings, notes } = walk;
+    // Symlinks count: each is resolved to be checked.
+    if (found.length + walk.symlinks.length > limits.dockerfiles) {
+        throw new LimitError(`${count(found.length + walk.symlinks.length)} files match the 'dockerfiles' patterns, more than the ${count(limits.dockerfiles)} Dockerfiles a run may have: expected at most ${count(limits.dockerfiles)}; narrow 'dockerfiles' or 'path'`);
+    }
+    for (const relPath of walk.symlinks) {
+        const problem = await checkSymlink(external_node_path_default().join(root, ...relPath.split('/')), realRoot);
+        if (problem)
+            warnings.push(`skipped '${inert(relPath)}': ${problem}`);
+        else
+            found.push(relPath);
+    }
+    for (const [submodule, files] of walk.inSubmodules) {
+        warnings.push(`skipped ${files.length} Dockerfile(s) in '${inert(submodule)}', a git submodule (or another repository inside this one): kaniko's git context does not clone submodules, so they cannot be built from here: ${files.sort().map(inert).join(', ')}`);
+    }
+    found.sort();
+    warnings.sort();
+    return { paths: found, warnings, notes };
+}
+/**
+ * One walk of the tree. Synchronous on purpose: nothing else runs meanwhile, and readdirSync walked a
+ * 64,000-file tree in 45-60 ms where async iteration with opendir took 310 ms.
+ */
+class Walk {
+    matcher;
+    generated;
+    limits;
+    found = [];
+    warnings = [];
+    notes = [];
+    /** Matching symlinks, checked after the walk. */
+    symlinks = [];
+    /** Matching files inside submodules, by submodule folder. */
+    inSubmodules = new Map();
+    submodulePaths = new Set();
+    listed = 0;
+    constructor(matcher, generated, limits) {
+        this.matcher = matcher;
+        this.generated = generated;
+        this.limits = limits;
+    }
+    /** Walks the folder `dir` (`rel` from the root, `depth` folders below it), inside the submodule `outer` ('' for none). */
+    folder(dir, rel, outer, depth) {
+        if (depth > this.limits.depth) {
+            throw new LimitError(`the folder '${rel}' is more than ${this.limits.depth} folders below 'path': expected at most ${this.limits.depth} (the search for Dockerfiles does not go deeper)`);
+        }
+        const entries = this.list(dir, rel);
+        if (entries === undefined)
+            return;
+        this.listed += entries.length;
+        if (this.listed > this.limits.searchedEntries) {
+            throw new LimitError(`the search for Dockerfiles listed more than ${count(this.limits.searchedEntries)} files and folders (up to '${rel || '.'}'), more than a run may list: expected fewer; narrow 'path' (node_modules and .git are never searched)`);
+        }
+        if (rel === '')
+            this.submodulePaths = readGitmodules(dir, entries);
+        // A `.git` below the root is another repository (a submodule): kaniko's git context does not clone it.
+        const inner = rel !== '' && outer === '' && (this.submodulePaths.has(rel) || entries.some((entry) => entry.name === '.git'));
+        const submodule = inner ? rel : outer;
+        for (const entry of entries) {
+            const name = entry.name;
+            if (entry.isDirectory()) {
+                if (PRUNED_FOLDERS.has(name))
+                    continue;
+                if (this.badName(name, rel))
+                    continue;
+                this.folder(`${dir}/${name}`, rel ? `${rel}/${name}` : name, submodule, depth + 1);
+            }
+            else if (entry.isFile()) {
+                if (this.matcher.matchesIn(rel, name) && !this.badName(name, rel))
+                    this.keep(rel ? `${rel}/${name}` : name, name, submodule);
+            }
+            else if (entry.isSymbolicLink() && this.matcher.matchesIn(rel, name) && !this.badName(name, rel)) {
+                if (submodule !== '' || NOT_A_DOCKERFILE.test(name))
+                    this.keep(rel ? `${rel}/${name}` : name, name, submodule);
+                else
+                    this.symlinks.push(rel ? `${rel}/${name}` : name);
+            }
+        }
+    }
+    /** A matching file: a Dockerfile, unless its name or place says otherwise. */
+    keep(relPath, name, submodule) {
+        if (NOT_A_DOCKERFILE.test(name))
+            this.notes.push(`left out '${inert(relPath)}': its name says it is not a Dockerfile`);
+        else if (this.generated.has(relPath))
+            this.notes.push(`left out '${inert(relPath)}': it is the manifest this action writes`);
+        else if (submodule === '')
+            this.found.push(relPath);
+        else {
+            const files = this.inSubmodules.get(submodule);
+            if (files)
+                files.push(relPath);
+            else
+                this.inSubmodules.set(submodule, [relPath]);
+        }
+    }
+    /** The root must be listed; a folder below it that the runner may not list is skipped with a warning. */
+    list(dir, rel) {
+        try {
+            return (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true });
+        }
+        catch (error) {
+            const code = error.code ?? '';
+            if (rel !== '' && UNLISTABLE.has(code)) {
+                this.warnings.push(`skipped the folder '${inert(rel)}': it cannot be listed (${code}), so a Dockerfile in it would not be found`);
+                return undefined;
+            }
+            throw new Error(`cannot list the folder '${rel || '.'}'`, { cause: error });
+        }
+    }
+    /**
+     * A name that is not UTF-8 comes back with U+FFFD in it and cannot be opened by that name. A name
+     * with a control character (a newline, for one) is no image's, and would break the lines of the
+     * log, the summary and the comment. Only the folders entered and the files that match are asked.
+     */
+    badName(name, rel) {
+        const problem = name.includes('\uFFFD')
+            ? 'its name is not valid UTF-8'
+            : hasControlCharacter(name)
+                ? 'its name has a control character or a line separator'
+                : undefined;
+        if (problem === undefined)
+            return false;
+        this.warnings.push(`skipped '${inert(rel ? `${rel}/${name}` : name)}': ${problem}`);
+        return true;
+    }
+}
+/**
+ * The folders `.gitmodules` at the root declares as submodules: one that is not checked out has no
+ * `.git` to tell it by. Read only when the root has the file.
+ */
+function readGitmodules(root, entries) {
+    if (!entries.some((entry) => entry.name === '.gitmodules' && entry.isFile()))
+        return new Set();
+    let text;
+    try {
+        text = readRepoFile(`${root}/.gitmodules`, '.gitmodules', GITMODULES, root)?.toString('utf8') ?? '';
+    }
+    catch (error) {
+        if (error instanceof LimitError)
+            throw error;
+        // Unreadable: the `.git` of each checked-out submodule still tells it.
+        return new Set();
+    }
+    const paths = new Set();
+    for (const match of text.matchAll(/^\s*path\s*=\s*(.*?)\s*$/gm)) {
+        const value = (match[1] ?? '').replace(/^"(.*)"$/, '$1').replace(/\/+$/, '');
+        if (value !== '')
+            paths.add(value);
+    }
+    return paths;
+}
+async function checkSymlink(file, realRoot) {
+    let target;
+    try {
+        target = (0,external_node_fs_namespaceObject.realpathSync)(file);
+    }
+    catch {
+        return 'it is a broken symlink (or a symlink loop)';
+    }
+    const rel = external_node_path_default().relative(realRoot, target);
+    if (rel.startsWith('..') || external_node_path_default().isAbsolute(rel))
+        return 'it is a symlink to a file outside the repository, which is never read';
+    const info = (0,external_node_fs_namespaceObject.statSync)(target);
+    return info.isFile() ? undefined : 'it is a symlink to something that is not a file';
+}
+
+;// CONCATENATED MODULE: ./src/gitops/render-inputs.ts
+
+
+
+
+/**
+ * The workflows hold the action's inputs (and its version), which shape every Pod: a later commit
+ * that changes them is rendered by its own run, never by an older run with the old inputs.
+ */
+const WORKFLOWS = '.github/workflows/';
+/** Does a change to this repository path (from the top of the repository) change what a render reads? */
+function readsPredicate(reads) {
+    const matcher = compilePatterns(reads.dockerfiles);
+    const contexts = new Set(reads.contextDirs);
+    const linked = new Set(reads.linked);
+    const prefix = reads.prefix === '' ? '' : `${reads.prefix}/`;
+    return (repoPath) => {
+        if (repoPath.startsWith(WORKFLOWS) || linked.has(repoPath))
+            return true;
+        // Discovery leaves out the folders `.gitmodules` names as submodules.
+        if (repoPath === '.gitmodules' || repoPath.endsWith('/.gitmodules'))
+            return true;
+        if (!repoPath.startsWith(prefix))
+            return false;
+        const file = repoPath.slice(prefix.length);
+        if (file === reads.config)
+            return true;
+        // Discovery never enters these folders: a Dockerfile in one is never an image.
+        const folders = file.split('/').slice(0, -1);
+        if (!folders.some((folder) => PRUNED_FOLDERS.has(folder)) && matcher.matches(file))
+            return true;
+        if (!reads.hashContexts)
+            return false;
+        if (file.endsWith('.dockerignore') || contexts.has(''))
+            return true;
+        for (let slash = file.indexOf('/'); slash !== -1; slash = file.indexOf('/', slash + 1)) {
+            if (contexts.has(file.slice(0, slash)))
+                return true;
+        }
+        return false;
+    };
+}
+/**
+ * What the render of `scan` reads. Resolves symlinks among the files read (a few system calls per
+ * image): only a commit run whose branch moved on with other files asks.
+ */
+function renderReadsOf(settings, scan) {
+    const hashContexts = settings.hash === 'context';
+    const contextDirs = hashContexts ? scan.files.map((f) => f.settings?.contextDir ?? render_inputs_folderOf(f.path)) : [];
+    const read = scan.files.map((f) => f.path);
+    if (settings.config !== '')
+        read.push(settings.config);
+    if (hashContexts) {
+        // The ignore files the context hash looks for (see ContextHasher.hash).
+        scan.files.forEach((f, i) => {
+            const dir = contextDirs[i] ?? '';
+            read.push(`${f.path}.dockerignore`, dir === '' ? '.dockerignore' : `${dir}/.dockerignore`);
+        });
+    }
+    return {
+        prefix: settings.contextPrefix,
+        dockerfiles: settings.dockerfiles,
+        hashContexts,
+        config: settings.config,
+        contextDirs: [...new Set(contextDirs)],
+        linked: linkTargets(settings.root, settings.contextPrefix, read),
+    };
+}
+function render_inputs_folderOf(file) {
+    const slash = file.lastIndexOf('/');
+    return slash === -1 ? '' : file.slice(0, slash);
+}
+/** The real places, from the top of the repository, of the files among `files` (relative to `root`) that a symlink leads to. */
+function linkTargets(root, prefix, files) {
+    let realRoot;
+    try {
+        realRoot = external_node_fs_namespaceObject.realpathSync.native(root);
+    }
+    catch {
+        return [];
+    }
+    const targets = [];
+    for (const file of files) {
+        let real;
+        try {
+            real = external_node_fs_namespaceObject.realpathSync.native(external_node_path_default().join(root, ...file.split('/')));
+        }
+        catch {
+            continue; // absent (an ignore file that is not there): nothing read
+        }
+        const rel = external_node_path_default().relative(realRoot, real).split((external_node_path_default()).sep).join('/');
+        if (rel === file || external_node_path_default().isAbsolute(rel))
+            continue;
+        // A link out of the repository leads to nothing a commit changes.
+        const fromTop = external_node_path_default().posix.join(prefix, rel);
+        if (fromTop !== '..' && !fromTop.startsWith('../'))
+            targets.push(fromTop);
+    }
+    return targets;
+}
+
+;// CONCATENATED MODULE: ./src/gitops/commit.ts
+
+
+
+
+
+const MAX_COMMIT_ATTEMPTS = 5;
+/**
+ * Puts the render of `rendered` on `branch`, keeping two invariants whatever other runs do:
+ *
+ * - the manifest on the branch is the render of the branch's own Dockerfiles: a run commits only onto
+ *   a head whose changes since the rendered commit touch nothing the render reads (the rendered commit
+ *   itself, manifest commits of other runs on top of it, or commits of other files: documentation, say).
+ *   When a later commit changes what the render reads, the run stands down as superseded: the run of
+ *   that commit renders it. A later commit that starts no run (`[skip ci]`, a `paths` filter, a push
+ *   with the workflow's token) and changes nothing the render reads must not leave the branch stale.
+ * - a Pod name never changes its document between two versions: unchanged Pods are carried over from
+ *   the manifest at the head the commit goes onto, not from the checkout.
+ *
+ * The branch moves only by fast-forward; when it moved in between, the loop looks again.
+ */
+async function commitManifest(writer, request, log) {
+    for (let attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
+        const state = await writer.state(request.branch, request.rendered);
+        if (state === undefined) {
+            throw new Error(`the branch '${request.branch}' does not exist; set the 'branch' input to the branch the manifest belongs on`);
+        }
+        const reason = supersededBecause(state, request, log);
+        if (reason !== undefined) {
+            log.info(`Superseded: ${inert(reason)}. The run for that commit renders its own manifest; this run commits nothing.`);
+            return { result: 'superseded', head: state.head, reason };
+        }
+        const previous = await writer.readFile(state.head, request.manifestPath);
+        const outcome = await request.render(previous, `'${request.manifestPath}' at ${commit_short(state.head)}`);
+        if (outcome.manifest === previous) {
+            log.info(`'${request.manifestPath}' on '${request.branch}' (${commit_short(state.head)}) is already up to date: no commit.`);
+            return { result: 'unchanged', outcome, onto: state.head };
+        }
+        const commit = await writer.commit(state.head, request.manifestPath, outcome.manifest, request.message(outcome));
+        const published = await writer.publish(request.branch, state.head, commit.sha);
+        if (published === 'ok') {
+            log.info(`Committed ${commit_short(commit.sha)} onto '${request.branch}' (${commit_short(state.head)}) through ${writer.describe}.`);
+            return {
+                result: 'committed',
+                sha: commit.sha,
+                ...(commit.verified === undefined ? {} : { verified: commit.verified }),
+                outcome,
+                onto: state.head,
+            };
+        }
+        log.info(`'${request.branch}' moved while committing (attempt ${attempt} of ${MAX_COMMIT_ATTEMPTS}); looking again.`);
+    }
+    throw new Error(`the branch '${request.branch}' kept moving: gave up after ${MAX_COMMIT_ATTEMPTS} attempts to commit the manifest`);
+}
+/**
+ * Why the run must leave the branch to the run of a later commit, or undefined when its render may go
+ * onto the head: the head descends from the rendered commit, and what changed since touches nothing
+ * the render reads. A list of changed files that may be cut short counts as touching it.
+ */
+function supersededBecause(state, request, log) {
+    const { branch, rendered } = request;
+    if (state.diverged)
+        return `'${branch}' is at ${commit_short(state.head)}, which does not contain the rendered commit ${commit_short(rendered)}`;
+    const others = state.changedFiles.filter((file) => file !== request.manifestPath);
+    if (state.truncated) {
+        return `'${branch}' moved on to ${commit_short(state.head)}, and the list of files changed since ${commit_short(rendered)} reaches the GitHub API's limit of ${api/* COMPARE_FILE_LIMIT */.$s}: files the render reads may be among those it leaves out`;
+    }
+    if (others.length === 0)
+        return undefined;
+    const read = others.filter((file) => request.reads(file));
+    if (read.length > 0) {
+        return `'${branch}' moved on to ${commit_short(state.head)}, which changes ${read.length} file(s) the render reads (${listed(read)})`;
+    }
+    log.info(`'${branch}' moved on to ${commit_short(state.head)}: its commits after ${commit_short(rendered)} change ${others.length} file(s) (${listed(others)}), none of which the render reads. The render of ${commit_short(rendered)} goes on top.`);
+    return undefined;
+}
+/** Up to five paths for the log, each quoted, in JSON's form when it holds characters a log line must not. */
+function listed(files) {
+    const shown = files.slice(0, 5).map((file) => (/^[\x20-\x7e]*$/.test(file) ? `'${file}'` : JSON.stringify(file)));
+    return `${shown.join(', ')}${files.length > 5 ? `, and ${files.length - 5} more` : ''}`;
+}
+function commit_short(sha) {
+    return sha.slice(0, 7);
+}
+/** The commit message with `{manifest}` and `{sha}` filled in, and the images that changed listed. */
+function commitMessage(template, manifestPath, rendered, outcome) {
+    const subject = template.replaceAll('{manifest}', manifestPath).replaceAll('{sha}', commit_short(rendered));
+    const lines = outcome.images
+        .filter((i) => i.status !== 'unchanged' || i.forced)
+        // Names and references only: a path (repository text) could start lines of its own, such as trailers.
+        .map((i) => `- ${i.name}: ${i.image} (${statusText(i)})`);
+    for (const gone of outcome.removed)
+        lines.push(`- ${gone.name}: removed`);
+    return lines.length > 0 ? `${subject}\n\n${lines.join('\n')}\n` : `${subject}\n`;
+}
+function commitRequestFor(settings, scan, code, log) {
+    let reads;
+    return {
+        branch: settings.branch,
+        rendered: settings.commitSha,
+        manifestPath: settings.manifestRepoPath,
+        message: (outcome) => commitMessage(settings.commitMessage, settings.manifestRepoPath, settings.commitSha, outcome),
+        render: (previous, source) => renderScan(settings, scan, previous, source, log, code),
+        reads: (file) => {
+            // Built on first use: most runs find the branch where they left it and never ask.
+            reads ??= readsPredicate(renderReadsOf(settings, scan));
+            return reads(file);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/config/parse.ts
+
+
+
+/**
+ * Per-image settings for what cannot be inferred from the Dockerfiles: read from the config file
+ * (input `config`) or, for a single-image repository, from the `image-config` input. Parsing is
+ * strict: an unknown key or a bad value is an error that names the file, line and column. Then the
+ * entries are matched to the Dockerfiles found and checked against them (context folder, target
+ * stage), still with the place each setting was written. Pure: the caller reads the file.
+ */
 const OPTION_KEYS = [
     'name',
     'context',
@@ -2852,7 +3547,7 @@ function configError(source, at, message) {
     });
 }
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const config_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const parse_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const CONTENT_TAG = /^[0-9a-f]{16}$/;
 const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
@@ -3128,7 +3823,7 @@ class Reader {
                 case 'extraTags': {
                     const tags = [];
                     for (const item of this.seq(value, what, 'a list of tags such as [latest]')) {
-                        const tag = this.matching(item, `an item of ${what}`, config_TAG, 'a tag: letters, digits, _, . and -, at most 128, not starting with . or -');
+                        const tag = this.matching(item, `an item of ${what}`, parse_TAG, 'a tag: letters, digits, _, . and -, at most 128, not starting with . or -');
                         if (CONTENT_TAG.test(tag))
                             this.fail(item, `an item of ${what} has the value '${tag}': expected a tag that cannot be taken for a content tag (16 hex digits)`);
                         if (tags.includes(tag))
@@ -3256,6 +3951,43 @@ class Reader {
 function sortedRecord(record) {
     return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
+
+;// CONCATENATED MODULE: ./src/config/read.ts
+
+
+
+
+
+
+const CONFIG_FILE = { the: 'the config file', a: 'a config file', limit: LIMITS.configBytes };
+/** Reads and parses the config file or the `image-config` input; undefined when neither is set. */
+async function readConfig(settings) {
+    if (settings.imageConfig !== '') {
+        const source = { kind: 'input', name: 'image-config', annotationPath: '' };
+        const entry = await parseInlineConfig(settings.imageConfig, source);
+        if (!entry)
+            return undefined;
+        return { source, defaults: { ...entry, options: {} }, images: new Map([['', entry]]) };
+    }
+    if (settings.config === '')
+        return undefined;
+    const file = external_node_path_default().join(settings.root, ...settings.config.split('/'));
+    const outside = await explainPathEscape(settings.root, file);
+    if (outside)
+        throw new InputError(`Input 'config' has the value '${settings.config}': expected a file inside the repository, but ${outside}.`);
+    // Checked above to lie inside the repository, and not to be a symlink.
+    const text = readRepoFile(file, settings.config, CONFIG_FILE, settings.root)?.toString('utf8');
+    if (text === undefined) {
+        throw new InputError(`Input 'config' has the value '${settings.config}': expected a file in the repository, but there is none at that path.`);
+    }
+    const annotationPath = settings.contextPrefix ? `${settings.contextPrefix}/${settings.config}` : settings.config;
+    return parseConfigFile(text, { kind: 'file', name: settings.config, annotationPath });
+}
+
+;// CONCATENATED MODULE: ./src/config/resolve.ts
+
+
+// The config's entries matched to the Dockerfiles found, and each image's settings resolved.
 /** The defaults with the image's own settings over them: a key the image sets replaces the default's value. */
 function mergeOptions(defaults, own) {
     return { ...defaults, ...own };
@@ -3332,662 +4064,6 @@ function buildInputs(configured, folder) {
         ...(args.length > 0 ? [`build args ${args.map(([k]) => k).join(', ')}`] : []),
     ];
     return { key: [context ?? null, args, configured.target, configured.platform], covers: parts.join(', ') };
-}
-
-;// CONCATENATED MODULE: ./src/scan/dockerfile.ts
-/**
- * What the action needs from a Dockerfile: the images it names (FROM, COPY --from, RUN --mount
- * from=), with the global ARGs (those before the first FROM) substituted the way the builder does,
- * so that `FROM $BASE_IMAGE` with `ARG BASE_IMAGE=$REGISTRY/$OWNER/base-notebook` resolves to the
- * image it names.
- *
- * Lines are read as BuildKit's parser (which kaniko uses) reads them: parser directives (`# escape=`),
- * continuation lines (comment and empty lines inside one are dropped), comments, and heredocs, whose
- * bodies are skipped. Only the few instructions that can name an image are split into words.
- */
-/** `$NAME`, `${NAME}`, `${NAME:-default}` and `${NAME:+alternative}`, with `vars`; unknown names become ''. */
-function substitute(text, vars) {
-    const expand = (braced, op, word, bare) => {
-        const value = vars.get((braced ?? bare));
-        if (op === '-')
-            return value ? value : word;
-        if (op === '+')
-            return value ? word : '';
-        return value ?? '';
-    };
-    // `${NAME:-` looks for its `}` up to the end of the text: past the last `}` none can match, and
-    // each would look to the end (quadratic time on a long line). There only `$NAME` is looked for.
-    const end = text.lastIndexOf('}') + 1;
-    return (text.slice(0, end).replace(SUBSTITUTION, (_m, braced, op, word, bare) => expand(braced, op, word, bare)) +
-        text.slice(end).replace(BARE_SUBSTITUTION, (_m, bare) => expand(undefined, undefined, undefined, bare)));
-}
-const SUBSTITUTION = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
-const BARE_SUBSTITUTION = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
-const UNQUOTE = (value) => value.replace(/^(['"])(.*)\1$/, '$2');
-const SINGLE_ARG = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/;
-/**
- * BuildKit's parser directive, `# name=value` among the first lines (only syntax, escape and check
- * are directives): its regular expression, `^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$`, as a
- * JavaScript one would answer, in linear time (the lazy value made that one quadratic in the length
- * of a line of white space). Returns the name and the value, or undefined.
- */
-function parseDirective(line) {
-    const head = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=/.exec(line);
-    if (!head)
-        return undefined;
-    const rest = line.slice(head[0].length);
-    const value = rest.trim();
-    // `.` takes no line terminator; the white space around the value may hold some.
-    const TERMINATOR = /[\n\r\u2028\u2029]/;
-    if (value !== '')
-        return TERMINATOR.test(value) ? undefined : [head[1], value];
-    // Only white space: the expression gives the value its last character that is no terminator.
-    const last = [...rest].reverse().find((c) => !TERMINATOR.test(c));
-    return last === undefined ? undefined : [head[1], last];
-}
-const KEYWORD = /^(arg|from|copy|run|add|onbuild)[\t\v\f\r ]/i;
-const HEREDOC = /^(\d*)<<(-?)\s*([^<]*)$/;
-/** The line without its trailing CR (Go's `TrimRight(line, "\r\n")` on a line split at LF). */
-function trimNewline(line) {
-    return line.endsWith('\r') ? line.replace(/\r+$/, '') : line;
-}
-/**
- * BuildKit's continuation rule: the escape character ends the line (trailing blanks allowed),
- * unless it is itself escaped. Returns the line without it, or undefined when it does not continue.
- */
-function continued(line, escapeChar) {
-    let end = line.length;
-    while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t'))
-        end--;
-    if (end === 0 || line[end - 1] !== escapeChar || (end >= 2 && line[end - 2] === escapeChar))
-        return undefined;
-    return line.slice(0, end - 1);
-}
-/** The words of a shell line, quotes kept, as BuildKit's lexer splits it to find heredocs. */
-const SHELL_WORD = /(?:[^\s'"\\]+|\\[\s\S]?|'[^']*'?|"(?:[^"\\]|\\[\s\S])*"?)+/g;
-/** A heredoc word's name without its quotes and escapes (`"EOF"`, `'EOF'`, `E\OF` -> `EOF`). */
-function heredocName(word) {
-    return word.replace(/'([^']*)'?|"((?:[^"\\]|\\[\s\S])*)"?|\\([\s\S]?)/g, (_m, single, double, escaped) => single !== undefined ? single : double !== undefined ? double.replace(/\\(["\\$`])/g, '$1') : (escaped ?? ''));
-}
-/**
- * The heredocs an instruction opens (`<<EOF`, `<<-EOF`, `<<"EOF"`, several on one line), in order;
- * as in BuildKit, only RUN, COPY and ADD (also after ONBUILD) in shell form take them.
- */
-function heredocs(keyword, rest, escapeChar) {
-    let inner = keyword;
-    let args = rest;
-    if (keyword === 'ONBUILD') {
-        const space = rest.search(/\s/);
-        inner = (space === -1 ? rest : rest.slice(0, space)).toUpperCase();
-        args = space === -1 ? '' : rest.slice(space + 1);
-    }
-    if (inner !== 'RUN' && inner !== 'COPY' && inner !== 'ADD')
-        return [];
-    const command = splitFlags(args, escapeChar).rest;
-    if (command.startsWith('[') && isJsonArray(command))
-        return [];
-    const found = [];
-    for (const [word] of rest.matchAll(SHELL_WORD)) {
-        const match = HEREDOC.exec(word);
-        const name = match?.[3] ? heredocName(match[3]) : '';
-        if (match && name !== '')
-            found.push({ name, chomp: match[2] === '-' });
-    }
-    return found;
-}
-function isJsonArray(text) {
-    try {
-        return Array.isArray(JSON.parse(text));
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * Calls `take` with each instruction of a Dockerfile (keyword in upper case, the rest, its first
- * line, the escape character), the way BuildKit's parser splits them.
- */
-function forEachInstruction(text, take) {
-    const lines = text.split('\n');
-    let escapeChar = '\\';
-    let directives = true;
-    for (let i = 0; i < lines.length; i++) {
-        const first = trimNewline(i === 0 ? lines[0].replace(/^\uFEFF/, '') : lines[i]).trimStart();
-        if (directives) {
-            // Directives come first: the first line that is not one (a blank line too) ends them.
-            const directive = parseDirective(first);
-            const name = directive?.[0].toLowerCase();
-            directives = name === 'escape' || name === 'syntax' || name === 'check';
-            if (name === 'escape' && (directive?.[1] === '`' || directive?.[1] === '\\'))
-                escapeChar = directive[1];
-        }
-        if (first === '' || first[0] === '#')
-            continue;
-        const start = i + 1;
-        let more = continued(first, escapeChar);
-        let line = more ?? first;
-        while (more !== undefined && ++i < lines.length) {
-            const next = trimNewline(lines[i]);
-            const lead = next.trimStart();
-            // Comment and empty lines inside a continued instruction are dropped, not joined.
-            if (lead === '' || lead[0] === '#')
-                continue;
-            more = continued(next, escapeChar);
-            line += more ?? next;
-        }
-        // Only these instructions name images or open heredocs: the others are not split into words.
-        const keyword = KEYWORD.exec(line)?.[1]?.toUpperCase();
-        if (keyword === undefined)
-            continue;
-        const rest = line.slice(keyword.length).trim();
-        if (rest.includes('<<')) {
-            for (const doc of heredocs(keyword, rest, escapeChar))
-                i = skipHeredoc(lines, i, doc);
-        }
-        take(keyword, rest, start, escapeChar);
-    }
-}
-/** The index of a heredoc's terminator line (its body is not Dockerfile text), or the last line when it has none. */
-function skipHeredoc(lines, from, doc) {
-    let i = from + 1;
-    for (; i < lines.length; i++) {
-        const candidate = trimNewline(lines[i]);
-        if ((doc.chomp ? candidate.replace(/^\t+/, '') : candidate) === doc.name)
-            return i;
-    }
-    return i;
-}
-/**
- * BuildKit's builder flags: the leading `--name=value` words (quotes and escapes resolved), and the
- * rest of the line.
- */
-function splitFlags(args, escapeChar) {
-    const flags = [];
-    let pos = 0;
-    for (;;) {
-        while (pos < args.length && isBlank(args.charCodeAt(pos)))
-            pos++;
-        if (!args.startsWith('--', pos))
-            return { flags, rest: args.slice(pos) };
-        let word = '';
-        let quote = '';
-        for (; pos < args.length; pos++) {
-            let ch = args[pos];
-            if (quote === '' && isBlank(args.charCodeAt(pos)))
-                break;
-            if (quote === '' && (ch === '"' || ch === "'"))
-                quote = ch;
-            else if (quote !== '' && ch === quote)
-                quote = '';
-            else {
-                if (ch === escapeChar && pos + 1 < args.length)
-                    ch = args[++pos];
-                else if (ch === escapeChar)
-                    continue;
-                word += ch;
-            }
-        }
-        if (word === '--')
-            return { flags, rest: args.slice(pos).trimStart() };
-        flags.push(word);
-    }
-}
-/** Space, tab, CR, LF, VT, FF: the white space between builder flags. */
-function isBlank(code) {
-    return code === 32 || (code >= 9 && code <= 13);
-}
-/** The value of `--name=` among builder flags (the last one given). */
-function flagValue(flags, name) {
-    let value;
-    for (const flag of flags)
-        if (flag.startsWith(`--${name}=`))
-            value = flag.slice(name.length + 3);
-    return value;
-}
-/** The `from` of a `--mount` spec (CSV `key=value` fields) whose type reads from an image: bind (the default) or cache. */
-function mountFrom(spec) {
-    let type = 'bind';
-    let from;
-    for (const raw of spec.match(/"(?:[^"]|"")*"|[^,]+/g) ?? []) {
-        const field = raw.startsWith('"') ? raw.slice(1, -1).replace(/""/g, '"') : raw;
-        const eq = field.indexOf('=');
-        const key = field.slice(0, eq).toLowerCase();
-        if (key === 'type')
-            type = field.slice(eq + 1).toLowerCase();
-        else if (key === 'from')
-            from = field.slice(eq + 1);
-    }
-    return type === 'bind' || type === 'cache' ? from : undefined;
-}
-/**
- * The images a Dockerfile names, global ARGs substituted: each FROM (also those of earlier stages,
- * whose `stage` names the stage they start), each `COPY --from=` and each `RUN --mount=...,from=`
- * (these may name a stage too; the caller tells them apart). `buildArgs` are the `--build-arg`
- * values the build gets: as in the builder, they replace the default of a global ARG the Dockerfile
- * declares.
- */
-function parseImageReferences(text, buildArgs = {}) {
-    const globals = new Map();
-    const found = [];
-    let fromSeen = false;
-    const add = (instruction, raw, line, stage) => {
-        const arg = SINGLE_ARG.exec(raw);
-        found.push({
-            instruction,
-            raw,
-            image: substitute(raw, globals),
-            ...(arg ? { arg: (arg[1] ?? arg[2]) } : {}),
-            ...(stage ? { stage } : {}),
-            line,
-        });
-    };
-    forEachInstruction(text, (keyword, rest, line, escapeChar) => {
-        if (keyword === 'ARG' && !fromSeen) {
-            for (const decl of rest.split(/\s+/))
-                declareGlobal(globals, decl, buildArgs);
-        }
-        else if (keyword === 'FROM') {
-            fromSeen = true;
-            const words = splitFlags(rest, escapeChar).rest.split(/\s+/);
-            const stage = words.length >= 3 && words[1]?.toUpperCase() === 'AS' ? words[2]?.toLowerCase() : undefined;
-            add('FROM', words[0] ?? '', line, stage);
-        }
-        else if (keyword === 'COPY' && rest.includes('--from')) {
-            const from = flagValue(splitFlags(rest, escapeChar).flags, 'from');
-            if (from)
-                add('COPY --from', from, line);
-        }
-        else if (keyword === 'RUN' && rest.includes('--mount')) {
-            for (const flag of splitFlags(rest, escapeChar).flags) {
-                const from = flag.startsWith('--mount=') ? mountFrom(flag.slice(8)) : undefined;
-                if (from)
-                    add('RUN --mount', from, line);
-            }
-        }
-    });
-    return found;
-}
-/** One `NAME[=default]` of a global ARG, as the builder sets it: a build arg wins over the default. */
-function declareGlobal(globals, decl, buildArgs) {
-    const eq = decl.indexOf('=');
-    const name = eq === -1 ? decl : decl.slice(0, eq);
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-        return;
-    const given = Object.hasOwn(buildArgs, name) ? buildArgs[name] : undefined;
-    globals.set(name, given !== undefined ? given : eq === -1 ? (globals.get(name) ?? '') : substitute(UNQUOTE(decl.slice(eq + 1)), globals));
-}
-/** The FROM lines of a Dockerfile, global ARGs substituted (see parseImageReferences). */
-function parseFromLines(text, buildArgs = {}) {
-    return parseImageReferences(text, buildArgs).filter((r) => r.instruction === 'FROM');
-}
-
-;// CONCATENATED MODULE: ./src/plan/graph.ts
-
-
-
-
-/**
- * Finds the images built on images of the same repository (a FROM, COPY --from or RUN --mount from=
- * that names `<registry>/<name>` of another Dockerfile here, in any spelling the registry resolves to
- * the same repository), so that a parent's change rebuilds every descendant and children build after
- * their parents. Any other image, under the registry or not, is built elsewhere: no edge. A cycle is
- * an error that names the files.
- */
-function resolveImageGraph(nodes, registry) {
-    const byRepository = new Map(nodes.map((n) => [canonicalRepository(`${registry}/${n.name}`), n]));
-    // The registry's namespace as its repositories are spelled: `docker.io` -> `docker.io/library/`.
-    const namespace = canonicalRepository(`${registry}/x`).slice(0, -1);
-    const parents = new Map();
-    const warnings = [];
-    const nearImage = nearImageFinder(nodes);
-    for (const node of nodes) {
-        const edges = [];
-        const stages = new Set();
-        for (const ref of node.references) {
-            const lower = ref.image.toLowerCase();
-            // A FROM of an earlier stage, or a COPY --from / mount of one (by name or index), is no image.
-            const ofStage = stages.has(lower) || (ref.instruction !== 'FROM' && /^\d+$/.test(ref.image));
-            const repository = ofStage ? undefined : canonicalRepository(ref.image);
-            const parent = repository === undefined ? undefined : byRepository.get(repository);
-            // An image built on its own earlier push (a cache pattern) takes what the registry has: no edge.
-            if (parent === node) {
-                // Neither a parent nor an image built elsewhere.
-            }
-            else if (parent) {
-                edges.push({ parent: parent.path, ...(ref.arg ? { arg: ref.arg } : {}) });
-                if (!ref.arg)
-                    warnings.push(fixedReferenceWarning(node, ref, parent, registry));
-            }
-            else if (repository?.startsWith(namespace)) {
-                const wanted = repository.slice(namespace.length);
-                const near = nearImage(wanted, node);
-                if (near)
-                    warnings.push(nearNameWarning(node, ref, repository, wanted, near, registry));
-            }
-            if (ref.stage)
-                stages.add(ref.stage);
-        }
-        parents.set(node.path, edges);
-    }
-    const effective = new Map();
-    const depth = new Map();
-    const byPath = new Map(nodes.map((n) => [n.path, n]));
-    const visiting = [];
-    const visit = (path) => {
-        if (effective.has(path))
-            return;
-        const cycleAt = visiting.indexOf(path);
-        if (cycleAt !== -1) {
-            throw new InputError(`The Dockerfiles build on each other in a cycle: ${[...visiting.slice(cycleAt), path].join(' -> ')}.`);
-        }
-        visiting.push(path);
-        const edges = parents.get(path) ?? [];
-        for (const edge of edges)
-            visit(edge.parent);
-        visiting.pop();
-        const node = byPath.get(path);
-        if (edges.length === 0) {
-            effective.set(path, node.own);
-            depth.set(path, 0);
-            return;
-        }
-        const parentHashes = [...new Set(edges.map((e) => effective.get(e.parent)))].sort();
-        effective.set(path, sha256Hex(`kaniko-gitops parents v1\n${node.own}\n${parentHashes.join('\n')}\n`));
-        depth.set(path, 1 + Math.max(...edges.map((e) => depth.get(e.parent))));
-    };
-    for (const node of [...nodes].sort((a, b) => (a.path < b.path ? -1 : 1)))
-        visit(node.path);
-    return { effective, depth, parents, warnings };
-}
-/** How a reference is written in the Dockerfile, for messages: `FROM x`, `COPY --from=x`, `RUN --mount from=x`. */
-function written(ref) {
-    return ref.instruction === 'FROM'
-        ? `FROM ${ref.raw}`
-        : ref.instruction === 'COPY --from'
-            ? `COPY --from=${ref.raw}`
-            : `RUN --mount from=${ref.raw}`;
-}
-function fixedReferenceWarning(node, ref, parent, registry) {
-    const repository = `${registry}/${parent.name}`;
-    const fix = ref.instruction === 'FROM'
-        ? `Write ARG BASE_IMAGE=${repository} and FROM $BASE_IMAGE, and the build gets its content tag.`
-        : `Write ARG BASE_IMAGE=${repository}, a stage FROM $BASE_IMAGE AS base-image, and ${ref.instruction === 'COPY --from' ? 'COPY --from=base-image' : 'from=base-image'}, and the build gets its content tag (builders do not expand ARGs in from).`;
-    return `'${node.path}' line ${ref.line}: ${written(ref)} names ${repository}, which this repository builds, with a fixed reference: the build takes that one, not the image just built from ${parent.path}. ${fix}`;
-}
-function nearNameWarning(node, ref, repository, wanted, near, registry) {
-    // The per-image `name` setting could give the in-repo image the name written, when it is a valid one.
-    const rename = isDns1123Label(wanted) && wanted.length <= MAX_IMAGE_NAME_LENGTH
-        ? `, or name that image ${wanted} with the per-image setting \`name\` (images › ${near.path} › name: ${wanted})`
-        : '';
-    return `'${node.path}' line ${ref.line}: ${written(ref)} names ${repository}, which no Dockerfile of this repository builds: it is taken as an image built elsewhere (no parent, no pinned tag, no wave). If it means the image of ${near.path} (${registry}/${near.name}), write that name${rename}.`;
-}
-/**
- * Finds the in-repo image a name under the registry most likely means: one whose Dockerfile's folder
- * has that name (its image got another: a configured `name`, or a longer one that tells apart two
- * folders of the same name), else one whose name is a typo away (at most 2 edits, and at most one per
- * 4 characters); the image that names it is left out. Runs only for references under the registry
- * that match no image, and once per name: a thousand Dockerfiles on one shared base built elsewhere
- * cost one search.
- */
-function nearImageFinder(nodes) {
-    const found = new Map();
-    const search = (name) => {
-        const byFolder = nodes.filter((node) => {
-            const parts = node.path.split('/');
-            return parts.length > 1 && normalizeName(parts[parts.length - 2]) === name;
-        });
-        const byName = nodes
-            .map((node) => ({ node, distance: editDistance(name, node.name, 2) }))
-            .filter((x) => x.distance <= 2 && x.distance * 4 <= Math.max(name.length, x.node.name.length))
-            .sort((x, y) => x.distance - y.distance)
-            .map((x) => x.node);
-        return [...byFolder, ...byName];
-    };
-    return (name, self) => {
-        let candidates = found.get(name);
-        if (!candidates) {
-            candidates = search(name);
-            found.set(name, candidates);
-        }
-        return candidates.find((node) => node !== self);
-    };
-}
-/** Levenshtein distance, or `limit + 1` once it is known to exceed `limit`. */
-function editDistance(a, b, limit) {
-    if (Math.abs(a.length - b.length) > limit)
-        return limit + 1;
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        let rowMin = i;
-        for (let j = 1; j <= b.length; j++) {
-            const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-            current.push(value);
-            rowMin = Math.min(rowMin, value);
-        }
-        if (rowMin > limit)
-            return limit + 1;
-        previous = current;
-    }
-    return Math.min(previous[b.length], limit + 1);
-}
-
-;// CONCATENATED MODULE: ./src/plan/plan.ts
-
-
-
-
-const TAG_LENGTH = 16;
-/**
- * Names, tags and statuses for every Dockerfile. An image whose hash is unchanged keeps the commit
- * recorded in the previous manifest, so its Pod renders byte-identical (Pods are immutable); a forced
- * one is pinned to the commit being rendered.
- */
-function planImages(files, options, previous, skipped = []) {
-    const names = assignNames(files, skipped, options.repositoryName, previous);
-    const known = new Set(names.values());
-    const unknown = options.forceImages.filter((name) => !known.has(name));
-    if (unknown.length > 0) {
-        throw new InputError(`Input 'force-images' has the value '${options.forceImages.join(',')}': ${unknown.map((n) => `'${n}'`).join(', ')} ${unknown.length === 1 ? 'is not an image' : 'are not images'} of this repository; expected some of: ${[...known].sort().join(', ')}.`);
-    }
-    const forced = new Set(options.forceImages);
-    const graph = resolveImageGraph(files.map((f) => ({
-        path: f.path,
-        name: names.get(f.path),
-        own: f.effective,
-        references: parseImageReferences(f.text, f.settings?.buildArgs),
-    })), options.registry);
-    const tagOf = (path) => graph.effective.get(path).slice(0, TAG_LENGTH);
-    const present = new Set(files.map((f) => f.path));
-    const moved = movedImages(files, previous, present, new Set(skipped));
-    const renamed = new Map();
-    const images = files
-        .map((file) => {
-        const name = names.get(file.path);
-        const effective = graph.effective.get(file.path);
-        const edges = graph.parents.get(file.path) ?? [];
-        const before = previous.get(file.path);
-        const was = keptName(before) !== undefined ? before : moved.get(file.path);
-        const status = statusOf(before, was, name, effective);
-        if (status === 'renamed')
-            renamed.set(file.path, was);
-        const isForced = options.forceBuild || forced.has(name);
-        const tag = effective.slice(0, TAG_LENGTH);
-        // Most images have no in-repo parent and no config: those skip building empty collections.
-        const parentNames = edges.length === 0 ? [] : [...new Set(edges.map((e) => names.get(e.parent)))].sort();
-        const repository = `${options.registry}/${name}`;
-        const contextDir = file.settings?.contextDir ?? folderOf(file.path);
-        return {
-            name,
-            dockerfile: file.path,
-            sha256: file.sha256,
-            effective,
-            covers: parentNames.length > 0 ? `${file.covers}; parents: ${parentNames.join(', ')}` : file.covers,
-            tag,
-            repository,
-            image: `${repository}:${tag}`,
-            contextDir,
-            dockerfileInContext: contextDir === '' ? file.path : file.path.slice(contextDir.length + 1),
-            // A forced build builds the commit being rendered: with `hash: dockerfile` the pinned commit can
-            // predate every source change since the Dockerfile last changed.
-            commit: !isForced && status === 'unchanged' && before?.commit ? before.commit : options.commitSha,
-            forced: isForced,
-            status,
-            wave: graph.depth.get(file.path),
-            buildArgs: edges.length === 0 && file.settings === undefined ? [] : pinnedBuildArgs(file, edges, names, options.registry, tagOf),
-            target: file.settings?.target ?? '',
-            platform: file.settings?.platform ?? '',
-            extraTags: file.settings?.extraTags ?? [],
-            ...(file.settings?.resources ? { resources: file.settings.resources } : {}),
-            nodeSelector: file.settings?.nodeSelector ?? {},
-            tolerations: file.settings?.tolerations ?? [],
-        };
-    })
-        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const movedAway = new Set([...renamed.values()].map((was) => was.dockerfile));
-    const removed = [...previous.values()]
-        .filter((p) => !present.has(p.dockerfile) && !movedAway.has(p.dockerfile))
-        .sort((a, b) => (a.name < b.name ? -1 : 1));
-    return { images, removed, renamed, warnings: graph.warnings };
-}
-/** `renamed` when the image was (`was`) named otherwise; else new, changed or unchanged against the previous image at its path. */
-function statusOf(before, was, name, effective) {
-    if (was !== undefined && was.name !== name)
-        return 'renamed';
-    return !before ? 'new' : before.effective === effective ? 'unchanged' : 'changed';
-}
-/** The repository-relative folder of a file ('' for the top). */
-function folderOf(file) {
-    const slash = file.lastIndexOf('/');
-    return slash === -1 ? '' : file.slice(0, slash);
-}
-/** `NAME=value` build args, sorted: the configured ones, and each ARG a reference takes to an in-repo parent, pinned to its tag. */
-function pinnedBuildArgs(file, edges, names, registry, tagOf) {
-    const pinned = new Map(edges.filter((e) => e.arg).map((e) => [e.arg, `${registry}/${names.get(e.parent)}:${tagOf(e.parent)}`]));
-    const buildArgs = new Map([...Object.entries(file.settings?.buildArgs ?? {}), ...pinned]);
-    return [...buildArgs].map(([key, value]) => `${key}=${value}`).sort();
-}
-/** The name the previous manifest gives an image, if it is one this action could have written (a hand edit may not be). */
-function keptName(before) {
-    return before !== undefined && before.name.length <= MAX_IMAGE_NAME_LENGTH && isDns1123Label(before.name) && agrees(before)
-        ? before.name
-        : undefined;
-}
-/**
- * Does the image's name agree with the rest of its Pod: the Pod's name and the image it pushes are
- * made from it, so an edit of the name label alone (the digest does not guard a file edited by hand)
- * cannot hand one image the name, and the registry repository, of another.
- */
-function agrees(before) {
-    if (!before.pod.startsWith(`${before.name}-`))
-        return false;
-    if (before.image === '')
-        return true;
-    const repository = before.image.slice(0, before.image.lastIndexOf(':'));
-    return repository.endsWith(`/${before.name}`);
-}
-/**
- * Image names, stable from run to run: an image keeps the name the previous manifest gives it,
- * whatever Dockerfiles come and go, and a configured name replaces it. A new image takes the name
- * derived from the paths of every Dockerfile found (`skipped` ones too), or, when another image has
- * that name already, a distinct one (see distinctImageName). A configured name that another image
- * has is an error that says where it was set, unless the configured image had that name already.
- */
-function assignNames(files, skipped, repositoryName, previous) {
-    const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const configured = new Map(files.flatMap((f) => (f.settings?.name ? [[f.path, f.settings.name]] : [])));
-    const names = new Map();
-    const owner = new Map();
-    const claim = (path, name) => {
-        names.set(path, name);
-        owner.set(name, path);
-    };
-    // A configured name the image did not have before must not be taken from another image.
-    const newlyConfigured = (path) => path !== undefined && configured.has(path) && keptName(previous.get(path)) !== configured.get(path)?.value;
-    // Names the images had first: a conflict is then reported on the image that newly takes the name.
-    const claims = [...configured].sort(([a], [b]) => Number(newlyConfigured(a)) - Number(newlyConfigured(b)) || (a < b ? -1 : 1));
-    for (const [path, name] of claims) {
-        const other = owner.get(name.value);
-        if (other !== undefined)
-            throw nameTaken(path, name, other, 'configured');
-        claim(path, name.value);
-    }
-    // A name two images of the manifest claim (an edited file) is kept by neither: each is named anew.
-    const claimed = new Map();
-    for (const before of previous.values())
-        claimed.set(before.name, (claimed.get(before.name) ?? 0) + 1);
-    for (const { path } of sorted) {
-        const kept = configured.has(path) ? undefined : keptName(previous.get(path));
-        if (kept === undefined || (claimed.get(kept) ?? 0) > 1)
-            continue;
-        const other = owner.get(kept);
-        if (newlyConfigured(other))
-            throw nameTaken(other, configured.get(other), path, 'kept');
-        // Else taken by an image configured with it before (two images of an edited manifest): this one is named anew.
-        if (other === undefined)
-            claim(path, kept);
-    }
-    // Most runs keep every name: the paths are named only when a Dockerfile needs a name.
-    let derived;
-    const crowded = [];
-    for (const { path } of sorted) {
-        if (names.has(path))
-            continue;
-        derived ??= assignImageNames([...files.map((f) => f.path), ...skipped], repositoryName);
-        const natural = derived.get(path);
-        const other = owner.get(natural);
-        if (newlyConfigured(other))
-            throw nameTaken(other, configured.get(other), path, 'derived');
-        if (other === undefined)
-            claim(path, natural);
-        else
-            crowded.push(path);
-    }
-    const taken = (name) => owner.has(name);
-    for (const path of crowded)
-        claim(path, distinctImageName(path, repositoryName, taken));
-    return names;
-}
-/**
- * The error for the configured `name` of `path` that `other` has: as its configured name, as its
- * name in the manifest, or as its derived name.
- */
-function nameTaken(path, name, other, how) {
-    const whose = how === 'kept' ? `the name ${other}'s image has in the manifest` : `also the name of ${other}'s image`;
-    const hint = how === 'configured'
-        ? ''
-        : how === 'kept'
-            ? ` (names in the manifest are kept: to hand this one over, give ${other} another name in the config too)`
-            : ` (or give ${other} another name)`;
-    return new InputError(`${name.at}: the image name '${name.value}' of ${path} is ${whose}: expected a name no other image has${hint}.`);
-}
-/**
- * Dockerfiles that moved: a new path whose bytes (sha256) are those of exactly one Dockerfile of the
- * previous manifest that is gone (neither found nor skipped), and of no other new path. The image at
- * the new path is named like any new one; when that name differs, it is reported as renamed rather
- * than as one image added and another removed. Matching only decides that report, never a name.
- */
-function movedImages(files, previous, present, skipped) {
-    const moved = new Map();
-    // null: more than one has those bytes, so which moved where is a guess.
-    const gone = new Map();
-    for (const before of previous.values()) {
-        if (present.has(before.dockerfile) || skipped.has(before.dockerfile) || keptName(before) === undefined)
-            continue;
-        gone.set(before.sha256, gone.has(before.sha256) ? null : before);
-    }
-    if (gone.size === 0)
-        return moved;
-    const added = new Map();
-    for (const file of files)
-        if (!previous.has(file.path))
-            added.set(file.sha256, added.has(file.sha256) ? null : file.path);
-    for (const [sha256, path] of added) {
-        const before = gone.get(sha256);
-        if (path !== null && before)
-            moved.set(path, before);
-    }
-    return moved;
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -4987,213 +5063,45 @@ function hashFile(abs, name, root, format, countBytes) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scan/discover.ts
+;// CONCATENATED MODULE: ./src/scan/hash.ts
 
 
 
 
-
-
-/** Folders never searched, whatever the patterns say. */
-const PRUNED_FOLDERS = new Set(['.git', 'node_modules']);
+/** Dockerfiles larger than this are refused: they are almost certainly not Dockerfiles. */
+const MAX_DOCKERFILE_BYTES = LIMITS.dockerfileBytes;
+const DOCKERFILE = { the: 'the Dockerfile', a: 'a Dockerfile', limit: MAX_DOCKERFILE_BYTES };
 /**
- * Names that a pattern such as `Dockerfile.*` or `**` matches but that are never Dockerfiles: ignore
- * files (`Dockerfile.dockerignore`), documents, editor, merge and patch leftovers, and temporary
- * files (a write killed before its rename leaves `.manifest.yaml.<hex>.tmp`).
+ * Reads one Dockerfile, `root`/`file` (at most MAX_DOCKERFILE_BYTES, through the repository's one
+ * reader), and returns its sha256 in hex. Synchronous: for a thousand small files, the file-handle
+ * promises cost more than the reads.
  */
-const NOT_A_DOCKERFILE = /(?:\.(?:dockerignore|md|txt|orig|bak|rej|tmp|sw[a-p])|~)$/i;
-const GITMODULES = { the: 'the file', a: 'a .gitmodules file', limit: LIMITS.gitmodulesBytes };
-/** Why a listing failure is skipped rather than fatal: the runner may not read the folder (another user's data volume). */
-const UNLISTABLE = new Set(['EACCES', 'EPERM']);
-/**
- * Walks `root`, never entering PRUNED_FOLDERS nor following symlinked folders, and returns the files
- * that match `patterns`. A matching symlink is kept only when it resolves to a file inside `root`.
- * Files inside another git repository below `root` (a submodule, which kaniko's git context does
- * not clone) and folders the runner cannot list are skipped with a warning.
- */
-async function discoverDockerfiles(root, patterns, options = {}) {
-    const limits = options.limits ?? LIMITS;
-    const walk = new Walk(compilePatterns(patterns), options.generated ?? new Set(), limits);
-    let realRoot;
+function hashDockerfile(root, file, 
+/** Given the bytes (valid during the call) and the file's mode, for a reader that needs them too. */
+onRead) {
+    // `file` is the relative path the walk built under `root` with `/`: joined the same way, without normalising.
+    const opened = openRepoFile(`${root}/${file}`, file, DOCKERFILE, root);
+    // Discovery found it a moment ago: gone now is an error, not a Dockerfile less.
+    if (opened === undefined)
+        throw new Error(`cannot read the Dockerfile '${file}': it is gone`);
     try {
-        realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
-    }
-    catch (error) {
-        throw new Error(`cannot read the repository folder '${root}'`, { cause: error });
-    }
-    walk.folder(root, '', '', 0);
-    const { found, warnings, notes } = walk;
-    // Symlinks count: each is resolved to be checked.
-    if (found.length + walk.symlinks.length > limits.dockerfiles) {
-        throw new LimitError(`${count(found.length + walk.symlinks.length)} files match the 'dockerfiles' patterns, more than the ${count(limits.dockerfiles)} Dockerfiles a run may have: expected at most ${count(limits.dockerfiles)}; narrow 'dockerfiles' or 'path'`);
-    }
-    for (const relPath of walk.symlinks) {
-        const problem = await checkSymlink(external_node_path_default().join(root, ...relPath.split('/')), realRoot);
-        if (problem)
-            warnings.push(`skipped '${inert(relPath)}': ${problem}`);
-        else
-            found.push(relPath);
-    }
-    for (const [submodule, files] of walk.inSubmodules) {
-        warnings.push(`skipped ${files.length} Dockerfile(s) in '${inert(submodule)}', a git submodule (or another repository inside this one): kaniko's git context does not clone submodules, so they cannot be built from here: ${files.sort().map(inert).join(', ')}`);
-    }
-    found.sort();
-    warnings.sort();
-    return { paths: found, warnings, notes };
-}
-/**
- * One walk of the tree. Synchronous on purpose: nothing else runs meanwhile, and readdirSync walked a
- * 64,000-file tree in 45-60 ms where async iteration with opendir took 310 ms.
- */
-class Walk {
-    matcher;
-    generated;
-    limits;
-    found = [];
-    warnings = [];
-    notes = [];
-    /** Matching symlinks, checked after the walk. */
-    symlinks = [];
-    /** Matching files inside submodules, by submodule folder. */
-    inSubmodules = new Map();
-    submodulePaths = new Set();
-    listed = 0;
-    constructor(matcher, generated, limits) {
-        this.matcher = matcher;
-        this.generated = generated;
-        this.limits = limits;
-    }
-    /** Walks the folder `dir` (`rel` from the root, `depth` folders below it), inside the submodule `outer` ('' for none). */
-    folder(dir, rel, outer, depth) {
-        if (depth > this.limits.depth) {
-            throw new LimitError(`the folder '${rel}' is more than ${this.limits.depth} folders below 'path': expected at most ${this.limits.depth} (the search for Dockerfiles does not go deeper)`);
+        const data = readOpenFile(opened.fd, opened.info.size);
+        if (data.length > MAX_DOCKERFILE_BYTES) {
+            throw new Error(`the Dockerfile '${file}' grew to more than the ${MAX_DOCKERFILE_BYTES} bytes a Dockerfile may have`);
         }
-        const entries = this.list(dir, rel);
-        if (entries === undefined)
-            return;
-        this.listed += entries.length;
-        if (this.listed > this.limits.searchedEntries) {
-            throw new LimitError(`the search for Dockerfiles listed more than ${count(this.limits.searchedEntries)} files and folders (up to '${rel || '.'}'), more than a run may list: expected fewer; narrow 'path' (node_modules and .git are never searched)`);
-        }
-        if (rel === '')
-            this.submodulePaths = readGitmodules(dir, entries);
-        // A `.git` below the root is another repository (a submodule): kaniko's git context does not clone it.
-        const inner = rel !== '' && outer === '' && (this.submodulePaths.has(rel) || entries.some((entry) => entry.name === '.git'));
-        const submodule = inner ? rel : outer;
-        for (const entry of entries) {
-            const name = entry.name;
-            if (entry.isDirectory()) {
-                if (PRUNED_FOLDERS.has(name))
-                    continue;
-                if (this.badName(name, rel))
-                    continue;
-                this.folder(`${dir}/${name}`, rel ? `${rel}/${name}` : name, submodule, depth + 1);
-            }
-            else if (entry.isFile()) {
-                if (this.matcher.matchesIn(rel, name) && !this.badName(name, rel))
-                    this.keep(rel ? `${rel}/${name}` : name, name, submodule);
-            }
-            else if (entry.isSymbolicLink() && this.matcher.matchesIn(rel, name) && !this.badName(name, rel)) {
-                if (submodule !== '' || NOT_A_DOCKERFILE.test(name))
-                    this.keep(rel ? `${rel}/${name}` : name, name, submodule);
-                else
-                    this.symlinks.push(rel ? `${rel}/${name}` : name);
-            }
-        }
+        onRead?.(data, opened.info.mode);
+        const text = data.toString('utf8');
+        // Asked of the string: Buffer.includes goes through JavaScript, a thousand times over on a large repository.
+        if (text.includes('\0'))
+            throw new Error(`the Dockerfile '${file}' contains NUL bytes: it is not a text file`);
+        return { sha256: sha256Hex(data), text, bytes: data.length };
     }
-    /** A matching file: a Dockerfile, unless its name or place says otherwise. */
-    keep(relPath, name, submodule) {
-        if (NOT_A_DOCKERFILE.test(name))
-            this.notes.push(`left out '${inert(relPath)}': its name says it is not a Dockerfile`);
-        else if (this.generated.has(relPath))
-            this.notes.push(`left out '${inert(relPath)}': it is the manifest this action writes`);
-        else if (submodule === '')
-            this.found.push(relPath);
-        else {
-            const files = this.inSubmodules.get(submodule);
-            if (files)
-                files.push(relPath);
-            else
-                this.inSubmodules.set(submodule, [relPath]);
-        }
-    }
-    /** The root must be listed; a folder below it that the runner may not list is skipped with a warning. */
-    list(dir, rel) {
-        try {
-            return (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true });
-        }
-        catch (error) {
-            const code = error.code ?? '';
-            if (rel !== '' && UNLISTABLE.has(code)) {
-                this.warnings.push(`skipped the folder '${inert(rel)}': it cannot be listed (${code}), so a Dockerfile in it would not be found`);
-                return undefined;
-            }
-            throw new Error(`cannot list the folder '${rel || '.'}'`, { cause: error });
-        }
-    }
-    /**
-     * A name that is not UTF-8 comes back with U+FFFD in it and cannot be opened by that name. A name
-     * with a control character (a newline, for one) is no image's, and would break the lines of the
-     * log, the summary and the comment. Only the folders entered and the files that match are asked.
-     */
-    badName(name, rel) {
-        const problem = name.includes('\uFFFD')
-            ? 'its name is not valid UTF-8'
-            : hasControlCharacter(name)
-                ? 'its name has a control character or a line separator'
-                : undefined;
-        if (problem === undefined)
-            return false;
-        this.warnings.push(`skipped '${inert(rel ? `${rel}/${name}` : name)}': ${problem}`);
-        return true;
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(opened.fd);
     }
 }
-/**
- * The folders `.gitmodules` at the root declares as submodules: one that is not checked out has no
- * `.git` to tell it by. Read only when the root has the file.
- */
-function readGitmodules(root, entries) {
-    if (!entries.some((entry) => entry.name === '.gitmodules' && entry.isFile()))
-        return new Set();
-    let text;
-    try {
-        text = readRepoFile(`${root}/.gitmodules`, '.gitmodules', GITMODULES, root)?.toString('utf8') ?? '';
-    }
-    catch (error) {
-        if (error instanceof LimitError)
-            throw error;
-        // Unreadable: the `.git` of each checked-out submodule still tells it.
-        return new Set();
-    }
-    const paths = new Set();
-    for (const match of text.matchAll(/^\s*path\s*=\s*(.*?)\s*$/gm)) {
-        const value = (match[1] ?? '').replace(/^"(.*)"$/, '$1').replace(/\/+$/, '');
-        if (value !== '')
-            paths.add(value);
-    }
-    return paths;
-}
-async function checkSymlink(file, realRoot) {
-    let target;
-    try {
-        target = (0,external_node_fs_namespaceObject.realpathSync)(file);
-    }
-    catch {
-        return 'it is a broken symlink (or a symlink loop)';
-    }
-    const rel = external_node_path_default().relative(realRoot, target);
-    if (rel.startsWith('..') || external_node_path_default().isAbsolute(rel))
-        return 'it is a symlink to a file outside the repository, which is never read';
-    const info = (0,external_node_fs_namespaceObject.statSync)(target);
-    return info.isFile() ? undefined : 'it is a symlink to something that is not a file';
-}
 
-;// CONCATENATED MODULE: ./src/render.ts
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/scan/scan.ts
 
 
 
@@ -5211,80 +5119,102 @@ async function checkSymlink(file, realRoot) {
 
 /** Discovers and hashes the Dockerfiles; reads the disk, writes nothing. */
 async function scanRepository(settings, log) {
+    await checkPlaces(settings);
+    const config = await readConfig(settings);
+    warnAboutExecutor(settings.executorImage, log);
+    const paths = await log.group('Discover Dockerfiles', () => discover(settings, log));
+    const entries = config ? matchConfig(config, paths) : new Map();
+    const skipped = paths.filter((file) => entries.get(file)?.options.skip === true);
+    const configName = config?.source.kind === 'file' ? `'${config.source.name}'` : "input 'image-config'";
+    if (skipped.length > 0)
+        log.info(`skipped by ${configName}: ${skipped.map(inert).join(', ')}`);
+    const files = await log.group('Hash', () => hashAll(settings, paths, config, entries, log));
+    if (files.length === 0) {
+        throw new InputError(`Every Dockerfile that matched is skipped by ${configName} (${skipped.join(', ')}): expected at least one image to build.`);
+    }
+    return { files, skipped };
+}
+/** The repository folder lies inside the workspace, and the manifest inside the repository. */
+async function checkPlaces(settings) {
     const rootProblem = await explainRoot(settings);
     if (rootProblem)
         throw new InputError(`Input 'path' has the value '${settings.contextPrefix || '.'}': expected a folder inside the workspace, but ${rootProblem}.`);
     const outputEscape = await explainPathEscape(settings.root, settings.outputPath);
     if (outputEscape)
         throw new InputError(`Input 'output' has the value '${settings.output}': expected a file inside the repository, but ${outputEscape}.`);
-    const config = await readConfig(settings);
-    // The build container runs its wrapper with /busybox/sh, which only kaniko's -debug images carry.
-    if (!/debug/i.test(settings.executorImage.split('/').at(-1) ?? '')) {
-        log.warning(`Input 'executor-image' is '${settings.executorImage}', which does not look like a kaniko -debug image: the build container runs /busybox/sh, which only the -debug images have, and fails to start without it. Ignore this if the image has /busybox/sh.`);
-    }
-    const discovery = await log.group('Discover Dockerfiles', async () => {
-        const found = await discoverDockerfiles(settings.root, settings.dockerfiles, { generated: new Set([settings.output]) });
-        for (const warning of found.warnings)
-            log.warning(warning);
-        // One write per phase: a line per file cost a system call each on large repositories.
-        log.info([...found.notes, ...found.paths.map(inert), `${found.paths.length} Dockerfile(s) matched ${settings.dockerfiles.join(', ')}`].join('\n'));
-        return found;
-    });
-    if (discovery.paths.length === 0) {
+}
+/** The build container runs its wrapper with /busybox/sh, which only kaniko's -debug images carry. */
+function warnAboutExecutor(executorImage, log) {
+    if (/debug/i.test(executorImage.split('/').at(-1) ?? ''))
+        return;
+    log.warning(`Input 'executor-image' is '${executorImage}', which does not look like a kaniko -debug image: the build container runs /busybox/sh, which only the -debug images have, and fails to start without it. Ignore this if the image has /busybox/sh.`);
+}
+/** The Dockerfiles the patterns match; none is an error (an empty manifest would prune every build Pod). */
+async function discover(settings, log) {
+    const found = await discoverDockerfiles(settings.root, settings.dockerfiles, { generated: new Set([settings.output]) });
+    for (const warning of found.warnings)
+        log.warning(warning);
+    // One write per phase: a line per file cost a system call each on large repositories.
+    log.info([...found.notes, ...found.paths.map(inert), `${found.paths.length} Dockerfile(s) matched ${settings.dockerfiles.join(', ')}`].join('\n'));
+    if (found.paths.length === 0) {
         throw new InputError(`Input 'dockerfiles' has the value '${settings.dockerfiles.join('\\n')}': no file in '${settings.root}' matched (node_modules and .git are never searched); expected patterns such as Dockerfile or services/*/Dockerfile.`);
     }
-    const entries = config ? matchConfig(config, discovery.paths) : new Map();
-    const skipped = discovery.paths.filter((file) => entries.get(file)?.options.skip === true);
-    if (skipped.length > 0)
-        log.info(`skipped by ${config?.source.kind === 'file' ? config.source.name : 'image-config'}: ${skipped.map(inert).join(', ')}`);
-    const files = await log.group('Hash', async () => {
-        const hashed = [];
-        const contexts = settings.hash === 'context' ? contextHasher(settings, log) : undefined;
-        let total = 0;
-        for (const file of discovery.paths) {
-            const entry = entries.get(file);
-            if (entry?.options.skip === true)
-                continue;
-            // Its context's walk (working tree) takes the bytes read here: a Dockerfile is read once.
-            const { sha256, text, bytes } = hashDockerfile(settings.root, file, contexts ? (data, mode) => contexts.knownFile(file, data, mode) : undefined);
-            // The texts are kept for the plan: their sum is bounded as well as each.
-            total += bytes;
-            if (total > LIMITS.dockerfilesBytes) {
-                throw new LimitError(`the Dockerfiles have more than ${showBytes(LIMITS.dockerfilesBytes)} bytes in all ('${file}' reached it): expected at most that; leave some out with 'dockerfiles'`);
-            }
-            const slash = file.lastIndexOf('/');
-            const folder = slash === -1 ? '' : file.slice(0, slash);
-            const configured = entry && config ? resolveSettings(config, entry, file, folder) : undefined;
-            // The plan parses the FROM lines: a run that takes the manifest as it is never does.
-            if (configured?.target) {
-                checkTarget(config, entry, file, configured.target, parseFromLines(text, configured.buildArgs));
-            }
-            const dir = configured?.contextDir ?? folder;
-            let effective = sha256;
-            let covers = 'dockerfile';
-            if (contexts) {
-                const context = await contexts.hash(dir, file);
-                if (contexts.commits(file) === false) {
-                    log.warning(`${inert(file)} is not committed: kaniko's git context builds the commit, where it is missing, so its build will fail. Commit it, or leave it out with 'dockerfiles'.`);
-                }
-                effective = sha256Hex(`kaniko-gitops context v2\n${sha256}\n${context.sha256}\n`);
-                covers = `context ${dir || '.'}: ${context.files} file(s) of the ${contexts.source}${context.ignoreFile ? `, ${context.ignoreFile} applied` : ''}`;
-            }
-            // What the config changes about the build enters the tag; an image without such settings keeps its hash.
-            const build = configured ? buildInputs(configured, folder) : undefined;
-            if (build) {
-                effective = sha256Hex(`kaniko-gitops build v1\n${effective}\n${JSON.stringify(build.key)}\n`);
-                covers = `${covers}; config: ${build.covers}`;
-            }
-            hashed.push({ path: file, sha256, effective, covers, text, ...(configured ? { settings: configured } : {}) });
+    return found.paths;
+}
+/** Hashes every Dockerfile the config does not skip, with its context under `hash: context`. */
+async function hashAll(settings, paths, config, entries, log) {
+    const hashed = [];
+    const contexts = settings.hash === 'context' ? contextHasher(settings, log) : undefined;
+    let total = 0;
+    for (const file of paths) {
+        const entry = entries.get(file);
+        if (entry?.options.skip === true)
+            continue;
+        // Its context's walk (working tree) takes the bytes read here: a Dockerfile is read once.
+        const read = hashDockerfile(settings.root, file, contexts ? (data, mode) => contexts.knownFile(file, data, mode) : undefined);
+        // The texts are kept for the plan: their sum is bounded as well as each.
+        total += read.bytes;
+        if (total > LIMITS.dockerfilesBytes) {
+            throw new LimitError(`the Dockerfiles have more than ${showBytes(LIMITS.dockerfilesBytes)} bytes in all ('${file}' reached it): expected at most that; leave some out with 'dockerfiles'`);
         }
-        log.info(hashed.map((f) => `${f.effective}  ${inert(f.path)} (${inert(f.covers)})`).join('\n'));
-        return hashed;
-    });
-    if (files.length === 0) {
-        throw new InputError(`Every Dockerfile that matched is skipped by ${config?.source.kind === 'file' ? `'${config.source.name}'` : "input 'image-config'"} (${skipped.join(', ')}): expected at least one image to build.`);
+        const configured = entry && config ? configure(config, entry, file, read.text) : undefined;
+        hashed.push(await hashOne(file, read, configured, contexts, log));
     }
-    return { files, skipped };
+    log.info(hashed.map((f) => `${f.effective}  ${inert(f.path)} (${inert(f.covers)})`).join('\n'));
+    return hashed;
+}
+/** An entry's settings, resolved and checked against the Dockerfile's stages. */
+function configure(config, entry, file, text) {
+    const configured = resolveSettings(config, entry, file, scan_folderOf(file));
+    // The plan parses the FROM lines: a run that takes the manifest as it is never does.
+    if (configured.target)
+        checkTarget(config, entry, file, configured.target, parseFromLines(text, configured.buildArgs));
+    return configured;
+}
+/** The hash a Dockerfile's tag is made of: its own, with its context's, with what the config changes about the build. */
+async function hashOne(file, read, configured, contexts, log) {
+    const dir = configured?.contextDir ?? scan_folderOf(file);
+    let effective = read.sha256;
+    let covers = 'dockerfile';
+    if (contexts) {
+        const context = await contexts.hash(dir, file);
+        if (contexts.commits(file) === false) {
+            log.warning(`${inert(file)} is not committed: kaniko's git context builds the commit, where it is missing, so its build will fail. Commit it, or leave it out with 'dockerfiles'.`);
+        }
+        effective = sha256Hex(`kaniko-gitops context v2\n${read.sha256}\n${context.sha256}\n`);
+        covers = `context ${dir || '.'}: ${context.files} file(s) of the ${contexts.source}${context.ignoreFile ? `, ${context.ignoreFile} applied` : ''}`;
+    }
+    // What the config changes about the build enters the tag; an image without such settings keeps its hash.
+    const build = configured ? buildInputs(configured, scan_folderOf(file)) : undefined;
+    if (build) {
+        effective = sha256Hex(`kaniko-gitops build v1\n${effective}\n${JSON.stringify(build.key)}\n`);
+        covers = `${covers}; config: ${build.covers}`;
+    }
+    return { path: file, sha256: read.sha256, effective, covers, text: read.text, ...(configured ? { settings: configured } : {}) };
+}
+function scan_folderOf(file) {
+    const slash = file.lastIndexOf('/');
+    return slash === -1 ? '' : file.slice(0, slash);
 }
 /**
  * For the git context, kaniko builds the commit: the contexts are its files, as the git index lists
@@ -5300,31 +5230,6 @@ function contextHasher(settings, log) {
         log.info(`Build contexts are hashed from the working tree: the git index cannot be used (${read.reason}).`);
     }
     return new ContextHasher(settings.root, generated, undefined, gitObjectFormat(settings.root, workspaceOf(settings)));
-}
-const CONFIG_FILE = { the: 'the config file', a: 'a config file', limit: LIMITS.configBytes };
-const MANIFEST = { the: 'the existing manifest', a: 'a manifest', limit: LIMITS.manifestBytes };
-/** Reads and parses the config file or the `image-config` input; undefined when neither is set. */
-async function readConfig(settings) {
-    if (settings.imageConfig !== '') {
-        const source = { kind: 'input', name: 'image-config', annotationPath: '' };
-        const entry = await parseInlineConfig(settings.imageConfig, source);
-        if (!entry)
-            return undefined;
-        return { source, defaults: { ...entry, options: {} }, images: new Map([['', entry]]) };
-    }
-    if (settings.config === '')
-        return undefined;
-    const file = external_node_path_default().join(settings.root, ...settings.config.split('/'));
-    const outside = await explainPathEscape(settings.root, file);
-    if (outside)
-        throw new InputError(`Input 'config' has the value '${settings.config}': expected a file inside the repository, but ${outside}.`);
-    // Checked above to lie inside the repository, and not to be a symlink.
-    const text = readRepoFile(file, settings.config, CONFIG_FILE, settings.root)?.toString('utf8');
-    if (text === undefined) {
-        throw new InputError(`Input 'config' has the value '${settings.config}': expected a file in the repository, but there is none at that path.`);
-    }
-    const annotationPath = settings.contextPrefix ? `${settings.contextPrefix}/${settings.config}` : settings.config;
-    return parseConfigFile(text, { kind: 'file', name: settings.config, annotationPath });
 }
 /** The workspace folder: `root` less the `path` input. */
 function workspaceOf(settings) {
@@ -5344,6 +5249,318 @@ async function explainRoot(settings) {
         return `it resolves to '${realRoot}', outside the workspace`;
     return undefined;
 }
+
+;// CONCATENATED MODULE: ./src/action/runner.ts
+/**
+ * The runner's workflow-command protocol: inputs from INPUT_* variables, outputs and the job summary
+ * through the files the runner names, masks, annotations and log groups on stdout.
+ *
+ * This is what @actions/core does, written out because of what it costs: on Node 24, the runtime of
+ * `runs.using: node24`, importing @actions/core took 140 ms where an empty bundle started in 55 ms
+ * (it loads @actions/http-client and undici at import, for OIDC tokens this action never asks for).
+ * That was 60 % of a run on a small repository. `test/runner.test.ts` runs both side by side and
+ * requires the same stdout and the same files for the same calls. One difference on purpose: `info`
+ * defuses a line that the runner would take for a workflow command (see `inertLines`).
+ */
+
+
+
+/**
+ * Writes to the log. On Linux and macOS the text goes to file descriptor 1 directly: the first use of
+ * `process.stdout` builds a stream, 4 to 7 ms of a run on a pipe, which is how the runner reads it.
+ * Every line of the action goes through here and is written before the call returns, so lines keep
+ * their order and none is left unwritten at exit.
+ */
+function writeStdout(text) {
+    if (process.platform === 'win32') {
+        process.stdout.write(text);
+        return;
+    }
+    const bytes = Buffer.from(text);
+    for (let at = 0; at < bytes.length;) {
+        try {
+            at += (0,external_node_fs_namespaceObject.writeSync)(1, bytes, at);
+        }
+        catch (error) {
+            // A pipe the reader left non-blocking fills up: wait a moment for it to drain.
+            if (error.code !== 'EAGAIN')
+                throw error;
+            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+        }
+    }
+}
+let out = writeStdout;
+/**
+ * How the runner finds workflow commands in the log (actions/runner: ActionCommandManager and
+ * ActionCommand): it reads the log line by line, a line ending at LF, CR or CR LF, and takes
+ * - `::command::data` from a line that starts with `::` once its leading white space (.NET's, which
+ *   counts U+0085, U+00A0 and U+2028 in) is trimmed;
+ * - `##[command]data`, the old syntax, from `##[` anywhere in a line.
+ * The command names do not matter here: `::stop-commands::TOKEN` makes any word a command.
+ */
+const COMMAND_LINE = /^[\s\u0085]*::|##\[/m;
+const LEADING_COMMAND = /^([\s\u0085]*):(?=:)/;
+/**
+ * The last line of defence for everything logged as plain text (never a command the action issues
+ * itself): each line the runner would take for a command gets its first `:` as `%3A`, and `##[` as
+ * `##%5B`. Other lines stay as they are; most messages have none, and are returned after one scan.
+ */
+function inertLines(message) {
+    // A search for a fixed string is several times faster than the pattern on a long diff.
+    if ((!message.includes('::') && !message.includes('##[')) || !COMMAND_LINE.test(message))
+        return message;
+    return message
+        .split(/(\r\n|\r|\n)/)
+        .map((part, i) => {
+        if (i % 2 === 1)
+            return part;
+        const line = LEADING_COMMAND.test(part) ? part.replace(LEADING_COMMAND, '$1%3A') : part;
+        return line.includes('##[') ? line.replaceAll('##[', '##%5B') : line;
+    })
+        .join('');
+}
+/** Sends what would go to the log to `sink` instead (undefined: back to the log), for tests. */
+function redirectLog(sink) {
+    out = sink ?? writeStdout;
+}
+/** An input as the runner passes it: `INPUT_<NAME>` (spaces to '_', upper case), trimmed. */
+function getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+/** A multi-line input: one item per non-empty line, each trimmed. */
+function getMultilineInput(name) {
+    return getInput(name)
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => line.trim());
+}
+function escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(text) {
+    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+/** Writes `::command key=value,...::message`. */
+function issueCommand(command, properties, message) {
+    const props = Object.entries(properties)
+        .filter(([, value]) => value)
+        .map(([key, value]) => `${key}=${escapeProperty(value)}`)
+        .join(',');
+    out(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_namespaceObject.EOL}`, command);
+}
+/** A plain log line (or several): no line of it can be a workflow command, whatever text it holds. */
+function info(message) {
+    out(`${inertLines(message)}${external_node_os_namespaceObject.EOL}`);
+}
+function warning(message) {
+    issueCommand('warning', {}, message);
+}
+function notice(message) {
+    issueCommand('notice', {}, message);
+}
+function error(message, properties = {}) {
+    issueCommand('error', { file: properties.file, line: properties.startLine?.toString(), col: properties.startColumn?.toString() }, message);
+}
+/** Masks a value in every later line of the log. */
+function setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
+}
+/** Marks the step failed (exit code 1) with an error annotation. */
+function setFailed(message, properties = {}) {
+    process.exitCode = 1;
+    error(message, properties);
+}
+async function group(name, fn) {
+    issueCommand('group', {}, name);
+    try {
+        return await fn();
+    }
+    finally {
+        issueCommand('endgroup', {}, '');
+    }
+}
+function appendToFile(variable, text) {
+    const file = process.env[variable];
+    if (!file)
+        throw new Error(`Unable to find environment variable for file command ${variable.replace(/^GITHUB_/, '')}`);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        throw new Error(`Missing file at path: ${file}`);
+    (0,external_node_fs_namespaceObject.appendFileSync)(file, text, { encoding: 'utf8' });
+}
+/** Sets a step output through the GITHUB_OUTPUT file, with a random heredoc delimiter. */
+function setOutput(name, value) {
+    if (!process.env.GITHUB_OUTPUT) {
+        out(external_node_os_namespaceObject.EOL);
+        issueCommand('set-output', { name }, value);
+        return;
+    }
+    const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+    if (name.includes(delimiter) || value.includes(delimiter))
+        throw new Error(`Unexpected input: name or value contains the delimiter "${delimiter}"`);
+    appendToFile('GITHUB_OUTPUT', `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`);
+}
+/** Appends HTML or Markdown to the job summary, when the runner provides one. */
+function appendSummary(text) {
+    if (process.env.GITHUB_STEP_SUMMARY)
+        appendToFile('GITHUB_STEP_SUMMARY', text);
+}
+
+;// CONCATENATED MODULE: ./src/action/github.ts
+
+/** The GitHub API for the run's repository, with the run's token. */
+async function createApi(settings) {
+    if (settings.token === '')
+        throw new Error("Input 'token' is empty: commit and diff need a token for the GitHub API (the default is the workflow's own token).");
+    // Loaded only here: render mode never pays for Octokit at start-up.
+    const { createOctokitApi } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(471)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5471));
+    return createOctokitApi(settings.token, settings.apiUrl, { owner: settings.owner, repo: settings.repo }, { onRetry: (message) => warning(message) });
+}
+
+;// CONCATENATED MODULE: ./src/action/summary.ts
+
+
+const TABLE_HEADER = ['Image', 'Dockerfile', 'sha256', 'Reference', 'Status'];
+/** Rows of the image table shared by the job summary and the CLI. */
+function imageRows(outcome) {
+    const rows = outcome.images.map((image) => [
+        image.name,
+        image.dockerfile,
+        image.sha256.slice(0, 12),
+        image.image,
+        statusText(image, true),
+    ]);
+    const skipped = new Set(outcome.skipped ?? []);
+    for (const gone of outcome.removed) {
+        rows.push([gone.name, gone.dockerfile, gone.sha256.slice(0, 12), '', skipped.has(gone.dockerfile) ? 'removed, skipped' : 'removed']);
+        skipped.delete(gone.dockerfile);
+    }
+    for (const file of skipped)
+        rows.push(['', file, '', '', 'skipped']);
+    return rows;
+}
+/** A plain-text table for terminals. */
+function formatTextTable(header, rows) {
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+    const line = (cells) => cells
+        .map((c, i) => c.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd();
+    return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+const HTML_SPECIAL = /[&<>"']/;
+/**
+ * HTML text for the job summary, which GitHub reads as Markdown: a newline in a name could end the
+ * HTML block (at a blank line) and turn the rest into Markdown, so the text is `visible` first.
+ */
+function escapeHtml(text) {
+    const shown = visible(text);
+    // Most cells have nothing to escape: a test is cheaper than a replace with a callback.
+    return HTML_SPECIAL.test(shown) ? shown.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : shown;
+}
+/** GitHub refuses a step's job summary over 1 MiB; the table stops well before, with a note. */
+const SUMMARY_TABLE_BUDGET = 768 * 1024;
+/** Up to this many images the table lists them all; beyond, the ones a run builds, removes or skips. */
+const SUMMARY_ALL_ROWS = 100;
+/** The job summary: a heading, one line of HTML (`line`, already escaped), and the image table. */
+function summaryHtml(outcome, line) {
+    const parts = ['<h2>kaniko-gitops</h2>', `<p>${line}${outcome ? `, ${outcome.images.length} image(s)` : ''}</p>`];
+    if (outcome) {
+        const row = (cells, tag) => {
+            let html = '<tr>';
+            for (const cell of cells)
+                html += `<${tag}>${escapeHtml(cell)}</${tag}>`;
+            return `${html}</tr>`;
+        };
+        // On a large repository a row per unchanged image would bury the few that build: they are counted.
+        const all = outcome.images.length <= SUMMARY_ALL_ROWS;
+        const shown = all ? outcome : { ...outcome, images: outcome.images.filter((image) => image.status !== 'unchanged' || image.forced) };
+        const unlisted = outcome.images.length - shown.images.length;
+        const rows = imageRows(shown);
+        const html = [row(TABLE_HEADER, 'th')];
+        let size = 0;
+        for (const cells of rows) {
+            const text = row(cells, 'td');
+            size += Buffer.byteLength(text);
+            if (size > SUMMARY_TABLE_BUDGET)
+                break;
+            html.push(text);
+        }
+        const left = rows.length - (html.length - 1);
+        if (all || html.length > 1)
+            parts.push(`<table>${html.join('')}</table>`);
+        if (unlisted > 0) {
+            parts.push(`<p>${unlisted} unchanged image(s) not listed: the <code>images</code> output and the log list every image.</p>`);
+        }
+        if (left > 0)
+            parts.push(`<p>${left} more row(s) left out: a job summary holds at most 1 MiB. The <code>images</code> output and the log list every image.</p>`);
+    }
+    return `${parts.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/action/outputs.ts
+
+
+/** The log of a run in the action: @actions/core's protocol. */
+const actionsLogger = {
+    info: (message) => info(message),
+    warning: (message) => warning(message),
+    group: (name, fn) => group(name, fn),
+};
+function imageOutputs(settings, outcome) {
+    return { images: JSON.stringify(outcome.images), manifest: settings.output };
+}
+function writeSummary(outcome, line) {
+    appendSummary(summaryHtml(outcome, line));
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/action/code-id.ts
+
+
+
+let cached;
+/**
+ * sha256 of the file of the running code (the bundle, once built): a manifest rendered by other code
+ * is rendered again. Should the file not be readable, a value no other run has: never the same key.
+ */
+function codeIdentity() {
+    if (cached === undefined) {
+        try {
+            cached = sha256Hex((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_url_.fileURLToPath)(import.meta.url)));
+        }
+        catch {
+            cached = sha256Hex(`unreadable code ${process.pid} ${Date.now()} ${Math.random()}`);
+        }
+    }
+    return cached;
+}
+
+;// CONCATENATED MODULE: ./src/action/scripts.ts
+
+let scripts_cached;
+/** The scripts from templates/ (ncc copies them next to the bundle). */
+function loadScripts() {
+    scripts_cached ??= {
+        check: (0,external_node_fs_namespaceObject.readFileSync)(new URL(/* asset import */ __nccwpck_require__(8002), __nccwpck_require__.b), 'utf8'),
+        build: (0,external_node_fs_namespaceObject.readFileSync)(new URL(/* asset import */ __nccwpck_require__(6654), __nccwpck_require__.b), 'utf8'),
+    };
+    return scripts_cached;
+}
+
+;// CONCATENATED MODULE: ./src/action/workspace.ts
+
+
+
+
+
+
+
+const MANIFEST = { the: 'the existing manifest', a: 'a manifest', limit: LIMITS.manifestBytes };
+/** The code that renders: its container scripts and its identity, read once from the files beside the bundle. */
+function currentCode() {
+    return { scripts: loadScripts(), identity: codeIdentity() };
+}
 /**
  * Reads the manifest in the workspace, if there is one. Synchronous: the promise API reads in 512 KB
  * chunks through the thread pool, which cost 15 ms more for a 4 MB manifest than one read.
@@ -5358,165 +5575,7 @@ function readWorkspaceManifestBytes(settings) {
 /** Discovers, hashes, plans and renders against the manifest in the workspace; writes nothing. */
 async function renderRepository(settings, log) {
     const scan = await scanRepository(settings, log);
-    return renderScan(settings, scan, readWorkspaceManifestBytes(settings), `'${settings.output}'`, log);
-}
-const RUN_KEY_SETTINGS = [...POD_SETTING_KEYS, 'registry', 'forceBuild', 'forceImages'];
-const everyRenderSettingKeyed = true;
-void everyRenderSettingKeyed;
-/**
- * The key of everything a render reads but the previous manifest and the commit: the settings, the
- * scanned Dockerfiles (paths, hashes, what their tags cover, per-image settings), the skipped ones,
- * the scripts (through the ConfigMap's content name) and the running code; when forcing, the commit
- * too, which the forced Pods are pinned to. A manifest rendered from
- * the same key, unedited, is what a render would write again: every image keeps its hash, so every
- * Pod keeps its pinned commit and its text (a render is idempotent, which test/run-key.test.ts checks).
- */
-function runKey(settings, scan, scriptsConfigMap) {
-    // The force nonce changes with every run, and shapes only the Pods of forced images.
-    const forcing = settings.forceBuild || settings.forceImages.length > 0;
-    const values = RUN_KEY_SETTINGS.map((key) => (key === 'forceNonce' && !forcing ? '' : settings[key]));
-    // The Dockerfile's text is left out: its sha256 stands for it.
-    const files = scan.files.map(({ text: _text, ...file }) => file);
-    // A forced image is pinned to the commit being rendered: a forced run never takes an older one's Pods.
-    const commit = forcing ? [settings.commitSha] : [];
-    return sha256Hex(JSON.stringify(['kaniko-gitops run v1', codeIdentity(), scriptsConfigMap, values, files, scan.skipped, ...commit]));
-}
-/**
- * Plans and renders the scanned Dockerfiles against a previous manifest (`previousText`, from
- * `source`), which supplies the pinned commits of unchanged images. Pure but for the log.
- *
- * Steady state: when the previous manifest is this action's own, unedited, and records the same run
- * key, it is the result as it is, and nothing is planned or rendered.
- */
-async function renderScan(settings, scan, previousText, source, log) {
-    const { files } = scan;
-    const skipped = new Set(scan.skipped);
-    const configMap = nameDocument(buildScriptsConfigMap(loadScripts(), settings.namespace), 'kaniko-gitops-scripts');
-    const key = runKey(settings, scan, configMap.name);
-    const previous = await readPreviousManifest(previousText);
-    if (previous.problem) {
-        log.warning(`The existing manifest ${source} is ignored: ${previous.problem}. It is rendered anew from the Dockerfiles.`);
-    }
-    if (previous.verified?.inputs === key && holdsEveryImage(previous, scan, configMap.name)) {
-        return sameInputs(settings, scan, previous, key, log);
-    }
-    const plan = await log.group('Plan', async () => {
-        const planned = planImages(files, settings, previous.images, scan.skipped);
-        for (const warning of planned.warnings)
-            log.warning(warning);
-        log.info([
-            ...planned.images.map((image) => planLine({ ...image, ...renamedFrom(planned.renamed.get(image.dockerfile), image.dockerfile) })),
-            ...planned.removed.map((gone) => `${inert(gone.name)}: removed (${skipped.has(gone.dockerfile) ? 'skipped by the config' : `${inert(gone.dockerfile)} is gone`})`),
-        ].join('\n'));
-        return planned;
-    });
-    return log.group('Render', async () => {
-        let reused = 0;
-        const pods = plan.images.map((image) => {
-            // Steady state: a Pod whose inputs did not change is the previous manifest's text, as is.
-            const before = previous.images.get(image.dockerfile);
-            if (before?.text !== undefined && before.renderKey === renderKey(image, settings, configMap.name)) {
-                reused++;
-                return { name: before.pod, text: before.text };
-            }
-            return nameDocument(buildPod(image, settings, configMap.name), image.name);
-        });
-        const documents = [configMap, ...pods];
-        // The same documents: the file stays as it is, its inputs line too (a render of other code, or
-        // with warnings, differs only there, and a file that changes only there is not worth a commit).
-        const same = sameDocuments(documents, previous);
-        // The key is recorded only for a render without warnings: a run that skips rendering skips them too.
-        const written = same ? undefined : serializeManifest(documents, plan.warnings.length === 0 ? key : undefined);
-        // The next run reads it back, within the same limit (a UTF-16 unit is at most 3 bytes of UTF-8).
-        if (written !== undefined && written.length * 3 > LIMITS.manifestBytes && Buffer.byteLength(written) > LIMITS.manifestBytes) {
-            throw new LimitError(`the manifest would have ${Buffer.byteLength(written)} bytes, more than the ${showBytes(LIMITS.manifestBytes)} a manifest may have (${pods.length} Pods): expected fewer images, or smaller per-image settings`);
-        }
-        // Other documents than the verified ones are another file (see serializeManifest): no need to decode
-        // the old one to compare. A file that was not verified is compared as text.
-        const changed = !same && (previous.verified !== undefined || written !== previous.text);
-        const images = plan.images.map((image, i) => ({
-            name: image.name,
-            dockerfile: image.dockerfile,
-            sha256: image.sha256,
-            image: image.image,
-            tag: image.tag,
-            pod: pods[i]?.name ?? '',
-            forced: image.forced,
-            status: image.status,
-            ...renamedFrom(plan.renamed.get(image.dockerfile), image.dockerfile),
-        }));
-        log.info(`${pods.length} Pod(s) (${reused} unchanged, taken as they were)${written === undefined ? '' : `, ${written.length} bytes`}, ${changed ? 'changed' : 'unchanged'}`);
-        return {
-            get manifest() {
-                return written ?? previous.text;
-            },
-            changed,
-            images,
-            removed: plan.removed,
-            skipped: scan.skipped,
-        };
-    });
-}
-/**
- * Does the verified file hold the documents a render of `scan` writes, in their order: the scripts'
- * ConfigMap, then one Pod per Dockerfile, by image name? Each document was checked against its name;
- * this finds one dropped, added or moved by hand under a digest made again.
- */
-function holdsEveryImage(previous, scan, configMap) {
-    const names = previous.verified?.names ?? [];
-    if (names.length !== scan.files.length + 1 || names[0] !== `ConfigMap/${configMap}` || previous.images.size !== scan.files.length) {
-        return false;
-    }
-    let i = 1;
-    let last = '';
-    for (const image of previous.images.values()) {
-        if (names[i++] !== `Pod/${image.pod}` || image.name <= last)
-            return false;
-        last = image.name;
-    }
-    return scan.files.every((file) => previous.images.has(file.path));
-}
-/** The report fields of a renamed image (`was`: what it was in the previous manifest); none for another. */
-function renamedFrom(was, dockerfile) {
-    if (was === undefined)
-        return {};
-    return was.dockerfile === dockerfile ? { previousName: was.name } : { previousName: was.name, previousDockerfile: was.dockerfile };
-}
-function planLine(image) {
-    // Names and references of the previous manifest are text from a file, like any path.
-    return `${inert(image.name)}: ${inert(image.image)} (${inert(statusText(image, true))})`;
-}
-/** The outcome of a render whose inputs are those of the previous manifest: that manifest, every image unchanged. */
-async function sameInputs(settings, scan, previous, key, log) {
-    const forced = new Set(settings.forceImages);
-    const images = [...previous.images.values()]
-        .map((before) => ({
-        name: before.name,
-        dockerfile: before.dockerfile,
-        sha256: before.sha256,
-        image: before.image,
-        tag: before.image.slice(before.image.lastIndexOf(':') + 1),
-        pod: before.pod,
-        forced: settings.forceBuild || forced.has(before.name),
-        status: 'unchanged',
-    }))
-        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    await log.group('Plan', async () => {
-        log.info([...images.map(planLine), `The manifest was rendered from these same inputs (sha256:${key}): nothing to plan.`].join('\n'));
-    });
-    await log.group('Render', async () => {
-        log.info(`${images.length} Pod(s) (${images.length} unchanged, taken as they were), unchanged`);
-    });
-    return {
-        // Decoded only if asked for: render mode writes nothing, and never does.
-        get manifest() {
-            return previous.text;
-        },
-        changed: false,
-        images,
-        removed: [],
-        skipped: scan.skipped,
-    };
+    return renderScan(settings, scan, readWorkspaceManifestBytes(settings), `'${settings.output}'`, log, currentCode());
 }
 /** Writes the manifest atomically when it changed; an unchanged file is not touched. */
 async function writeManifest(settings, outcome, log) {
@@ -5531,217 +5590,71 @@ async function writeManifest(settings, outcome, log) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/gitops/render-inputs.ts
+;// CONCATENATED MODULE: ./src/action/commit-mode.ts
 
 
 
 
-/**
- * The workflows hold the action's inputs (and its version), which shape every Pod: a later commit
- * that changes them is rendered by its own run, never by an older run with the old inputs.
- */
-const WORKFLOWS = '.github/workflows/';
-/** Does a change to this repository path (from the top of the repository) change what a render reads? */
-function readsPredicate(reads) {
-    const matcher = compilePatterns(reads.dockerfiles);
-    const contexts = new Set(reads.contextDirs);
-    const linked = new Set(reads.linked);
-    const prefix = reads.prefix === '' ? '' : `${reads.prefix}/`;
-    return (repoPath) => {
-        if (repoPath.startsWith(WORKFLOWS) || linked.has(repoPath))
-            return true;
-        // Discovery leaves out the folders `.gitmodules` names as submodules.
-        if (repoPath === '.gitmodules' || repoPath.endsWith('/.gitmodules'))
-            return true;
-        if (!repoPath.startsWith(prefix))
-            return false;
-        const file = repoPath.slice(prefix.length);
-        if (file === reads.config)
-            return true;
-        // Discovery never enters these folders: a Dockerfile in one is never an image.
-        const folders = file.split('/').slice(0, -1);
-        if (!folders.some((folder) => PRUNED_FOLDERS.has(folder)) && matcher.matches(file))
-            return true;
-        if (!reads.hashContexts)
-            return false;
-        if (file.endsWith('.dockerignore') || contexts.has(''))
-            return true;
-        for (let slash = file.indexOf('/'); slash !== -1; slash = file.indexOf('/', slash + 1)) {
-            if (contexts.has(file.slice(0, slash)))
-                return true;
-        }
-        return false;
+
+
+
+
+
+
+/** Commit mode: renders against the branch's manifest and commits it when it changed. */
+async function runCommit(settings) {
+    const scan = await scanRepository(settings, actionsLogger);
+    const writer = settings.commitMethod === 'git' ? gitBranchWriter(settings.root) : apiBranchWriter(await createApi(settings));
+    const committed = await actionsLogger.group(`Commit to ${settings.branch}`, () => commitManifest(writer, commitRequestFor(settings, scan, currentCode(), actionsLogger), actionsLogger));
+    if (committed.result === 'superseded') {
+        notice(`Nothing committed: ${inert(committed.reason)}. The run for that commit renders its manifest.`);
+        writeSummary(undefined, `superseded: ${escapeHtml(committed.reason)}`);
+        return { changed: 'false', manifest: settings.output, result: 'superseded' };
+    }
+    // The workspace gets what the branch now has, for the steps that follow.
+    if ((await readWorkspaceManifest(settings)) !== committed.outcome.manifest)
+        await writeFileAtomic(settings.outputPath, committed.outcome.manifest);
+    const outputs = {
+        ...imageOutputs(settings, committed.outcome),
+        result: committed.result,
+        changed: String(committed.result === 'committed'),
     };
+    let line = `<code>${escapeHtml(settings.manifestRepoPath)}</code> on <code>${escapeHtml(settings.branch)}</code> is up to date`;
+    if (committed.result === 'committed') {
+        outputs['commit-sha'] = committed.sha;
+        if (committed.verified !== undefined) {
+            outputs['commit-verified'] = String(committed.verified);
+            info(`GitHub reports the commit as ${committed.verified ? 'signed (verified)' : 'not signed'}.`);
+        }
+        line = `committed <code>${committed.sha.slice(0, 7)}</code> to <code>${escapeHtml(settings.branch)}</code>`;
+    }
+    writeSummary(committed.outcome, line);
+    return outputs;
 }
+
+;// CONCATENATED MODULE: ./src/gitops/comment.ts
 /**
- * What the render of `scan` reads. Resolves symlinks among the files read (a few system calls per
- * image): only a commit run whose branch moved on with other files asks.
+ * Keeps one comment per marker on an issue or pull request: updated in place when it exists (and
+ * differs), created otherwise. Only a comment of the token's own account is the action's: anyone can
+ * write the marker into a comment, and the action must neither edit it nor show its text as the diff.
  */
-function renderReadsOf(settings, scan) {
-    const hashContexts = settings.hash === 'context';
-    const contextDirs = hashContexts ? scan.files.map((f) => f.settings?.contextDir ?? render_inputs_folderOf(f.path)) : [];
-    const read = scan.files.map((f) => f.path);
-    if (settings.config !== '')
-        read.push(settings.config);
-    if (hashContexts) {
-        // The ignore files the context hash looks for (see ContextHasher.hash).
-        scan.files.forEach((f, i) => {
-            const dir = contextDirs[i] ?? '';
-            read.push(`${f.path}.dockerignore`, dir === '' ? '.dockerignore' : `${dir}/.dockerignore`);
-        });
+async function upsertComment(api, issue, marker, body) {
+    const marked = (await api.listComments(issue)).filter((c) => c.body.includes(marker));
+    // Asked only when there is a comment to tell apart: the first run of a pull request does not ask.
+    const login = marked.length > 0 ? await api.tokenLogin() : undefined;
+    const existing = login === undefined ? undefined : marked.find((c) => sameAccount(c, login));
+    if (!existing) {
+        await api.createComment(issue, body);
+        return 'created';
     }
-    return {
-        prefix: settings.contextPrefix,
-        dockerfiles: settings.dockerfiles,
-        hashContexts,
-        config: settings.config,
-        contextDirs: [...new Set(contextDirs)],
-        linked: linkTargets(settings.root, settings.contextPrefix, read),
-    };
+    if (existing.body === body)
+        return 'unchanged';
+    await api.updateComment(existing.id, body);
+    return 'updated';
 }
-function render_inputs_folderOf(file) {
-    const slash = file.lastIndexOf('/');
-    return slash === -1 ? '' : file.slice(0, slash);
-}
-/** The real places, from the top of the repository, of the files among `files` (relative to `root`) that a symlink leads to. */
-function linkTargets(root, prefix, files) {
-    let realRoot;
-    try {
-        realRoot = external_node_fs_namespaceObject.realpathSync.native(root);
-    }
-    catch {
-        return [];
-    }
-    const targets = [];
-    for (const file of files) {
-        let real;
-        try {
-            real = external_node_fs_namespaceObject.realpathSync.native(external_node_path_default().join(root, ...file.split('/')));
-        }
-        catch {
-            continue; // absent (an ignore file that is not there): nothing read
-        }
-        const rel = external_node_path_default().relative(realRoot, real).split((external_node_path_default()).sep).join('/');
-        if (rel === file || external_node_path_default().isAbsolute(rel))
-            continue;
-        // A link out of the repository leads to nothing a commit changes.
-        const fromTop = external_node_path_default().posix.join(prefix, rel);
-        if (fromTop !== '..' && !fromTop.startsWith('../'))
-            targets.push(fromTop);
-    }
-    return targets;
-}
-
-;// CONCATENATED MODULE: ./src/gitops/commit.ts
-
-
-
-
-
-const MAX_COMMIT_ATTEMPTS = 5;
-/**
- * Puts the render of `rendered` on `branch`, keeping two invariants whatever other runs do:
- *
- * - the manifest on the branch is the render of the branch's own Dockerfiles: a run commits only onto
- *   a head whose changes since the rendered commit touch nothing the render reads (the rendered commit
- *   itself, manifest commits of other runs on top of it, or commits of other files: documentation, say).
- *   When a later commit changes what the render reads, the run stands down as superseded: the run of
- *   that commit renders it. A later commit that starts no run (`[skip ci]`, a `paths` filter, a push
- *   with the workflow's token) and changes nothing the render reads must not leave the branch stale.
- * - a Pod name never changes its document between two versions: unchanged Pods are carried over from
- *   the manifest at the head the commit goes onto, not from the checkout.
- *
- * The branch moves only by fast-forward; when it moved in between, the loop looks again.
- */
-async function commitManifest(writer, request, log) {
-    for (let attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
-        const state = await writer.state(request.branch, request.rendered);
-        if (state === undefined) {
-            throw new Error(`the branch '${request.branch}' does not exist; set the 'branch' input to the branch the manifest belongs on`);
-        }
-        const reason = supersededBecause(state, request, log);
-        if (reason !== undefined) {
-            log.info(`Superseded: ${inert(reason)}. The run for that commit renders its own manifest; this run commits nothing.`);
-            return { result: 'superseded', head: state.head, reason };
-        }
-        const previous = await writer.readFile(state.head, request.manifestPath);
-        const outcome = await request.render(previous, `'${request.manifestPath}' at ${commit_short(state.head)}`);
-        if (outcome.manifest === previous) {
-            log.info(`'${request.manifestPath}' on '${request.branch}' (${commit_short(state.head)}) is already up to date: no commit.`);
-            return { result: 'unchanged', outcome, onto: state.head };
-        }
-        const commit = await writer.commit(state.head, request.manifestPath, outcome.manifest, request.message(outcome));
-        const published = await writer.publish(request.branch, state.head, commit.sha);
-        if (published === 'ok') {
-            log.info(`Committed ${commit_short(commit.sha)} onto '${request.branch}' (${commit_short(state.head)}) through ${writer.describe}.`);
-            return {
-                result: 'committed',
-                sha: commit.sha,
-                ...(commit.verified === undefined ? {} : { verified: commit.verified }),
-                outcome,
-                onto: state.head,
-            };
-        }
-        log.info(`'${request.branch}' moved while committing (attempt ${attempt} of ${MAX_COMMIT_ATTEMPTS}); looking again.`);
-    }
-    throw new Error(`the branch '${request.branch}' kept moving: gave up after ${MAX_COMMIT_ATTEMPTS} attempts to commit the manifest`);
-}
-/**
- * Why the run must leave the branch to the run of a later commit, or undefined when its render may go
- * onto the head: the head descends from the rendered commit, and what changed since touches nothing
- * the render reads. A list of changed files that may be cut short counts as touching it.
- */
-function supersededBecause(state, request, log) {
-    const { branch, rendered } = request;
-    if (state.diverged)
-        return `'${branch}' is at ${commit_short(state.head)}, which does not contain the rendered commit ${commit_short(rendered)}`;
-    const others = state.changedFiles.filter((file) => file !== request.manifestPath);
-    if (state.truncated) {
-        return `'${branch}' moved on to ${commit_short(state.head)}, and the list of files changed since ${commit_short(rendered)} reaches the GitHub API's limit of ${api/* COMPARE_FILE_LIMIT */.$s}: files the render reads may be among those it leaves out`;
-    }
-    if (others.length === 0)
-        return undefined;
-    const read = others.filter((file) => request.reads(file));
-    if (read.length > 0) {
-        return `'${branch}' moved on to ${commit_short(state.head)}, which changes ${read.length} file(s) the render reads (${listed(read)})`;
-    }
-    log.info(`'${branch}' moved on to ${commit_short(state.head)}: its commits after ${commit_short(rendered)} change ${others.length} file(s) (${listed(others)}), none of which the render reads. The render of ${commit_short(rendered)} goes on top.`);
-    return undefined;
-}
-/** Up to five paths for the log, each quoted, in JSON's form when it holds characters a log line must not. */
-function listed(files) {
-    const shown = files.slice(0, 5).map((file) => (/^[\x20-\x7e]*$/.test(file) ? `'${file}'` : JSON.stringify(file)));
-    return `${shown.join(', ')}${files.length > 5 ? `, and ${files.length - 5} more` : ''}`;
-}
-function commit_short(sha) {
-    return sha.slice(0, 7);
-}
-/** The commit message with `{manifest}` and `{sha}` filled in, and the images that changed listed. */
-function commitMessage(template, manifestPath, rendered, outcome) {
-    const subject = template.replaceAll('{manifest}', manifestPath).replaceAll('{sha}', commit_short(rendered));
-    const lines = outcome.images
-        .filter((i) => i.status !== 'unchanged' || i.forced)
-        // Names and references only: a path (repository text) could start lines of its own, such as trailers.
-        .map((i) => `- ${i.name}: ${i.image} (${statusText(i)})`);
-    for (const gone of outcome.removed)
-        lines.push(`- ${gone.name}: removed`);
-    return lines.length > 0 ? `${subject}\n\n${lines.join('\n')}\n` : `${subject}\n`;
-}
-/** The commit request of a run: its settings, its scan of the checkout, its log. */
-function commitRequestFor(settings, scan, log) {
-    let reads;
-    return {
-        branch: settings.branch,
-        rendered: settings.commitSha,
-        manifestPath: settings.manifestRepoPath,
-        message: (outcome) => commitMessage(settings.commitMessage, settings.manifestRepoPath, settings.commitSha, outcome),
-        render: (previous, source) => renderScan(settings, scan, previous, source, log),
-        reads: (file) => {
-            // Built on first use: most runs find the branch where they left it and never ask.
-            reads ??= readsPredicate(renderReadsOf(settings, scan));
-            return reads(file);
-        },
-    };
+/** GitHub's logins are case-insensitive; an app's carries `[bot]` in REST and GraphQL alike. */
+function sameAccount(comment, login) {
+    return comment.author.toLowerCase() === login.toLowerCase();
 }
 
 ;// CONCATENATED MODULE: ./src/gitops/drift.ts
@@ -5986,6 +5899,10 @@ function show(value) {
 function shown(name) {
     const cut = name.length > 80 ? `${name.slice(0, 79)}…` : name;
     return /^[\x21-\x7e]*$/.test(cut) ? cut : JSON.stringify(cut);
+}
+/** What a pull request that edits the generated manifest by hand is told (`drift`: where, from findDrift). */
+function driftMessage(manifestPath, baseRef, drift) {
+    return `This pull request edits '${manifestPath}' by hand, and the edit does not match the render of its Dockerfiles (${drift}): the file is generated, and the next commit on '${baseRef}' overwrites the edit.`;
 }
 
 ;// CONCATENATED MODULE: ./src/gitops/markdown.ts
@@ -6608,41 +6525,6 @@ function cutAt(text, room) {
     return cut - excess - 1 >= 0 ? text.lastIndexOf('\n', cut - excess - 1) + 1 : 0;
 }
 
-;// CONCATENATED MODULE: ./src/action/event.ts
-
-const obj = (v) => (v !== null && typeof v === 'object' ? v : {});
-const str = (v) => (typeof v === 'string' ? v : '');
-/** Reads the event payload; a run without one (a local preview) gets just the name. */
-function readEvent(vars = process.env) {
-    const name = vars.GITHUB_EVENT_NAME ?? '';
-    const file = vars.GITHUB_EVENT_PATH;
-    if (!file)
-        return { name };
-    let payload;
-    try {
-        payload = obj(JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8')));
-    }
-    catch (error) {
-        throw new Error(`cannot read the event payload GITHUB_EVENT_PATH='${file}'`, { cause: error });
-    }
-    const repository = obj(payload.repository);
-    const pr = obj(payload.pull_request);
-    const event = { name };
-    if (str(repository.default_branch))
-        event.defaultBranch = str(repository.default_branch);
-    if (typeof pr.number === 'number') {
-        const headRepository = str(obj(obj(pr.head).repo).full_name);
-        event.pullRequest = {
-            number: pr.number,
-            baseRef: str(obj(pr.base).ref),
-            headSha: str(obj(pr.head).sha),
-            headRepository,
-            fromFork: headRepository !== '' && headRepository !== str(repository.full_name),
-        };
-    }
-    return event;
-}
-
 ;// CONCATENATED MODULE: ./src/action/mode.ts
 
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
@@ -6682,7 +6564,7 @@ function explainMissingPullRequest(event) {
     return `Diff mode compares a pull request with the manifest on its base branch, and needs the pull request from the payload of a pull_request or pull_request_target event; this run got ${which}. Run the step on pull_request events (mode: auto does so and renders or commits on the others), or set 'mode' to render or commit.`;
 }
 
-;// CONCATENATED MODULE: ./src/action/main.ts
+;// CONCATENATED MODULE: ./src/action/diff-mode.ts
 
 
 
@@ -6694,80 +6576,7 @@ function explainMissingPullRequest(event) {
 
 
 
-
-
-
-const actionsLogger = {
-    info: (message) => info(message),
-    warning: (message) => warning(message),
-    group: (name, fn) => group(name, fn),
-};
-/** The action's entry point: the one place that catches and reports failure. */
-async function main_run() {
-    try {
-        const settings = getSettings(process.env, readEvent());
-        const resolved = resolveMode(settings, process.env.GITHUB_REF ?? '');
-        info(`kaniko-gitops: ${resolved.reason}`);
-        const outputs = resolved.mode === 'commit'
-            ? await runCommit(settings)
-            : resolved.mode === 'diff'
-                ? await runDiff(settings)
-                : await runRender(settings);
-        for (const [name, value] of Object.entries(outputs))
-            if (value !== undefined)
-                setOutput(name, value);
-    }
-    catch (error) {
-        // An error about a place in a file (the config) is annotated there, so GitHub shows it on the line.
-        const at = error instanceof InputError ? error.location : undefined;
-        setFailed(describeError(error), at ? { file: at.file, startLine: at.line, startColumn: at.column } : {});
-    }
-}
-function imageOutputs(settings, outcome) {
-    return { images: JSON.stringify(outcome.images), manifest: settings.output };
-}
-async function runRender(settings) {
-    const outcome = await renderRepository(settings, actionsLogger);
-    await writeManifest(settings, outcome, actionsLogger);
-    writeSummary(outcome, `<code>${escapeHtml(settings.output)}</code>: ${outcome.changed ? 'changed' : 'unchanged'}`);
-    return { ...imageOutputs(settings, outcome), changed: String(outcome.changed), result: 'rendered' };
-}
-async function createApi(settings) {
-    if (settings.token === '')
-        throw new Error("Input 'token' is empty: commit and diff need a token for the GitHub API (the default is the workflow's own token).");
-    // Loaded only here: render mode never pays for Octokit at start-up.
-    const { createOctokitApi } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(471)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5471));
-    return createOctokitApi(settings.token, settings.apiUrl, { owner: settings.owner, repo: settings.repo }, { onRetry: (message) => warning(message) });
-}
-async function runCommit(settings) {
-    const scan = await scanRepository(settings, actionsLogger);
-    const writer = settings.commitMethod === 'git' ? gitBranchWriter(settings.root) : apiBranchWriter(await createApi(settings));
-    const committed = await actionsLogger.group(`Commit to ${settings.branch}`, () => commitManifest(writer, commitRequestFor(settings, scan, actionsLogger), actionsLogger));
-    if (committed.result === 'superseded') {
-        notice(`Nothing committed: ${inert(committed.reason)}. The run for that commit renders its manifest.`);
-        writeSummary(undefined, `superseded: ${escapeHtml(committed.reason)}`);
-        return { changed: 'false', manifest: settings.output, result: 'superseded' };
-    }
-    // The workspace gets what the branch now has, for the steps that follow.
-    if ((await readWorkspaceManifest(settings)) !== committed.outcome.manifest)
-        await writeFileAtomic(settings.outputPath, committed.outcome.manifest);
-    const outputs = {
-        ...imageOutputs(settings, committed.outcome),
-        result: committed.result,
-        changed: String(committed.result === 'committed'),
-    };
-    let line = `<code>${escapeHtml(settings.manifestRepoPath)}</code> on <code>${escapeHtml(settings.branch)}</code> is up to date`;
-    if (committed.result === 'committed') {
-        outputs['commit-sha'] = committed.sha;
-        if (committed.verified !== undefined) {
-            outputs['commit-verified'] = String(committed.verified);
-            info(`GitHub reports the commit as ${committed.verified ? 'signed (verified)' : 'not signed'}.`);
-        }
-        line = `committed <code>${committed.sha.slice(0, 7)}</code> to <code>${escapeHtml(settings.branch)}</code>`;
-    }
-    writeSummary(committed.outcome, line);
-    return outputs;
-}
+/** Diff mode: renders the pull request against its base branch's manifest, reports the diff and comments. */
 async function runDiff(settings) {
     const pr = settings.event.pullRequest;
     if (!pr)
@@ -6775,7 +6584,7 @@ async function runDiff(settings) {
     const api = await createApi(settings);
     const scan = await scanRepository(settings, actionsLogger);
     const base = await api.readFile(pr.baseRef, settings.manifestRepoPath);
-    const outcome = await renderScan(settings, scan, base, `'${settings.manifestRepoPath}' on '${pr.baseRef}'`, actionsLogger);
+    const outcome = await renderScan(settings, scan, base, `'${settings.manifestRepoPath}' on '${pr.baseRef}'`, actionsLogger, currentCode());
     const diff = compareWithBase(base, outcome, settings.manifestRepoPath);
     // A hand edit: the file's documents are neither the base's nor the render's (see findDrift).
     const drift = await findDrift(await readWorkspaceManifest(settings), base, outcome.manifest);
@@ -6785,7 +6594,7 @@ async function runDiff(settings) {
         if (diff.moreDocuments > 0)
             info(`The diff stops here, at ${DIFF_LIMIT} characters: ${diff.moreDocuments} more document(s) of the manifest differ.`);
         if (drift !== undefined) {
-            const message = `This pull request edits '${settings.manifestRepoPath}' by hand, and the edit does not match the render of its Dockerfiles (${drift}): the file is generated, and the next commit on '${pr.baseRef}' overwrites the edit.`;
+            const message = driftMessage(settings.manifestRepoPath, pr.baseRef, drift);
             if (settings.failOnDrift)
                 error(message);
             else
@@ -6821,8 +6630,324 @@ async function commentOnPullRequest(settings, api, issue, fromFork, diff) {
         warning(`No pull-request comment: ${describeError(error)}`);
     }
 }
-function writeSummary(outcome, line) {
-    appendSummary(summaryHtml(outcome, line));
+
+;// CONCATENATED MODULE: ./src/action/event.ts
+
+const obj = (v) => (v !== null && typeof v === 'object' ? v : {});
+const str = (v) => (typeof v === 'string' ? v : '');
+/** Reads the event payload; a run without one (a local preview) gets just the name. */
+function readEvent(vars = process.env) {
+    const name = vars.GITHUB_EVENT_NAME ?? '';
+    const file = vars.GITHUB_EVENT_PATH;
+    if (!file)
+        return { name };
+    let payload;
+    try {
+        payload = obj(JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8')));
+    }
+    catch (error) {
+        throw new Error(`cannot read the event payload GITHUB_EVENT_PATH='${file}'`, { cause: error });
+    }
+    const repository = obj(payload.repository);
+    const pr = obj(payload.pull_request);
+    const event = { name };
+    if (str(repository.default_branch))
+        event.defaultBranch = str(repository.default_branch);
+    if (typeof pr.number === 'number') {
+        const headRepository = str(obj(obj(pr.head).repo).full_name);
+        event.pullRequest = {
+            number: pr.number,
+            baseRef: str(obj(pr.base).ref),
+            headSha: str(obj(pr.head).sha),
+            headRepository,
+            fromFork: headRepository !== '' && headRepository !== str(repository.full_name),
+        };
+    }
+    return event;
+}
+
+;// CONCATENATED MODULE: ./src/action/render-mode.ts
+
+
+
+/** Render mode: renders into the workspace and writes the manifest when it changed. */
+async function runRender(settings) {
+    const outcome = await renderRepository(settings, actionsLogger);
+    await writeManifest(settings, outcome, actionsLogger);
+    writeSummary(outcome, `<code>${escapeHtml(settings.output)}</code>: ${outcome.changed ? 'changed' : 'unchanged'}`);
+    return { ...imageOutputs(settings, outcome), changed: String(outcome.changed), result: 'rendered' };
+}
+
+;// CONCATENATED MODULE: ./src/action/settings.ts
+
+
+
+
+
+
+const MODES = ['auto', 'render', 'diff', 'commit'];
+const CONTEXTS = ['git', 'local'];
+const HASH_KINDS = ['context', 'dockerfile'];
+const SNAPSHOT_MODES = ['redo', 'full', 'time'];
+const COMMIT_METHODS = ['api', 'git'];
+/** A place in a file, 1-based. */
+function fail(input, value, expected) {
+    throw new InputError(`Input '${input}' has the value '${value}': ${expected}.`);
+}
+function getBoolean(name) {
+    const value = getInput(name).trim();
+    if (/^(true|false)$/i.test(value))
+        return value.toLowerCase() === 'true';
+    return fail(name, value, 'expected true or false');
+}
+function getChoice(name, choices) {
+    const value = getInput(name).trim();
+    if (choices.includes(value))
+        return value;
+    return fail(name, value, `expected one of ${choices.join(', ')}`);
+}
+function getRequired(name) {
+    const value = getInput(name).trim();
+    if (value === '')
+        fail(name, value, 'a value is required');
+    return value;
+}
+/** A repository-relative POSIX path that stays inside the repository. */
+function getRelativePath(name) {
+    const raw = getInput(name).trim();
+    const value = raw.replace(/\\/g, '/');
+    if (value === '' || external_node_path_default().posix.isAbsolute(value) || external_node_path_default().win32.isAbsolute(raw)) {
+        fail(name, raw, 'expected a path relative to the repository');
+    }
+    const normalized = external_node_path_default().posix.normalize(value).replace(/\/+$/, '');
+    if (normalized === '..' || normalized.startsWith('../'))
+        fail(name, raw, 'expected a path inside the repository');
+    return normalized === '.' ? '' : normalized;
+}
+/**
+ * `true` (the registry's host), `false`, or a list of hosts such as `registry.kaniko.svc:5000`: the
+ * host forms `registry` takes (names, IPv4, `[IPv6]`, a port of 1 to 65535), by the same rule.
+ */
+function getInsecureRegistries(registry) {
+    const raw = getInput('insecure-registry').trim();
+    if (/^(true|false)$/i.test(raw))
+        return raw.toLowerCase() === 'true' ? [registryHost(registry)] : [];
+    const hosts = getList('insecure-registry');
+    for (const host of hosts) {
+        const problem = explainRegistryHost(host);
+        if (problem)
+            fail('insecure-registry', raw, `expected true, false or registry hosts such as registry.kaniko.svc:5000, but ${problem}`);
+    }
+    return [...new Set(hosts)].sort();
+}
+function getCacheSettings() {
+    const cacheRepo = getInput('cache-repo').trim();
+    if (cacheRepo !== '') {
+        const problem = explainRegistryPrefix(cacheRepo);
+        if (problem)
+            fail('cache-repo', cacheRepo, `expected a repository such as registry.kaniko.svc:5000/team/cache, but ${problem}`);
+    }
+    const cacheTtl = getInput('cache-ttl').trim();
+    if (cacheTtl !== '' && !/^([0-9]+(\.[0-9]+)?(h|m|s|ms))+$/.test(cacheTtl))
+        fail('cache-ttl', cacheTtl, 'expected a duration such as 168h or 90m');
+    const extraArgs = getMultilineInput('extra-args');
+    for (const arg of extraArgs) {
+        if (!/^--[a-z][a-z0-9-]*(=.*)?$/.test(arg))
+            fail('extra-args', arg, 'expected one kaniko flag per line, such as --push-retry=3');
+    }
+    return {
+        cache: getBoolean('cache'),
+        cacheRepo,
+        cacheTtl,
+        snapshotMode: getChoice('snapshot-mode', SNAPSHOT_MODES),
+        compressedCaching: getBoolean('compressed-caching'),
+        extraArgs: Object.freeze(extraArgs),
+    };
+}
+function getList(name) {
+    return getMultilineInput(name)
+        .flatMap((line) => line.split(','))
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+function env(vars, name) {
+    return (vars[name] ?? '').trim();
+}
+/** `https://github.com` + `acme/shop` -> `git://github.com/acme/shop.git` (kaniko's git context). */
+function gitContextUrl(serverUrl, repository) {
+    const host = serverUrl.replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '');
+    return `git://${host}/${repository}.git`;
+}
+/**
+ * Builds the frozen Settings from the action's inputs (read through @actions/core, so `INPUT_*`
+ * variables) and the runner's `GITHUB_*` variables. Every error names the input, its value and what
+ * was expected.
+ */
+function getSettings(vars = process.env, event = { name: vars.GITHUB_EVENT_NAME ?? '' }) {
+    const token = getInput('token').trim();
+    if (token !== '')
+        setSecret(token);
+    const mode = getChoice('mode', MODES);
+    const workspace = external_node_path_default().resolve(env(vars, 'GITHUB_WORKSPACE') || process.cwd());
+    const contextPrefix = getInput('path').trim() === '' ? '' : getRelativePath('path');
+    const root = external_node_path_default().resolve(workspace, contextPrefix);
+    const dockerfiles = getMultilineInput('dockerfiles').filter((p) => p.trim() !== '' && !p.trim().startsWith('#'));
+    for (const pattern of dockerfiles) {
+        try {
+            globToRegExp(pattern.trim().replace(/^!/, ''));
+        }
+        catch (error) {
+            fail('dockerfiles', getInput('dockerfiles'), `expected glob patterns, but ${error.message}`);
+        }
+    }
+    if (!dockerfiles.some((p) => !p.trim().startsWith('!'))) {
+        fail('dockerfiles', getInput('dockerfiles'), 'expected at least one glob pattern that includes files');
+    }
+    const registry = getRequired('registry');
+    const registryProblem = explainRegistryPrefix(registry);
+    if (registryProblem)
+        fail('registry', registry, `expected a registry prefix such as docker.io/acme, but ${registryProblem}`);
+    const output = getRelativePath('output');
+    if (output === '' || !/\.ya?ml$/.test(output))
+        fail('output', getInput('output'), 'expected a YAML file path such as deploy/manifest.yaml');
+    if (output.split('/').includes('.git'))
+        fail('output', getInput('output'), 'expected a path outside .git');
+    const namespace = getRequired('namespace');
+    if (!isDns1123Label(namespace))
+        fail('namespace', namespace, 'expected a DNS-1123 label: lower-case letters, digits and -, at most 63');
+    const registrySecret = getRequired('registry-secret');
+    if (!isDns1123Subdomain(registrySecret))
+        fail('registry-secret', registrySecret, 'expected a Kubernetes secret name');
+    const gitSecret = getInput('git-secret').trim();
+    if (gitSecret !== '' && !isDns1123Subdomain(gitSecret))
+        fail('git-secret', gitSecret, 'expected a Kubernetes secret name');
+    const executorImage = getRequired('executor-image');
+    const executorProblem = explainPinnedImage(executorImage);
+    if (executorProblem)
+        fail('executor-image', executorImage, `expected a pinned image reference, but ${executorProblem}`);
+    const checkImage = getRequired('check-image');
+    const checkProblem = explainPinnedImage(checkImage);
+    if (checkProblem)
+        fail('check-image', checkImage, `expected a pinned image reference, but ${checkProblem}`);
+    const context = getChoice('context', CONTEXTS);
+    const localPath = getInput('local-path').trim();
+    if (context === 'local' && !localPath.startsWith('/'))
+        fail('local-path', localPath, 'expected an absolute path on the node');
+    const repository = env(vars, 'GITHUB_REPOSITORY');
+    const commitSha = env(vars, 'GITHUB_SHA');
+    if (context === 'git') {
+        if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) {
+            throw new InputError(`GITHUB_REPOSITORY is '${repository}': expected owner/name (the git context clones it).`);
+        }
+        if (!/^[0-9a-f]{40}$/.test(commitSha)) {
+            throw new InputError(`GITHUB_SHA is '${commitSha}': expected a 40-character commit id (the git context pins it).`);
+        }
+    }
+    const ref = env(vars, 'GITHUB_REF');
+    const branchInput = getInput('branch').trim();
+    if (branchInput !== '' && !isBranchName(branchInput))
+        fail('branch', branchInput, 'expected a branch name such as main');
+    const runBranch = ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : '';
+    const branch = branchInput || event.defaultBranch || runBranch || env(vars, 'GITHUB_BASE_REF') || 'main';
+    const gitRef = `refs/heads/${branchInput || runBranch || env(vars, 'GITHUB_BASE_REF') || branch}`;
+    const commitMessage = getInput('commit-message').trim();
+    if (commitMessage === '')
+        fail('commit-message', commitMessage, 'a value is required');
+    const config = getInput('config').trim() === '' ? '' : getRelativePath('config');
+    if (getInput('config').trim() !== '' && (config === '' || !/\.ya?ml$/.test(config)))
+        fail('config', getInput('config'), 'expected a YAML file path such as .github/kaniko-gitops.yml');
+    const imageConfig = getInput('image-config');
+    if (config !== '' && imageConfig.trim() !== '') {
+        throw new InputError(`Inputs 'config' ('${config}') and 'image-config' are both set: expected one of them (the file for several images, the input for a repository with one).`);
+    }
+    const runId = env(vars, 'GITHUB_RUN_ID');
+    const attempt = env(vars, 'GITHUB_RUN_ATTEMPT') || '1';
+    return Object.freeze({
+        mode,
+        root,
+        contextPrefix,
+        hash: getChoice('hash', HASH_KINDS),
+        dockerfiles: Object.freeze(dockerfiles.map((p) => p.trim())),
+        registry,
+        output,
+        outputPath: external_node_path_default().join(root, ...output.split('/')),
+        namespace,
+        registrySecret,
+        executorImage,
+        checkImage,
+        insecureRegistries: Object.freeze(getInsecureRegistries(registry)),
+        forceBuild: getBoolean('force-build'),
+        forceImages: Object.freeze(getList('force-images')),
+        forceNonce: runId ? `${runId}-${attempt}` : new Date().toISOString(),
+        context,
+        gitUrl: gitContextUrl(env(vars, 'GITHUB_SERVER_URL') || 'https://github.com', repository),
+        gitRef,
+        commitSha,
+        gitSecret,
+        localPath: localPath.replace(/\/+$/, ''),
+        repositoryName: normalizeName(repository.split('/')[1] ?? '') || normalizeName(external_node_path_default().basename(root)) || 'image',
+        owner: repository.split('/')[0] ?? '',
+        repo: repository.split('/')[1] ?? '',
+        token,
+        apiUrl: (env(vars, 'GITHUB_API_URL') || 'https://api.github.com').replace(/\/+$/, ''),
+        branch,
+        manifestRepoPath: contextPrefix ? `${contextPrefix}/${output}` : output,
+        commitMethod: getChoice('commit-method', COMMIT_METHODS),
+        commitMessage,
+        failOnDrift: getBoolean('fail-on-drift'),
+        comment: getBoolean('comment'),
+        allowPullRequestTarget: getBoolean('allow-pull-request-target'),
+        ...getCacheSettings(),
+        config,
+        imageConfig: imageConfig.trim() === '' ? '' : imageConfig,
+        event,
+    });
+}
+/**
+ * A branch name git accepts (`git check-ref-format --branch`), within a safe alphabet: components
+ * separated by single slashes, none empty, none starting with '.' or ending with '.lock', no '..',
+ * no leading '-', not ending with '.'.
+ */
+function isBranchName(value) {
+    return (/^[A-Za-z0-9._/-]+$/.test(value) &&
+        !value.startsWith('-') &&
+        !value.includes('..') &&
+        !value.endsWith('.') &&
+        value.split('/').every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock')));
+}
+function isDns1123Subdomain(value) {
+    return value.length <= 253 && value.split('.').every((label) => isDns1123Label(label));
+}
+
+;// CONCATENATED MODULE: ./src/action/main.ts
+
+
+
+
+
+
+
+
+/** The action's entry point: the one place that catches and reports failure. */
+async function main_run() {
+    try {
+        const settings = getSettings(process.env, readEvent());
+        const resolved = resolveMode(settings, process.env.GITHUB_REF ?? '');
+        info(`kaniko-gitops: ${resolved.reason}`);
+        const outputs = resolved.mode === 'commit'
+            ? await runCommit(settings)
+            : resolved.mode === 'diff'
+                ? await runDiff(settings)
+                : await runRender(settings);
+        for (const [name, value] of Object.entries(outputs))
+            if (value !== undefined)
+                setOutput(name, value);
+    }
+    catch (error) {
+        // An error about a place in a file (the config) is annotated there, so GitHub shows it on the line.
+        const at = error instanceof InputError ? error.location : undefined;
+        setFailed(describeError(error), at ? { file: at.file, startLine: at.line, startColumn: at.column } : {});
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/action/index.ts

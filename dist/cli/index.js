@@ -183,16 +183,17 @@ function appendSummary(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   mt: () => (/* binding */ getSettings)
 /* harmony export */ });
 /* unused harmony exports MODES, CONTEXTS, HASH_KINDS, SNAPSHOT_MODES, COMMIT_METHODS, gitContextUrl */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _plan_naming_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(387);
-/* harmony import */ var _plan_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(478);
-/* harmony import */ var _scan_glob_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8747);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9053);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1922);
+/* harmony import */ var _common_names_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3117);
+/* harmony import */ var _common_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3160);
+/* harmony import */ var _scan_glob_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8747);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9053);
+
 
 
 
@@ -203,41 +204,31 @@ const CONTEXTS = ['git', 'local'];
 const HASH_KINDS = ['context', 'dockerfile'];
 const SNAPSHOT_MODES = ['redo', 'full', 'time'];
 const COMMIT_METHODS = ['api', 'git'];
-/** Raised for a bad input; `main` reports its message as is, as an annotation on `location` when known. */
-class InputError extends Error {
-    name = 'InputError';
-    /** The file (workspace-relative) and place the error is about, for the annotation. */
-    location;
-    constructor(message, options = {}) {
-        super(message);
-        if (options.location)
-            this.location = options.location;
-    }
-}
+/** A place in a file, 1-based. */
 function fail(input, value, expected) {
-    throw new InputError(`Input '${input}' has the value '${value}': ${expected}.`);
+    throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`Input '${input}' has the value '${value}': ${expected}.`);
 }
 function getBoolean(name) {
-    const value = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4(name).trim();
+    const value = _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .getInput */ .V4(name).trim();
     if (/^(true|false)$/i.test(value))
         return value.toLowerCase() === 'true';
     return fail(name, value, 'expected true or false');
 }
 function getChoice(name, choices) {
-    const value = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4(name).trim();
+    const value = _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .getInput */ .V4(name).trim();
     if (choices.includes(value))
         return value;
     return fail(name, value, `expected one of ${choices.join(', ')}`);
 }
 function getRequired(name) {
-    const value = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4(name).trim();
+    const value = _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .getInput */ .V4(name).trim();
     if (value === '')
         fail(name, value, 'a value is required');
     return value;
 }
 /** A repository-relative POSIX path that stays inside the repository. */
 function getRelativePath(name) {
-    const raw = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4(name).trim();
+    const raw = _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .getInput */ .V4(name).trim();
     const value = raw.replace(/\\/g, '/');
     if (value === '' || node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.isAbsolute(value) || node_path__WEBPACK_IMPORTED_MODULE_0___default().win32.isAbsolute(raw)) {
         fail(name, raw, 'expected a path relative to the repository');
@@ -252,28 +243,28 @@ function getRelativePath(name) {
  * host forms `registry` takes (names, IPv4, `[IPv6]`, a port of 1 to 65535), by the same rule.
  */
 function getInsecureRegistries(registry) {
-    const raw = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('insecure-registry').trim();
+    const raw = _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .getInput */ .V4('insecure-registry').trim();
     if (/^(true|false)$/i.test(raw))
-        return raw.toLowerCase() === 'true' ? [(0,_plan_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .registryHost */ .U$)(registry)] : [];
+        return raw.toLowerCase() === 'true' ? [(0,_common_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .registryHost */ .U$)(registry)] : [];
     const hosts = getList('insecure-registry');
     for (const host of hosts) {
-        const problem = (0,_plan_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .explainRegistryHost */ .HD)(host);
+        const problem = (0,_common_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .explainRegistryHost */ .HD)(host);
         if (problem)
             fail('insecure-registry', raw, `expected true, false or registry hosts such as registry.kaniko.svc:5000, but ${problem}`);
     }
     return [...new Set(hosts)].sort();
 }
 function getCacheSettings() {
-    const cacheRepo = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('cache-repo').trim();
+    const cacheRepo = _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .getInput */ .V4('cache-repo').trim();
     if (cacheRepo !== '') {
-        const problem = (0,_plan_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .explainRegistryPrefix */ .lB)(cacheRepo);
+        const problem = (0,_common_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .explainRegistryPrefix */ .lB)(cacheRepo);
         if (problem)
             fail('cache-repo', cacheRepo, `expected a repository such as registry.kaniko.svc:5000/team/cache, but ${problem}`);
     }
-    const cacheTtl = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('cache-ttl').trim();
+    const cacheTtl = _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .getInput */ .V4('cache-ttl').trim();
     if (cacheTtl !== '' && !/^([0-9]+(\.[0-9]+)?(h|m|s|ms))+$/.test(cacheTtl))
         fail('cache-ttl', cacheTtl, 'expected a duration such as 168h or 90m');
-    const extraArgs = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getMultilineInput */ .q3('extra-args');
+    const extraArgs = _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .getMultilineInput */ .q3('extra-args');
     for (const arg of extraArgs) {
         if (!/^--[a-z][a-z0-9-]*(=.*)?$/.test(arg))
             fail('extra-args', arg, 'expected one kaniko flag per line, such as --push-retry=3');
@@ -288,7 +279,7 @@ function getCacheSettings() {
     };
 }
 function getList(name) {
-    return _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getMultilineInput */ .q3(name)
+    return _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .getMultilineInput */ .q3(name)
         .flatMap((line) => line.split(','))
         .map((item) => item.trim())
         .filter((item) => item !== '');
@@ -307,81 +298,81 @@ function gitContextUrl(serverUrl, repository) {
  * was expected.
  */
 function getSettings(vars = process.env, event = { name: vars.GITHUB_EVENT_NAME ?? '' }) {
-    const token = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('token').trim();
+    const token = _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .getInput */ .V4('token').trim();
     if (token !== '')
-        _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .setSecret */ .Pq(token);
+        _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .setSecret */ .Pq(token);
     const mode = getChoice('mode', MODES);
     const workspace = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(env(vars, 'GITHUB_WORKSPACE') || process.cwd());
-    const contextPrefix = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('path').trim() === '' ? '' : getRelativePath('path');
+    const contextPrefix = _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .getInput */ .V4('path').trim() === '' ? '' : getRelativePath('path');
     const root = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(workspace, contextPrefix);
-    const dockerfiles = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getMultilineInput */ .q3('dockerfiles').filter((p) => p.trim() !== '' && !p.trim().startsWith('#'));
+    const dockerfiles = _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .getMultilineInput */ .q3('dockerfiles').filter((p) => p.trim() !== '' && !p.trim().startsWith('#'));
     for (const pattern of dockerfiles) {
         try {
-            (0,_scan_glob_js__WEBPACK_IMPORTED_MODULE_4__/* .globToRegExp */ .t)(pattern.trim().replace(/^!/, ''));
+            (0,_scan_glob_js__WEBPACK_IMPORTED_MODULE_5__/* .globToRegExp */ .t)(pattern.trim().replace(/^!/, ''));
         }
         catch (error) {
-            fail('dockerfiles', _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('dockerfiles'), `expected glob patterns, but ${error.message}`);
+            fail('dockerfiles', _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .getInput */ .V4('dockerfiles'), `expected glob patterns, but ${error.message}`);
         }
     }
     if (!dockerfiles.some((p) => !p.trim().startsWith('!'))) {
-        fail('dockerfiles', _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('dockerfiles'), 'expected at least one glob pattern that includes files');
+        fail('dockerfiles', _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .getInput */ .V4('dockerfiles'), 'expected at least one glob pattern that includes files');
     }
     const registry = getRequired('registry');
-    const registryProblem = (0,_plan_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .explainRegistryPrefix */ .lB)(registry);
+    const registryProblem = (0,_common_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .explainRegistryPrefix */ .lB)(registry);
     if (registryProblem)
         fail('registry', registry, `expected a registry prefix such as docker.io/acme, but ${registryProblem}`);
     const output = getRelativePath('output');
     if (output === '' || !/\.ya?ml$/.test(output))
-        fail('output', _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('output'), 'expected a YAML file path such as deploy/manifest.yaml');
+        fail('output', _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .getInput */ .V4('output'), 'expected a YAML file path such as deploy/manifest.yaml');
     if (output.split('/').includes('.git'))
-        fail('output', _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('output'), 'expected a path outside .git');
+        fail('output', _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .getInput */ .V4('output'), 'expected a path outside .git');
     const namespace = getRequired('namespace');
-    if (!(0,_plan_naming_js__WEBPACK_IMPORTED_MODULE_1__/* .isDns1123Label */ .z3)(namespace))
+    if (!(0,_common_names_js__WEBPACK_IMPORTED_MODULE_2__/* .isDns1123Label */ .z3)(namespace))
         fail('namespace', namespace, 'expected a DNS-1123 label: lower-case letters, digits and -, at most 63');
     const registrySecret = getRequired('registry-secret');
     if (!isDns1123Subdomain(registrySecret))
         fail('registry-secret', registrySecret, 'expected a Kubernetes secret name');
-    const gitSecret = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('git-secret').trim();
+    const gitSecret = _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .getInput */ .V4('git-secret').trim();
     if (gitSecret !== '' && !isDns1123Subdomain(gitSecret))
         fail('git-secret', gitSecret, 'expected a Kubernetes secret name');
     const executorImage = getRequired('executor-image');
-    const executorProblem = (0,_plan_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .explainPinnedImage */ .Xu)(executorImage);
+    const executorProblem = (0,_common_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .explainPinnedImage */ .Xu)(executorImage);
     if (executorProblem)
         fail('executor-image', executorImage, `expected a pinned image reference, but ${executorProblem}`);
     const checkImage = getRequired('check-image');
-    const checkProblem = (0,_plan_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .explainPinnedImage */ .Xu)(checkImage);
+    const checkProblem = (0,_common_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .explainPinnedImage */ .Xu)(checkImage);
     if (checkProblem)
         fail('check-image', checkImage, `expected a pinned image reference, but ${checkProblem}`);
     const context = getChoice('context', CONTEXTS);
-    const localPath = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('local-path').trim();
+    const localPath = _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .getInput */ .V4('local-path').trim();
     if (context === 'local' && !localPath.startsWith('/'))
         fail('local-path', localPath, 'expected an absolute path on the node');
     const repository = env(vars, 'GITHUB_REPOSITORY');
     const commitSha = env(vars, 'GITHUB_SHA');
     if (context === 'git') {
         if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) {
-            throw new InputError(`GITHUB_REPOSITORY is '${repository}': expected owner/name (the git context clones it).`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`GITHUB_REPOSITORY is '${repository}': expected owner/name (the git context clones it).`);
         }
         if (!/^[0-9a-f]{40}$/.test(commitSha)) {
-            throw new InputError(`GITHUB_SHA is '${commitSha}': expected a 40-character commit id (the git context pins it).`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`GITHUB_SHA is '${commitSha}': expected a 40-character commit id (the git context pins it).`);
         }
     }
     const ref = env(vars, 'GITHUB_REF');
-    const branchInput = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('branch').trim();
+    const branchInput = _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .getInput */ .V4('branch').trim();
     if (branchInput !== '' && !isBranchName(branchInput))
         fail('branch', branchInput, 'expected a branch name such as main');
     const runBranch = ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : '';
     const branch = branchInput || event.defaultBranch || runBranch || env(vars, 'GITHUB_BASE_REF') || 'main';
     const gitRef = `refs/heads/${branchInput || runBranch || env(vars, 'GITHUB_BASE_REF') || branch}`;
-    const commitMessage = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('commit-message').trim();
+    const commitMessage = _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .getInput */ .V4('commit-message').trim();
     if (commitMessage === '')
         fail('commit-message', commitMessage, 'a value is required');
-    const config = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('config').trim() === '' ? '' : getRelativePath('config');
-    if (_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('config').trim() !== '' && (config === '' || !/\.ya?ml$/.test(config)))
-        fail('config', _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('config'), 'expected a YAML file path such as .github/kaniko-gitops.yml');
-    const imageConfig = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4('image-config');
+    const config = _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .getInput */ .V4('config').trim() === '' ? '' : getRelativePath('config');
+    if (_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .getInput */ .V4('config').trim() !== '' && (config === '' || !/\.ya?ml$/.test(config)))
+        fail('config', _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .getInput */ .V4('config'), 'expected a YAML file path such as .github/kaniko-gitops.yml');
+    const imageConfig = _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .getInput */ .V4('image-config');
     if (config !== '' && imageConfig.trim() !== '') {
-        throw new InputError(`Inputs 'config' ('${config}') and 'image-config' are both set: expected one of them (the file for several images, the input for a repository with one).`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`Inputs 'config' ('${config}') and 'image-config' are both set: expected one of them (the file for several images, the input for a repository with one).`);
     }
     const runId = env(vars, 'GITHUB_RUN_ID');
     const attempt = env(vars, 'GITHUB_RUN_ATTEMPT') || '1';
@@ -408,7 +399,7 @@ function getSettings(vars = process.env, event = { name: vars.GITHUB_EVENT_NAME 
         commitSha,
         gitSecret,
         localPath: localPath.replace(/\/+$/, ''),
-        repositoryName: (0,_plan_naming_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeName */ .Pc)(repository.split('/')[1] ?? '') || (0,_plan_naming_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeName */ .Pc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(root)) || 'image',
+        repositoryName: (0,_common_names_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeName */ .Pc)(repository.split('/')[1] ?? '') || (0,_common_names_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeName */ .Pc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(root)) || 'image',
         owner: repository.split('/')[0] ?? '',
         repo: repository.split('/')[1] ?? '',
         token,
@@ -439,7 +430,7 @@ function isBranchName(value) {
         value.split('/').every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock')));
 }
 function isDns1123Subdomain(value) {
-    return value.length <= 253 && value.split('.').every((label) => (0,_plan_naming_js__WEBPACK_IMPORTED_MODULE_1__/* .isDns1123Label */ .z3)(label));
+    return value.length <= 253 && value.split('.').every((label) => (0,_common_names_js__WEBPACK_IMPORTED_MODULE_2__/* .isDns1123Label */ .z3)(label));
 }
 
 
@@ -451,25 +442,13 @@ function isDns1123Subdomain(value) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   D6: () => (/* binding */ formatTextTable),
 /* harmony export */   Dy: () => (/* binding */ imageRows),
-/* harmony export */   c$: () => (/* binding */ TABLE_HEADER),
-/* harmony export */   qS: () => (/* binding */ statusText)
+/* harmony export */   c$: () => (/* binding */ TABLE_HEADER)
 /* harmony export */ });
 /* unused harmony exports escapeHtml, SUMMARY_TABLE_BUDGET, SUMMARY_ALL_ROWS, summaryHtml */
+/* harmony import */ var _manifest_outcome_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(113);
+
 
 const TABLE_HEADER = ['Image', 'Dockerfile', 'sha256', 'Reference', 'Status'];
-/**
- * An image's status as the log, the summary, the CLI and the commit message show it: `changed`,
- * `renamed from api, forced`; `withPath` adds the Dockerfile a renamed image moved from.
- */
-function statusText(image, withPath = false) {
-    let status = image.status;
-    if (image.status === 'renamed') {
-        status = `renamed from ${image.previousName ?? ''}`;
-        if (withPath && image.previousDockerfile !== undefined)
-            status += ` (${image.previousDockerfile})`;
-    }
-    return image.forced ? `${status}, forced` : status;
-}
 /** Rows of the image table shared by the job summary and the CLI. */
 function imageRows(outcome) {
     const rows = outcome.images.map((image) => [
@@ -477,7 +456,7 @@ function imageRows(outcome) {
         image.dockerfile,
         image.sha256.slice(0, 12),
         image.image,
-        statusText(image, true),
+        (0,_manifest_outcome_js__WEBPACK_IMPORTED_MODULE_0__/* .statusText */ .q)(image, true),
     ]);
     const skipped = new Set(outcome.skipped ?? []);
     for (const gone of outcome.removed) {
@@ -550,802 +529,7 @@ function summaryHtml(outcome, line) {
 
 /***/ }),
 
-/***/ 486:
-/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   M8: () => (/* binding */ parseRemote),
-/* harmony export */   Zy: () => (/* binding */ parseArgs),
-/* harmony export */   aE: () => (/* binding */ explainRepoFolder),
-/* harmony export */   fy: () => (/* binding */ repositoryNameOf),
-/* harmony export */   iW: () => (/* binding */ main)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8815);
-/* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9053);
-/* harmony import */ var _action_settings_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9297);
-/* harmony import */ var _action_summary_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8770);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1922);
-/* harmony import */ var _common_inert_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3437);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1670);
-
-
-
-
-
-
-
-
-
-
-/**
- * `kaniko-gitops render`: a local preview on any repository, on the action's own code path. Flags
- * are the action's inputs (`--registry docker.io/acme`); defaults come from action.yml; the
- * commit, branch and repository come from git.
- */
-const USAGE = `Usage: kaniko-gitops render --registry REGISTRY [--repo DIR] [--INPUT VALUE ...]
-
-Renders the build Pods for the Dockerfiles of DIR (default: .) into DIR/deploy/manifest.yaml.
-Every input of the action is a flag (see action.yml); --repository OWNER/NAME sets the repository
-the git context clones when git's origin does not name one.`;
-function loadInputs() {
-    const action = (0,yaml__WEBPACK_IMPORTED_MODULE_3__.parse)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(__nccwpck_require__.ab + "action.yml", 'utf8'));
-    return action.inputs;
-}
-function git(cwd, ...args) {
-    try {
-        return (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFileSync)('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    }
-    catch {
-        return undefined;
-    }
-}
-/** `git@github.com:acme/shop.git` or `https://github.com/acme/shop` -> server and owner/name. */
-function parseRemote(url) {
-    const match = /^(?:[a-z+]+:\/\/)?(?:[^@/]+@)?([^/:]+)(?::\d+)?[:/]([^/]+\/[^/]+?)(?:\.git)?\/?$/i.exec(url);
-    return match ? { server: `https://${match[1]}`, repository: match[2] } : undefined;
-}
-/**
- * The repository name a folder stands for when git's origin names none: GitHub's alphabet (letters,
- * digits, `.`, `_`, `-`), accents dropped and every other run of characters one `-`, so `My Repo`
- * gives `My-Repo`.
- */
-function repositoryNameOf(folder) {
-    const name = node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(folder)
-        .normalize('NFKD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .replace(/[^A-Za-z0-9._-]+/g, '-')
-        .replace(/^[-.]+|[-.]+$/g, '');
-    return name || 'repository';
-}
-/** Explains why `--repo` cannot be rendered, or returns undefined. */
-function explainRepoFolder(dir) {
-    let info;
-    try {
-        info = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(dir);
-    }
-    catch (error) {
-        const code = error.code;
-        return code === 'ENOENT' ? 'there is no such folder' : `it cannot be read (${code ?? (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .describeError */ .U)(error)})`;
-    }
-    return info.isDirectory() ? undefined : 'it is not a folder';
-}
-function parseArgs(argv, known) {
-    const flags = new Map();
-    let command = 'render';
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        if (!arg.startsWith('--')) {
-            if (i === 0) {
-                command = arg;
-                continue;
-            }
-            throw new Error(`unexpected argument '${arg}'\n\n${USAGE}`);
-        }
-        const eq = arg.indexOf('=');
-        const name = arg.slice(2, eq === -1 ? undefined : eq);
-        if (!known.has(name))
-            throw new Error(`unknown flag '--${name}'; expected one of: ${[...known]
-                .sort()
-                .map((k) => `--${k}`)
-                .join(' ')}`);
-        let value;
-        if (eq !== -1)
-            value = arg.slice(eq + 1);
-        else if (i + 1 < argv.length && !argv[i + 1].startsWith('--'))
-            value = argv[++i];
-        else
-            value = 'true';
-        flags.set(name, [...(flags.get(name) ?? []), value]);
-    }
-    return { command, flags };
-}
-// The command line may run in a workflow too, where the runner reads its output for commands.
-const consoleLogger = {
-    info: (message) => console.log((0,_action_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .inertLines */ .wi)(message).replace(/^/gm, '  ')),
-    warning: (message) => console.warn((0,_action_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .inertLines */ .wi)(`warning: ${message}`)),
-    async group(name, fn) {
-        console.log(`${name}`);
-        return fn();
-    },
-};
-async function main(argv) {
-    try {
-        if (argv.includes('--help') || argv.includes('-h')) {
-            console.log(USAGE);
-            return 0;
-        }
-        const inputs = loadInputs();
-        const { command, flags } = parseArgs(argv, new Set([...Object.keys(inputs), 'repo', 'repository', 'help']));
-        if (command !== 'render')
-            throw new Error(`unknown command '${command}'; expected render\n\n${USAGE}`);
-        const repoFlag = flags.get('repo')?.at(-1) ?? '.';
-        const repoDir = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(repoFlag);
-        const repoProblem = explainRepoFolder(repoDir);
-        if (repoProblem)
-            throw new Error(`--repo '${repoFlag}': ${repoProblem} (expected the folder of a git checkout)`);
-        const top = git(repoDir, 'rev-parse', '--show-toplevel') ?? repoDir;
-        const remote = parseRemote(git(repoDir, 'remote', 'get-url', 'origin') ?? '');
-        const branch = git(repoDir, 'symbolic-ref', '--short', 'HEAD');
-        const sha = git(repoDir, 'rev-parse', '--verify', '--quiet', 'HEAD^{commit}');
-        // The git context pins a commit: say so here rather than through the runner's GITHUB_SHA.
-        if (sha === undefined && (flags.get('context')?.at(-1) ?? inputs.context?.default) !== 'local') {
-            throw new Error(`--repo '${repoFlag}' has no commit to render (it is not a git checkout, or nothing is committed yet): the git context pins the commit kaniko clones. Commit first, or pass --context local.`);
-        }
-        const vars = {
-            GITHUB_WORKSPACE: top,
-            GITHUB_SHA: sha ?? '',
-            GITHUB_REF: branch ? `refs/heads/${branch}` : '',
-            GITHUB_REPOSITORY: flags.get('repository')?.at(-1) ?? remote?.repository ?? `local/${repositoryNameOf(top)}`,
-            GITHUB_SERVER_URL: remote?.server ?? 'https://github.com',
-            GITHUB_EVENT_NAME: 'local',
-        };
-        for (const [name, input] of Object.entries(inputs)) {
-            const given = flags.get(name);
-            // Expression defaults such as ${{ github.token }} mean nothing outside a runner.
-            const fallback = (input.default ?? '').includes('${{') ? '' : (input.default ?? '');
-            const value = given ? given.join('\n') : fallback;
-            vars[`INPUT_${name.toUpperCase()}`] = value;
-        }
-        vars.INPUT_PATH = node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(top, repoDir).split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join('/') || '.';
-        if (vars.INPUT_MODE === 'auto')
-            vars.INPUT_MODE = 'render';
-        if (vars.INPUT_MODE !== 'render')
-            throw new Error(`--mode ${vars.INPUT_MODE}: the command line only renders`);
-        Object.assign(process.env, vars);
-        const settings = (0,_action_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .getSettings */ .mt)(process.env);
-        const outcome = await (0,_render_js__WEBPACK_IMPORTED_MODULE_6__/* .renderRepository */ .xW)(settings, consoleLogger);
-        await (0,_render_js__WEBPACK_IMPORTED_MODULE_6__/* .writeManifest */ .HN)(settings, outcome, consoleLogger);
-        console.log(`\n${node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(process.cwd(), settings.outputPath) || settings.outputPath}: ${outcome.changed ? 'written' : 'unchanged'}, ${outcome.images.length} image(s)\n`);
-        const rows = (0,_action_summary_js__WEBPACK_IMPORTED_MODULE_8__/* .imageRows */ .Dy)(outcome).map((row) => row.map(_common_inert_js__WEBPACK_IMPORTED_MODULE_9__/* .inert */ .tJ));
-        console.log((0,_action_summary_js__WEBPACK_IMPORTED_MODULE_8__/* .formatTextTable */ .D6)(_action_summary_js__WEBPACK_IMPORTED_MODULE_8__/* .TABLE_HEADER */ .c$, rows));
-        return 0;
-    }
-    catch (error) {
-        console.error((0,_action_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .inertLines */ .wi)(`kaniko-gitops: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .describeError */ .U)(error)}`));
-        return 1;
-    }
-}
-process.exitCode = await main(process.argv.slice(2));
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 1922:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ describeError)
-/* harmony export */ });
-/** An error's message followed by the messages of its causes: `cannot read 'x': EACCES: ...`. */
-function describeError(error) {
-    const parts = [];
-    let current = error;
-    for (let depth = 0; current !== undefined && depth < 5; depth++) {
-        if (current instanceof Error) {
-            parts.push(current.message);
-            current = current.cause;
-        }
-        else {
-            parts.push(String(current));
-            break;
-        }
-    }
-    return parts.join(': ');
-}
-
-
-/***/ }),
-
-/***/ 3437:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Fd: () => (/* binding */ hasControlCharacter),
-/* harmony export */   tJ: () => (/* binding */ inert)
-/* harmony export */ });
-/* unused harmony export visible */
-/**
- * Text from the repository (paths, config values, Dockerfile lines) on its way to the log, the job
- * summary and the pull-request comment. A pull request's author picks every such text. How the runner
- * finds workflow commands in the log is told at `inertLines` (src/runner.ts), which is the log's last
- * line of defence; `inert` makes the text itself harmless, and readable.
- */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is escaped
-const ESCAPED = /[%\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the same set, tested without the global flag's state
-const HAS_ESCAPED = /[%\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: names with control characters are refused
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-/** Does the text hold a control character (C0, DEL, C1 such as NEL) or a Unicode line or paragraph separator? */
-function hasControlCharacter(text) {
-    return CONTROL.test(text);
-}
-/**
- * The text with `%`, the control characters and U+2028/U+2029 percent-encoded, as the runner escapes
- * command data (`%25`, `%0D`, `%0A`; `%C2%85` for NEL): one line, and every character still there to see.
- */
-function visible(text) {
-    // Most texts have nothing to escape: a test is cheaper than a replace with a callback.
-    return HAS_ESCAPED.test(text) ? text.replace(ESCAPED, (c) => encodeURIComponent(c)) : text;
-}
-/** A `:` at the start, after white space as the runner trims it (see runner.ts). */
-const LEADING_COLON = /^([\s\u0085]*):/;
-/**
- * A repository text as it may appear in a log line, whatever stands before or after it there:
- * `visible` (so one line), a `:` it starts with as `%3A` (so no `::` at the start of a line), and a
- * `[` that starts it or follows `#` as `%5B` (so no `##[`).
- */
-function inert(text) {
-    let out = visible(text);
-    // Only a text that starts at or below `:` (U+003A) or beyond ASCII can start with white space or `:`:
-    // most paths start with a letter and skip the pattern.
-    const first = out.charCodeAt(0);
-    if ((first <= 0x3a || first > 0x7f) && LEADING_COLON.test(out))
-        out = out.replace(LEADING_COLON, '$1%3A');
-    return out.includes('[') ? out.replace(/(^|#)\[/g, '$1%5B') : out;
-}
-
-
-/***/ }),
-
-/***/ 7509:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U9: () => (/* binding */ count),
-/* harmony export */   b1: () => (/* binding */ LIMITS),
-/* harmony export */   oC: () => (/* binding */ LimitError)
-/* harmony export */ });
-/**
- * How much of each thing a run reads, at most. In `diff` mode a pull request chooses the files, and
- * each dimension it could grow (files, sizes, depth, rules) has a bound, so that a run fails with a
- * clear error instead of holding the job until the runner's timeout. README.md § Limits lists them
- * with their reasons; the costs given there were measured on 2 cores.
- */
-const LIMITS = {
-    /** Bytes of one Dockerfile. */
-    dockerfileBytes: 1024 * 1024,
-    /** Bytes of all the Dockerfiles together: their text is kept for the plan. */
-    dockerfilesBytes: 64 * 1024 * 1024,
-    /** Dockerfiles that the patterns match. */
-    dockerfiles: 5000,
-    /** Entries (files, folders, links) the search for Dockerfiles lists. */
-    searchedEntries: 1_000_000,
-    /** Folders below `path`, in the search and in a walked build context. */
-    depth: 256,
-    /** Bytes of a `.dockerignore` file. */
-    ignoreFileBytes: 64 * 1024,
-    /** Rules of a `.dockerignore` file. */
-    ignoreRules: 1000,
-    /** Files of the build contexts, all contexts together (a file in two contexts counts twice). */
-    contextFiles: 5_000_000,
-    /**
-     * Steps of matching paths against ignore rules, all contexts together: a character of a path
-     * against a rule is one (at most two per character: the path, then its folders), a character
-     * against a rule too long for bit masks one per two of its states (see dockerignore.ts).
-     */
-    ignoreSteps: 5_000_000_000,
-    /** Bytes of the files of the contexts read from the working tree (each file once). */
-    contextBytes: 16 * 1024 ** 3,
-    /** Bytes of the config file. */
-    configBytes: 2 * 1024 * 1024,
-    /** Bytes of the manifest, read or written. */
-    manifestBytes: 64 * 1024 * 1024,
-    /** Bytes of `.gitmodules`. */
-    gitmodulesBytes: 1024 * 1024,
-};
-/** `5,000`: a count as a message shows it. */
-function count(n) {
-    return n.toLocaleString('en-US');
-}
-/** A run that goes past one of the LIMITS. */
-class LimitError extends Error {
-}
-
-
-/***/ }),
-
-/***/ 7592:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   FK: () => (/* binding */ isInside),
-/* harmony export */   NO: () => (/* binding */ READ_WHOLE_BYTES),
-/* harmony export */   Pg: () => (/* binding */ readOpenFile),
-/* harmony export */   Vj: () => (/* binding */ openRepoFile),
-/* harmony export */   g$: () => (/* binding */ tooLarge),
-/* harmony export */   ni: () => (/* binding */ showBytes),
-/* harmony export */   v6: () => (/* binding */ readRepoFile)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7509);
-
-
-
-/** Files up to this size are read whole into one shared buffer (larger ones are streamed by their readers). */
-const READ_WHOLE_BYTES = 1024 * 1024;
-let shared;
-// O_NOFOLLOW: a final symlink fails the open (ELOOP) instead of being followed, and is resolved on
-// purpose below. O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer; fstat
-// then refuses it. Regular files read the same with it.
-const OPEN_FLAGS = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0);
-/** `1048576 (1 MiB)`: a limit as a message shows it. */
-function showBytes(bytes) {
-    const units = [
-        [1024 ** 3, 'GiB'],
-        [1024 ** 2, 'MiB'],
-        [1024, 'KiB'],
-    ];
-    const unit = units.find(([size]) => bytes >= size && bytes % size === 0);
-    return unit ? `${bytes} (${bytes / unit[0]} ${unit[1]})` : String(bytes);
-}
-function kindOf(info) {
-    if (info.isDirectory())
-        return 'a folder';
-    if (info.isFIFO())
-        return 'a FIFO';
-    if (info.isSocket())
-        return 'a socket';
-    if (info.isCharacterDevice())
-        return 'a character device';
-    if (info.isBlockDevice())
-        return 'a block device';
-    return 'not a regular file';
-}
-/** Is `real` (a resolved path) `realRoot` or below it? */
-function isInside(realRoot, real) {
-    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(realRoot, real);
-    return rel !== '..' && !rel.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel);
-}
-/**
- * Opens `file` (below `root`; `name` is its repository-relative path, for errors) as a regular file
- * of at most `kind.limit` bytes: one open and one fstat, as a plain read would. A symlink is followed
- * only when it resolves inside `root`. The folders on the way are not checked here: the callers
- * build paths from folders a walk found (which never follows a symlinked folder), or check them
- * first (the config file, the manifest). Returns undefined when there is no such file (a symlink
- * that leads nowhere included), and throws an error naming the file otherwise.
- */
-function openRepoFile(file, name, kind, root) {
-    let fd;
-    try {
-        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, OPEN_FLAGS);
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT')
-            return undefined;
-        if (code !== 'ELOOP')
-            throw new Error(`cannot read ${kind.the} '${name}'`, { cause: error });
-        const real = resolveInside(file, name, kind, root);
-        if (real === undefined)
-            return undefined;
-        try {
-            fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(real, OPEN_FLAGS);
-        }
-        catch (again) {
-            throw new Error(`cannot read ${kind.the} '${name}'`, { cause: again });
-        }
-    }
-    try {
-        const info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
-        if (!info.isFile())
-            throw new Error(`cannot read ${kind.the} '${name}': it is ${kindOf(info)}, not a regular file`);
-        if (info.size > kind.limit)
-            throw tooLarge(kind, name, info.size);
-        return { fd, info };
-    }
-    catch (error) {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-        throw error;
-    }
-}
-/** Where the symlink `file` leads, when that is inside `root`; undefined when it leads nowhere. */
-function resolveInside(file, name, kind, root) {
-    let real;
-    try {
-        real = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(file);
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw new Error(`cannot read ${kind.the} '${name}': it is a symlink that cannot be resolved`, { cause: error });
-    }
-    if (!isInside(node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(root), real)) {
-        throw new Error(`cannot read ${kind.the} '${name}': it is a symlink that leads out of the repository, and nothing outside it is read`);
-    }
-    return real;
-}
-function tooLarge(kind, name, size) {
-    return new _limits_js__WEBPACK_IMPORTED_MODULE_2__/* .LimitError */ .oC(`${kind.the} '${name}' has ${size} bytes, more than the ${showBytes(kind.limit)} ${kind.a} may have`);
-}
-/**
- * Reads an open file that fstat says has `size` bytes into a buffer shared by every caller, valid
- * until the next call: one read for a small file, without a second fstat or a read of 0 bytes. A
- * file that grew meanwhile comes back longer than `size` (up to one byte past READ_WHOLE_BYTES).
- */
-function readOpenFile(fd, size) {
-    shared ??= Buffer.allocUnsafe(READ_WHOLE_BYTES + 1);
-    return readInto(fd, size, shared);
-}
-function readInto(fd, size, buffer) {
-    let length = 0;
-    for (let n = -1; n !== 0 && length < size && length < buffer.length; length += n) {
-        n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buffer, length, buffer.length - length, null);
-    }
-    return buffer.subarray(0, length);
-}
-/**
- * Reads a whole file of the repository (see openRepoFile) into a buffer of its own, or returns
- * undefined when there is none. Reads at most the size fstat gave (within the limit) and one byte
- * more, to tell a file that changed meanwhile.
- */
-function readRepoFile(file, name, kind, root) {
-    const opened = openRepoFile(file, name, kind, root);
-    if (opened === undefined)
-        return undefined;
-    try {
-        const size = opened.info.size;
-        const own = size >= READ_WHOLE_BYTES;
-        const data = own ? readInto(opened.fd, size, Buffer.allocUnsafe(size + 1)) : readOpenFile(opened.fd, size);
-        if (data.length !== size)
-            throw new Error(`cannot read ${kind.the} '${name}': it changed while it was read`);
-        return own ? data : Buffer.from(data);
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(opened.fd);
-    }
-}
-
-
-/***/ }),
-
-/***/ 387:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ff: () => (/* binding */ limitName),
-/* harmony export */   Pc: () => (/* binding */ normalizeName),
-/* harmony export */   _6: () => (/* binding */ MAX_IMAGE_NAME_LENGTH),
-/* harmony export */   dj: () => (/* binding */ assignImageNames),
-/* harmony export */   vH: () => (/* binding */ distinctImageName),
-/* harmony export */   z3: () => (/* binding */ isDns1123Label)
-/* harmony export */ });
-/* unused harmony export fileVariant */
-/* harmony import */ var _scan_hash_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1865);
-
-/** Longest image name; leaves room for the Pod name's `-<10 hex>` suffix within 63 characters. */
-const MAX_IMAGE_NAME_LENGTH = 52;
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-function isDns1123Label(value) {
-    return value.length <= 63 && DNS1123_LABEL.test(value);
-}
-/**
- * Turns any text into DNS-1123 label characters: lower case, accents dropped, every other run of
- * characters outside [a-z0-9] folded into one '-', no '-' at either end. May return ''.
- */
-function normalizeName(raw) {
-    // Only text beyond ASCII has accents to drop (most paths are ASCII, and normalize() is not free).
-    const ascii = !/[^\p{ASCII}]/u.test(raw);
-    return (ascii ? raw : raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '');
-}
-function shortHash(text, length) {
-    return (0,_scan_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .fg)(text).slice(0, length);
-}
-/** Cuts a name to `max` characters, keeping it unique with a hash of the whole name. */
-function limitName(name, max = MAX_IMAGE_NAME_LENGTH) {
-    if (name.length <= max)
-        return name;
-    const suffix = shortHash(name, 6);
-    const head = name.slice(0, max - suffix.length - 1).replace(/-+$/, '');
-    return `${head}-${suffix}`;
-}
-/**
- * The variant part a Dockerfile's file name adds to its image name:
- * `Dockerfile` -> '', `Dockerfile.dev` -> 'dev', `worker.Dockerfile` -> 'worker'.
- */
-function fileVariant(fileName) {
-    const lower = fileName.toLowerCase();
-    if (lower === 'dockerfile' || lower === 'containerfile')
-        return '';
-    for (const base of ['dockerfile', 'containerfile']) {
-        if (lower.startsWith(`${base}.`))
-            return fileName.slice(base.length + 1);
-        if (lower.endsWith(`.${base}`))
-            return fileName.slice(0, -(base.length + 1));
-    }
-    return fileName;
-}
-/**
- * A part of a path (a folder, a file variant) as it enters an image name: normalised, or, when
- * nothing of it is left (`сервис`, `服务`, `__`), `img-` and a hash of its text, so that it still
- * names that folder rather than falling back to the repository's name.
- */
-function readablePart(part) {
-    return normalizeName(part) || `img-${shortHash(part, 6)}`;
-}
-function pathParts(path) {
-    const folders = path.split('/');
-    const file = folders.pop() ?? path;
-    return { path, folders, variant: fileVariant(file) };
-}
-/** The name of a path from its last `depth` folders (the root name for a file at the top) and its variant. */
-function nameAtDepth(parts, depth, root) {
-    const folders = parts.folders.length === 0 ? [root] : parts.folders.slice(-depth).map(readablePart);
-    return limitName(parts.variant === '' ? folders.join('-') : `${folders.join('-')}-${readablePart(parts.variant)}`);
-}
-/** `name` cut to leave room for `-<hash of the path>`, with that hash. */
-function nameWithPathHash(name, path, length = 6) {
-    return `${name.slice(0, MAX_IMAGE_NAME_LENGTH - length - 1).replace(/-+$/, '')}-${shortHash(path, length)}`;
-}
-/**
- * Assigns every Dockerfile path an image name that is a valid DNS-1123 label of at most
- * MAX_IMAGE_NAME_LENGTH characters, unique, and a function of the set of paths alone. A name starts
- * from the Dockerfile's folder and its file variant (`services/api/Dockerfile.dev` -> `api-dev`);
- * names that collide take in parent folders one at a time (`images/a/cuda/Dockerfile`,
- * `images/b/cuda/Dockerfile` -> `a-cuda`, `b-cuda`); names that still collide get a hash of their path.
- * These are the names of new images: an image keeps the name the previous manifest gives it (see plan.ts).
- *
- * @param rootName name for a Dockerfile at the repository root (usually the repository's name)
- */
-function assignImageNames(paths, rootName) {
-    const root = normalizeName(rootName) || 'image';
-    const entries = [...new Set(paths)].sort().map((path) => ({ parts: pathParts(path), path, depth: 1, name: '' }));
-    for (const e of entries)
-        e.name = nameAtDepth(e.parts, e.depth, root);
-    for (;;) {
-        const groups = groupBy(entries, (e) => e.name);
-        let extended = false;
-        for (const group of groups.values()) {
-            if (group.length < 2)
-                continue;
-            for (const e of group) {
-                if (e.depth < e.parts.folders.length) {
-                    e.depth++;
-                    e.name = nameAtDepth(e.parts, e.depth, root);
-                    extended = true;
-                }
-            }
-        }
-        if (!extended)
-            break;
-    }
-    for (const group of groupBy(entries, (e) => e.name).values()) {
-        if (group.length < 2)
-            continue;
-        for (const e of group)
-            e.name = nameWithPathHash(e.name, e.path);
-    }
-    const result = new Map();
-    const seen = new Map();
-    for (const e of entries) {
-        const other = seen.get(e.name);
-        if (other !== undefined) {
-            throw new Error(`image name '${e.name}' is derived from both '${other}' and '${e.path}'; rename one of them`);
-        }
-        seen.set(e.name, e.path);
-        result.set(e.path, e.name);
-    }
-    return result;
-}
-/**
- * The first name for `path` that is not `taken`: its folder (and variant) with more and more parent
- * folders, then with a hash of its path, longer while that is taken too. For a new Dockerfile whose
- * own name another image already has.
- */
-function distinctImageName(path, rootName, taken) {
-    const root = normalizeName(rootName) || 'image';
-    const parts = pathParts(path);
-    for (let depth = 1; depth <= Math.max(1, parts.folders.length); depth++) {
-        const name = nameAtDepth(parts, depth, root);
-        if (!taken(name))
-            return name;
-    }
-    const full = nameAtDepth(parts, parts.folders.length, root);
-    for (let length = 6; length <= 16; length += 2) {
-        const name = nameWithPathHash(full, path, length);
-        if (!taken(name))
-            return name;
-    }
-    throw new Error(`every name derived from '${path}' is taken by another image (such as '${full}'); give it a name in the config`);
-}
-function groupBy(items, key) {
-    const groups = new Map();
-    for (const item of items) {
-        const k = key(item);
-        const group = groups.get(k);
-        if (group)
-            group.push(item);
-        else
-            groups.set(k, [item]);
-    }
-    return groups;
-}
-
-
-/***/ }),
-
-/***/ 478:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   HD: () => (/* binding */ explainRegistryHost),
-/* harmony export */   JA: () => (/* binding */ canonicalRepository),
-/* harmony export */   U$: () => (/* binding */ registryHost),
-/* harmony export */   Xu: () => (/* binding */ explainPinnedImage),
-/* harmony export */   lB: () => (/* binding */ explainRegistryPrefix)
-/* harmony export */ });
-/**
- * Validation of container image references, after the grammar of distribution/reference:
- * `host[:port]/path-component/...[:tag][@sha256:digest]`.
- */
-const DOMAIN_COMPONENT = '(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])';
-const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-f:]+\\])(?::[0-9]{1,5})?`;
-const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const TAG = '[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}';
-const DIGEST = 'sha256:[a-f0-9]{64}';
-const REGISTRY_PREFIX = new RegExp(`^(${DOMAIN})((?:/${PATH_COMPONENT})*)$`);
-const IMAGE_REFERENCE = new RegExp(`^(${DOMAIN}/)?(${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`);
-/** Does the first component name a registry host (as opposed to a Docker Hub namespace)? */
-function isHost(component) {
-    return component.includes('.') || component.includes(':') || component === 'localhost' || component.startsWith('[');
-}
-/** Explains what is wrong with a registry prefix such as `docker.io/acme`, or returns undefined. */
-function explainRegistryPrefix(value) {
-    if (value === '')
-        return 'it is empty';
-    if (/\s/.test(value))
-        return 'it contains white space';
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value))
-        return 'it has a URL scheme; leave out the scheme, as in docker.io/acme';
-    if (value.endsWith('/'))
-        return 'it ends with a slash';
-    if (value.includes('//'))
-        return "it contains '//'";
-    if (value !== value.toLowerCase())
-        return 'it contains upper-case letters; image references are lower case';
-    const first = value.split('/')[0] ?? '';
-    if (!isHost(first))
-        return `'${first}' is not a registry host; start with one, as in docker.io/${value}`;
-    const hostProblem = explainRegistryHost(first);
-    if (hostProblem)
-        return hostProblem;
-    if (!REGISTRY_PREFIX.test(value)) {
-        return 'it is not a registry host followed by path components of [a-z0-9] separated by ., _, __ or -';
-    }
-    if (value.length > 200)
-        return 'it is longer than 200 characters, leaving no room for image names';
-    if (value === first && NAMESPACED_REGISTRIES.test(first)) {
-        return `it has no namespace, and ${first} keeps every image under one (a user, organisation or project); add it, as in ${first}/acme`;
-    }
-    return undefined;
-}
-const HOST_AND_PORT = new RegExp(`^(${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-f:]+\\])(?::([0-9]+))?$`);
-/**
- * Public registries that take no image at the top level: Docker Hub reads `docker.io/api` as the
- * official image `library/api`, and the others need an owner, project or group first.
- */
-const NAMESPACED_REGISTRIES = /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|registry\.hub\.docker\.com|ghcr\.io|quay\.io|(?:[a-z]+\.)?gcr\.io|[a-z0-9-]+-docker\.pkg\.dev|registry\.gitlab\.com)$/;
-/**
- * Explains what is wrong with a registry host (`registry.kaniko.svc:5000`, `localhost`, `[::1]:5000`),
- * or returns undefined. One rule for the `registry` prefix and the `insecure-registry` hosts.
- */
-function explainRegistryHost(host) {
-    const match = HOST_AND_PORT.exec(host);
-    if (!match || !isHost(host))
-        return `'${host}' is not a registry host (a name, an IPv4 address or an [IPv6] address, and an optional :port)`;
-    const address = match[1];
-    if (address.startsWith('[') && !isIpv6(address.slice(1, -1)))
-        return `'${address}' is not an IPv6 address`;
-    const port = match[2];
-    if (port !== undefined && !(Number(port) >= 1 && Number(port) <= 65535)) {
-        return `'${host}' has the port ${port}, and a port is 1 to 65535`;
-    }
-    return undefined;
-}
-/** An IPv6 address in hexadecimal groups, with at most one `::` (no embedded IPv4, no zone). */
-function isIpv6(text) {
-    const halves = text.split('::');
-    if (halves.length > 2)
-        return false;
-    const groups = halves.flatMap((half) => (half === '' ? [] : half.split(':')));
-    if (!groups.every((group) => /^[0-9a-f]{1,4}$/i.test(group)))
-        return false;
-    return halves.length === 2 ? groups.length <= 7 : groups.length === 8;
-}
-/**
- * Explains what is wrong with a pinned image reference (`repo:tag` or `repo@sha256:...`), or returns
- * undefined. `latest` and references without tag or digest are refused: a build Pod must run the same
- * tool every time.
- */
-function explainPinnedImage(value) {
-    if (value === '')
-        return 'it is empty';
-    const match = IMAGE_REFERENCE.exec(value);
-    if (!match)
-        return 'it is not an image reference of the form registry/name:tag or registry/name@sha256:<digest>';
-    const tag = match[3];
-    const digest = match[4];
-    if (tag === undefined && digest === undefined)
-        return 'it has neither a tag nor a digest; pin a version';
-    if (tag === 'latest' && digest === undefined)
-        return "its tag is 'latest'; pin a version";
-    return undefined;
-}
-/** The host part of an image reference or registry prefix (`docker.io/acme` -> `docker.io`). */
-function registryHost(reference) {
-    return reference.split('/')[0] ?? reference;
-}
-const DOCKER_HUB = 'docker.io';
-/** Other names of Docker Hub's registry: the legacy index, and the host its API is served from. */
-const DOCKER_HUB_ALIASES = new Set(['index.docker.io', 'registry-1.docker.io']);
-const REPOSITORY_PATH = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
-const HOST = new RegExp(`^${DOMAIN}$`);
-/**
- * The repository an image reference names, spelled the way the registry resolves it (as
- * distribution/reference normalises names): tag and digest dropped, Docker Hub's shorthand made
- * explicit and its other host names folded in. `ubuntu:24.04` -> `docker.io/library/ubuntu`,
- * `acme/base` -> `docker.io/acme/base`, `index.docker.io/acme/base@sha256:…` -> `docker.io/acme/base`,
- * `ghcr.io/acme/base:1` -> `ghcr.io/acme/base`. Undefined for a text that is not a reference (an
- * ARG that was not set, a path in upper case).
- */
-function canonicalRepository(reference) {
-    const at = reference.indexOf('@');
-    const named = at === -1 ? reference : reference.slice(0, at);
-    const slash = named.indexOf('/');
-    const first = slash === -1 ? '' : named.slice(0, slash);
-    // As distribution/reference: a first component with '.' or ':', `localhost`, or upper case is a host.
-    const hasHost = first !== '' && (isHost(first) || first !== first.toLowerCase());
-    const host = hasHost ? first.toLowerCase() : DOCKER_HUB;
-    let path = hasHost ? named.slice(slash + 1) : named;
-    const colon = path.lastIndexOf(':');
-    if (colon !== -1)
-        path = path.slice(0, colon);
-    if ((hasHost && !HOST.test(host)) || !REPOSITORY_PATH.test(path))
-        return undefined;
-    if (host === DOCKER_HUB || DOCKER_HUB_ALIASES.has(host))
-        return `${DOCKER_HUB}/${path.includes('/') ? path : `library/${path}`}`;
-    return `${host}/${path}`;
-}
-
-
-/***/ }),
-
-/***/ 1670:
+/***/ 6376:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1355,19 +539,15 @@ __nccwpck_require__.d(__webpack_exports__, {
   HN: () => (/* binding */ writeManifest)
 });
 
-// UNUSED EXPORTS: readWorkspaceManifest, renderScan, runKey, scanRepository
+// UNUSED EXPORTS: currentCode, readWorkspaceManifest
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/action/settings.ts
-var action_settings = __nccwpck_require__(9297);
-// EXTERNAL MODULE: ./src/action/summary.ts
-var summary = __nccwpck_require__(8770);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/common/fs-atomic.ts
 
 
@@ -1475,1383 +655,199 @@ function realpathOrUndefined(file) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/common/limits.ts
+/**
+ * How much of each thing a run reads, at most. In `diff` mode a pull request chooses the files, and
+ * each dimension it could grow (files, sizes, depth, rules) has a bound, so that a run fails with a
+ * clear error instead of holding the job until the runner's timeout. README.md § Limits lists them
+ * with their reasons; the costs given there were measured on 2 cores.
+ */
+const LIMITS = {
+    /** Bytes of one Dockerfile. */
+    dockerfileBytes: 1024 * 1024,
+    /** Bytes of all the Dockerfiles together: their text is kept for the plan. */
+    dockerfilesBytes: 64 * 1024 * 1024,
+    /** Dockerfiles that the patterns match. */
+    dockerfiles: 5000,
+    /** Entries (files, folders, links) the search for Dockerfiles lists. */
+    searchedEntries: 1_000_000,
+    /** Folders below `path`, in the search and in a walked build context. */
+    depth: 256,
+    /** Bytes of a `.dockerignore` file. */
+    ignoreFileBytes: 64 * 1024,
+    /** Rules of a `.dockerignore` file. */
+    ignoreRules: 1000,
+    /** Files of the build contexts, all contexts together (a file in two contexts counts twice). */
+    contextFiles: 5_000_000,
+    /**
+     * Steps of matching paths against ignore rules, all contexts together: a character of a path
+     * against a rule is one (at most two per character: the path, then its folders), a character
+     * against a rule too long for bit masks one per two of its states (see dockerignore.ts).
+     */
+    ignoreSteps: 5_000_000_000,
+    /** Bytes of the files of the contexts read from the working tree (each file once). */
+    contextBytes: 16 * 1024 ** 3,
+    /** Bytes of the config file. */
+    configBytes: 2 * 1024 * 1024,
+    /** Bytes of the manifest, read or written. */
+    manifestBytes: 64 * 1024 * 1024,
+    /** Bytes of `.gitmodules`. */
+    gitmodulesBytes: 1024 * 1024,
+};
+/** `5,000`: a count as a message shows it. */
+function count(n) {
+    return n.toLocaleString('en-US');
+}
+/** A run that goes past one of the LIMITS. */
+class LimitError extends Error {
+}
+
+;// CONCATENATED MODULE: ./src/common/repo-file.ts
+
+
+
+/** Files up to this size are read whole into one shared buffer (larger ones are streamed by their readers). */
+const READ_WHOLE_BYTES = 1024 * 1024;
+let shared;
+// O_NOFOLLOW: a final symlink fails the open (ELOOP) instead of being followed, and is resolved on
+// purpose below. O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer; fstat
+// then refuses it. Regular files read the same with it.
+const OPEN_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NOFOLLOW ?? 0) | (external_node_fs_.constants.O_NONBLOCK ?? 0);
+/** `1048576 (1 MiB)`: a limit as a message shows it. */
+function showBytes(bytes) {
+    const units = [
+        [1024 ** 3, 'GiB'],
+        [1024 ** 2, 'MiB'],
+        [1024, 'KiB'],
+    ];
+    const unit = units.find(([size]) => bytes >= size && bytes % size === 0);
+    return unit ? `${bytes} (${bytes / unit[0]} ${unit[1]})` : String(bytes);
+}
+function kindOf(info) {
+    if (info.isDirectory())
+        return 'a folder';
+    if (info.isFIFO())
+        return 'a FIFO';
+    if (info.isSocket())
+        return 'a socket';
+    if (info.isCharacterDevice())
+        return 'a character device';
+    if (info.isBlockDevice())
+        return 'a block device';
+    return 'not a regular file';
+}
+/** Is `real` (a resolved path) `realRoot` or below it? */
+function isInside(realRoot, real) {
+    const rel = external_node_path_default().relative(realRoot, real);
+    return rel !== '..' && !rel.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(rel);
+}
+/**
+ * Opens `file` (below `root`; `name` is its repository-relative path, for errors) as a regular file
+ * of at most `kind.limit` bytes: one open and one fstat, as a plain read would. A symlink is followed
+ * only when it resolves inside `root`. The folders on the way are not checked here: the callers
+ * build paths from folders a walk found (which never follows a symlinked folder), or check them
+ * first (the config file, the manifest). Returns undefined when there is no such file (a symlink
+ * that leads nowhere included), and throws an error naming the file otherwise.
+ */
+function openRepoFile(file, name, kind, root) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(file, OPEN_FLAGS);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT')
+            return undefined;
+        if (code !== 'ELOOP')
+            throw new Error(`cannot read ${kind.the} '${name}'`, { cause: error });
+        const real = resolveInside(file, name, kind, root);
+        if (real === undefined)
+            return undefined;
+        try {
+            fd = (0,external_node_fs_.openSync)(real, OPEN_FLAGS);
+        }
+        catch (again) {
+            throw new Error(`cannot read ${kind.the} '${name}'`, { cause: again });
+        }
+    }
+    try {
+        const info = (0,external_node_fs_.fstatSync)(fd);
+        if (!info.isFile())
+            throw new Error(`cannot read ${kind.the} '${name}': it is ${kindOf(info)}, not a regular file`);
+        if (info.size > kind.limit)
+            throw tooLarge(kind, name, info.size);
+        return { fd, info };
+    }
+    catch (error) {
+        (0,external_node_fs_.closeSync)(fd);
+        throw error;
+    }
+}
+/** Where the symlink `file` leads, when that is inside `root`; undefined when it leads nowhere. */
+function resolveInside(file, name, kind, root) {
+    let real;
+    try {
+        real = external_node_fs_.realpathSync.native(file);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw new Error(`cannot read ${kind.the} '${name}': it is a symlink that cannot be resolved`, { cause: error });
+    }
+    if (!isInside(external_node_fs_.realpathSync.native(root), real)) {
+        throw new Error(`cannot read ${kind.the} '${name}': it is a symlink that leads out of the repository, and nothing outside it is read`);
+    }
+    return real;
+}
+function tooLarge(kind, name, size) {
+    return new LimitError(`${kind.the} '${name}' has ${size} bytes, more than the ${showBytes(kind.limit)} ${kind.a} may have`);
+}
+/**
+ * Reads an open file that fstat says has `size` bytes into a buffer shared by every caller, valid
+ * until the next call: one read for a small file, without a second fstat or a read of 0 bytes. A
+ * file that grew meanwhile comes back longer than `size` (up to one byte past READ_WHOLE_BYTES).
+ */
+function readOpenFile(fd, size) {
+    shared ??= Buffer.allocUnsafe(READ_WHOLE_BYTES + 1);
+    return readInto(fd, size, shared);
+}
+function readInto(fd, size, buffer) {
+    let length = 0;
+    for (let n = -1; n !== 0 && length < size && length < buffer.length; length += n) {
+        n = (0,external_node_fs_.readSync)(fd, buffer, length, buffer.length - length, null);
+    }
+    return buffer.subarray(0, length);
+}
+/**
+ * Reads a whole file of the repository (see openRepoFile) into a buffer of its own, or returns
+ * undefined when there is none. Reads at most the size fstat gave (within the limit) and one byte
+ * more, to tell a file that changed meanwhile.
+ */
+function readRepoFile(file, name, kind, root) {
+    const opened = openRepoFile(file, name, kind, root);
+    if (opened === undefined)
+        return undefined;
+    try {
+        const size = opened.info.size;
+        const own = size >= READ_WHOLE_BYTES;
+        const data = own ? readInto(opened.fd, size, Buffer.allocUnsafe(size + 1)) : readOpenFile(opened.fd, size);
+        if (data.length !== size)
+            throw new Error(`cannot read ${kind.the} '${name}': it changed while it was read`);
+        return own ? data : Buffer.from(data);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(opened.fd);
+    }
+}
+
 // EXTERNAL MODULE: ./src/common/inert.ts
 var inert = __nccwpck_require__(3437);
-// EXTERNAL MODULE: ./src/common/limits.ts
-var common_limits = __nccwpck_require__(7509);
-// EXTERNAL MODULE: ./src/common/repo-file.ts
-var repo_file = __nccwpck_require__(7592);
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-// EXTERNAL MODULE: ./src/scan/hash.ts
-var scan_hash = __nccwpck_require__(1865);
-;// CONCATENATED MODULE: ./src/manifest/code-id.ts
-
-
-
-let cached;
-/**
- * sha256 of the file of the running code (the bundle, once built): a manifest rendered by other code
- * is rendered again. Should the file not be readable, a value no other run has: never the same key.
- */
-function codeIdentity() {
-    if (cached === undefined) {
-        try {
-            cached = (0,scan_hash/* sha256Hex */.fg)((0,external_node_fs_.readFileSync)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)));
-        }
-        catch {
-            cached = (0,scan_hash/* sha256Hex */.fg)(`unreadable code ${process.pid} ${Date.now()} ${Math.random()}`);
-        }
-    }
-    return cached;
-}
-
-// EXTERNAL MODULE: ./src/plan/naming.ts
-var naming = __nccwpck_require__(387);
-// EXTERNAL MODULE: ./src/plan/reference.ts
-var reference = __nccwpck_require__(478);
-;// CONCATENATED MODULE: ./src/manifest/annotations.ts
-/** Annotation and label keys the action writes and reads back. */
-const ANNOTATION = {
-    dockerfile: 'kaniko-gitops/dockerfile',
-    dockerfileSha256: 'kaniko-gitops/dockerfile-sha256',
-    effectiveSha256: 'kaniko-gitops/effective-sha256',
-    hashCovers: 'kaniko-gitops/hash-covers',
-    image: 'kaniko-gitops/image',
-    commit: 'kaniko-gitops/commit',
-    forced: 'kaniko-gitops/forced',
-    renderKey: 'kaniko-gitops/render-key',
-};
-const LABEL = {
-    name: 'app.kubernetes.io/name',
-    component: 'app.kubernetes.io/component',
-    partOf: 'app.kubernetes.io/part-of',
-    managedBy: 'app.kubernetes.io/managed-by',
-};
-const MANAGED_BY = 'kaniko-gitops';
-
-;// CONCATENATED MODULE: ./src/manifest/emit.ts
-/**
- * Deterministic YAML for the JSON-shaped objects the action builds (maps, lists, strings, numbers,
- * booleans): keys in the order the objects were built, block style, two-space indent, lists under
- * their key, no line folding. Strings are written plain only when no YAML reader could take them for
- * anything else; every other string is written JSON-quoted (JSON strings are valid YAML double-quoted
- * scalars), with all non-ASCII escaped. Multi-line strings that end in one newline become literal
- * blocks. Written for speed: the `yaml` package's general stringifier cost 1.5 s for 1,000 Pods.
- */
-/** Safe as a plain scalar: starts with a letter, digit, '/' or '.', and has no space, quote, '#', ':'
- *  followed by space, or flow indicator. */
-const PLAIN = /^[A-Za-z0-9./][A-Za-z0-9._/@%+=-]*(?::[A-Za-z0-9._/@%+=-]+)*$/;
-/** Plain-looking strings that YAML 1.1 or 1.2 readers resolve to something other than a string. */
-const NOT_A_STRING = /^(?:[-+.0-9_][0-9._eE+-]*|[-+]?[0-9._]*[eE][-+]?[0-9_]*|0[xob][0-9a-fA-F_]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|[0-9]+(?::[0-9]+)+(?:\.[0-9]*)?|true|false|yes|no|on|off|y|n|null|~)$/i;
-const DATE = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/;
-function emitScalar(value) {
-    if (value === null)
-        return 'null';
-    if (typeof value === 'boolean')
-        return value ? 'true' : 'false';
-    if (typeof value === 'number') {
-        if (!Number.isFinite(value))
-            throw new Error(`cannot write the number ${value} as YAML`);
-        return String(value);
-    }
-    let written = scalars.get(value);
-    if (written === undefined) {
-        written = PLAIN.test(value) && !NOT_A_STRING.test(value) && !DATE.test(value) ? value : quote(value);
-        if (scalars.size < 100_000)
-            scalars.set(value, written);
-    }
-    return written;
-}
-/** Keys and most values repeat from Pod to Pod: remembering how each was written halves the work. */
-const scalars = new Map();
-/** JSON-quoted, with every character outside printable ASCII escaped. */
-function quote(value) {
-    let out = '"';
-    for (const ch of value) {
-        const code = ch.codePointAt(0);
-        if (ch === '"')
-            out += '\\"';
-        else if (ch === '\\')
-            out += '\\\\';
-        else if (ch === '\n')
-            out += '\\n';
-        else if (ch === '\t')
-            out += '\\t';
-        else if (code >= 0x20 && code < 0x7f)
-            out += ch;
-        else if (code <= 0xffff)
-            out += `\\u${code.toString(16).padStart(4, '0')}`;
-        else
-            out += `\\U${code.toString(16).padStart(8, '0')}`;
-    }
-    return `${out}"`;
-}
-/** A literal block keeps the text as is: one trailing newline, no CR, no leading space on line one. */
-function isLiteralBlock(value) {
-    return (value.includes('\n') &&
-        value.endsWith('\n') &&
-        !value.endsWith('\n\n') &&
-        !/^[ \t\n]/.test(value) &&
-        // Printable ASCII, tabs and newlines only: anything else is written escaped.
-        /^[\x20-\x7e\t\n]*$/.test(value));
-}
-function isEmpty(value) {
-    return Array.isArray(value) ? value.length === 0 : typeof value === 'object' && value !== null && Object.keys(value).length === 0;
-}
-function emitValue(value, indent, out, key) {
-    if (Array.isArray(value)) {
-        if (value.length === 0)
-            out.push(`${key} []\n`);
-        else {
-            out.push(`${key}\n`);
-            emitSeq(value, `${indent}  `, out);
-        }
-    }
-    else if (value !== null && typeof value === 'object') {
-        if (isEmpty(value))
-            out.push(`${key} {}\n`);
-        else {
-            out.push(`${key}\n`);
-            emitMap(value, `${indent}  `, out);
-        }
-    }
-    else if (typeof value === 'string' && isLiteralBlock(value)) {
-        out.push(`${key} |\n`);
-        const inner = `${indent}  `;
-        for (const line of value.slice(0, -1).split('\n'))
-            out.push(line === '' ? '\n' : `${inner}${line}\n`);
-    }
-    else {
-        out.push(`${key} ${emitScalar(value)}\n`);
-    }
-}
-function emitMap(map, indent, out, firstPrefix) {
-    let first = true;
-    for (const [k, v] of Object.entries(map)) {
-        if (v === undefined)
-            continue;
-        const lead = first && firstPrefix !== undefined ? firstPrefix : indent;
-        emitValue(v, indent, out, `${lead}${emitScalar(k)}:`);
-        first = false;
-    }
-}
-function emitSeq(items, indent, out) {
-    for (const item of items) {
-        if (item !== null && typeof item === 'object' && !Array.isArray(item) && !isEmpty(item)) {
-            emitMap(item, `${indent}  `, out, `${indent}- `);
-        }
-        else if (Array.isArray(item) && item.length > 0) {
-            out.push(`${indent}-\n`);
-            emitSeq(item, `${indent}  `, out);
-        }
-        else if (typeof item === 'string' && isLiteralBlock(item)) {
-            out.push(`${indent}- ${quote(item)}\n`);
-        }
-        else {
-            out.push(`${indent}- ${Array.isArray(item) ? '[]' : item !== null && typeof item === 'object' ? '{}' : emitScalar(item)}\n`);
-        }
-    }
-}
-/** One YAML document (without the `---` line) for a JSON-shaped object. */
-function emitYaml(value) {
-    if (isEmpty(value))
-        return '{}\n';
-    const out = [];
-    emitMap(value, '', out);
-    return out.join('');
-}
-
-;// CONCATENATED MODULE: ./src/manifest/pod.ts
-
-
-
-
-
-
-/** Where the containers find the registry credentials (kaniko's own DOCKER_CONFIG). */
-const DOCKER_CONFIG_DIR = '/kaniko/.docker';
-/** Shared between kaniko-init and image-builder: the init container's decision. */
-const STATE_DIR = '/kaniko-gitops';
-/** Where the scripts ConfigMap is mounted in both containers. */
-const SCRIPTS_DIR = '/kaniko-gitops-scripts';
-const CHECK_SCRIPT = 'check-image.sh';
-const BUILD_SCRIPT = 'build.sh';
-/** Mount point of the node's repository for `context: local` (not /workspace: kaniko resolves relative Dockerfile paths there first). */
-const LOCAL_CONTEXT_DIR = '/context';
-const NAME_HASH_LENGTH = 10;
-const POD_SETTING_KEYS = [
-    'namespace',
-    'registrySecret',
-    'executorImage',
-    'checkImage',
-    'insecureRegistries',
-    'forceNonce',
-    'context',
-    'contextPrefix',
-    'gitUrl',
-    'gitRef',
-    'gitSecret',
-    'localPath',
-    'repositoryName',
-    'cache',
-    'cacheRepo',
-    'cacheTtl',
-    'snapshotMode',
-    'compressedCaching',
-    'extraArgs',
-];
-const everySettingKeyed = true;
-void everySettingKeyed;
-/**
- * A hash of everything `buildPod` reads, and of the code that shapes a Pod (podCodeFingerprint). Two
- * Pods with the same key are the same document, so a run can reuse the text of the previous manifest
- * instead of writing the Pod again.
- */
-function renderKey(image, settings, scriptsConfigMap) {
-    const { status: _status, target, platform, extraTags, resources, nodeSelector, tolerations, ...inputs } = image;
-    // The text of JSON.stringify([fingerprint, inputs, shaping, scriptsConfigMap, configured?]),
-    // with the settings part written once per run instead of once per image.
-    // Only a Pod of the git context names its commit: a local one must not change with each new commit.
-    const shaping = settings.context === 'git' ? inputs : { ...inputs, commit: '' };
-    let key = `["${podCodeFingerprint()}",${JSON.stringify(shaping)},${shapingJson(settings, image.forced)},${JSON.stringify(scriptsConfigMap)}`;
-    // The per-image config enters the key only when it sets something, so that Pods without a config
-    // keep the keys (and the names) they had before the config existed.
-    const setsAny = target !== '' ||
-        platform !== '' ||
-        extraTags.length > 0 ||
-        resources !== undefined ||
-        Object.keys(nodeSelector).length > 0 ||
-        tolerations.length > 0;
-    if (setsAny) {
-        key += `,${JSON.stringify({ target, platform, extraTags, resources, nodeSelector, tolerations })}`;
-    }
-    return (0,scan_hash/* sha256Hex */.fg)(`${key}]`).slice(0, 32);
-}
-const shapingCache = new WeakMap();
-/** The JSON of the settings that shape a Pod (the force nonce only for a forced one), once per settings object. */
-function shapingJson(settings, forced) {
-    let cached = shapingCache.get(settings);
-    if (!cached) {
-        const json = (withNonce) => JSON.stringify(POD_SETTING_KEYS.map((key) => (key === 'forceNonce' && !withNonce ? '' : settings[key])));
-        cached = { plain: json(false), forced: json(true) };
-        shapingCache.set(settings, cached);
-    }
-    return forced ? cached.forced : cached.plain;
-}
-/** How every document starts, up to its name: apiVersion, its kind, then metadata with the name first. */
-const HEADS = ['Pod', 'ConfigMap'].map((kind) => [kind, `apiVersion: v1\nkind: ${kind}\nmetadata:\n  name: `]);
-const NAME_LINE = '\nmetadata:\n  name: ';
-/**
- * Writes an object whose `metadata.name` is '' once, and names it `<prefix>-<10 hex of that text>`:
- * one name, one text. The name is spliced into the text rather than written again. The hash is of
- * what follows the name line: the lines before it are the same in every document of a kind, and what
- * follows is one run of bytes in the file, so a reader checks a name with one hash (see nameOfText).
- */
-function nameDocument(object, prefix) {
-    const unnamed = emitYaml(object);
-    const slot = '\nmetadata:\n  name: ""\n';
-    const at = unnamed.indexOf(slot);
-    const head = unnamed.slice(0, at + NAME_LINE.length);
-    if (at === -1 || !HEADS.some(([, known]) => known === head)) {
-        throw new Error('nameDocument: the object must start with apiVersion v1, kind Pod or ConfigMap, and an empty metadata.name');
-    }
-    // A `---` line would end the document in the file (emitYaml indents and quotes, so it writes none):
-    // the manifest is its documents joined, and read back by splitting at those lines.
-    if (unnamed.includes('\n---\n'))
-        throw new Error('nameDocument: the text has a `---` line');
-    const name = `${prefix}-${(0,scan_hash/* sha256Hex */.fg)(unnamed.slice(at + slot.length)).slice(0, NAME_HASH_LENGTH)}`;
-    object.metadata.name = name;
-    return { name, text: `${head}${emitScalar(name)}\n${unnamed.slice(at + slot.length)}` };
-}
-/**
- * The name `nameDocument` gave `text` (one document's bytes, as the manifest holds them); undefined
- * when the text is not what it named: another start, a name that is not `<prefix>-<10 hex of the text
- * after the name line>`, or one not written as the emitter writes it. A hand edit that keeps the name
- * is found here, at the cost of one hash of the document. `start` is the text's beginning, through
- * its name line, as latin1 (a reader that has it already saves decoding it again).
- */
-function nameOfText(text, start = text.toString('latin1', 0, 256)) {
-    const slot = start.indexOf(NAME_LINE);
-    const valueAt = slot + NAME_LINE.length;
-    const lineEnd = slot === -1 ? -1 : start.indexOf('\n', valueAt);
-    if (lineEnd === -1)
-        return undefined;
-    const head = start.slice(0, valueAt);
-    const kind = HEADS.find(([, known]) => known === head)?.[0];
-    const raw = start.slice(valueAt, lineEnd);
-    // The emitter quotes a name YAML could take for a number or a date (`2024-01-0123456789`).
-    const name = raw.startsWith('"') ? unquote(raw) : raw;
-    const dash = name.length - NAME_HASH_LENGTH - 1;
-    if (kind === undefined || dash < 1 || name.charCodeAt(dash) !== 45 || emitScalar(name) !== raw)
-        return undefined;
-    const hash = (0,scan_hash/* sha256Hex */.fg)(text.subarray(lineEnd + 1));
-    return hash.slice(0, NAME_HASH_LENGTH) === name.slice(dash + 1) ? { kind, name, prefix: name.slice(0, dash) } : undefined;
-}
-function unquote(raw) {
-    try {
-        const value = JSON.parse(raw);
-        return typeof value === 'string' ? value : '';
-    }
-    catch {
-        return '';
-    }
-}
-/**
- * One ConfigMap carries the containers' scripts for every Pod (instead of a copy in each). It is
- * immutable and `nameDocument` names it after a hash of its text, so a Pod always runs the scripts it
- * was rendered with, and a new script version is a new ConfigMap (and, through the name, new Pods).
- */
-function buildScriptsConfigMap(scripts, namespace) {
-    const data = { [BUILD_SCRIPT]: scripts.build, [CHECK_SCRIPT]: scripts.check };
-    return {
-        apiVersion: 'v1',
-        kind: 'ConfigMap',
-        metadata: {
-            name: '',
-            namespace,
-            labels: { [LABEL.component]: 'image-build', [LABEL.managedBy]: MANAGED_BY },
-        },
-        immutable: true,
-        data,
-    };
-}
-/**
- * Builds the kaniko build Pod for one image, unnamed: `nameDocument` names it after a hash of its
- * text, so a name always stands for one exact document: any change (new content, forced rebuild,
- * another executor image) yields a new Pod, which ArgoCD creates, instead of an in-place update
- * Kubernetes refuses.
- */
-function buildPod(image, settings, scriptsConfigMap) {
-    return podObject(image, settings, scriptsConfigMap, renderKey(image, settings, scriptsConfigMap));
-}
-/** The Pod with its render key given: podCodeFingerprint renders it without one (the key depends on it). */
-function podObject(image, settings, scriptsConfigMap, key) {
-    const subPath = joinPosix(settings.contextPrefix, image.contextDir);
-    const mounts = [
-        { name: 'docker-config', mountPath: DOCKER_CONFIG_DIR, readOnly: true },
-        { name: 'state', mountPath: STATE_DIR },
-        { name: 'scripts', mountPath: SCRIPTS_DIR, readOnly: true },
-    ];
-    const volumes = [
-        {
-            name: 'docker-config',
-            secret: { secretName: settings.registrySecret, items: [{ key: '.dockerconfigjson', path: 'config.json' }] },
-        },
-        { name: 'state', emptyDir: { medium: 'Memory', sizeLimit: '1Mi' } },
-        { name: 'scripts', configMap: { name: scriptsConfigMap } },
-    ];
-    const args = [];
-    if (settings.context === 'git') {
-        args.push(`--context=${settings.gitUrl}#${settings.gitRef}#${image.commit}`);
-        if (subPath !== '')
-            args.push(`--context-sub-path=${subPath}`);
-        args.push(`--dockerfile=${image.dockerfileInContext}`);
-    }
-    else {
-        const dir = joinPosix(LOCAL_CONTEXT_DIR, subPath);
-        args.push(`--context=dir://${dir}`, `--dockerfile=${joinPosix(dir, image.dockerfileInContext)}`);
-        volumes.push({ name: 'context', hostPath: { path: settings.localPath, type: 'Directory' } });
-    }
-    if (image.target !== '')
-        args.push(`--target=${image.target}`);
-    if (image.platform !== '')
-        args.push(`--custom-platform=${image.platform}`);
-    args.push(`--destination=${image.image}`);
-    // Extra tags (e.g. latest) are pushed with the content tag; the registry check looks at the content tag.
-    for (const tag of image.extraTags)
-        args.push(`--destination=${image.repository}:${tag}`);
-    args.push('--digest-file=/dev/termination-log');
-    // A FROM that goes through an ARG builds on the parent's content tag, not on whatever `latest` is.
-    for (const buildArg of image.buildArgs)
-        args.push(`--build-arg=${buildArg}`);
-    for (const host of settings.insecureRegistries)
-        args.push(`--insecure-registry=${host}`, `--skip-tls-verify-registry=${host}`);
-    if (settings.context === 'git')
-        args.push(`--label=org.opencontainers.image.revision=${image.commit}`);
-    args.push(`--cache=${settings.cache}`);
-    if (settings.cache && settings.cacheRepo !== '')
-        args.push(`--cache-repo=${settings.cacheRepo}`);
-    if (settings.cache && settings.cacheTtl !== '')
-        args.push(`--cache-ttl=${settings.cacheTtl}`);
-    args.push(`--snapshot-mode=${settings.snapshotMode}`, `--compressed-caching=${settings.compressedCaching}`, ...settings.extraArgs);
-    const imageEnv = [
-        { name: 'DOCKER_FILENAME', value: image.dockerfile },
-        { name: 'DOCKER_IMAGENAME', value: image.repository },
-        { name: 'DOCKER_IMAGETAG', value: image.tag },
-        { name: 'FORCE_BUILD', value: image.forced ? 'Y' : 'N' },
-        { name: 'REGISTRY_INSECURE', value: String(settings.insecureRegistries.includes((0,reference/* registryHost */.U$)(image.repository))) },
-        { name: 'DOCKER_CONFIG', value: DOCKER_CONFIG_DIR },
-        { name: 'STATE_DIR', value: STATE_DIR },
-    ];
-    const init = {
-        name: 'kaniko-init',
-        image: settings.checkImage,
-        command: ['/bin/sh', `${SCRIPTS_DIR}/${CHECK_SCRIPT}`],
-        env: [...imageEnv, { name: 'HOME', value: STATE_DIR }, { name: 'TMPDIR', value: STATE_DIR }],
-        resources: { requests: { cpu: '10m', memory: '32Mi' }, limits: { memory: '128Mi' } },
-        securityContext: {
-            allowPrivilegeEscalation: false,
-            capabilities: { drop: ['ALL'] },
-            readOnlyRootFilesystem: true,
-            runAsNonRoot: true,
-            runAsUser: 65532,
-        },
-        terminationMessagePolicy: 'FallbackToLogsOnError',
-        volumeMounts: mounts,
-    };
-    const builderEnv = [...imageEnv];
-    if (settings.gitSecret !== '' && settings.context === 'git') {
-        for (const key of ['GIT_USERNAME', 'GIT_PASSWORD']) {
-            builderEnv.push({ name: key, valueFrom: { secretKeyRef: { name: settings.gitSecret, key } } });
-        }
-    }
-    const builder = {
-        name: 'image-builder',
-        image: settings.executorImage,
-        command: ['/busybox/sh', `${SCRIPTS_DIR}/${BUILD_SCRIPT}`],
-        args,
-        env: builderEnv,
-        resources: image.resources ? { ...image.resources } : { requests: { cpu: '500m', memory: '1Gi' }, limits: { memory: '4Gi' } },
-        // kaniko unpacks base images as root inside its container; it needs no privileges beyond that.
-        securityContext: { privileged: false },
-        terminationMessagePolicy: 'FallbackToLogsOnError',
-        volumeMounts: settings.context === 'local' ? [...mounts, { name: 'context', mountPath: LOCAL_CONTEXT_DIR, readOnly: true }] : mounts,
-    };
-    const annotations = {
-        [ANNOTATION.dockerfile]: image.dockerfile,
-        [ANNOTATION.dockerfileSha256]: image.sha256,
-        [ANNOTATION.effectiveSha256]: image.effective,
-        [ANNOTATION.hashCovers]: image.covers,
-        [ANNOTATION.image]: image.image,
-    };
-    if (settings.context === 'git')
-        annotations[ANNOTATION.commit] = image.commit;
-    if (image.forced)
-        annotations[ANNOTATION.forced] = settings.forceNonce;
-    // ArgoCD starts a wave when the earlier ones are Healthy: a child builds after its parents Succeeded.
-    if (image.wave > 0)
-        annotations['argocd.argoproj.io/sync-wave'] = String(image.wave);
-    annotations[ANNOTATION.renderKey] = key;
-    checkAnnotationsSize(image.dockerfile, annotations);
-    const pod = {
-        apiVersion: 'v1',
-        kind: 'Pod',
-        metadata: {
-            name: '',
-            namespace: settings.namespace,
-            labels: {
-                [LABEL.name]: image.name,
-                [LABEL.component]: 'image-build',
-                [LABEL.partOf]: (0,naming/* limitName */.Ff)(settings.repositoryName, 63),
-                [LABEL.managedBy]: MANAGED_BY,
-            },
-            annotations,
-        },
-        spec: {
-            restartPolicy: 'Never',
-            automountServiceAccountToken: false,
-            enableServiceLinks: false,
-            initContainers: [init],
-            containers: [builder],
-            volumes,
-        },
-    };
-    if (pod.spec && Object.keys(image.nodeSelector).length > 0)
-        pod.spec.nodeSelector = { ...image.nodeSelector };
-    if (pod.spec && image.tolerations.length > 0)
-        pod.spec.tolerations = image.tolerations.map((t) => ({ ...t }));
-    return pod;
-}
-/** A Pod with every optional part set (git context), and its opposite (local context, nothing set). */
-const SAMPLE_IMAGE = {
-    name: 'sample',
-    // Characters the emitter must quote or escape, so that a change in how it writes them shows.
-    dockerfile: 'apps/sample: "x" #1/\u00fc/Dockerfile',
-    sha256: '0'.repeat(64),
-    effective: '1'.repeat(64),
-    covers: 'context apps: 2 file(s) of the commit; parents: base',
-    tag: '1'.repeat(16),
-    repository: 'registry.sample:5000/team/sample',
-    image: `registry.sample:5000/team/sample:${'1'.repeat(16)}`,
-    contextDir: 'apps',
-    dockerfileInContext: 'sample: "x" #1/\u00fc/Dockerfile',
-    commit: '2'.repeat(40),
-    forced: true,
-    status: 'unchanged',
-    wave: 1,
-    buildArgs: [`BASE=registry.sample:5000/team/base:${'3'.repeat(16)}`, 'V=1.10'],
-    target: 'runtime',
-    platform: 'linux/arm64',
-    extraTags: ['latest'],
-    resources: { requests: { cpu: '1' }, limits: { memory: '2Gi' } },
-    nodeSelector: { 'kubernetes.io/arch': 'arm64' },
-    tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'builds', effect: 'NoSchedule' }],
-};
-const SAMPLE_SETTINGS = {
-    namespace: 'sample',
-    registrySecret: 'sample-registry',
-    executorImage: 'ghcr.io/sample/kaniko:v1-debug',
-    checkImage: 'quay.io/sample/skopeo:v1',
-    insecureRegistries: ['registry.sample:5000'],
-    forceNonce: '1-1',
-    context: 'git',
-    contextPrefix: 'sub',
-    gitUrl: 'git://github.com/sample/sample.git',
-    gitRef: 'refs/heads/main',
-    gitSecret: 'sample-git',
-    localPath: '/srv/sample',
-    repositoryName: 'sample-'.repeat(10),
-    cache: true,
-    cacheRepo: 'registry.sample:5000/cache',
-    cacheTtl: '1h',
-    snapshotMode: 'redo',
-    compressedCaching: false,
-    extraArgs: ['--push-retry=3'],
-};
-let fingerprint;
-/**
- * A hash of the Pods this code renders for two fixed samples that between them take every branch of
- * podObject, named and written as in a manifest. It enters every render key, so that a change to the
- * code that shapes a Pod (podObject, the emitter, naming) renders every Pod anew instead of reusing the
- * text an older version wrote; a change elsewhere keeps the keys. Computed once per process.
- */
-function podCodeFingerprint() {
-    if (fingerprint === undefined) {
-        const { resources: _resources, ...plain } = SAMPLE_IMAGE;
-        const local = {
-            ...plain,
-            contextDir: '',
-            dockerfileInContext: plain.dockerfile,
-            forced: false,
-            wave: 0,
-            buildArgs: [],
-            target: '',
-            platform: '',
-            extraTags: [],
-            nodeSelector: {},
-            tolerations: [],
-        };
-        const localSettings = { ...SAMPLE_SETTINGS, context: 'local', contextPrefix: '', insecureRegistries: [], cache: false };
-        const texts = [
-            nameDocument(podObject(SAMPLE_IMAGE, SAMPLE_SETTINGS, 'sample-scripts', 'sample-key'), SAMPLE_IMAGE.name).text,
-            nameDocument(podObject(local, localSettings, 'sample-scripts', 'sample-key'), local.name).text,
-        ];
-        fingerprint = (0,scan_hash/* sha256Hex */.fg)(texts.join('---\n'));
-    }
-    return fingerprint;
-}
-/** What Kubernetes allows for all of an object's annotations, keys and values together, in bytes. */
-const MAX_ANNOTATIONS_BYTES = 256 * 1024;
-/**
- * The API server refuses a Pod whose annotations take more than 256 KiB: the paths and the lists of
- * build args and parents in them could, in a repository built to. Refused here, before anything is written.
- */
-function checkAnnotationsSize(dockerfile, annotations) {
-    let chars = 0;
-    for (const [key, value] of Object.entries(annotations))
-        chars += key.length + value.length;
-    // A character takes 1 to 3 bytes in UTF-8: most Pods need no count of bytes.
-    if (chars * 3 <= MAX_ANNOTATIONS_BYTES)
-        return;
-    const sizes = Object.entries(annotations).map(([key, value]) => [key, Buffer.byteLength(key) + Buffer.byteLength(value)]);
-    const total = sizes.reduce((sum, [, size]) => sum + size, 0);
-    if (total <= MAX_ANNOTATIONS_BYTES)
-        return;
-    const [largest, size] = sizes.reduce((a, b) => (b[1] > a[1] ? b : a));
-    throw new action_settings/* InputError */.dz(`The Pod of ${dockerfile} has annotations of ${total} bytes in all (${largest}: ${size}): expected at most ${MAX_ANNOTATIONS_BYTES} (256 KiB), the most Kubernetes takes (shorter paths, fewer build args or parents).`);
-}
-function joinPosix(...parts) {
-    return parts.filter((p) => p !== '').join('/');
-}
-
-;// CONCATENATED MODULE: external "node:buffer"
-const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-;// CONCATENATED MODULE: ./src/manifest/yaml.ts
-
-const MANIFEST_HEADER = [
-    '# Generated by kaniko-gitops from the Dockerfiles of this repository. Do not edit:',
-    '# the next run overwrites it. One kaniko build Pod per image; ArgoCD syncs this folder.',
-].join('\n');
-/** The line after the header: a digest of the documents, so a run can tell its own text from a hand edit. */
-const DIGEST_PREFIX = '# digest: sha256:';
-/**
- * The optional line after the digest: the key of everything the documents were rendered from (see
- * runKey in render.ts). A run with the same key renders the same documents, and need not render them.
- */
-const INPUTS_PREFIX = '# inputs: sha256:';
-/**
- * Are `documents` the verified documents of the file read before? Reused Pods are the very strings
- * read from the file, so most comparisons are of references.
- */
-function sameDocuments(documents, previous) {
-    const before = previous.verified?.documents;
-    return before !== undefined && before.length === documents.length && documents.every((d, i) => d.text === before[i]);
-}
-/**
- * The manifest file: the header, the digest of the documents, the key of the inputs (when given),
- * then each document after a `---` line, in the order given. The same documents always give the same
- * bytes (see emitYaml and nameDocument), and different documents different bytes: no document has a
- * `---` line of its own.
- */
-function serializeManifest(documents, inputs) {
-    const body = documents.map((d) => `---\n${d.text}`).join('');
-    return `${MANIFEST_HEADER}\n${DIGEST_PREFIX}${(0,scan_hash/* sha256Hex */.fg)(body)}\n${inputs === undefined ? '' : `${INPUTS_PREFIX}${inputs}\n`}${body}`;
-}
-
-;// CONCATENATED MODULE: ./src/manifest/previous.ts
-
-
-
-
-
-function record(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
-}
-function previous_text(value) {
-    return typeof value === 'string' ? value : '';
-}
-const OWN = Buffer.from(`${MANIFEST_HEADER}\n${DIGEST_PREFIX}`);
-const INPUTS = Buffer.from(INPUTS_PREFIX);
-/**
- * Reads what an earlier run wrote: for each build Pod, its Dockerfile, hash, pinned commit and name.
- * A file this action wrote (it starts with MANIFEST_HEADER) is read line by line, taking only those
- * annotations: parsing a thousand documents into YAML trees cost more than the rest of a run. Any
- * other file goes through the YAML parser; one that is not valid YAML is reported through `problem`
- * and otherwise ignored: the manifest is generated, and rendering it anew only re-pins commits.
- *
- * An own file is read as bytes: the digest is checked on them, only each Pod's metadata becomes a
- * string (see scanOwnManifest), and the text of the file and of each document is decoded when asked
- * for. A run that takes the file as it is never turns megabytes into a string (which also cost a
- * full garbage collection).
- */
-async function readPreviousManifest(content) {
-    if (content === undefined)
-        return { text: '', images: new Map() };
-    const bytes = typeof content === 'string' ? Buffer.from(content) : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-    let whole = typeof content === 'string' ? content : undefined;
-    const textOf = () => {
-        whole ??= bytes.toString('utf8');
-        return whole;
-    };
-    if (bytes.length < OWN.length || bytes.compare(OWN, 0, OWN.length, 0, OWN.length) !== 0)
-        return parseManifest(textOf());
-    const digestEnd = bytes.indexOf(10, OWN.length);
-    const digest = bytes.toString('latin1', OWN.length, digestEnd === -1 ? OWN.length : digestEnd);
-    // The inputs line, when there is one, is outside the digest: the digest is of the documents alone.
-    const hasInputs = digestEnd !== -1 &&
-        digestEnd + 1 + INPUTS.length <= bytes.length &&
-        bytes.compare(INPUTS, 0, INPUTS.length, digestEnd + 1, digestEnd + 1 + INPUTS.length) === 0;
-    const inputsEnd = hasInputs ? bytes.indexOf(10, digestEnd + 1) : digestEnd;
-    const inputs = hasInputs
-        ? bytes.toString('latin1', digestEnd + 1 + INPUTS.length, inputsEnd === -1 ? bytes.length : inputsEnd)
-        : undefined;
-    const bodyStart = digestEnd === -1 || inputsEnd === -1 ? bytes.length : inputsEnd + 1;
-    const body = bytes.subarray(bodyStart);
-    // The action writes UTF-8, and every document after a `---` line: then the documents joined again are the body.
-    const intact = body.length >= 4 && body.toString('latin1', 0, 4) === '---\n' && (0,external_node_buffer_namespaceObject.isUtf8)(body) && digest === (0,scan_hash/* sha256Hex */.fg)(body);
-    const scanned = scanOwnManifest(body, intact);
-    // A field written as a block scalar (a path that ends in a newline) is beyond the line reader.
-    if (scanned === undefined)
-        return parseManifest(textOf());
-    const known = inputs !== undefined && /^[0-9a-f]{64}$/.test(inputs) ? { inputs } : {};
-    return {
-        get text() {
-            return textOf();
-        },
-        images: scanned.images,
-        ...(intact && scanned.names !== undefined
-            ? {
-                verified: {
-                    get documents() {
-                        return scanned.documents();
-                    },
-                    names: scanned.names,
-                    ...known,
-                },
-            }
-            : {}),
-    };
-}
-/** The fields read from each Pod, as the emitter writes them: each on one line of the metadata. */
-const FIELDS = [
-    ['name', '\n  name: '],
-    [LABEL.name, `\n    ${LABEL.name}: `],
-    [ANNOTATION.dockerfile, `\n    ${ANNOTATION.dockerfile}: `],
-    [ANNOTATION.dockerfileSha256, `\n    ${ANNOTATION.dockerfileSha256}: `],
-    [ANNOTATION.effectiveSha256, `\n    ${ANNOTATION.effectiveSha256}: `],
-    [ANNOTATION.image, `\n    ${ANNOTATION.image}: `],
-    [ANNOTATION.commit, `\n    ${ANNOTATION.commit}: `],
-    [ANNOTATION.renderKey, `\n    ${ANNOTATION.renderKey}: `],
-];
-/** A scalar as emitYaml writes it: plain, or JSON-quoted. */
-function scalar(text) {
-    if (!text.startsWith('"'))
-        return text;
-    try {
-        const value = JSON.parse(text.replace(/\\U([0-9a-fA-F]{8})/g, (_m, hex) => String.fromCodePoint(Number.parseInt(hex, 16))));
-        return typeof value === 'string' ? value : '';
-    }
-    catch {
-        return '';
-    }
-}
-const POD_START = 'apiVersion: v1\nkind: Pod\nmetadata:';
-const SEPARATOR = Buffer.from('\n---\n');
-const SPEC = Buffer.from('\nspec:\n');
-/**
- * `body` is everything after the header lines. Documents are found with Buffer.indexOf, and only each
- * Pod's metadata (up to `spec:`) becomes a string, as latin1 so that its offsets are the bytes':
- * three calls into the runtime per Pod, string searches within, and no string of megabytes. A value
- * beyond ASCII is decoded again from its bytes as UTF-8. With `intact`, each document is checked
- * against its name (a hand edit under a digest made again keeps a name its text no longer gives), a
- * Pod that passes keeps its text for reuse, `names` lists the names when every document passed, and
- * `documents` gives every document's text in file order; texts are decoded on first use, once.
- */
-function scanOwnManifest(body, intact) {
-    const images = new Map();
-    let names = intact ? [] : undefined;
-    const ranges = [];
-    const decoded = [];
-    const documentText = (i) => {
-        let doc = decoded[i];
-        if (doc === undefined) {
-            doc = body.toString('utf8', ranges[2 * i], ranges[2 * i + 1]);
-            decoded[i] = doc;
-        }
-        return doc;
-    };
-    let at = body.length >= 4 && body.toString('latin1', 0, 4) === '---\n' ? 4 : 0;
-    while (at < body.length) {
-        const next = body.indexOf(SEPARATOR, at);
-        const end = next === -1 ? body.length : next + 1;
-        const index = ranges.length / 2;
-        ranges.push(at, end);
-        const specAt = body.indexOf(SPEC, at);
-        const meta = body.toString('latin1', at, specAt === -1 || specAt > end ? end : specAt);
-        const named = intact ? nameOfText(body.subarray(at, end), meta) : undefined;
-        if (named === undefined)
-            names = undefined;
-        else
-            names?.push(`${named.kind}/${named.name}`);
-        if (meta.startsWith(POD_START)) {
-            const ascii = !NOT_ASCII.test(meta);
-            const fields = {};
-            // The fields are looked for in the order the emitter writes them, each from where the last
-            // one ended: one pass over the metadata. A field not found there (an edited file) is looked
-            // for from the start.
-            let from = 0;
-            for (let f = 0; f < FIELDS.length; f++) {
-                const [key, marker] = FIELDS[f];
-                let found = meta.indexOf(marker, from);
-                if (found === -1 && from > 0)
-                    found = meta.indexOf(marker);
-                if (found === -1)
-                    continue;
-                const valueAt = found + marker.length;
-                const newline = meta.indexOf('\n', valueAt);
-                const lineEnd = newline === -1 ? meta.length : newline;
-                from = lineEnd;
-                let raw = meta.slice(valueAt, lineEnd);
-                if (!ascii && NOT_ASCII.test(raw))
-                    raw = body.toString('utf8', at + valueAt, at + lineEnd);
-                // A field written as a block scalar (a path that ends in a newline) is beyond this reader.
-                if (raw.startsWith('|') || raw.startsWith('>'))
-                    return undefined;
-                fields[key] = scalar(raw);
-            }
-            // A Pod is named after its image: the label, which its text (and so its name's hash) holds.
-            const own = named?.kind === 'Pod' && named.prefix === fields[LABEL.name];
-            if (!own)
-                names = undefined;
-            addImage(images, fields.name ?? '', fields[LABEL.name] ?? '', fields, own ? () => documentText(index) : undefined);
-        }
-        if (next === -1)
-            break;
-        at = next + SEPARATOR.length;
-    }
-    return {
-        images,
-        documents: () => Array.from({ length: ranges.length / 2 }, (_, i) => documentText(i)),
-        ...(names !== undefined ? { names } : {}),
-    };
-}
-const NOT_ASCII = /[^\p{ASCII}]/u;
-function addImage(images, pod, name, annotations, doc) {
-    const dockerfile = previous_text(annotations[ANNOTATION.dockerfile]);
-    const sha256 = previous_text(annotations[ANNOTATION.dockerfileSha256]);
-    const commit = previous_text(annotations[ANNOTATION.commit]);
-    if (dockerfile === '' || !/^[0-9a-f]{64}$/.test(sha256))
-        return;
-    const effective = previous_text(annotations[ANNOTATION.effectiveSha256]);
-    const image = {
-        name,
-        dockerfile,
-        sha256,
-        effective: /^[0-9a-f]{64}$/.test(effective) ? effective : sha256,
-        commit: /^[0-9a-f]{40}$/.test(commit) ? commit : '',
-        pod,
-        image: previous_text(annotations[ANNOTATION.image]),
-    };
-    const key = previous_text(annotations[ANNOTATION.renderKey]);
-    // The Pod's text is decoded when a render reuses it, not before.
-    images.set(dockerfile, doc !== undefined && key !== ''
-        ? {
-            ...image,
-            renderKey: key,
-            get text() {
-                return doc();
-            },
-        }
-        : image);
-}
-async function parseManifest(content) {
-    // Loaded only for files this action did not write: the yaml package costs start-up time.
-    const { parseAllDocuments } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
-    const images = new Map();
-    for (const doc of parseAllDocuments(content)) {
-        if (doc.errors.length > 0) {
-            return { text: content, images: new Map(), problem: `it is not valid YAML (${doc.errors[0]?.message.split('\n')[0]})` };
-        }
-        const object = record(doc.toJS());
-        if (object.kind !== 'Pod')
-            continue;
-        const metadata = record(object.metadata);
-        addImage(images, previous_text(metadata.name), previous_text(record(metadata.labels)[LABEL.name]), record(metadata.annotations));
-    }
-    return { text: content, images };
-}
-
-;// CONCATENATED MODULE: ./src/manifest/scripts.ts
-
-let scripts_cached;
-function loadScripts() {
-    scripts_cached ??= {
-        check: (0,external_node_fs_.readFileSync)(new URL(/* asset import */ __nccwpck_require__(8002), __nccwpck_require__.b), 'utf8'),
-        build: (0,external_node_fs_.readFileSync)(new URL(/* asset import */ __nccwpck_require__(6654), __nccwpck_require__.b), 'utf8'),
-    };
-    return scripts_cached;
-}
-
-;// CONCATENATED MODULE: ./src/plan/config.ts
-
-
-
-const OPTION_KEYS = [
-    'name',
-    'context',
-    'buildArgs',
-    'target',
-    'extraTags',
-    'platform',
-    'resources',
-    'nodeSelector',
-    'tolerations',
-    'skip',
-];
-/** What `defaults` may set: the settings that make sense for every image. */
-const DEFAULT_KEYS = [
-    'buildArgs',
-    'extraTags',
-    'platform',
-    'resources',
-    'nodeSelector',
-    'tolerations',
-];
-const TOP_KEYS = ['defaults', 'images'];
-/** Where a value sits in the config, and how to say so. */
-function locate(source, at) {
-    return source.kind === 'file' ? `${source.name}:${at.line}:${at.column}` : `Input '${source.name}' (line ${at.line}, column ${at.column})`;
-}
-/** An error about a value of the config, located. */
-function configError(source, at, message) {
-    return new action_settings/* InputError */.dz(`${locate(source, at)}: ${message}`, {
-        ...(source.annotationPath ? { location: { ...at, file: source.annotationPath } } : {}),
-    });
-}
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const CONTENT_TAG = /^[0-9a-f]{16}$/;
-const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
-const QUANTITY = /^[+]?(\d+(\.\d*)?|\.\d+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?\d+)?$/;
-const QUANTITY_PARTS = /^[+]?(\d*)(?:\.(\d*))?(?:([KMGTPE])i|([numkMGTPE])|[eE]([+-]?\d+))?$/;
-const DECIMAL_SI = { n: -9, u: -6, m: -3, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
-const BINARY_SI = { K: 10n, M: 20n, G: 30n, T: 40n, P: 50n, E: 60n };
-const MAX_BINARY = 2n ** 63n - 1n;
-/**
- * The value Kubernetes parses a quantity (one QUANTITY matched) to: exact, with what is finer than
- * nano rounded up to 1n, and a binary-suffixed one capped at 2^63-1 (`8Ei`), as resource.Quantity does.
- */
-function quantityAmount(text) {
-    const [, whole = '', fraction = '', binary, decimal, power] = QUANTITY_PARTS.exec(text) ?? [];
-    let digits = BigInt(`${whole}${fraction}` || '0');
-    let exponent = -fraction.length + (decimal ? (DECIMAL_SI[decimal] ?? 0) : power ? Number(power) : 0);
-    if (binary) {
-        digits *= 2n ** (BINARY_SI[binary] ?? 0n);
-        if (digits > MAX_BINARY * 10n ** BigInt(-exponent))
-            return { digits: MAX_BINARY, exponent: 0 };
-    }
-    if (exponent < -9 && digits > 0n) {
-        const shift = -9 - exponent;
-        const scale = shift < String(digits).length ? 10n ** BigInt(shift) : undefined;
-        digits = scale === undefined ? 1n : (digits + scale - 1n) / scale;
-        exponent = -9;
-    }
-    return { digits, exponent };
-}
-/** Compares two quantities by value (`1Gi` and `1073741824` are equal): negative, 0 or positive. */
-function compareQuantities(a, b) {
-    const x = quantityAmount(a);
-    const y = quantityAmount(b);
-    if (x.digits === 0n || y.digits === 0n)
-        return x.digits === y.digits ? 0 : x.digits === 0n ? -1 : 1;
-    // Orders of magnitude first: an exponent such as 1e400 is never raised to a power of ten.
-    const magnitude = String(x.digits).length + x.exponent - (String(y.digits).length + y.exponent);
-    if (magnitude !== 0)
-        return magnitude;
-    const low = Math.min(x.exponent, y.exponent);
-    const left = x.digits * 10n ** BigInt(x.exponent - low);
-    const right = y.digits * 10n ** BigInt(y.exponent - low);
-    return left === right ? 0 : left < right ? -1 : 1;
-}
-/** Is the quantity a whole number (`2`, `2000m`, `1k`)? */
-function isWholeQuantity(text) {
-    const { digits, exponent } = quantityAmount(text);
-    return exponent >= 0 || digits % 10n ** BigInt(-exponent) === 0n;
-}
-const QUALIFIED_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-const CONTAINER_RESOURCE = 'cpu, memory, ephemeral-storage, hugepages-<size>, or an extended resource such as nvidia.com/gpu';
-/**
- * A resource a container may request: one of Kubernetes' own (cpu, memory, ephemeral-storage,
- * hugepages-<size>), or a name with a domain (an extended resource such as nvidia.com/gpu).
- */
-function isContainerResourceName(value) {
-    if (!isQualifiedName(value))
-        return false;
-    if (value.includes('/'))
-        return !value.startsWith('requests.');
-    if (value.startsWith('hugepages-'))
-        return QUANTITY.test(value.slice('hugepages-'.length));
-    return value === 'cpu' || value === 'memory' || value === 'ephemeral-storage';
-}
-/** A resource with a domain outside kubernetes.io (nvidia.com/gpu): counted in whole units, never overcommitted. */
-function isExtendedResource(name) {
-    const slash = name.indexOf('/');
-    const domain = slash === -1 ? '' : name.slice(0, slash);
-    return domain !== '' && domain !== 'kubernetes.io' && !domain.endsWith('.kubernetes.io') && !name.startsWith('requests.');
-}
-/** A Kubernetes label key or resource name: `[prefix/]name`, the prefix a DNS subdomain. */
-function isQualifiedName(value) {
-    const slash = value.lastIndexOf('/');
-    const name = slash === -1 ? value : value.slice(slash + 1);
-    const prefix = slash === -1 ? '' : value.slice(0, slash);
-    return QUALIFIED_NAME.test(name) && (slash === -1 || (prefix.length <= 253 && DNS_SUBDOMAIN.test(prefix)));
-}
-/** Parses the config file's text. `source` names it in errors. */
-async function parseConfigFile(text, source) {
-    const parsed = await parseYaml(text, source);
-    const reader = new Reader(source, parsed.lineCounter, parsed.kinds);
-    const root = parsed.contents;
-    const empty = { dockerfile: '', options: {}, at: { line: 1, column: 1 }, positions: new Map() };
-    if (root === null)
-        return { source, defaults: empty, images: new Map() };
-    const top = reader.map(root, 'the top level', 'a mapping with the keys defaults and images');
-    let defaults = empty;
-    const images = new Map();
-    for (const pair of top) {
-        const key = reader.key(pair, TOP_KEYS, '');
-        if (key === 'defaults')
-            defaults = reader.entry('', pair.value, 'defaults', DEFAULT_KEYS, pair.key);
-        else {
-            for (const image of reader.map(pair.value, 'images', 'a mapping from Dockerfile paths to their settings', pair.key)) {
-                const raw = reader.string(image.key, 'a Dockerfile path in images', 'a repository-relative path');
-                const dockerfile = normalizePath(raw);
-                const at = reader.at(image.key);
-                if (dockerfile === undefined || dockerfile === '') {
-                    throw configError(source, at, `images has the key '${raw}': expected a Dockerfile path relative to the repository`);
-                }
-                if (images.has(dockerfile)) {
-                    throw configError(source, at, `images has '${raw}' twice (as '${dockerfile}'): expected one entry per Dockerfile`);
-                }
-                images.set(dockerfile, reader.entry(dockerfile, image.value, `images › ${dockerfile}`, OPTION_KEYS, image.key));
-            }
-        }
-    }
-    return { source, defaults, images };
-}
-/** Parses the `image-config` input: the settings of the repository's only image. */
-async function parseInlineConfig(text, source) {
-    const parsed = await parseYaml(text, source);
-    if (parsed.contents === null)
-        return undefined;
-    return new Reader(source, parsed.lineCounter, parsed.kinds).entry('', parsed.contents, 'the image', OPTION_KEYS);
-}
-async function parseYaml(text, source) {
-    // Loaded only when there is a config: the yaml package costs start-up time.
-    const yaml = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
-    const lineCounter = new yaml.LineCounter();
-    const doc = yaml.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-    const problem = doc.errors[0];
-    if (problem) {
-        const { line, col } = lineCounter.linePos(problem.pos[0]);
-        const what = problem.code === 'DUPLICATE_KEY' ? 'a key appears twice in one mapping' : problem.message.replace(/\s+/g, ' ').trim();
-        throw configError(source, { line, column: col }, `expected valid YAML, but ${what}`);
-    }
-    const contents = doc.contents;
-    return {
-        contents: contents && yaml.isScalar(contents) && contents.value === null ? null : contents,
-        lineCounter,
-        kinds: { isAlias: yaml.isAlias, isMap: yaml.isMap, isSeq: yaml.isSeq, isScalar: yaml.isScalar },
-    };
-}
-/** Repository-relative POSIX path, or undefined when it leaves the repository or is absolute. */
-function normalizePath(raw) {
-    const value = raw.trim().replace(/\\/g, '/');
-    if (value === '' || value.startsWith('/') || /^[A-Za-z]:\//.test(value))
-        return undefined;
-    const normalized = external_node_path_.posix.normalize(value).replace(/\/+$/, '');
-    if (normalized === '..' || normalized.startsWith('../'))
-        return undefined;
-    return normalized === '.' ? '' : normalized;
-}
-/** Walks the parsed document, checking types and values, and keeps positions for later errors. */
-class Reader {
-    source;
-    lines;
-    kinds;
-    constructor(source, lines, kinds) {
-        this.source = source;
-        this.lines = lines;
-        this.kinds = kinds;
-    }
-    at(node) {
-        const offset = node?.range?.[0] ?? 0;
-        const { line, col } = this.lines.linePos(offset);
-        return { line, column: col };
-    }
-    fail(node, message) {
-        throw configError(this.source, this.at(node), message);
-    }
-    /** How a value reads in an error: its text, or its kind. */
-    show(node) {
-        if (node === null || node === undefined || !this.kinds.isScalar(node))
-            return 'nothing';
-        if (node.value === null)
-            return 'null';
-        const text = String(node.source ?? node.value);
-        return `'${text.length > 80 ? `${text.slice(0, 77)}...` : text}'`;
-    }
-    /** A mapping; `owner` (its key) is where an error points when there is no value to point at. */
-    map(node, what, expected, owner) {
-        const n = node;
-        if (!this.kinds.isMap(n))
-            return this.fail(this.isEmpty(n) && owner ? owner : n, `${what} has ${this.describe(n)}: expected ${expected}`);
-        return n.items;
-    }
-    seq(node, what, expected) {
-        const n = node;
-        if (!this.kinds.isSeq(n))
-            return this.fail(n, `${what} has ${this.describe(n)}: expected ${expected}`);
-        return n.items;
-    }
-    describe(node) {
-        if (this.kinds.isAlias(node))
-            return `the alias *${node.source}, and aliases are not supported (write the value out, or use defaults)`;
-        if (this.kinds.isMap(node))
-            return 'a mapping';
-        if (this.kinds.isSeq(node))
-            return 'a list';
-        if (node === null || node === undefined || (this.kinds.isScalar(node) && node.value === null))
-            return 'no value';
-        return `the value ${this.show(node)}`;
-    }
-    isEmpty(node) {
-        return node === null || node === undefined || (this.kinds.isScalar(node) && node.value === null);
-    }
-    scalar(node) {
-        return this.kinds.isScalar(node) ? node.value : undefined;
-    }
-    /** A scalar that YAML reads as a string; numbers and booleans must be quoted, so `1.10` stays `1.10`. */
-    string(node, what, expected) {
-        const value = this.scalar(node);
-        if (typeof value === 'string')
-            return value;
-        if (typeof value === 'number' || typeof value === 'boolean') {
-            this.fail(node, `${what} has the value ${this.show(node)}, which YAML reads as a ${typeof value}: expected ${expected} (quote it)`);
-        }
-        return this.fail(node, `${what} has ${this.describe(node)}: expected ${expected}`);
-    }
-    boolean(node, what) {
-        const value = this.scalar(node);
-        if (typeof value === 'boolean')
-            return value;
-        return this.fail(node, `${what} has ${this.describe(node)}: expected true or false`);
-    }
-    /** A string matching `pattern`. */
-    matching(node, what, pattern, expected) {
-        const value = this.string(node, what, expected);
-        const ok = typeof pattern === 'function' ? pattern(value) : pattern.test(value);
-        if (!ok)
-            this.fail(node, `${what} has the value ${this.show(node)}: expected ${expected}`);
-        return value;
-    }
-    key(pair, allowed, where) {
-        const key = this.string(pair.key, where ? `a key of ${where}` : 'a top-level key', `one of ${allowed.join(', ')}`);
-        if (where === 'defaults' && !allowed.includes(key) && OPTION_KEYS.includes(key)) {
-            this.fail(pair.key, `defaults has the key '${key}', which applies to one image only: expected it under images › <Dockerfile>`);
-        }
-        if (!allowed.includes(key)) {
-            const near = allowed.find((k) => k.toLowerCase() === key.toLowerCase().replace(/[-_]/g, ''));
-            this.fail(pair.key, `${where ? `${where} has` : 'the top level has'} the unknown key '${key}': expected ${near ? `'${near}'` : `one of ${allowed.join(', ')}`}`);
-        }
-        return key;
-    }
-    /** One image's settings (or the defaults), keys limited to `allowed`. */
-    entry(dockerfile, node, where, allowed, owner) {
-        const items = this.map(node, where, `a mapping of image settings (${allowed.join(', ')})`, owner);
-        const positions = new Map();
-        const options = {};
-        for (const pair of items) {
-            const key = this.key(pair, allowed, where);
-            const value = pair.value;
-            const what = `${where} › ${key}`;
-            positions.set(key, this.at(value ?? pair.key));
-            switch (key) {
-                case 'name':
-                    options.name = this.matching(value, what, (v) => (0,naming/* isDns1123Label */.z3)(v) && v.length <= naming/* MAX_IMAGE_NAME_LENGTH */._6, `an image name of lower-case letters, digits and -, at most ${naming/* MAX_IMAGE_NAME_LENGTH */._6} characters`);
-                    break;
-                case 'context': {
-                    const raw = this.string(value, what, 'a folder relative to the repository');
-                    const context = normalizePath(raw === '.' ? './' : raw);
-                    if (context === undefined)
-                        this.fail(value, `${what} has the value ${this.show(value)}: expected a folder inside the repository`);
-                    options.context = context;
-                    break;
-                }
-                case 'buildArgs': {
-                    const args = {};
-                    for (const arg of this.map(value, what, 'a mapping of build argument names to values')) {
-                        const name = this.matching(arg.key, `a key of ${what}`, IDENTIFIER, 'a build argument name such as GO_VERSION');
-                        args[name] = this.string(arg.value, `${what} › ${name}`, 'a string');
-                    }
-                    options.buildArgs = sortedRecord(args);
-                    break;
-                }
-                case 'target':
-                    options.target = this.matching(value, what, STAGE, 'the name of a stage (FROM ... AS <name>)');
-                    break;
-                case 'extraTags': {
-                    const tags = [];
-                    for (const item of this.seq(value, what, 'a list of tags such as [latest]')) {
-                        const tag = this.matching(item, `an item of ${what}`, TAG, 'a tag: letters, digits, _, . and -, at most 128, not starting with . or -');
-                        if (CONTENT_TAG.test(tag))
-                            this.fail(item, `an item of ${what} has the value '${tag}': expected a tag that cannot be taken for a content tag (16 hex digits)`);
-                        if (tags.includes(tag))
-                            this.fail(item, `${what} has '${tag}' twice: expected each tag once`);
-                        tags.push(tag);
-                    }
-                    options.extraTags = tags;
-                    break;
-                }
-                case 'platform':
-                    options.platform = this.matching(value, what, PLATFORM, 'a platform such as linux/amd64 or linux/arm64/v8');
-                    break;
-                case 'resources':
-                    options.resources = this.resources(value, what);
-                    break;
-                case 'nodeSelector': {
-                    const selector = {};
-                    for (const label of this.map(value, what, 'a mapping of node label keys to values')) {
-                        const name = this.matching(label.key, `a key of ${what}`, isQualifiedName, 'a label key such as kubernetes.io/arch');
-                        selector[name] = this.matching(label.value, `${what} › ${name}`, (v) => v.length <= 63 && LABEL_VALUE.test(v), 'a label value: at most 63 letters, digits, -, _ and ., starting and ending with a letter or digit');
-                    }
-                    options.nodeSelector = sortedRecord(selector);
-                    break;
-                }
-                case 'tolerations':
-                    options.tolerations = this.seq(value, what, 'a list of tolerations').map((item) => this.toleration(item, `an item of ${what}`));
-                    break;
-                case 'skip':
-                    options.skip = this.boolean(value, what);
-                    break;
-            }
-        }
-        return { dockerfile, options, at: this.at(node), positions };
-    }
-    resources(node, what) {
-        const out = {};
-        const nodes = { requests: new Map(), limits: new Map() };
-        for (const pair of this.map(node, what, 'a mapping with requests and/or limits')) {
-            const kind = this.key(pair, ['requests', 'limits'], what);
-            const list = {};
-            for (const item of this.map(pair.value, `${what} › ${kind}`, 'a mapping of resource names (cpu, memory, ...) to quantities')) {
-                const name = this.matching(item.key, `a key of ${what} › ${kind}`, isContainerResourceName, CONTAINER_RESOURCE);
-                const raw = item.value;
-                const value = this.scalar(raw);
-                // A bare number is a quantity too (cpu: 2); its source text keeps what was written (0.50).
-                const quantity = typeof value === 'number' && this.kinds.isScalar(raw) ? String(raw.source ?? value) : value;
-                if (typeof quantity !== 'string' || !QUANTITY.test(quantity)) {
-                    this.fail(raw, `${what} › ${kind} › ${name} has ${this.describe(raw)}: expected a Kubernetes quantity such as 500m, 2 or 4Gi`);
-                }
-                // Kubernetes counts extended resources (nvidia.com/gpu) in whole units.
-                if (isExtendedResource(name) && !isWholeQuantity(quantity)) {
-                    this.fail(raw, `${what} › ${kind} › ${name} has the value '${quantity}': expected a whole number (an extended resource)`);
-                }
-                list[name] = quantity;
-                nodes[kind].set(name, raw);
-            }
-            out[kind] = sortedRecord(list);
-        }
-        this.checkRequests(out, nodes, node, what);
-        return out;
-    }
-    /**
-     * What the API server checks of a container's resources beyond each value: no request above its
-     * limit; extended resources and huge pages, which are never overcommitted, with a limit equal to the
-     * request; huge pages only with cpu or memory.
-     */
-    checkRequests(resources, nodes, node, what) {
-        const limits = resources.limits ?? {};
-        for (const [name, request] of Object.entries(resources.requests ?? {})) {
-            const at = nodes.requests.get(name) ?? node;
-            const limit = limits[name];
-            const exact = name.startsWith('hugepages-') || isExtendedResource(name);
-            const problem = limit === undefined
-                ? exact && `expected a limit of ${name} too, the same as the request (Kubernetes never overcommits it)`
-                : exact
-                    ? compareQuantities(request, limit) !== 0 && `expected the same value as its limit, ${limit} (Kubernetes never overcommits it)`
-                    : compareQuantities(request, limit) > 0 && `expected at most its limit, ${limit}`;
-            if (problem)
-                this.fail(at, `${what} › requests › ${name} has the value '${request}': ${problem}`);
-        }
-        const names = [...Object.keys(resources.requests ?? {}), ...Object.keys(limits)];
-        if (names.some((n) => n.startsWith('hugepages-')) && !names.some((n) => n === 'cpu' || n === 'memory')) {
-            this.fail(node, `${what} has huge pages and neither cpu nor memory: expected a cpu or memory request or limit with them`);
-        }
-    }
-    toleration(node, what) {
-        const keys = ['key', 'operator', 'value', 'effect', 'tolerationSeconds'];
-        const out = {};
-        for (const pair of this.map(node, what, `a mapping with ${keys.join(', ')}`)) {
-            const key = this.key(pair, keys, what);
-            const value = pair.value;
-            if (key === 'key')
-                out.key = this.matching(value, `${what} › key`, isQualifiedName, 'a taint key such as dedicated');
-            else if (key === 'operator')
-                out.operator = this.matching(value, `${what} › operator`, /^(Exists|Equal)$/, 'Exists or Equal');
-            else if (key === 'value')
-                out.value = this.matching(value, `${what} › value`, (v) => v.length <= 63 && LABEL_VALUE.test(v), 'a taint value: at most 63 letters, digits, -, _ and ., starting and ending with a letter or digit (quote numbers)');
-            else if (key === 'effect')
-                out.effect = this.matching(value, `${what} › effect`, /^(NoSchedule|PreferNoSchedule|NoExecute)$/, 'NoSchedule, PreferNoSchedule or NoExecute');
-            else {
-                const seconds = this.scalar(value);
-                if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0) {
-                    this.fail(value, `${what} › tolerationSeconds has ${this.describe(value)}: expected a whole number of seconds`);
-                }
-                out.tolerationSeconds = seconds;
-            }
-        }
-        if (out.operator === 'Exists' && out.value !== undefined)
-            this.fail(node, `${what} has operator Exists and a value: expected no value with Exists`);
-        if (out.tolerationSeconds !== undefined && out.effect !== 'NoExecute') {
-            this.fail(node, `${what} has tolerationSeconds: expected it only with effect NoExecute`);
-        }
-        if (out.key === undefined && out.operator !== 'Exists')
-            this.fail(node, `${what} has no key: expected a key, or operator Exists to tolerate every taint`);
-        // Fixed key order: the Pod's text must not depend on how the file ordered them.
-        return {
-            ...(out.key !== undefined ? { key: out.key } : {}),
-            ...(out.operator !== undefined ? { operator: out.operator } : {}),
-            ...(out.value !== undefined ? { value: out.value } : {}),
-            ...(out.effect !== undefined ? { effect: out.effect } : {}),
-            ...(out.tolerationSeconds !== undefined ? { tolerationSeconds: out.tolerationSeconds } : {}),
-        };
-    }
-}
-function sortedRecord(record) {
-    return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-/** The defaults with the image's own settings over them: a key the image sets replaces the default's value. */
-function mergeOptions(defaults, own) {
-    return { ...defaults, ...own };
-}
-/**
- * Matches config entries to the Dockerfiles found: every entry must name one (a typo would otherwise
- * pass silently), and the inline input applies only to a repository with a single Dockerfile.
- */
-function matchConfig(config, paths) {
-    if (config.source.kind === 'input') {
-        const entry = config.images.get('');
-        if (paths.length !== 1) {
-            throw new action_settings/* InputError */.dz(`Input 'image-config' sets the settings of a repository's only image, but ${paths.length} Dockerfiles matched (${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', ...' : ''}): expected one, or the settings in a config file (input 'config') keyed by Dockerfile path.`);
-        }
-        return new Map([[paths[0], entry]]);
-    }
-    const found = new Set(paths);
-    for (const [dockerfile, entry] of config.images) {
-        if (!found.has(dockerfile)) {
-            throw configError(config.source, entry.at, `images has an entry for '${dockerfile}', but the 'dockerfiles' patterns matched no such file: expected one of ${paths.slice(0, 10).join(', ')}${paths.length > 10 ? ', ...' : ''}`);
-        }
-    }
-    const entries = new Map();
-    for (const file of paths) {
-        const own = config.images.get(file);
-        if (own)
-            entries.set(file, { ...own, options: mergeOptions(config.defaults.options, own.options) });
-        else if (config.defaults.positions.size > 0)
-            entries.set(file, { ...config.defaults, dockerfile: file });
-    }
-    return entries;
-}
-/** An entry's settings for the plan; the context folder must hold the Dockerfile (kaniko reads it from the context). */
-function resolveSettings(config, entry, file, folder) {
-    const { options, positions } = entry;
-    const at = (key) => positions.get(key) ?? entry.at;
-    let contextDir = folder;
-    if (options.context !== undefined) {
-        contextDir = options.context;
-        const inside = contextDir === '' || file.startsWith(`${contextDir}/`);
-        if (!inside) {
-            throw configError(config.source, at('context'), `images › ${file} › context has the value '${contextDir || '.'}': expected a folder that holds the Dockerfile (${folder || '.'} or one above it)`);
-        }
-    }
-    return {
-        ...(options.name !== undefined ? { name: { value: options.name, at: locate(config.source, at('name')) } } : {}),
-        contextDir,
-        buildArgs: options.buildArgs ?? {},
-        target: options.target ?? '',
-        platform: options.platform ?? '',
-        extraTags: options.extraTags ?? [],
-        ...(options.resources ? { resources: options.resources } : {}),
-        nodeSelector: options.nodeSelector ?? {},
-        tolerations: options.tolerations ?? [],
-    };
-}
-/** A target must be a stage of the Dockerfile, or kaniko fails in the cluster long after the render. */
-function checkTarget(config, entry, file, target, froms) {
-    const stages = froms.map((f) => f.stage).filter((s) => s !== undefined);
-    if (!stages.includes(target.toLowerCase())) {
-        throw configError(config.source, entry.positions.get('target') ?? entry.at, `images › ${file} › target has the value '${target}': expected a stage of ${file}${stages.length > 0 ? ` (${stages.join(', ')})` : ', which names no stage (FROM ... AS <name>)'}`);
-    }
-}
-/** The configured settings that change what is built, for the tag; undefined when there are none. */
-function buildInputs(configured, folder) {
-    const args = Object.entries(configured.buildArgs);
-    const context = configured.contextDir === folder ? undefined : configured.contextDir;
-    if (args.length === 0 && configured.target === '' && configured.platform === '' && context === undefined)
-        return undefined;
-    const parts = [
-        ...(context !== undefined ? [`context ${context || '.'}`] : []),
-        ...(configured.target ? [`target ${configured.target}`] : []),
-        ...(configured.platform ? [`platform ${configured.platform}`] : []),
-        ...(args.length > 0 ? [`build args ${args.map(([k]) => k).join(', ')}`] : []),
-    ];
-    return { key: [context ?? null, args, configured.target, configured.platform], covers: parts.join(', ') };
-}
-
+// EXTERNAL MODULE: ./src/common/sha256.ts
+var sha256 = __nccwpck_require__(6042);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __nccwpck_require__(1922);
+// EXTERNAL MODULE: ./src/common/names.ts
+var names = __nccwpck_require__(3117);
 ;// CONCATENATED MODULE: ./src/scan/dockerfile.ts
 /**
  * What the action needs from a Dockerfile: the images it names (FROM, COPY --from, RUN --mount
@@ -3139,6 +1135,8 @@ function parseFromLines(text, buildArgs = {}) {
     return parseImageReferences(text, buildArgs).filter((r) => r.instruction === 'FROM');
 }
 
+// EXTERNAL MODULE: ./src/common/reference.ts
+var reference = __nccwpck_require__(3160);
 ;// CONCATENATED MODULE: ./src/plan/graph.ts
 
 
@@ -3196,7 +1194,7 @@ function resolveImageGraph(nodes, registry) {
             return;
         const cycleAt = visiting.indexOf(path);
         if (cycleAt !== -1) {
-            throw new action_settings/* InputError */.dz(`The Dockerfiles build on each other in a cycle: ${[...visiting.slice(cycleAt), path].join(' -> ')}.`);
+            throw new errors/* InputError */.d(`The Dockerfiles build on each other in a cycle: ${[...visiting.slice(cycleAt), path].join(' -> ')}.`);
         }
         visiting.push(path);
         const edges = parents.get(path) ?? [];
@@ -3210,7 +1208,7 @@ function resolveImageGraph(nodes, registry) {
             return;
         }
         const parentHashes = [...new Set(edges.map((e) => effective.get(e.parent)))].sort();
-        effective.set(path, (0,scan_hash/* sha256Hex */.fg)(`kaniko-gitops parents v1\n${node.own}\n${parentHashes.join('\n')}\n`));
+        effective.set(path, (0,sha256/* sha256Hex */.f)(`kaniko-gitops parents v1\n${node.own}\n${parentHashes.join('\n')}\n`));
         depth.set(path, 1 + Math.max(...edges.map((e) => depth.get(e.parent))));
     };
     for (const node of [...nodes].sort((a, b) => (a.path < b.path ? -1 : 1)))
@@ -3234,7 +1232,7 @@ function fixedReferenceWarning(node, ref, parent, registry) {
 }
 function nearNameWarning(node, ref, repository, wanted, near, registry) {
     // The per-image `name` setting could give the in-repo image the name written, when it is a valid one.
-    const rename = (0,naming/* isDns1123Label */.z3)(wanted) && wanted.length <= naming/* MAX_IMAGE_NAME_LENGTH */._6
+    const rename = (0,names/* isDns1123Label */.z3)(wanted) && wanted.length <= names/* MAX_IMAGE_NAME_LENGTH */._6
         ? `, or name that image ${wanted} with the per-image setting \`name\` (images › ${near.path} › name: ${wanted})`
         : '';
     return `'${node.path}' line ${ref.line}: ${written(ref)} names ${repository}, which no Dockerfile of this repository builds: it is taken as an image built elsewhere (no parent, no pinned tag, no wave). If it means the image of ${near.path} (${registry}/${near.name}), write that name${rename}.`;
@@ -3252,7 +1250,7 @@ function nearImageFinder(nodes) {
     const search = (name) => {
         const byFolder = nodes.filter((node) => {
             const parts = node.path.split('/');
-            return parts.length > 1 && (0,naming/* normalizeName */.Pc)(parts[parts.length - 2]) === name;
+            return parts.length > 1 && (0,names/* normalizeName */.Pc)(parts[parts.length - 2]) === name;
         });
         const byName = nodes
             .map((node) => ({ node, distance: editDistance(name, node.name, 2) }))
@@ -3290,7 +1288,132 @@ function editDistance(a, b, limit) {
     return Math.min(previous[b.length], limit + 1);
 }
 
+;// CONCATENATED MODULE: ./src/plan/naming.ts
+
+/**
+ * The variant part a Dockerfile's file name adds to its image name:
+ * `Dockerfile` -> '', `Dockerfile.dev` -> 'dev', `worker.Dockerfile` -> 'worker'.
+ */
+function fileVariant(fileName) {
+    const lower = fileName.toLowerCase();
+    if (lower === 'dockerfile' || lower === 'containerfile')
+        return '';
+    for (const base of ['dockerfile', 'containerfile']) {
+        if (lower.startsWith(`${base}.`))
+            return fileName.slice(base.length + 1);
+        if (lower.endsWith(`.${base}`))
+            return fileName.slice(0, -(base.length + 1));
+    }
+    return fileName;
+}
+/**
+ * A part of a path (a folder, a file variant) as it enters an image name: normalised, or, when
+ * nothing of it is left (`сервис`, `服务`, `__`), `img-` and a hash of its text, so that it still
+ * names that folder rather than falling back to the repository's name.
+ */
+function readablePart(part) {
+    return (0,names/* normalizeName */.Pc)(part) || `img-${(0,names/* shortHash */.BC)(part, 6)}`;
+}
+function pathParts(path) {
+    const folders = path.split('/');
+    const file = folders.pop() ?? path;
+    return { path, folders, variant: fileVariant(file) };
+}
+/** The name of a path from its last `depth` folders (the root name for a file at the top) and its variant. */
+function nameAtDepth(parts, depth, root) {
+    const folders = parts.folders.length === 0 ? [root] : parts.folders.slice(-depth).map(readablePart);
+    return (0,names/* limitName */.Ff)(parts.variant === '' ? folders.join('-') : `${folders.join('-')}-${readablePart(parts.variant)}`);
+}
+/** `name` cut to leave room for `-<hash of the path>`, with that hash. */
+function nameWithPathHash(name, path, length = 6) {
+    return `${name.slice(0, names/* MAX_IMAGE_NAME_LENGTH */._6 - length - 1).replace(/-+$/, '')}-${(0,names/* shortHash */.BC)(path, length)}`;
+}
+/**
+ * Assigns every Dockerfile path an image name that is a valid DNS-1123 label of at most
+ * MAX_IMAGE_NAME_LENGTH characters, unique, and a function of the set of paths alone. A name starts
+ * from the Dockerfile's folder and its file variant (`services/api/Dockerfile.dev` -> `api-dev`);
+ * names that collide take in parent folders one at a time (`images/a/cuda/Dockerfile`,
+ * `images/b/cuda/Dockerfile` -> `a-cuda`, `b-cuda`); names that still collide get a hash of their path.
+ * These are the names of new images: an image keeps the name the previous manifest gives it (see plan.ts).
+ *
+ * @param rootName name for a Dockerfile at the repository root (usually the repository's name)
+ */
+function assignImageNames(paths, rootName) {
+    const root = (0,names/* normalizeName */.Pc)(rootName) || 'image';
+    const entries = [...new Set(paths)].sort().map((path) => ({ parts: pathParts(path), path, depth: 1, name: '' }));
+    for (const e of entries)
+        e.name = nameAtDepth(e.parts, e.depth, root);
+    for (;;) {
+        const groups = groupBy(entries, (e) => e.name);
+        let extended = false;
+        for (const group of groups.values()) {
+            if (group.length < 2)
+                continue;
+            for (const e of group) {
+                if (e.depth < e.parts.folders.length) {
+                    e.depth++;
+                    e.name = nameAtDepth(e.parts, e.depth, root);
+                    extended = true;
+                }
+            }
+        }
+        if (!extended)
+            break;
+    }
+    for (const group of groupBy(entries, (e) => e.name).values()) {
+        if (group.length < 2)
+            continue;
+        for (const e of group)
+            e.name = nameWithPathHash(e.name, e.path);
+    }
+    const result = new Map();
+    const seen = new Map();
+    for (const e of entries) {
+        const other = seen.get(e.name);
+        if (other !== undefined) {
+            throw new Error(`image name '${e.name}' is derived from both '${other}' and '${e.path}'; rename one of them`);
+        }
+        seen.set(e.name, e.path);
+        result.set(e.path, e.name);
+    }
+    return result;
+}
+/**
+ * The first name for `path` that is not `taken`: its folder (and variant) with more and more parent
+ * folders, then with a hash of its path, longer while that is taken too. For a new Dockerfile whose
+ * own name another image already has.
+ */
+function distinctImageName(path, rootName, taken) {
+    const root = (0,names/* normalizeName */.Pc)(rootName) || 'image';
+    const parts = pathParts(path);
+    for (let depth = 1; depth <= Math.max(1, parts.folders.length); depth++) {
+        const name = nameAtDepth(parts, depth, root);
+        if (!taken(name))
+            return name;
+    }
+    const full = nameAtDepth(parts, parts.folders.length, root);
+    for (let length = 6; length <= 16; length += 2) {
+        const name = nameWithPathHash(full, path, length);
+        if (!taken(name))
+            return name;
+    }
+    throw new Error(`every name derived from '${path}' is taken by another image (such as '${full}'); give it a name in the config`);
+}
+function groupBy(items, key) {
+    const groups = new Map();
+    for (const item of items) {
+        const k = key(item);
+        const group = groups.get(k);
+        if (group)
+            group.push(item);
+        else
+            groups.set(k, [item]);
+    }
+    return groups;
+}
+
 ;// CONCATENATED MODULE: ./src/plan/plan.ts
+
 
 
 
@@ -3306,7 +1429,7 @@ function planImages(files, options, previous, skipped = []) {
     const known = new Set(names.values());
     const unknown = options.forceImages.filter((name) => !known.has(name));
     if (unknown.length > 0) {
-        throw new action_settings/* InputError */.dz(`Input 'force-images' has the value '${options.forceImages.join(',')}': ${unknown.map((n) => `'${n}'`).join(', ')} ${unknown.length === 1 ? 'is not an image' : 'are not images'} of this repository; expected some of: ${[...known].sort().join(', ')}.`);
+        throw new errors/* InputError */.d(`Input 'force-images' has the value '${options.forceImages.join(',')}': ${unknown.map((n) => `'${n}'`).join(', ')} ${unknown.length === 1 ? 'is not an image' : 'are not images'} of this repository; expected some of: ${[...known].sort().join(', ')}.`);
     }
     const forced = new Set(options.forceImages);
     const graph = resolveImageGraph(files.map((f) => ({
@@ -3387,7 +1510,7 @@ function pinnedBuildArgs(file, edges, names, registry, tagOf) {
 }
 /** The name the previous manifest gives an image, if it is one this action could have written (a hand edit may not be). */
 function keptName(before) {
-    return before !== undefined && before.name.length <= naming/* MAX_IMAGE_NAME_LENGTH */._6 && (0,naming/* isDns1123Label */.z3)(before.name) && agrees(before)
+    return before !== undefined && before.name.length <= names/* MAX_IMAGE_NAME_LENGTH */._6 && (0,names/* isDns1123Label */.z3)(before.name) && agrees(before)
         ? before.name
         : undefined;
 }
@@ -3451,7 +1574,7 @@ function assignNames(files, skipped, repositoryName, previous) {
     for (const { path } of sorted) {
         if (names.has(path))
             continue;
-        derived ??= (0,naming/* assignImageNames */.dj)([...files.map((f) => f.path), ...skipped], repositoryName);
+        derived ??= assignImageNames([...files.map((f) => f.path), ...skipped], repositoryName);
         const natural = derived.get(path);
         const other = owner.get(natural);
         if (newlyConfigured(other))
@@ -3463,7 +1586,7 @@ function assignNames(files, skipped, repositoryName, previous) {
     }
     const taken = (name) => owner.has(name);
     for (const path of crowded)
-        claim(path, (0,naming/* distinctImageName */.vH)(path, repositoryName, taken));
+        claim(path, distinctImageName(path, repositoryName, taken));
     return names;
 }
 /**
@@ -3477,7 +1600,7 @@ function nameTaken(path, name, other, how) {
         : how === 'kept'
             ? ` (names in the manifest are kept: to hand this one over, give ${other} another name in the config too)`
             : ` (or give ${other} another name)`;
-    return new action_settings/* InputError */.dz(`${name.at}: the image name '${name.value}' of ${path} is ${whose}: expected a name no other image has${hint}.`);
+    return new errors/* InputError */.d(`${name.at}: the image name '${name.value}' of ${path} is ${whose}: expected a name no other image has${hint}.`);
 }
 /**
  * Dockerfiles that moved: a new path whose bytes (sha256) are those of exactly one Dockerfile of the
@@ -3506,6 +1629,1563 @@ function movedImages(files, previous, present, skipped) {
             moved.set(path, before);
     }
     return moved;
+}
+
+// EXTERNAL MODULE: ./src/manifest/outcome.ts
+var outcome = __nccwpck_require__(113);
+;// CONCATENATED MODULE: ./src/manifest/annotations.ts
+/** Annotation and label keys the action writes and reads back. */
+const ANNOTATION = {
+    dockerfile: 'kaniko-gitops/dockerfile',
+    dockerfileSha256: 'kaniko-gitops/dockerfile-sha256',
+    effectiveSha256: 'kaniko-gitops/effective-sha256',
+    hashCovers: 'kaniko-gitops/hash-covers',
+    image: 'kaniko-gitops/image',
+    commit: 'kaniko-gitops/commit',
+    forced: 'kaniko-gitops/forced',
+    renderKey: 'kaniko-gitops/render-key',
+};
+const LABEL = {
+    name: 'app.kubernetes.io/name',
+    component: 'app.kubernetes.io/component',
+    partOf: 'app.kubernetes.io/part-of',
+    managedBy: 'app.kubernetes.io/managed-by',
+};
+const MANAGED_BY = 'kaniko-gitops';
+
+;// CONCATENATED MODULE: ./src/manifest/emit.ts
+/**
+ * Deterministic YAML for the JSON-shaped objects the action builds (maps, lists, strings, numbers,
+ * booleans): keys in the order the objects were built, block style, two-space indent, lists under
+ * their key, no line folding. Strings are written plain only when no YAML reader could take them for
+ * anything else; every other string is written JSON-quoted (JSON strings are valid YAML double-quoted
+ * scalars), with all non-ASCII escaped. Multi-line strings that end in one newline become literal
+ * blocks. Written for speed: the `yaml` package's general stringifier cost 1.5 s for 1,000 Pods.
+ */
+/** Safe as a plain scalar: starts with a letter, digit, '/' or '.', and has no space, quote, '#', ':'
+ *  followed by space, or flow indicator. */
+const PLAIN = /^[A-Za-z0-9./][A-Za-z0-9._/@%+=-]*(?::[A-Za-z0-9._/@%+=-]+)*$/;
+/** Plain-looking strings that YAML 1.1 or 1.2 readers resolve to something other than a string. */
+const NOT_A_STRING = /^(?:[-+.0-9_][0-9._eE+-]*|[-+]?[0-9._]*[eE][-+]?[0-9_]*|0[xob][0-9a-fA-F_]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|[0-9]+(?::[0-9]+)+(?:\.[0-9]*)?|true|false|yes|no|on|off|y|n|null|~)$/i;
+const DATE = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/;
+function emitScalar(value) {
+    if (value === null)
+        return 'null';
+    if (typeof value === 'boolean')
+        return value ? 'true' : 'false';
+    if (typeof value === 'number') {
+        if (!Number.isFinite(value))
+            throw new Error(`cannot write the number ${value} as YAML`);
+        return String(value);
+    }
+    let written = scalars.get(value);
+    if (written === undefined) {
+        written = PLAIN.test(value) && !NOT_A_STRING.test(value) && !DATE.test(value) ? value : quote(value);
+        if (scalars.size < 100_000)
+            scalars.set(value, written);
+    }
+    return written;
+}
+/** Keys and most values repeat from Pod to Pod: remembering how each was written halves the work. */
+const scalars = new Map();
+/** JSON-quoted, with every character outside printable ASCII escaped. */
+function quote(value) {
+    let out = '"';
+    for (const ch of value) {
+        const code = ch.codePointAt(0);
+        if (ch === '"')
+            out += '\\"';
+        else if (ch === '\\')
+            out += '\\\\';
+        else if (ch === '\n')
+            out += '\\n';
+        else if (ch === '\t')
+            out += '\\t';
+        else if (code >= 0x20 && code < 0x7f)
+            out += ch;
+        else if (code <= 0xffff)
+            out += `\\u${code.toString(16).padStart(4, '0')}`;
+        else
+            out += `\\U${code.toString(16).padStart(8, '0')}`;
+    }
+    return `${out}"`;
+}
+/** A literal block keeps the text as is: one trailing newline, no CR, no leading space on line one. */
+function isLiteralBlock(value) {
+    return (value.includes('\n') &&
+        value.endsWith('\n') &&
+        !value.endsWith('\n\n') &&
+        !/^[ \t\n]/.test(value) &&
+        // Printable ASCII, tabs and newlines only: anything else is written escaped.
+        /^[\x20-\x7e\t\n]*$/.test(value));
+}
+function isEmpty(value) {
+    return Array.isArray(value) ? value.length === 0 : typeof value === 'object' && value !== null && Object.keys(value).length === 0;
+}
+function emitValue(value, indent, out, key) {
+    if (Array.isArray(value)) {
+        if (value.length === 0)
+            out.push(`${key} []\n`);
+        else {
+            out.push(`${key}\n`);
+            emitSeq(value, `${indent}  `, out);
+        }
+    }
+    else if (value !== null && typeof value === 'object') {
+        if (isEmpty(value))
+            out.push(`${key} {}\n`);
+        else {
+            out.push(`${key}\n`);
+            emitMap(value, `${indent}  `, out);
+        }
+    }
+    else if (typeof value === 'string' && isLiteralBlock(value)) {
+        out.push(`${key} |\n`);
+        const inner = `${indent}  `;
+        for (const line of value.slice(0, -1).split('\n'))
+            out.push(line === '' ? '\n' : `${inner}${line}\n`);
+    }
+    else {
+        out.push(`${key} ${emitScalar(value)}\n`);
+    }
+}
+function emitMap(map, indent, out, firstPrefix) {
+    let first = true;
+    for (const [k, v] of Object.entries(map)) {
+        if (v === undefined)
+            continue;
+        const lead = first && firstPrefix !== undefined ? firstPrefix : indent;
+        emitValue(v, indent, out, `${lead}${emitScalar(k)}:`);
+        first = false;
+    }
+}
+function emitSeq(items, indent, out) {
+    for (const item of items) {
+        if (item !== null && typeof item === 'object' && !Array.isArray(item) && !isEmpty(item)) {
+            emitMap(item, `${indent}  `, out, `${indent}- `);
+        }
+        else if (Array.isArray(item) && item.length > 0) {
+            out.push(`${indent}-\n`);
+            emitSeq(item, `${indent}  `, out);
+        }
+        else if (typeof item === 'string' && isLiteralBlock(item)) {
+            out.push(`${indent}- ${quote(item)}\n`);
+        }
+        else {
+            out.push(`${indent}- ${Array.isArray(item) ? '[]' : item !== null && typeof item === 'object' ? '{}' : emitScalar(item)}\n`);
+        }
+    }
+}
+/** One YAML document (without the `---` line) for a JSON-shaped object. */
+function emitYaml(value) {
+    if (isEmpty(value))
+        return '{}\n';
+    const out = [];
+    emitMap(value, '', out);
+    return out.join('');
+}
+
+;// CONCATENATED MODULE: ./src/manifest/pod.ts
+
+
+
+
+
+
+/** Where the containers find the registry credentials (kaniko's own DOCKER_CONFIG). */
+const DOCKER_CONFIG_DIR = '/kaniko/.docker';
+/** Shared between kaniko-init and image-builder: the init container's decision. */
+const STATE_DIR = '/kaniko-gitops';
+/** Where the scripts ConfigMap is mounted in both containers. */
+const SCRIPTS_DIR = '/kaniko-gitops-scripts';
+const CHECK_SCRIPT = 'check-image.sh';
+const BUILD_SCRIPT = 'build.sh';
+/** Mount point of the node's repository for `context: local` (not /workspace: kaniko resolves relative Dockerfile paths there first). */
+const LOCAL_CONTEXT_DIR = '/context';
+const NAME_HASH_LENGTH = 10;
+const POD_SETTING_KEYS = [
+    'namespace',
+    'registrySecret',
+    'executorImage',
+    'checkImage',
+    'insecureRegistries',
+    'forceNonce',
+    'context',
+    'contextPrefix',
+    'gitUrl',
+    'gitRef',
+    'gitSecret',
+    'localPath',
+    'repositoryName',
+    'cache',
+    'cacheRepo',
+    'cacheTtl',
+    'snapshotMode',
+    'compressedCaching',
+    'extraArgs',
+];
+const everySettingKeyed = true;
+void everySettingKeyed;
+/**
+ * A hash of everything `buildPod` reads, and of the code that shapes a Pod (podCodeFingerprint). Two
+ * Pods with the same key are the same document, so a run can reuse the text of the previous manifest
+ * instead of writing the Pod again.
+ */
+function renderKey(image, settings, scriptsConfigMap) {
+    const { status: _status, target, platform, extraTags, resources, nodeSelector, tolerations, ...inputs } = image;
+    // The text of JSON.stringify([fingerprint, inputs, shaping, scriptsConfigMap, configured?]),
+    // with the settings part written once per run instead of once per image.
+    // Only a Pod of the git context names its commit: a local one must not change with each new commit.
+    const shaping = settings.context === 'git' ? inputs : { ...inputs, commit: '' };
+    let key = `["${podCodeFingerprint()}",${JSON.stringify(shaping)},${shapingJson(settings, image.forced)},${JSON.stringify(scriptsConfigMap)}`;
+    // The per-image config enters the key only when it sets something, so that Pods without a config
+    // keep the keys (and the names) they had before the config existed.
+    const setsAny = target !== '' ||
+        platform !== '' ||
+        extraTags.length > 0 ||
+        resources !== undefined ||
+        Object.keys(nodeSelector).length > 0 ||
+        tolerations.length > 0;
+    if (setsAny) {
+        key += `,${JSON.stringify({ target, platform, extraTags, resources, nodeSelector, tolerations })}`;
+    }
+    return (0,sha256/* sha256Hex */.f)(`${key}]`).slice(0, 32);
+}
+const shapingCache = new WeakMap();
+/** The JSON of the settings that shape a Pod (the force nonce only for a forced one), once per settings object. */
+function shapingJson(settings, forced) {
+    let cached = shapingCache.get(settings);
+    if (!cached) {
+        const json = (withNonce) => JSON.stringify(POD_SETTING_KEYS.map((key) => (key === 'forceNonce' && !withNonce ? '' : settings[key])));
+        cached = { plain: json(false), forced: json(true) };
+        shapingCache.set(settings, cached);
+    }
+    return forced ? cached.forced : cached.plain;
+}
+/** How every document starts, up to its name: apiVersion, its kind, then metadata with the name first. */
+const HEADS = ['Pod', 'ConfigMap'].map((kind) => [kind, `apiVersion: v1\nkind: ${kind}\nmetadata:\n  name: `]);
+const NAME_LINE = '\nmetadata:\n  name: ';
+/**
+ * Writes an object whose `metadata.name` is '' once, and names it `<prefix>-<10 hex of that text>`:
+ * one name, one text. The name is spliced into the text rather than written again. The hash is of
+ * what follows the name line: the lines before it are the same in every document of a kind, and what
+ * follows is one run of bytes in the file, so a reader checks a name with one hash (see nameOfText).
+ */
+function nameDocument(object, prefix) {
+    const unnamed = emitYaml(object);
+    const slot = '\nmetadata:\n  name: ""\n';
+    const at = unnamed.indexOf(slot);
+    const head = unnamed.slice(0, at + NAME_LINE.length);
+    if (at === -1 || !HEADS.some(([, known]) => known === head)) {
+        throw new Error('nameDocument: the object must start with apiVersion v1, kind Pod or ConfigMap, and an empty metadata.name');
+    }
+    // A `---` line would end the document in the file (emitYaml indents and quotes, so it writes none):
+    // the manifest is its documents joined, and read back by splitting at those lines.
+    if (unnamed.includes('\n---\n'))
+        throw new Error('nameDocument: the text has a `---` line');
+    const name = `${prefix}-${(0,sha256/* sha256Hex */.f)(unnamed.slice(at + slot.length)).slice(0, NAME_HASH_LENGTH)}`;
+    object.metadata.name = name;
+    return { name, text: `${head}${emitScalar(name)}\n${unnamed.slice(at + slot.length)}` };
+}
+/**
+ * The name `nameDocument` gave `text` (one document's bytes, as the manifest holds them); undefined
+ * when the text is not what it named: another start, a name that is not `<prefix>-<10 hex of the text
+ * after the name line>`, or one not written as the emitter writes it. A hand edit that keeps the name
+ * is found here, at the cost of one hash of the document. `start` is the text's beginning, through
+ * its name line, as latin1 (a reader that has it already saves decoding it again).
+ */
+function nameOfText(text, start = text.toString('latin1', 0, 256)) {
+    const slot = start.indexOf(NAME_LINE);
+    const valueAt = slot + NAME_LINE.length;
+    const lineEnd = slot === -1 ? -1 : start.indexOf('\n', valueAt);
+    if (lineEnd === -1)
+        return undefined;
+    const head = start.slice(0, valueAt);
+    const kind = HEADS.find(([, known]) => known === head)?.[0];
+    const raw = start.slice(valueAt, lineEnd);
+    // The emitter quotes a name YAML could take for a number or a date (`2024-01-0123456789`).
+    const name = raw.startsWith('"') ? unquote(raw) : raw;
+    const dash = name.length - NAME_HASH_LENGTH - 1;
+    if (kind === undefined || dash < 1 || name.charCodeAt(dash) !== 45 || emitScalar(name) !== raw)
+        return undefined;
+    const hash = (0,sha256/* sha256Hex */.f)(text.subarray(lineEnd + 1));
+    return hash.slice(0, NAME_HASH_LENGTH) === name.slice(dash + 1) ? { kind, name, prefix: name.slice(0, dash) } : undefined;
+}
+function unquote(raw) {
+    try {
+        const value = JSON.parse(raw);
+        return typeof value === 'string' ? value : '';
+    }
+    catch {
+        return '';
+    }
+}
+/**
+ * One ConfigMap carries the containers' scripts for every Pod (instead of a copy in each). It is
+ * immutable and `nameDocument` names it after a hash of its text, so a Pod always runs the scripts it
+ * was rendered with, and a new script version is a new ConfigMap (and, through the name, new Pods).
+ */
+function buildScriptsConfigMap(scripts, namespace) {
+    const data = { [BUILD_SCRIPT]: scripts.build, [CHECK_SCRIPT]: scripts.check };
+    return {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: {
+            name: '',
+            namespace,
+            labels: { [LABEL.component]: 'image-build', [LABEL.managedBy]: MANAGED_BY },
+        },
+        immutable: true,
+        data,
+    };
+}
+/**
+ * Builds the kaniko build Pod for one image, unnamed: `nameDocument` names it after a hash of its
+ * text, so a name always stands for one exact document: any change (new content, forced rebuild,
+ * another executor image) yields a new Pod, which ArgoCD creates, instead of an in-place update
+ * Kubernetes refuses.
+ */
+function buildPod(image, settings, scriptsConfigMap) {
+    return podObject(image, settings, scriptsConfigMap, renderKey(image, settings, scriptsConfigMap));
+}
+/** The Pod with its render key given: podCodeFingerprint renders it without one (the key depends on it). */
+function podObject(image, settings, scriptsConfigMap, key) {
+    const subPath = joinPosix(settings.contextPrefix, image.contextDir);
+    const mounts = [
+        { name: 'docker-config', mountPath: DOCKER_CONFIG_DIR, readOnly: true },
+        { name: 'state', mountPath: STATE_DIR },
+        { name: 'scripts', mountPath: SCRIPTS_DIR, readOnly: true },
+    ];
+    const volumes = [
+        {
+            name: 'docker-config',
+            secret: { secretName: settings.registrySecret, items: [{ key: '.dockerconfigjson', path: 'config.json' }] },
+        },
+        { name: 'state', emptyDir: { medium: 'Memory', sizeLimit: '1Mi' } },
+        { name: 'scripts', configMap: { name: scriptsConfigMap } },
+    ];
+    const args = [];
+    if (settings.context === 'git') {
+        args.push(`--context=${settings.gitUrl}#${settings.gitRef}#${image.commit}`);
+        if (subPath !== '')
+            args.push(`--context-sub-path=${subPath}`);
+        args.push(`--dockerfile=${image.dockerfileInContext}`);
+    }
+    else {
+        const dir = joinPosix(LOCAL_CONTEXT_DIR, subPath);
+        args.push(`--context=dir://${dir}`, `--dockerfile=${joinPosix(dir, image.dockerfileInContext)}`);
+        volumes.push({ name: 'context', hostPath: { path: settings.localPath, type: 'Directory' } });
+    }
+    if (image.target !== '')
+        args.push(`--target=${image.target}`);
+    if (image.platform !== '')
+        args.push(`--custom-platform=${image.platform}`);
+    args.push(`--destination=${image.image}`);
+    // Extra tags (e.g. latest) are pushed with the content tag; the registry check looks at the content tag.
+    for (const tag of image.extraTags)
+        args.push(`--destination=${image.repository}:${tag}`);
+    args.push('--digest-file=/dev/termination-log');
+    // A FROM that goes through an ARG builds on the parent's content tag, not on whatever `latest` is.
+    for (const buildArg of image.buildArgs)
+        args.push(`--build-arg=${buildArg}`);
+    for (const host of settings.insecureRegistries)
+        args.push(`--insecure-registry=${host}`, `--skip-tls-verify-registry=${host}`);
+    if (settings.context === 'git')
+        args.push(`--label=org.opencontainers.image.revision=${image.commit}`);
+    args.push(`--cache=${settings.cache}`);
+    if (settings.cache && settings.cacheRepo !== '')
+        args.push(`--cache-repo=${settings.cacheRepo}`);
+    if (settings.cache && settings.cacheTtl !== '')
+        args.push(`--cache-ttl=${settings.cacheTtl}`);
+    args.push(`--snapshot-mode=${settings.snapshotMode}`, `--compressed-caching=${settings.compressedCaching}`, ...settings.extraArgs);
+    const imageEnv = [
+        { name: 'DOCKER_FILENAME', value: image.dockerfile },
+        { name: 'DOCKER_IMAGENAME', value: image.repository },
+        { name: 'DOCKER_IMAGETAG', value: image.tag },
+        { name: 'FORCE_BUILD', value: image.forced ? 'Y' : 'N' },
+        { name: 'REGISTRY_INSECURE', value: String(settings.insecureRegistries.includes((0,reference/* registryHost */.U$)(image.repository))) },
+        { name: 'DOCKER_CONFIG', value: DOCKER_CONFIG_DIR },
+        { name: 'STATE_DIR', value: STATE_DIR },
+    ];
+    const init = {
+        name: 'kaniko-init',
+        image: settings.checkImage,
+        command: ['/bin/sh', `${SCRIPTS_DIR}/${CHECK_SCRIPT}`],
+        env: [...imageEnv, { name: 'HOME', value: STATE_DIR }, { name: 'TMPDIR', value: STATE_DIR }],
+        resources: { requests: { cpu: '10m', memory: '32Mi' }, limits: { memory: '128Mi' } },
+        securityContext: {
+            allowPrivilegeEscalation: false,
+            capabilities: { drop: ['ALL'] },
+            readOnlyRootFilesystem: true,
+            runAsNonRoot: true,
+            runAsUser: 65532,
+        },
+        terminationMessagePolicy: 'FallbackToLogsOnError',
+        volumeMounts: mounts,
+    };
+    const builderEnv = [...imageEnv];
+    if (settings.gitSecret !== '' && settings.context === 'git') {
+        for (const key of ['GIT_USERNAME', 'GIT_PASSWORD']) {
+            builderEnv.push({ name: key, valueFrom: { secretKeyRef: { name: settings.gitSecret, key } } });
+        }
+    }
+    const builder = {
+        name: 'image-builder',
+        image: settings.executorImage,
+        command: ['/busybox/sh', `${SCRIPTS_DIR}/${BUILD_SCRIPT}`],
+        args,
+        env: builderEnv,
+        resources: image.resources ? { ...image.resources } : { requests: { cpu: '500m', memory: '1Gi' }, limits: { memory: '4Gi' } },
+        // kaniko unpacks base images as root inside its container; it needs no privileges beyond that.
+        securityContext: { privileged: false },
+        terminationMessagePolicy: 'FallbackToLogsOnError',
+        volumeMounts: settings.context === 'local' ? [...mounts, { name: 'context', mountPath: LOCAL_CONTEXT_DIR, readOnly: true }] : mounts,
+    };
+    const annotations = {
+        [ANNOTATION.dockerfile]: image.dockerfile,
+        [ANNOTATION.dockerfileSha256]: image.sha256,
+        [ANNOTATION.effectiveSha256]: image.effective,
+        [ANNOTATION.hashCovers]: image.covers,
+        [ANNOTATION.image]: image.image,
+    };
+    if (settings.context === 'git')
+        annotations[ANNOTATION.commit] = image.commit;
+    if (image.forced)
+        annotations[ANNOTATION.forced] = settings.forceNonce;
+    // ArgoCD starts a wave when the earlier ones are Healthy: a child builds after its parents Succeeded.
+    if (image.wave > 0)
+        annotations['argocd.argoproj.io/sync-wave'] = String(image.wave);
+    annotations[ANNOTATION.renderKey] = key;
+    checkAnnotationsSize(image.dockerfile, annotations);
+    const pod = {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: {
+            name: '',
+            namespace: settings.namespace,
+            labels: {
+                [LABEL.name]: image.name,
+                [LABEL.component]: 'image-build',
+                [LABEL.partOf]: (0,names/* limitName */.Ff)(settings.repositoryName, 63),
+                [LABEL.managedBy]: MANAGED_BY,
+            },
+            annotations,
+        },
+        spec: {
+            restartPolicy: 'Never',
+            automountServiceAccountToken: false,
+            enableServiceLinks: false,
+            initContainers: [init],
+            containers: [builder],
+            volumes,
+        },
+    };
+    if (pod.spec && Object.keys(image.nodeSelector).length > 0)
+        pod.spec.nodeSelector = { ...image.nodeSelector };
+    if (pod.spec && image.tolerations.length > 0)
+        pod.spec.tolerations = image.tolerations.map((t) => ({ ...t }));
+    return pod;
+}
+/** A Pod with every optional part set (git context), and its opposite (local context, nothing set). */
+const SAMPLE_IMAGE = {
+    name: 'sample',
+    // Characters the emitter must quote or escape, so that a change in how it writes them shows.
+    dockerfile: 'apps/sample: "x" #1/\u00fc/Dockerfile',
+    sha256: '0'.repeat(64),
+    effective: '1'.repeat(64),
+    covers: 'context apps: 2 file(s) of the commit; parents: base',
+    tag: '1'.repeat(16),
+    repository: 'registry.sample:5000/team/sample',
+    image: `registry.sample:5000/team/sample:${'1'.repeat(16)}`,
+    contextDir: 'apps',
+    dockerfileInContext: 'sample: "x" #1/\u00fc/Dockerfile',
+    commit: '2'.repeat(40),
+    forced: true,
+    status: 'unchanged',
+    wave: 1,
+    buildArgs: [`BASE=registry.sample:5000/team/base:${'3'.repeat(16)}`, 'V=1.10'],
+    target: 'runtime',
+    platform: 'linux/arm64',
+    extraTags: ['latest'],
+    resources: { requests: { cpu: '1' }, limits: { memory: '2Gi' } },
+    nodeSelector: { 'kubernetes.io/arch': 'arm64' },
+    tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'builds', effect: 'NoSchedule' }],
+};
+const SAMPLE_SETTINGS = {
+    namespace: 'sample',
+    registrySecret: 'sample-registry',
+    executorImage: 'ghcr.io/sample/kaniko:v1-debug',
+    checkImage: 'quay.io/sample/skopeo:v1',
+    insecureRegistries: ['registry.sample:5000'],
+    forceNonce: '1-1',
+    context: 'git',
+    contextPrefix: 'sub',
+    gitUrl: 'git://github.com/sample/sample.git',
+    gitRef: 'refs/heads/main',
+    gitSecret: 'sample-git',
+    localPath: '/srv/sample',
+    repositoryName: 'sample-'.repeat(10),
+    cache: true,
+    cacheRepo: 'registry.sample:5000/cache',
+    cacheTtl: '1h',
+    snapshotMode: 'redo',
+    compressedCaching: false,
+    extraArgs: ['--push-retry=3'],
+};
+let fingerprint;
+/**
+ * A hash of the Pods this code renders for two fixed samples that between them take every branch of
+ * podObject, named and written as in a manifest. It enters every render key, so that a change to the
+ * code that shapes a Pod (podObject, the emitter, naming) renders every Pod anew instead of reusing the
+ * text an older version wrote; a change elsewhere keeps the keys. Computed once per process.
+ */
+function podCodeFingerprint() {
+    if (fingerprint === undefined) {
+        const { resources: _resources, ...plain } = SAMPLE_IMAGE;
+        const local = {
+            ...plain,
+            contextDir: '',
+            dockerfileInContext: plain.dockerfile,
+            forced: false,
+            wave: 0,
+            buildArgs: [],
+            target: '',
+            platform: '',
+            extraTags: [],
+            nodeSelector: {},
+            tolerations: [],
+        };
+        const localSettings = { ...SAMPLE_SETTINGS, context: 'local', contextPrefix: '', insecureRegistries: [], cache: false };
+        const texts = [
+            nameDocument(podObject(SAMPLE_IMAGE, SAMPLE_SETTINGS, 'sample-scripts', 'sample-key'), SAMPLE_IMAGE.name).text,
+            nameDocument(podObject(local, localSettings, 'sample-scripts', 'sample-key'), local.name).text,
+        ];
+        fingerprint = (0,sha256/* sha256Hex */.f)(texts.join('---\n'));
+    }
+    return fingerprint;
+}
+/** What Kubernetes allows for all of an object's annotations, keys and values together, in bytes. */
+const MAX_ANNOTATIONS_BYTES = 256 * 1024;
+/**
+ * The API server refuses a Pod whose annotations take more than 256 KiB: the paths and the lists of
+ * build args and parents in them could, in a repository built to. Refused here, before anything is written.
+ */
+function checkAnnotationsSize(dockerfile, annotations) {
+    let chars = 0;
+    for (const [key, value] of Object.entries(annotations))
+        chars += key.length + value.length;
+    // A character takes 1 to 3 bytes in UTF-8: most Pods need no count of bytes.
+    if (chars * 3 <= MAX_ANNOTATIONS_BYTES)
+        return;
+    const sizes = Object.entries(annotations).map(([key, value]) => [key, Buffer.byteLength(key) + Buffer.byteLength(value)]);
+    const total = sizes.reduce((sum, [, size]) => sum + size, 0);
+    if (total <= MAX_ANNOTATIONS_BYTES)
+        return;
+    const [largest, size] = sizes.reduce((a, b) => (b[1] > a[1] ? b : a));
+    throw new errors/* InputError */.d(`The Pod of ${dockerfile} has annotations of ${total} bytes in all (${largest}: ${size}): expected at most ${MAX_ANNOTATIONS_BYTES} (256 KiB), the most Kubernetes takes (shorter paths, fewer build args or parents).`);
+}
+function joinPosix(...parts) {
+    return parts.filter((p) => p !== '').join('/');
+}
+
+;// CONCATENATED MODULE: external "node:buffer"
+const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+;// CONCATENATED MODULE: ./src/manifest/yaml.ts
+
+const MANIFEST_HEADER = [
+    '# Generated by kaniko-gitops from the Dockerfiles of this repository. Do not edit:',
+    '# the next run overwrites it. One kaniko build Pod per image; ArgoCD syncs this folder.',
+].join('\n');
+/** The line after the header: a digest of the documents, so a run can tell its own text from a hand edit. */
+const DIGEST_PREFIX = '# digest: sha256:';
+/**
+ * The optional line after the digest: the key of everything the documents were rendered from (see
+ * runKey in render.ts). A run with the same key renders the same documents, and need not render them.
+ */
+const INPUTS_PREFIX = '# inputs: sha256:';
+/**
+ * Are `documents` the verified documents of the file read before? Reused Pods are the very strings
+ * read from the file, so most comparisons are of references.
+ */
+function sameDocuments(documents, previous) {
+    const before = previous.verified?.documents;
+    return before !== undefined && before.length === documents.length && documents.every((d, i) => d.text === before[i]);
+}
+/**
+ * The manifest file: the header, the digest of the documents, the key of the inputs (when given),
+ * then each document after a `---` line, in the order given. The same documents always give the same
+ * bytes (see emitYaml and nameDocument), and different documents different bytes: no document has a
+ * `---` line of its own.
+ */
+function serializeManifest(documents, inputs) {
+    const body = documents.map((d) => `---\n${d.text}`).join('');
+    return `${MANIFEST_HEADER}\n${DIGEST_PREFIX}${(0,sha256/* sha256Hex */.f)(body)}\n${inputs === undefined ? '' : `${INPUTS_PREFIX}${inputs}\n`}${body}`;
+}
+
+;// CONCATENATED MODULE: ./src/manifest/previous.ts
+
+
+
+
+
+function record(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
+}
+function previous_text(value) {
+    return typeof value === 'string' ? value : '';
+}
+const OWN = Buffer.from(`${MANIFEST_HEADER}\n${DIGEST_PREFIX}`);
+const INPUTS = Buffer.from(INPUTS_PREFIX);
+/**
+ * Reads what an earlier run wrote: for each build Pod, its Dockerfile, hash, pinned commit and name.
+ * A file this action wrote (it starts with MANIFEST_HEADER) is read line by line, taking only those
+ * annotations: parsing a thousand documents into YAML trees cost more than the rest of a run. Any
+ * other file goes through the YAML parser; one that is not valid YAML is reported through `problem`
+ * and otherwise ignored: the manifest is generated, and rendering it anew only re-pins commits.
+ *
+ * An own file is read as bytes: the digest is checked on them, only each Pod's metadata becomes a
+ * string (see scanOwnManifest), and the text of the file and of each document is decoded when asked
+ * for. A run that takes the file as it is never turns megabytes into a string (which also cost a
+ * full garbage collection).
+ */
+async function readPreviousManifest(content) {
+    if (content === undefined)
+        return { text: '', images: new Map() };
+    const bytes = typeof content === 'string' ? Buffer.from(content) : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+    let whole = typeof content === 'string' ? content : undefined;
+    const textOf = () => {
+        whole ??= bytes.toString('utf8');
+        return whole;
+    };
+    if (bytes.length < OWN.length || bytes.compare(OWN, 0, OWN.length, 0, OWN.length) !== 0)
+        return parseManifest(textOf());
+    const digestEnd = bytes.indexOf(10, OWN.length);
+    const digest = bytes.toString('latin1', OWN.length, digestEnd === -1 ? OWN.length : digestEnd);
+    // The inputs line, when there is one, is outside the digest: the digest is of the documents alone.
+    const hasInputs = digestEnd !== -1 &&
+        digestEnd + 1 + INPUTS.length <= bytes.length &&
+        bytes.compare(INPUTS, 0, INPUTS.length, digestEnd + 1, digestEnd + 1 + INPUTS.length) === 0;
+    const inputsEnd = hasInputs ? bytes.indexOf(10, digestEnd + 1) : digestEnd;
+    const inputs = hasInputs
+        ? bytes.toString('latin1', digestEnd + 1 + INPUTS.length, inputsEnd === -1 ? bytes.length : inputsEnd)
+        : undefined;
+    const bodyStart = digestEnd === -1 || inputsEnd === -1 ? bytes.length : inputsEnd + 1;
+    const body = bytes.subarray(bodyStart);
+    // The action writes UTF-8, and every document after a `---` line: then the documents joined again are the body.
+    const intact = body.length >= 4 && body.toString('latin1', 0, 4) === '---\n' && (0,external_node_buffer_namespaceObject.isUtf8)(body) && digest === (0,sha256/* sha256Hex */.f)(body);
+    const scanned = scanOwnManifest(body, intact);
+    // A field written as a block scalar (a path that ends in a newline) is beyond the line reader.
+    if (scanned === undefined)
+        return parseManifest(textOf());
+    const known = inputs !== undefined && /^[0-9a-f]{64}$/.test(inputs) ? { inputs } : {};
+    return {
+        get text() {
+            return textOf();
+        },
+        images: scanned.images,
+        ...(intact && scanned.names !== undefined
+            ? {
+                verified: {
+                    get documents() {
+                        return scanned.documents();
+                    },
+                    names: scanned.names,
+                    ...known,
+                },
+            }
+            : {}),
+    };
+}
+/** The fields read from each Pod, as the emitter writes them: each on one line of the metadata. */
+const FIELDS = [
+    ['name', '\n  name: '],
+    [LABEL.name, `\n    ${LABEL.name}: `],
+    [ANNOTATION.dockerfile, `\n    ${ANNOTATION.dockerfile}: `],
+    [ANNOTATION.dockerfileSha256, `\n    ${ANNOTATION.dockerfileSha256}: `],
+    [ANNOTATION.effectiveSha256, `\n    ${ANNOTATION.effectiveSha256}: `],
+    [ANNOTATION.image, `\n    ${ANNOTATION.image}: `],
+    [ANNOTATION.commit, `\n    ${ANNOTATION.commit}: `],
+    [ANNOTATION.renderKey, `\n    ${ANNOTATION.renderKey}: `],
+];
+/** A scalar as emitYaml writes it: plain, or JSON-quoted. */
+function scalar(text) {
+    if (!text.startsWith('"'))
+        return text;
+    try {
+        const value = JSON.parse(text.replace(/\\U([0-9a-fA-F]{8})/g, (_m, hex) => String.fromCodePoint(Number.parseInt(hex, 16))));
+        return typeof value === 'string' ? value : '';
+    }
+    catch {
+        return '';
+    }
+}
+const POD_START = 'apiVersion: v1\nkind: Pod\nmetadata:';
+const SEPARATOR = Buffer.from('\n---\n');
+const SPEC = Buffer.from('\nspec:\n');
+/**
+ * `body` is everything after the header lines. Documents are found with Buffer.indexOf, and only each
+ * Pod's metadata (up to `spec:`) becomes a string, as latin1 so that its offsets are the bytes':
+ * three calls into the runtime per Pod, string searches within, and no string of megabytes. A value
+ * beyond ASCII is decoded again from its bytes as UTF-8. With `intact`, each document is checked
+ * against its name (a hand edit under a digest made again keeps a name its text no longer gives), a
+ * Pod that passes keeps its text for reuse, `names` lists the names when every document passed, and
+ * `documents` gives every document's text in file order; texts are decoded on first use, once.
+ */
+function scanOwnManifest(body, intact) {
+    const images = new Map();
+    let names = intact ? [] : undefined;
+    const ranges = [];
+    const decoded = [];
+    const documentText = (i) => {
+        let doc = decoded[i];
+        if (doc === undefined) {
+            doc = body.toString('utf8', ranges[2 * i], ranges[2 * i + 1]);
+            decoded[i] = doc;
+        }
+        return doc;
+    };
+    let at = body.length >= 4 && body.toString('latin1', 0, 4) === '---\n' ? 4 : 0;
+    while (at < body.length) {
+        const next = body.indexOf(SEPARATOR, at);
+        const end = next === -1 ? body.length : next + 1;
+        const index = ranges.length / 2;
+        ranges.push(at, end);
+        const specAt = body.indexOf(SPEC, at);
+        const meta = body.toString('latin1', at, specAt === -1 || specAt > end ? end : specAt);
+        const named = intact ? nameOfText(body.subarray(at, end), meta) : undefined;
+        if (named === undefined)
+            names = undefined;
+        else
+            names?.push(`${named.kind}/${named.name}`);
+        if (meta.startsWith(POD_START)) {
+            const ascii = !NOT_ASCII.test(meta);
+            const fields = {};
+            // The fields are looked for in the order the emitter writes them, each from where the last
+            // one ended: one pass over the metadata. A field not found there (an edited file) is looked
+            // for from the start.
+            let from = 0;
+            for (let f = 0; f < FIELDS.length; f++) {
+                const [key, marker] = FIELDS[f];
+                let found = meta.indexOf(marker, from);
+                if (found === -1 && from > 0)
+                    found = meta.indexOf(marker);
+                if (found === -1)
+                    continue;
+                const valueAt = found + marker.length;
+                const newline = meta.indexOf('\n', valueAt);
+                const lineEnd = newline === -1 ? meta.length : newline;
+                from = lineEnd;
+                let raw = meta.slice(valueAt, lineEnd);
+                if (!ascii && NOT_ASCII.test(raw))
+                    raw = body.toString('utf8', at + valueAt, at + lineEnd);
+                // A field written as a block scalar (a path that ends in a newline) is beyond this reader.
+                if (raw.startsWith('|') || raw.startsWith('>'))
+                    return undefined;
+                fields[key] = scalar(raw);
+            }
+            // A Pod is named after its image: the label, which its text (and so its name's hash) holds.
+            const own = named?.kind === 'Pod' && named.prefix === fields[LABEL.name];
+            if (!own)
+                names = undefined;
+            addImage(images, fields.name ?? '', fields[LABEL.name] ?? '', fields, own ? () => documentText(index) : undefined);
+        }
+        if (next === -1)
+            break;
+        at = next + SEPARATOR.length;
+    }
+    return {
+        images,
+        documents: () => Array.from({ length: ranges.length / 2 }, (_, i) => documentText(i)),
+        ...(names !== undefined ? { names } : {}),
+    };
+}
+const NOT_ASCII = /[^\p{ASCII}]/u;
+function addImage(images, pod, name, annotations, doc) {
+    const dockerfile = previous_text(annotations[ANNOTATION.dockerfile]);
+    const sha256 = previous_text(annotations[ANNOTATION.dockerfileSha256]);
+    const commit = previous_text(annotations[ANNOTATION.commit]);
+    if (dockerfile === '' || !/^[0-9a-f]{64}$/.test(sha256))
+        return;
+    const effective = previous_text(annotations[ANNOTATION.effectiveSha256]);
+    const image = {
+        name,
+        dockerfile,
+        sha256,
+        effective: /^[0-9a-f]{64}$/.test(effective) ? effective : sha256,
+        commit: /^[0-9a-f]{40}$/.test(commit) ? commit : '',
+        pod,
+        image: previous_text(annotations[ANNOTATION.image]),
+    };
+    const key = previous_text(annotations[ANNOTATION.renderKey]);
+    // The Pod's text is decoded when a render reuses it, not before.
+    images.set(dockerfile, doc !== undefined && key !== ''
+        ? {
+            ...image,
+            renderKey: key,
+            get text() {
+                return doc();
+            },
+        }
+        : image);
+}
+async function parseManifest(content) {
+    // Loaded only for files this action did not write: the yaml package costs start-up time.
+    const { parseAllDocuments } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    const images = new Map();
+    for (const doc of parseAllDocuments(content)) {
+        if (doc.errors.length > 0) {
+            return { text: content, images: new Map(), problem: `it is not valid YAML (${doc.errors[0]?.message.split('\n')[0]})` };
+        }
+        const object = record(doc.toJS());
+        if (object.kind !== 'Pod')
+            continue;
+        const metadata = record(object.metadata);
+        addImage(images, previous_text(metadata.name), previous_text(record(metadata.labels)[LABEL.name]), record(metadata.annotations));
+    }
+    return { text: content, images };
+}
+
+;// CONCATENATED MODULE: ./src/manifest/render.ts
+
+
+
+
+
+
+
+
+
+const RUN_KEY_SETTINGS = [...POD_SETTING_KEYS, 'registry', 'forceBuild', 'forceImages'];
+const everyRenderSettingKeyed = true;
+void everyRenderSettingKeyed;
+/**
+ * The key of everything a render reads but the previous manifest and the commit: the settings, the
+ * scanned Dockerfiles (paths, hashes, what their tags cover, per-image settings), the skipped ones,
+ * the scripts (through the ConfigMap's content name) and the running code; when forcing, the commit
+ * too, which the forced Pods are pinned to. A manifest rendered from
+ * the same key, unedited, is what a render would write again: every image keeps its hash, so every
+ * Pod keeps its pinned commit and its text (a render is idempotent, which test/run-key.test.ts checks).
+ */
+function runKey(settings, scan, scriptsConfigMap, codeIdentity) {
+    // The force nonce changes with every run, and shapes only the Pods of forced images.
+    const forcing = settings.forceBuild || settings.forceImages.length > 0;
+    const values = RUN_KEY_SETTINGS.map((key) => (key === 'forceNonce' && !forcing ? '' : settings[key]));
+    // The Dockerfile's text is left out: its sha256 stands for it.
+    const files = scan.files.map(({ text: _text, ...file }) => file);
+    // A forced image is pinned to the commit being rendered: a forced run never takes an older one's Pods.
+    const commit = forcing ? [settings.commitSha] : [];
+    return (0,sha256/* sha256Hex */.f)(JSON.stringify(['kaniko-gitops run v1', codeIdentity, scriptsConfigMap, values, files, scan.skipped, ...commit]));
+}
+/**
+ * Plans and renders the scanned Dockerfiles against a previous manifest (`previousText`, from
+ * `source`), which supplies the pinned commits of unchanged images. Pure but for the log.
+ *
+ * Steady state: when the previous manifest is this action's own, unedited, and records the same run
+ * key, it is the result as it is, and nothing is planned or rendered.
+ */
+async function renderScan(settings, scan, previousText, source, log, code) {
+    const configMap = nameDocument(buildScriptsConfigMap(code.scripts, settings.namespace), 'kaniko-gitops-scripts');
+    const key = runKey(settings, scan, configMap.name, code.identity);
+    const previous = await readPreviousManifest(previousText);
+    if (previous.problem) {
+        log.warning(`The existing manifest ${source} is ignored: ${previous.problem}. It is rendered anew from the Dockerfiles.`);
+    }
+    if (previous.verified?.inputs === key && holdsEveryImage(previous, scan, configMap.name)) {
+        return sameInputs(settings, scan, previous, key, log);
+    }
+    const plan = await log.group('Plan', async () => planAndLog(settings, scan, previous, log));
+    return log.group('Render', async () => {
+        const { pods, reused } = renderPods(plan, settings, previous, configMap.name);
+        const documents = [configMap, ...pods];
+        // The same documents: the file stays as it is, its inputs line too (a render of other code, or
+        // with warnings, differs only there, and a file that changes only there is not worth a commit).
+        const same = sameDocuments(documents, previous);
+        // The key is recorded only for a render without warnings: a run that skips rendering skips them too.
+        const written = same ? undefined : serializeManifest(documents, plan.warnings.length === 0 ? key : undefined);
+        if (written !== undefined)
+            checkManifestSize(written, pods.length);
+        // Other documents than the verified ones are another file (see serializeManifest): no need to decode
+        // the old one to compare. A file that was not verified is compared as text.
+        const changed = !same && (previous.verified !== undefined || written !== previous.text);
+        log.info(`${pods.length} Pod(s) (${reused} unchanged, taken as they were)${written === undefined ? '' : `, ${written.length} bytes`}, ${changed ? 'changed' : 'unchanged'}`);
+        return {
+            get manifest() {
+                return written ?? previous.text;
+            },
+            changed,
+            images: plan.images.map((image, i) => reportOf(image, pods[i]?.name ?? '', plan)),
+            removed: plan.removed,
+            skipped: scan.skipped,
+        };
+    });
+}
+/** Plans the images, and logs the plan: a line per image, and per image removed. */
+function planAndLog(settings, scan, previous, log) {
+    const skipped = new Set(scan.skipped);
+    const planned = planImages(scan.files, settings, previous.images, scan.skipped);
+    for (const warning of planned.warnings)
+        log.warning(warning);
+    log.info([
+        ...planned.images.map((image) => planLine({ ...image, ...renamedFrom(planned.renamed.get(image.dockerfile), image.dockerfile) })),
+        ...planned.removed.map((gone) => `${(0,inert/* inert */.tJ)(gone.name)}: removed (${skipped.has(gone.dockerfile) ? 'skipped by the config' : `${(0,inert/* inert */.tJ)(gone.dockerfile)} is gone`})`),
+    ].join('\n'));
+    return planned;
+}
+/** A Pod per planned image: the previous manifest's text when its inputs did not change, else a new one. */
+function renderPods(plan, settings, previous, configMap) {
+    let reused = 0;
+    const pods = plan.images.map((image) => {
+        const before = previous.images.get(image.dockerfile);
+        if (before?.text !== undefined && before.renderKey === renderKey(image, settings, configMap)) {
+            reused++;
+            return { name: before.pod, text: before.text };
+        }
+        return nameDocument(buildPod(image, settings, configMap), image.name);
+    });
+    return { pods, reused };
+}
+/** The next run reads the manifest back, within the same limit (a UTF-16 unit is at most 3 bytes of UTF-8). */
+function checkManifestSize(written, pods) {
+    if (written.length * 3 <= LIMITS.manifestBytes || Buffer.byteLength(written) <= LIMITS.manifestBytes)
+        return;
+    throw new LimitError(`the manifest would have ${Buffer.byteLength(written)} bytes, more than the ${showBytes(LIMITS.manifestBytes)} a manifest may have (${pods} Pods): expected fewer images, or smaller per-image settings`);
+}
+function reportOf(image, pod, plan) {
+    return {
+        name: image.name,
+        dockerfile: image.dockerfile,
+        sha256: image.sha256,
+        image: image.image,
+        tag: image.tag,
+        pod,
+        forced: image.forced,
+        status: image.status,
+        ...renamedFrom(plan.renamed.get(image.dockerfile), image.dockerfile),
+    };
+}
+/**
+ * Does the verified file hold the documents a render of `scan` writes, in their order: the scripts'
+ * ConfigMap, then one Pod per Dockerfile, by image name? Each document was checked against its name;
+ * this finds one dropped, added or moved by hand under a digest made again.
+ */
+function holdsEveryImage(previous, scan, configMap) {
+    const names = previous.verified?.names ?? [];
+    if (names.length !== scan.files.length + 1 || names[0] !== `ConfigMap/${configMap}` || previous.images.size !== scan.files.length) {
+        return false;
+    }
+    let i = 1;
+    let last = '';
+    for (const image of previous.images.values()) {
+        if (names[i++] !== `Pod/${image.pod}` || image.name <= last)
+            return false;
+        last = image.name;
+    }
+    return scan.files.every((file) => previous.images.has(file.path));
+}
+/** The report fields of a renamed image (`was`: what it was in the previous manifest); none for another. */
+function renamedFrom(was, dockerfile) {
+    if (was === undefined)
+        return {};
+    return was.dockerfile === dockerfile ? { previousName: was.name } : { previousName: was.name, previousDockerfile: was.dockerfile };
+}
+function planLine(image) {
+    // Names and references of the previous manifest are text from a file, like any path.
+    return `${(0,inert/* inert */.tJ)(image.name)}: ${(0,inert/* inert */.tJ)(image.image)} (${(0,inert/* inert */.tJ)((0,outcome/* statusText */.q)(image, true))})`;
+}
+/** The outcome of a render whose inputs are those of the previous manifest: that manifest, every image unchanged. */
+async function sameInputs(settings, scan, previous, key, log) {
+    const forced = new Set(settings.forceImages);
+    const images = [...previous.images.values()]
+        .map((before) => ({
+        name: before.name,
+        dockerfile: before.dockerfile,
+        sha256: before.sha256,
+        image: before.image,
+        tag: before.image.slice(before.image.lastIndexOf(':') + 1),
+        pod: before.pod,
+        forced: settings.forceBuild || forced.has(before.name),
+        status: 'unchanged',
+    }))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    await log.group('Plan', async () => {
+        log.info([...images.map(planLine), `The manifest was rendered from these same inputs (sha256:${key}): nothing to plan.`].join('\n'));
+    });
+    await log.group('Render', async () => {
+        log.info(`${images.length} Pod(s) (${images.length} unchanged, taken as they were), unchanged`);
+    });
+    return {
+        // Decoded only if asked for: render mode writes nothing, and never does.
+        get manifest() {
+            return previous.text;
+        },
+        changed: false,
+        images,
+        removed: [],
+        skipped: scan.skipped,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/config/parse.ts
+
+
+
+/**
+ * Per-image settings for what cannot be inferred from the Dockerfiles: read from the config file
+ * (input `config`) or, for a single-image repository, from the `image-config` input. Parsing is
+ * strict: an unknown key or a bad value is an error that names the file, line and column. Then the
+ * entries are matched to the Dockerfiles found and checked against them (context folder, target
+ * stage), still with the place each setting was written. Pure: the caller reads the file.
+ */
+const OPTION_KEYS = [
+    'name',
+    'context',
+    'buildArgs',
+    'target',
+    'extraTags',
+    'platform',
+    'resources',
+    'nodeSelector',
+    'tolerations',
+    'skip',
+];
+/** What `defaults` may set: the settings that make sense for every image. */
+const DEFAULT_KEYS = [
+    'buildArgs',
+    'extraTags',
+    'platform',
+    'resources',
+    'nodeSelector',
+    'tolerations',
+];
+const TOP_KEYS = ['defaults', 'images'];
+/** Where a value sits in the config, and how to say so. */
+function locate(source, at) {
+    return source.kind === 'file' ? `${source.name}:${at.line}:${at.column}` : `Input '${source.name}' (line ${at.line}, column ${at.column})`;
+}
+/** An error about a value of the config, located. */
+function configError(source, at, message) {
+    return new errors/* InputError */.d(`${locate(source, at)}: ${message}`, {
+        ...(source.annotationPath ? { location: { ...at, file: source.annotationPath } } : {}),
+    });
+}
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const CONTENT_TAG = /^[0-9a-f]{16}$/;
+const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
+const QUANTITY = /^[+]?(\d+(\.\d*)?|\.\d+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?\d+)?$/;
+const QUANTITY_PARTS = /^[+]?(\d*)(?:\.(\d*))?(?:([KMGTPE])i|([numkMGTPE])|[eE]([+-]?\d+))?$/;
+const DECIMAL_SI = { n: -9, u: -6, m: -3, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+const BINARY_SI = { K: 10n, M: 20n, G: 30n, T: 40n, P: 50n, E: 60n };
+const MAX_BINARY = 2n ** 63n - 1n;
+/**
+ * The value Kubernetes parses a quantity (one QUANTITY matched) to: exact, with what is finer than
+ * nano rounded up to 1n, and a binary-suffixed one capped at 2^63-1 (`8Ei`), as resource.Quantity does.
+ */
+function quantityAmount(text) {
+    const [, whole = '', fraction = '', binary, decimal, power] = QUANTITY_PARTS.exec(text) ?? [];
+    let digits = BigInt(`${whole}${fraction}` || '0');
+    let exponent = -fraction.length + (decimal ? (DECIMAL_SI[decimal] ?? 0) : power ? Number(power) : 0);
+    if (binary) {
+        digits *= 2n ** (BINARY_SI[binary] ?? 0n);
+        if (digits > MAX_BINARY * 10n ** BigInt(-exponent))
+            return { digits: MAX_BINARY, exponent: 0 };
+    }
+    if (exponent < -9 && digits > 0n) {
+        const shift = -9 - exponent;
+        const scale = shift < String(digits).length ? 10n ** BigInt(shift) : undefined;
+        digits = scale === undefined ? 1n : (digits + scale - 1n) / scale;
+        exponent = -9;
+    }
+    return { digits, exponent };
+}
+/** Compares two quantities by value (`1Gi` and `1073741824` are equal): negative, 0 or positive. */
+function compareQuantities(a, b) {
+    const x = quantityAmount(a);
+    const y = quantityAmount(b);
+    if (x.digits === 0n || y.digits === 0n)
+        return x.digits === y.digits ? 0 : x.digits === 0n ? -1 : 1;
+    // Orders of magnitude first: an exponent such as 1e400 is never raised to a power of ten.
+    const magnitude = String(x.digits).length + x.exponent - (String(y.digits).length + y.exponent);
+    if (magnitude !== 0)
+        return magnitude;
+    const low = Math.min(x.exponent, y.exponent);
+    const left = x.digits * 10n ** BigInt(x.exponent - low);
+    const right = y.digits * 10n ** BigInt(y.exponent - low);
+    return left === right ? 0 : left < right ? -1 : 1;
+}
+/** Is the quantity a whole number (`2`, `2000m`, `1k`)? */
+function isWholeQuantity(text) {
+    const { digits, exponent } = quantityAmount(text);
+    return exponent >= 0 || digits % 10n ** BigInt(-exponent) === 0n;
+}
+const QUALIFIED_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+const CONTAINER_RESOURCE = 'cpu, memory, ephemeral-storage, hugepages-<size>, or an extended resource such as nvidia.com/gpu';
+/**
+ * A resource a container may request: one of Kubernetes' own (cpu, memory, ephemeral-storage,
+ * hugepages-<size>), or a name with a domain (an extended resource such as nvidia.com/gpu).
+ */
+function isContainerResourceName(value) {
+    if (!isQualifiedName(value))
+        return false;
+    if (value.includes('/'))
+        return !value.startsWith('requests.');
+    if (value.startsWith('hugepages-'))
+        return QUANTITY.test(value.slice('hugepages-'.length));
+    return value === 'cpu' || value === 'memory' || value === 'ephemeral-storage';
+}
+/** A resource with a domain outside kubernetes.io (nvidia.com/gpu): counted in whole units, never overcommitted. */
+function isExtendedResource(name) {
+    const slash = name.indexOf('/');
+    const domain = slash === -1 ? '' : name.slice(0, slash);
+    return domain !== '' && domain !== 'kubernetes.io' && !domain.endsWith('.kubernetes.io') && !name.startsWith('requests.');
+}
+/** A Kubernetes label key or resource name: `[prefix/]name`, the prefix a DNS subdomain. */
+function isQualifiedName(value) {
+    const slash = value.lastIndexOf('/');
+    const name = slash === -1 ? value : value.slice(slash + 1);
+    const prefix = slash === -1 ? '' : value.slice(0, slash);
+    return QUALIFIED_NAME.test(name) && (slash === -1 || (prefix.length <= 253 && DNS_SUBDOMAIN.test(prefix)));
+}
+/** Parses the config file's text. `source` names it in errors. */
+async function parseConfigFile(text, source) {
+    const parsed = await parseYaml(text, source);
+    const reader = new Reader(source, parsed.lineCounter, parsed.kinds);
+    const root = parsed.contents;
+    const empty = { dockerfile: '', options: {}, at: { line: 1, column: 1 }, positions: new Map() };
+    if (root === null)
+        return { source, defaults: empty, images: new Map() };
+    const top = reader.map(root, 'the top level', 'a mapping with the keys defaults and images');
+    let defaults = empty;
+    const images = new Map();
+    for (const pair of top) {
+        const key = reader.key(pair, TOP_KEYS, '');
+        if (key === 'defaults')
+            defaults = reader.entry('', pair.value, 'defaults', DEFAULT_KEYS, pair.key);
+        else {
+            for (const image of reader.map(pair.value, 'images', 'a mapping from Dockerfile paths to their settings', pair.key)) {
+                const raw = reader.string(image.key, 'a Dockerfile path in images', 'a repository-relative path');
+                const dockerfile = normalizePath(raw);
+                const at = reader.at(image.key);
+                if (dockerfile === undefined || dockerfile === '') {
+                    throw configError(source, at, `images has the key '${raw}': expected a Dockerfile path relative to the repository`);
+                }
+                if (images.has(dockerfile)) {
+                    throw configError(source, at, `images has '${raw}' twice (as '${dockerfile}'): expected one entry per Dockerfile`);
+                }
+                images.set(dockerfile, reader.entry(dockerfile, image.value, `images › ${dockerfile}`, OPTION_KEYS, image.key));
+            }
+        }
+    }
+    return { source, defaults, images };
+}
+/** Parses the `image-config` input: the settings of the repository's only image. */
+async function parseInlineConfig(text, source) {
+    const parsed = await parseYaml(text, source);
+    if (parsed.contents === null)
+        return undefined;
+    return new Reader(source, parsed.lineCounter, parsed.kinds).entry('', parsed.contents, 'the image', OPTION_KEYS);
+}
+async function parseYaml(text, source) {
+    // Loaded only when there is a config: the yaml package costs start-up time.
+    const yaml = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    const lineCounter = new yaml.LineCounter();
+    const doc = yaml.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+    const problem = doc.errors[0];
+    if (problem) {
+        const { line, col } = lineCounter.linePos(problem.pos[0]);
+        const what = problem.code === 'DUPLICATE_KEY' ? 'a key appears twice in one mapping' : problem.message.replace(/\s+/g, ' ').trim();
+        throw configError(source, { line, column: col }, `expected valid YAML, but ${what}`);
+    }
+    const contents = doc.contents;
+    return {
+        contents: contents && yaml.isScalar(contents) && contents.value === null ? null : contents,
+        lineCounter,
+        kinds: { isAlias: yaml.isAlias, isMap: yaml.isMap, isSeq: yaml.isSeq, isScalar: yaml.isScalar },
+    };
+}
+/** Repository-relative POSIX path, or undefined when it leaves the repository or is absolute. */
+function normalizePath(raw) {
+    const value = raw.trim().replace(/\\/g, '/');
+    if (value === '' || value.startsWith('/') || /^[A-Za-z]:\//.test(value))
+        return undefined;
+    const normalized = external_node_path_.posix.normalize(value).replace(/\/+$/, '');
+    if (normalized === '..' || normalized.startsWith('../'))
+        return undefined;
+    return normalized === '.' ? '' : normalized;
+}
+/** Walks the parsed document, checking types and values, and keeps positions for later errors. */
+class Reader {
+    source;
+    lines;
+    kinds;
+    constructor(source, lines, kinds) {
+        this.source = source;
+        this.lines = lines;
+        this.kinds = kinds;
+    }
+    at(node) {
+        const offset = node?.range?.[0] ?? 0;
+        const { line, col } = this.lines.linePos(offset);
+        return { line, column: col };
+    }
+    fail(node, message) {
+        throw configError(this.source, this.at(node), message);
+    }
+    /** How a value reads in an error: its text, or its kind. */
+    show(node) {
+        if (node === null || node === undefined || !this.kinds.isScalar(node))
+            return 'nothing';
+        if (node.value === null)
+            return 'null';
+        const text = String(node.source ?? node.value);
+        return `'${text.length > 80 ? `${text.slice(0, 77)}...` : text}'`;
+    }
+    /** A mapping; `owner` (its key) is where an error points when there is no value to point at. */
+    map(node, what, expected, owner) {
+        const n = node;
+        if (!this.kinds.isMap(n))
+            return this.fail(this.isEmpty(n) && owner ? owner : n, `${what} has ${this.describe(n)}: expected ${expected}`);
+        return n.items;
+    }
+    seq(node, what, expected) {
+        const n = node;
+        if (!this.kinds.isSeq(n))
+            return this.fail(n, `${what} has ${this.describe(n)}: expected ${expected}`);
+        return n.items;
+    }
+    describe(node) {
+        if (this.kinds.isAlias(node))
+            return `the alias *${node.source}, and aliases are not supported (write the value out, or use defaults)`;
+        if (this.kinds.isMap(node))
+            return 'a mapping';
+        if (this.kinds.isSeq(node))
+            return 'a list';
+        if (node === null || node === undefined || (this.kinds.isScalar(node) && node.value === null))
+            return 'no value';
+        return `the value ${this.show(node)}`;
+    }
+    isEmpty(node) {
+        return node === null || node === undefined || (this.kinds.isScalar(node) && node.value === null);
+    }
+    scalar(node) {
+        return this.kinds.isScalar(node) ? node.value : undefined;
+    }
+    /** A scalar that YAML reads as a string; numbers and booleans must be quoted, so `1.10` stays `1.10`. */
+    string(node, what, expected) {
+        const value = this.scalar(node);
+        if (typeof value === 'string')
+            return value;
+        if (typeof value === 'number' || typeof value === 'boolean') {
+            this.fail(node, `${what} has the value ${this.show(node)}, which YAML reads as a ${typeof value}: expected ${expected} (quote it)`);
+        }
+        return this.fail(node, `${what} has ${this.describe(node)}: expected ${expected}`);
+    }
+    boolean(node, what) {
+        const value = this.scalar(node);
+        if (typeof value === 'boolean')
+            return value;
+        return this.fail(node, `${what} has ${this.describe(node)}: expected true or false`);
+    }
+    /** A string matching `pattern`. */
+    matching(node, what, pattern, expected) {
+        const value = this.string(node, what, expected);
+        const ok = typeof pattern === 'function' ? pattern(value) : pattern.test(value);
+        if (!ok)
+            this.fail(node, `${what} has the value ${this.show(node)}: expected ${expected}`);
+        return value;
+    }
+    key(pair, allowed, where) {
+        const key = this.string(pair.key, where ? `a key of ${where}` : 'a top-level key', `one of ${allowed.join(', ')}`);
+        if (where === 'defaults' && !allowed.includes(key) && OPTION_KEYS.includes(key)) {
+            this.fail(pair.key, `defaults has the key '${key}', which applies to one image only: expected it under images › <Dockerfile>`);
+        }
+        if (!allowed.includes(key)) {
+            const near = allowed.find((k) => k.toLowerCase() === key.toLowerCase().replace(/[-_]/g, ''));
+            this.fail(pair.key, `${where ? `${where} has` : 'the top level has'} the unknown key '${key}': expected ${near ? `'${near}'` : `one of ${allowed.join(', ')}`}`);
+        }
+        return key;
+    }
+    /** One image's settings (or the defaults), keys limited to `allowed`. */
+    entry(dockerfile, node, where, allowed, owner) {
+        const items = this.map(node, where, `a mapping of image settings (${allowed.join(', ')})`, owner);
+        const positions = new Map();
+        const options = {};
+        for (const pair of items) {
+            const key = this.key(pair, allowed, where);
+            const value = pair.value;
+            const what = `${where} › ${key}`;
+            positions.set(key, this.at(value ?? pair.key));
+            switch (key) {
+                case 'name':
+                    options.name = this.matching(value, what, (v) => (0,names/* isDns1123Label */.z3)(v) && v.length <= names/* MAX_IMAGE_NAME_LENGTH */._6, `an image name of lower-case letters, digits and -, at most ${names/* MAX_IMAGE_NAME_LENGTH */._6} characters`);
+                    break;
+                case 'context': {
+                    const raw = this.string(value, what, 'a folder relative to the repository');
+                    const context = normalizePath(raw === '.' ? './' : raw);
+                    if (context === undefined)
+                        this.fail(value, `${what} has the value ${this.show(value)}: expected a folder inside the repository`);
+                    options.context = context;
+                    break;
+                }
+                case 'buildArgs': {
+                    const args = {};
+                    for (const arg of this.map(value, what, 'a mapping of build argument names to values')) {
+                        const name = this.matching(arg.key, `a key of ${what}`, IDENTIFIER, 'a build argument name such as GO_VERSION');
+                        args[name] = this.string(arg.value, `${what} › ${name}`, 'a string');
+                    }
+                    options.buildArgs = sortedRecord(args);
+                    break;
+                }
+                case 'target':
+                    options.target = this.matching(value, what, STAGE, 'the name of a stage (FROM ... AS <name>)');
+                    break;
+                case 'extraTags': {
+                    const tags = [];
+                    for (const item of this.seq(value, what, 'a list of tags such as [latest]')) {
+                        const tag = this.matching(item, `an item of ${what}`, TAG, 'a tag: letters, digits, _, . and -, at most 128, not starting with . or -');
+                        if (CONTENT_TAG.test(tag))
+                            this.fail(item, `an item of ${what} has the value '${tag}': expected a tag that cannot be taken for a content tag (16 hex digits)`);
+                        if (tags.includes(tag))
+                            this.fail(item, `${what} has '${tag}' twice: expected each tag once`);
+                        tags.push(tag);
+                    }
+                    options.extraTags = tags;
+                    break;
+                }
+                case 'platform':
+                    options.platform = this.matching(value, what, PLATFORM, 'a platform such as linux/amd64 or linux/arm64/v8');
+                    break;
+                case 'resources':
+                    options.resources = this.resources(value, what);
+                    break;
+                case 'nodeSelector': {
+                    const selector = {};
+                    for (const label of this.map(value, what, 'a mapping of node label keys to values')) {
+                        const name = this.matching(label.key, `a key of ${what}`, isQualifiedName, 'a label key such as kubernetes.io/arch');
+                        selector[name] = this.matching(label.value, `${what} › ${name}`, (v) => v.length <= 63 && LABEL_VALUE.test(v), 'a label value: at most 63 letters, digits, -, _ and ., starting and ending with a letter or digit');
+                    }
+                    options.nodeSelector = sortedRecord(selector);
+                    break;
+                }
+                case 'tolerations':
+                    options.tolerations = this.seq(value, what, 'a list of tolerations').map((item) => this.toleration(item, `an item of ${what}`));
+                    break;
+                case 'skip':
+                    options.skip = this.boolean(value, what);
+                    break;
+            }
+        }
+        return { dockerfile, options, at: this.at(node), positions };
+    }
+    resources(node, what) {
+        const out = {};
+        const nodes = { requests: new Map(), limits: new Map() };
+        for (const pair of this.map(node, what, 'a mapping with requests and/or limits')) {
+            const kind = this.key(pair, ['requests', 'limits'], what);
+            const list = {};
+            for (const item of this.map(pair.value, `${what} › ${kind}`, 'a mapping of resource names (cpu, memory, ...) to quantities')) {
+                const name = this.matching(item.key, `a key of ${what} › ${kind}`, isContainerResourceName, CONTAINER_RESOURCE);
+                const raw = item.value;
+                const value = this.scalar(raw);
+                // A bare number is a quantity too (cpu: 2); its source text keeps what was written (0.50).
+                const quantity = typeof value === 'number' && this.kinds.isScalar(raw) ? String(raw.source ?? value) : value;
+                if (typeof quantity !== 'string' || !QUANTITY.test(quantity)) {
+                    this.fail(raw, `${what} › ${kind} › ${name} has ${this.describe(raw)}: expected a Kubernetes quantity such as 500m, 2 or 4Gi`);
+                }
+                // Kubernetes counts extended resources (nvidia.com/gpu) in whole units.
+                if (isExtendedResource(name) && !isWholeQuantity(quantity)) {
+                    this.fail(raw, `${what} › ${kind} › ${name} has the value '${quantity}': expected a whole number (an extended resource)`);
+                }
+                list[name] = quantity;
+                nodes[kind].set(name, raw);
+            }
+            out[kind] = sortedRecord(list);
+        }
+        this.checkRequests(out, nodes, node, what);
+        return out;
+    }
+    /**
+     * What the API server checks of a container's resources beyond each value: no request above its
+     * limit; extended resources and huge pages, which are never overcommitted, with a limit equal to the
+     * request; huge pages only with cpu or memory.
+     */
+    checkRequests(resources, nodes, node, what) {
+        const limits = resources.limits ?? {};
+        for (const [name, request] of Object.entries(resources.requests ?? {})) {
+            const at = nodes.requests.get(name) ?? node;
+            const limit = limits[name];
+            const exact = name.startsWith('hugepages-') || isExtendedResource(name);
+            const problem = limit === undefined
+                ? exact && `expected a limit of ${name} too, the same as the request (Kubernetes never overcommits it)`
+                : exact
+                    ? compareQuantities(request, limit) !== 0 && `expected the same value as its limit, ${limit} (Kubernetes never overcommits it)`
+                    : compareQuantities(request, limit) > 0 && `expected at most its limit, ${limit}`;
+            if (problem)
+                this.fail(at, `${what} › requests › ${name} has the value '${request}': ${problem}`);
+        }
+        const names = [...Object.keys(resources.requests ?? {}), ...Object.keys(limits)];
+        if (names.some((n) => n.startsWith('hugepages-')) && !names.some((n) => n === 'cpu' || n === 'memory')) {
+            this.fail(node, `${what} has huge pages and neither cpu nor memory: expected a cpu or memory request or limit with them`);
+        }
+    }
+    toleration(node, what) {
+        const keys = ['key', 'operator', 'value', 'effect', 'tolerationSeconds'];
+        const out = {};
+        for (const pair of this.map(node, what, `a mapping with ${keys.join(', ')}`)) {
+            const key = this.key(pair, keys, what);
+            const value = pair.value;
+            if (key === 'key')
+                out.key = this.matching(value, `${what} › key`, isQualifiedName, 'a taint key such as dedicated');
+            else if (key === 'operator')
+                out.operator = this.matching(value, `${what} › operator`, /^(Exists|Equal)$/, 'Exists or Equal');
+            else if (key === 'value')
+                out.value = this.matching(value, `${what} › value`, (v) => v.length <= 63 && LABEL_VALUE.test(v), 'a taint value: at most 63 letters, digits, -, _ and ., starting and ending with a letter or digit (quote numbers)');
+            else if (key === 'effect')
+                out.effect = this.matching(value, `${what} › effect`, /^(NoSchedule|PreferNoSchedule|NoExecute)$/, 'NoSchedule, PreferNoSchedule or NoExecute');
+            else {
+                const seconds = this.scalar(value);
+                if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0) {
+                    this.fail(value, `${what} › tolerationSeconds has ${this.describe(value)}: expected a whole number of seconds`);
+                }
+                out.tolerationSeconds = seconds;
+            }
+        }
+        if (out.operator === 'Exists' && out.value !== undefined)
+            this.fail(node, `${what} has operator Exists and a value: expected no value with Exists`);
+        if (out.tolerationSeconds !== undefined && out.effect !== 'NoExecute') {
+            this.fail(node, `${what} has tolerationSeconds: expected it only with effect NoExecute`);
+        }
+        if (out.key === undefined && out.operator !== 'Exists')
+            this.fail(node, `${what} has no key: expected a key, or operator Exists to tolerate every taint`);
+        // Fixed key order: the Pod's text must not depend on how the file ordered them.
+        return {
+            ...(out.key !== undefined ? { key: out.key } : {}),
+            ...(out.operator !== undefined ? { operator: out.operator } : {}),
+            ...(out.value !== undefined ? { value: out.value } : {}),
+            ...(out.effect !== undefined ? { effect: out.effect } : {}),
+            ...(out.tolerationSeconds !== undefined ? { tolerationSeconds: out.tolerationSeconds } : {}),
+        };
+    }
+}
+function sortedRecord(record) {
+    return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+;// CONCATENATED MODULE: ./src/config/read.ts
+
+
+
+
+
+
+const CONFIG_FILE = { the: 'the config file', a: 'a config file', limit: LIMITS.configBytes };
+/** Reads and parses the config file or the `image-config` input; undefined when neither is set. */
+async function readConfig(settings) {
+    if (settings.imageConfig !== '') {
+        const source = { kind: 'input', name: 'image-config', annotationPath: '' };
+        const entry = await parseInlineConfig(settings.imageConfig, source);
+        if (!entry)
+            return undefined;
+        return { source, defaults: { ...entry, options: {} }, images: new Map([['', entry]]) };
+    }
+    if (settings.config === '')
+        return undefined;
+    const file = external_node_path_default().join(settings.root, ...settings.config.split('/'));
+    const outside = await explainPathEscape(settings.root, file);
+    if (outside)
+        throw new errors/* InputError */.d(`Input 'config' has the value '${settings.config}': expected a file inside the repository, but ${outside}.`);
+    // Checked above to lie inside the repository, and not to be a symlink.
+    const text = readRepoFile(file, settings.config, CONFIG_FILE, settings.root)?.toString('utf8');
+    if (text === undefined) {
+        throw new errors/* InputError */.d(`Input 'config' has the value '${settings.config}': expected a file in the repository, but there is none at that path.`);
+    }
+    const annotationPath = settings.contextPrefix ? `${settings.contextPrefix}/${settings.config}` : settings.config;
+    return parseConfigFile(text, { kind: 'file', name: settings.config, annotationPath });
+}
+
+;// CONCATENATED MODULE: ./src/config/resolve.ts
+
+
+// The config's entries matched to the Dockerfiles found, and each image's settings resolved.
+/** The defaults with the image's own settings over them: a key the image sets replaces the default's value. */
+function mergeOptions(defaults, own) {
+    return { ...defaults, ...own };
+}
+/**
+ * Matches config entries to the Dockerfiles found: every entry must name one (a typo would otherwise
+ * pass silently), and the inline input applies only to a repository with a single Dockerfile.
+ */
+function matchConfig(config, paths) {
+    if (config.source.kind === 'input') {
+        const entry = config.images.get('');
+        if (paths.length !== 1) {
+            throw new errors/* InputError */.d(`Input 'image-config' sets the settings of a repository's only image, but ${paths.length} Dockerfiles matched (${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', ...' : ''}): expected one, or the settings in a config file (input 'config') keyed by Dockerfile path.`);
+        }
+        return new Map([[paths[0], entry]]);
+    }
+    const found = new Set(paths);
+    for (const [dockerfile, entry] of config.images) {
+        if (!found.has(dockerfile)) {
+            throw configError(config.source, entry.at, `images has an entry for '${dockerfile}', but the 'dockerfiles' patterns matched no such file: expected one of ${paths.slice(0, 10).join(', ')}${paths.length > 10 ? ', ...' : ''}`);
+        }
+    }
+    const entries = new Map();
+    for (const file of paths) {
+        const own = config.images.get(file);
+        if (own)
+            entries.set(file, { ...own, options: mergeOptions(config.defaults.options, own.options) });
+        else if (config.defaults.positions.size > 0)
+            entries.set(file, { ...config.defaults, dockerfile: file });
+    }
+    return entries;
+}
+/** An entry's settings for the plan; the context folder must hold the Dockerfile (kaniko reads it from the context). */
+function resolveSettings(config, entry, file, folder) {
+    const { options, positions } = entry;
+    const at = (key) => positions.get(key) ?? entry.at;
+    let contextDir = folder;
+    if (options.context !== undefined) {
+        contextDir = options.context;
+        const inside = contextDir === '' || file.startsWith(`${contextDir}/`);
+        if (!inside) {
+            throw configError(config.source, at('context'), `images › ${file} › context has the value '${contextDir || '.'}': expected a folder that holds the Dockerfile (${folder || '.'} or one above it)`);
+        }
+    }
+    return {
+        ...(options.name !== undefined ? { name: { value: options.name, at: locate(config.source, at('name')) } } : {}),
+        contextDir,
+        buildArgs: options.buildArgs ?? {},
+        target: options.target ?? '',
+        platform: options.platform ?? '',
+        extraTags: options.extraTags ?? [],
+        ...(options.resources ? { resources: options.resources } : {}),
+        nodeSelector: options.nodeSelector ?? {},
+        tolerations: options.tolerations ?? [],
+    };
+}
+/** A target must be a stage of the Dockerfile, or kaniko fails in the cluster long after the render. */
+function checkTarget(config, entry, file, target, froms) {
+    const stages = froms.map((f) => f.stage).filter((s) => s !== undefined);
+    if (!stages.includes(target.toLowerCase())) {
+        throw configError(config.source, entry.positions.get('target') ?? entry.at, `images › ${file} › target has the value '${target}': expected a stage of ${file}${stages.length > 0 ? ` (${stages.join(', ')})` : ', which names no stage (FROM ... AS <name>)'}`);
+    }
+}
+/** The configured settings that change what is built, for the tag; undefined when there are none. */
+function buildInputs(configured, folder) {
+    const args = Object.entries(configured.buildArgs);
+    const context = configured.contextDir === folder ? undefined : configured.contextDir;
+    if (args.length === 0 && configured.target === '' && configured.platform === '' && context === undefined)
+        return undefined;
+    const parts = [
+        ...(context !== undefined ? [`context ${context || '.'}`] : []),
+        ...(configured.target ? [`target ${configured.target}`] : []),
+        ...(configured.platform ? [`platform ${configured.platform}`] : []),
+        ...(args.length > 0 ? [`build args ${args.map(([k]) => k).join(', ')}`] : []),
+    ];
+    return { key: [context ?? null, args, configured.target, configured.platform], covers: parts.join(', ') };
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -3808,8 +3488,8 @@ function objectOf(root, index, entry, kind) {
     try {
         // The reader checks the file itself; its folders must lead nowhere else either (the commit's
         // folder may be a symlink in the working tree).
-        if ((0,repo_file/* isInside */.FK)(external_node_fs_.realpathSync.native(root), external_node_fs_.realpathSync.native(external_node_path_default().dirname(file)))) {
-            const data = (entry.mode & commit_file_S_IFMT) === S_IFLNK ? (0,external_node_fs_.readlinkSync)(file, { encoding: 'buffer' }) : (0,repo_file/* readRepoFile */.v6)(file, entry.path, kind, root);
+        if (isInside(external_node_fs_.realpathSync.native(root), external_node_fs_.realpathSync.native(external_node_path_default().dirname(file)))) {
+            const data = (entry.mode & commit_file_S_IFMT) === S_IFLNK ? (0,external_node_fs_.readlinkSync)(file, { encoding: 'buffer' }) : readRepoFile(file, entry.path, kind, root);
             if (data !== undefined && blobId(index.objectFormat, data) === entry.oid)
                 return data;
         }
@@ -3835,7 +3515,7 @@ function catFile(index, entry, kind) {
     catch (error) {
         if (error.code === 'ENOBUFS') {
             const size = Number(git('cat-file', '-s', oid).toString().trim());
-            throw (0,repo_file/* tooLarge */.g$)(kind, entry.path, size);
+            throw tooLarge(kind, entry.path, size);
         }
         throw new Error(`cannot read ${kind.the} '${entry.path}' from the commit (git cat-file blob ${oid})`, { cause: error });
     }
@@ -4194,7 +3874,7 @@ function prefixOf(parent, count) {
 
 
 
-const IGNORE_FILE = { the: 'the ignore file', a: 'an ignore file', limit: common_limits/* LIMITS */.b1.ignoreFileBytes };
+const IGNORE_FILE = { the: 'the ignore file', a: 'an ignore file', limit: LIMITS.ignoreFileBytes };
 /** A file of a context: any size (large ones are streamed), within the run's total. */
 const CONTEXT_FILE = { the: 'the file', a: 'a file', limit: Number.MAX_SAFE_INTEGER };
 /**
@@ -4238,7 +3918,7 @@ class ContextHasher {
      * @param format the repository's object format, for the ids the working-tree walk computes
      * @param limits the bounds of a run (see limits.ts)
      */
-    constructor(root, generated = new Set(), index, format = index?.objectFormat ?? 'sha1', limits = common_limits/* LIMITS */.b1) {
+    constructor(root, generated = new Set(), index, format = index?.objectFormat ?? 'sha1', limits = LIMITS) {
         this.root = root;
         this.generated = generated;
         this.index = index;
@@ -4279,7 +3959,7 @@ class ContextHasher {
             // Counted before the work, as its bound: the path, then its folders.
             this.used.steps += 2 * rel.length * ig.weight;
             if (this.used.steps > this.limits.ignoreSteps) {
-                throw new common_limits/* LimitError */.oC(`matching the paths of the build contexts against their ignore rules takes more than ${(0,common_limits/* count */.U9)(this.limits.ignoreSteps)} steps in all (a character of a path against a rule is one; the context of '${dockerfile}' reached it, with the ${ig.rules} rules of '${found?.name}'): expected fewer; use fewer rules, smaller contexts, or hash: dockerfile`);
+                throw new LimitError(`matching the paths of the build contexts against their ignore rules takes more than ${count(this.limits.ignoreSteps)} steps in all (a character of a path against a rule is one; the context of '${dockerfile}' reached it, with the ${ig.rules} rules of '${found?.name}'): expected fewer; use fewer rules, smaller contexts, or hash: dockerfile`);
             }
             return ig.ignores(rel);
         };
@@ -4293,12 +3973,12 @@ class ContextHasher {
         const lines = [];
         for (const entry of entries)
             lines.push(`${entry.rel}\u0000${typeof entry.line === 'string' ? entry.line : await entry.line}\n`);
-        return { sha256: (0,scan_hash/* sha256Hex */.fg)(lines.join('')), files: entries.length, ignoreFile: found?.name ?? '' };
+        return { sha256: (0,sha256/* sha256Hex */.f)(lines.join('')), files: entries.length, ignoreFile: found?.name ?? '' };
     }
     countFiles(n, dockerfile) {
         this.used.files += n;
         if (this.used.files > this.limits.contextFiles) {
-            throw new common_limits/* LimitError */.oC(`the build contexts hold more than ${(0,common_limits/* count */.U9)(this.limits.contextFiles)} files in all (the context of '${dockerfile}' reached it; a file in two contexts counts twice): expected fewer; exclude files in .dockerignore, choose smaller contexts, or use hash: dockerfile`);
+            throw new LimitError(`the build contexts hold more than ${count(this.limits.contextFiles)} files in all (the context of '${dockerfile}' reached it; a file in two contexts counts twice): expected fewer; exclude files in .dockerignore, choose smaller contexts, or use hash: dockerfile`);
         }
     }
     /**
@@ -4309,7 +3989,7 @@ class ContextHasher {
         for (const name of [`${dockerfile}.dockerignore`, contextDir ? `${contextDir}/.dockerignore` : '.dockerignore']) {
             const data = this.index
                 ? readCommitFile(this.root, this.index, name, IGNORE_FILE)
-                : (0,repo_file/* readRepoFile */.v6)(external_node_path_default().join(this.root, ...name.split('/')), name, IGNORE_FILE, this.root);
+                : readRepoFile(external_node_path_default().join(this.root, ...name.split('/')), name, IGNORE_FILE, this.root);
             if (data !== undefined)
                 return { name, text: data.toString('utf8') };
         }
@@ -4323,7 +4003,7 @@ class ContextHasher {
         // Counted before parsing: each rule costs a little memory.
         const rules = lines.filter((l) => !l.startsWith('#') && l.trim() !== '').length;
         if (rules > this.limits.ignoreRules) {
-            throw new common_limits/* LimitError */.oC(`the ignore file '${name}' has ${(0,common_limits/* count */.U9)(rules)} rules, more than the ${(0,common_limits/* count */.U9)(this.limits.ignoreRules)} an ignore file may have`);
+            throw new LimitError(`the ignore file '${name}' has ${count(rules)} rules, more than the ${count(this.limits.ignoreRules)} an ignore file may have`);
         }
         try {
             ig = parseDockerignore(lines);
@@ -4350,7 +4030,7 @@ class ContextHasher {
         };
         const walk = (dir, rel, depth) => {
             if (depth > this.limits.depth) {
-                throw new common_limits/* LimitError */.oC(`the folder '${external_node_path_default().posix.join(contextDir, rel)}' of the build context of '${filter.dockerfile}' is more than ${this.limits.depth} folders deep: expected at most ${this.limits.depth}; exclude it in .dockerignore`);
+                throw new LimitError(`the folder '${external_node_path_default().posix.join(contextDir, rel)}' of the build context of '${filter.dockerfile}' is more than ${this.limits.depth} folders deep: expected at most ${this.limits.depth}; exclude it in .dockerignore`);
             }
             let items;
             try {
@@ -4383,7 +4063,7 @@ class ContextHasher {
                         entries.push({ rel: itemRel, line: this.fileLine(abs, external_node_path_default().posix.join(contextDir, itemRel)) });
                     }
                     catch (error) {
-                        if (error instanceof common_limits/* LimitError */.oC)
+                        if (error instanceof LimitError)
                             throw error;
                         throw unreadable('file', itemRel, error);
                     }
@@ -4409,7 +4089,7 @@ class ContextHasher {
     countBytes(bytes, name) {
         this.used.bytes += bytes;
         if (this.used.bytes > this.limits.contextBytes) {
-            throw new common_limits/* LimitError */.oC(`the files of the build contexts have more than ${(0,repo_file/* showBytes */.ni)(this.limits.contextBytes)} bytes in all ('${name}' reached it): expected fewer; exclude large files in .dockerignore, or use hash: dockerfile`);
+            throw new LimitError(`the files of the build contexts have more than ${showBytes(this.limits.contextBytes)} bytes in all ('${name}' reached it): expected fewer; exclude large files in .dockerignore, or use hash: dockerfile`);
         }
     }
 }
@@ -4463,7 +4143,7 @@ function fromIndex(index, filter) {
 }
 function hashFile(abs, name, root, format, countBytes) {
     // A file the walk listed as a regular file: opened without following a link, and fstat'd again.
-    const opened = (0,repo_file/* openRepoFile */.Vj)(abs, name, CONTEXT_FILE, root);
+    const opened = openRepoFile(abs, name, CONTEXT_FILE, root);
     if (opened === undefined)
         throw new Error(`the file '${name}' is gone`);
     const { fd, info } = opened;
@@ -4471,8 +4151,8 @@ function hashFile(abs, name, root, format, countBytes) {
     try {
         countBytes(info.size);
         const executable = (info.mode & 0o100) !== 0;
-        if (info.size <= repo_file/* READ_WHOLE_BYTES */.NO) {
-            const data = (0,repo_file/* readOpenFile */.Pg)(fd, info.size);
+        if (info.size <= READ_WHOLE_BYTES) {
+            const data = readOpenFile(fd, info.size);
             if (data.length === info.size)
                 return line.file(executable, blobId(format, data));
         }
@@ -4522,7 +4202,7 @@ const PRUNED_FOLDERS = new Set(['.git', 'node_modules']);
  * files (a write killed before its rename leaves `.manifest.yaml.<hex>.tmp`).
  */
 const NOT_A_DOCKERFILE = /(?:\.(?:dockerignore|md|txt|orig|bak|rej|tmp|sw[a-p])|~)$/i;
-const GITMODULES = { the: 'the file', a: 'a .gitmodules file', limit: common_limits/* LIMITS */.b1.gitmodulesBytes };
+const GITMODULES = { the: 'the file', a: 'a .gitmodules file', limit: LIMITS.gitmodulesBytes };
 /** Why a listing failure is skipped rather than fatal: the runner may not read the folder (another user's data volume). */
 const UNLISTABLE = new Set(['EACCES', 'EPERM']);
 /**
@@ -4532,7 +4212,7 @@ const UNLISTABLE = new Set(['EACCES', 'EPERM']);
  * not clone) and folders the runner cannot list are skipped with a warning.
  */
 async function discoverDockerfiles(root, patterns, options = {}) {
-    const limits = options.limits ?? common_limits/* LIMITS */.b1;
+    const limits = options.limits ?? LIMITS;
     const walk = new Walk((0,glob/* compilePatterns */.x)(patterns), options.generated ?? new Set(), limits);
     let realRoot;
     try {
@@ -4545,7 +4225,7 @@ async function discoverDockerfiles(root, patterns, options = {}) {
     const { found, warnings, notes } = walk;
     // Symlinks count: each is resolved to be checked.
     if (found.length + walk.symlinks.length > limits.dockerfiles) {
-        throw new common_limits/* LimitError */.oC(`${(0,common_limits/* count */.U9)(found.length + walk.symlinks.length)} files match the 'dockerfiles' patterns, more than the ${(0,common_limits/* count */.U9)(limits.dockerfiles)} Dockerfiles a run may have: expected at most ${(0,common_limits/* count */.U9)(limits.dockerfiles)}; narrow 'dockerfiles' or 'path'`);
+        throw new LimitError(`${count(found.length + walk.symlinks.length)} files match the 'dockerfiles' patterns, more than the ${count(limits.dockerfiles)} Dockerfiles a run may have: expected at most ${count(limits.dockerfiles)}; narrow 'dockerfiles' or 'path'`);
     }
     for (const relPath of walk.symlinks) {
         const problem = await checkSymlink(external_node_path_default().join(root, ...relPath.split('/')), realRoot);
@@ -4586,14 +4266,14 @@ class Walk {
     /** Walks the folder `dir` (`rel` from the root, `depth` folders below it), inside the submodule `outer` ('' for none). */
     folder(dir, rel, outer, depth) {
         if (depth > this.limits.depth) {
-            throw new common_limits/* LimitError */.oC(`the folder '${rel}' is more than ${this.limits.depth} folders below 'path': expected at most ${this.limits.depth} (the search for Dockerfiles does not go deeper)`);
+            throw new LimitError(`the folder '${rel}' is more than ${this.limits.depth} folders below 'path': expected at most ${this.limits.depth} (the search for Dockerfiles does not go deeper)`);
         }
         const entries = this.list(dir, rel);
         if (entries === undefined)
             return;
         this.listed += entries.length;
         if (this.listed > this.limits.searchedEntries) {
-            throw new common_limits/* LimitError */.oC(`the search for Dockerfiles listed more than ${(0,common_limits/* count */.U9)(this.limits.searchedEntries)} files and folders (up to '${rel || '.'}'), more than a run may list: expected fewer; narrow 'path' (node_modules and .git are never searched)`);
+            throw new LimitError(`the search for Dockerfiles listed more than ${count(this.limits.searchedEntries)} files and folders (up to '${rel || '.'}'), more than a run may list: expected fewer; narrow 'path' (node_modules and .git are never searched)`);
         }
         if (rel === '')
             this.submodulePaths = readGitmodules(dir, entries);
@@ -4677,10 +4357,10 @@ function readGitmodules(root, entries) {
         return new Set();
     let text;
     try {
-        text = (0,repo_file/* readRepoFile */.v6)(`${root}/.gitmodules`, '.gitmodules', GITMODULES, root)?.toString('utf8') ?? '';
+        text = readRepoFile(`${root}/.gitmodules`, '.gitmodules', GITMODULES, root)?.toString('utf8') ?? '';
     }
     catch (error) {
-        if (error instanceof common_limits/* LimitError */.oC)
+        if (error instanceof LimitError)
             throw error;
         // Unreadable: the `.git` of each checked-out submodule still tells it.
         return new Set();
@@ -4708,12 +4388,45 @@ async function checkSymlink(file, realRoot) {
     return info.isFile() ? undefined : 'it is a symlink to something that is not a file';
 }
 
-;// CONCATENATED MODULE: ./src/render.ts
+;// CONCATENATED MODULE: ./src/scan/hash.ts
 
 
 
 
+/** Dockerfiles larger than this are refused: they are almost certainly not Dockerfiles. */
+const MAX_DOCKERFILE_BYTES = LIMITS.dockerfileBytes;
+const DOCKERFILE = { the: 'the Dockerfile', a: 'a Dockerfile', limit: MAX_DOCKERFILE_BYTES };
+/**
+ * Reads one Dockerfile, `root`/`file` (at most MAX_DOCKERFILE_BYTES, through the repository's one
+ * reader), and returns its sha256 in hex. Synchronous: for a thousand small files, the file-handle
+ * promises cost more than the reads.
+ */
+function hashDockerfile(root, file, 
+/** Given the bytes (valid during the call) and the file's mode, for a reader that needs them too. */
+onRead) {
+    // `file` is the relative path the walk built under `root` with `/`: joined the same way, without normalising.
+    const opened = openRepoFile(`${root}/${file}`, file, DOCKERFILE, root);
+    // Discovery found it a moment ago: gone now is an error, not a Dockerfile less.
+    if (opened === undefined)
+        throw new Error(`cannot read the Dockerfile '${file}': it is gone`);
+    try {
+        const data = readOpenFile(opened.fd, opened.info.size);
+        if (data.length > MAX_DOCKERFILE_BYTES) {
+            throw new Error(`the Dockerfile '${file}' grew to more than the ${MAX_DOCKERFILE_BYTES} bytes a Dockerfile may have`);
+        }
+        onRead?.(data, opened.info.mode);
+        const text = data.toString('utf8');
+        // Asked of the string: Buffer.includes goes through JavaScript, a thousand times over on a large repository.
+        if (text.includes('\0'))
+            throw new Error(`the Dockerfile '${file}' contains NUL bytes: it is not a text file`);
+        return { sha256: (0,sha256/* sha256Hex */.f)(data), text, bytes: data.length };
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(opened.fd);
+    }
+}
 
+;// CONCATENATED MODULE: ./src/scan/scan.ts
 
 
 
@@ -4731,80 +4444,102 @@ async function checkSymlink(file, realRoot) {
 
 /** Discovers and hashes the Dockerfiles; reads the disk, writes nothing. */
 async function scanRepository(settings, log) {
-    const rootProblem = await explainRoot(settings);
-    if (rootProblem)
-        throw new action_settings/* InputError */.dz(`Input 'path' has the value '${settings.contextPrefix || '.'}': expected a folder inside the workspace, but ${rootProblem}.`);
-    const outputEscape = await explainPathEscape(settings.root, settings.outputPath);
-    if (outputEscape)
-        throw new action_settings/* InputError */.dz(`Input 'output' has the value '${settings.output}': expected a file inside the repository, but ${outputEscape}.`);
+    await checkPlaces(settings);
     const config = await readConfig(settings);
-    // The build container runs its wrapper with /busybox/sh, which only kaniko's -debug images carry.
-    if (!/debug/i.test(settings.executorImage.split('/').at(-1) ?? '')) {
-        log.warning(`Input 'executor-image' is '${settings.executorImage}', which does not look like a kaniko -debug image: the build container runs /busybox/sh, which only the -debug images have, and fails to start without it. Ignore this if the image has /busybox/sh.`);
-    }
-    const discovery = await log.group('Discover Dockerfiles', async () => {
-        const found = await discoverDockerfiles(settings.root, settings.dockerfiles, { generated: new Set([settings.output]) });
-        for (const warning of found.warnings)
-            log.warning(warning);
-        // One write per phase: a line per file cost a system call each on large repositories.
-        log.info([...found.notes, ...found.paths.map(inert/* inert */.tJ), `${found.paths.length} Dockerfile(s) matched ${settings.dockerfiles.join(', ')}`].join('\n'));
-        return found;
-    });
-    if (discovery.paths.length === 0) {
-        throw new action_settings/* InputError */.dz(`Input 'dockerfiles' has the value '${settings.dockerfiles.join('\\n')}': no file in '${settings.root}' matched (node_modules and .git are never searched); expected patterns such as Dockerfile or services/*/Dockerfile.`);
-    }
-    const entries = config ? matchConfig(config, discovery.paths) : new Map();
-    const skipped = discovery.paths.filter((file) => entries.get(file)?.options.skip === true);
+    warnAboutExecutor(settings.executorImage, log);
+    const paths = await log.group('Discover Dockerfiles', () => discover(settings, log));
+    const entries = config ? matchConfig(config, paths) : new Map();
+    const skipped = paths.filter((file) => entries.get(file)?.options.skip === true);
+    const configName = config?.source.kind === 'file' ? `'${config.source.name}'` : "input 'image-config'";
     if (skipped.length > 0)
-        log.info(`skipped by ${config?.source.kind === 'file' ? config.source.name : 'image-config'}: ${skipped.map(inert/* inert */.tJ).join(', ')}`);
-    const files = await log.group('Hash', async () => {
-        const hashed = [];
-        const contexts = settings.hash === 'context' ? contextHasher(settings, log) : undefined;
-        let total = 0;
-        for (const file of discovery.paths) {
-            const entry = entries.get(file);
-            if (entry?.options.skip === true)
-                continue;
-            // Its context's walk (working tree) takes the bytes read here: a Dockerfile is read once.
-            const { sha256, text, bytes } = (0,scan_hash/* hashDockerfile */.De)(settings.root, file, contexts ? (data, mode) => contexts.knownFile(file, data, mode) : undefined);
-            // The texts are kept for the plan: their sum is bounded as well as each.
-            total += bytes;
-            if (total > common_limits/* LIMITS */.b1.dockerfilesBytes) {
-                throw new common_limits/* LimitError */.oC(`the Dockerfiles have more than ${(0,repo_file/* showBytes */.ni)(common_limits/* LIMITS */.b1.dockerfilesBytes)} bytes in all ('${file}' reached it): expected at most that; leave some out with 'dockerfiles'`);
-            }
-            const slash = file.lastIndexOf('/');
-            const folder = slash === -1 ? '' : file.slice(0, slash);
-            const configured = entry && config ? resolveSettings(config, entry, file, folder) : undefined;
-            // The plan parses the FROM lines: a run that takes the manifest as it is never does.
-            if (configured?.target) {
-                checkTarget(config, entry, file, configured.target, parseFromLines(text, configured.buildArgs));
-            }
-            const dir = configured?.contextDir ?? folder;
-            let effective = sha256;
-            let covers = 'dockerfile';
-            if (contexts) {
-                const context = await contexts.hash(dir, file);
-                if (contexts.commits(file) === false) {
-                    log.warning(`${(0,inert/* inert */.tJ)(file)} is not committed: kaniko's git context builds the commit, where it is missing, so its build will fail. Commit it, or leave it out with 'dockerfiles'.`);
-                }
-                effective = (0,scan_hash/* sha256Hex */.fg)(`kaniko-gitops context v2\n${sha256}\n${context.sha256}\n`);
-                covers = `context ${dir || '.'}: ${context.files} file(s) of the ${contexts.source}${context.ignoreFile ? `, ${context.ignoreFile} applied` : ''}`;
-            }
-            // What the config changes about the build enters the tag; an image without such settings keeps its hash.
-            const build = configured ? buildInputs(configured, folder) : undefined;
-            if (build) {
-                effective = (0,scan_hash/* sha256Hex */.fg)(`kaniko-gitops build v1\n${effective}\n${JSON.stringify(build.key)}\n`);
-                covers = `${covers}; config: ${build.covers}`;
-            }
-            hashed.push({ path: file, sha256, effective, covers, text, ...(configured ? { settings: configured } : {}) });
-        }
-        log.info(hashed.map((f) => `${f.effective}  ${(0,inert/* inert */.tJ)(f.path)} (${(0,inert/* inert */.tJ)(f.covers)})`).join('\n'));
-        return hashed;
-    });
+        log.info(`skipped by ${configName}: ${skipped.map(inert/* inert */.tJ).join(', ')}`);
+    const files = await log.group('Hash', () => hashAll(settings, paths, config, entries, log));
     if (files.length === 0) {
-        throw new action_settings/* InputError */.dz(`Every Dockerfile that matched is skipped by ${config?.source.kind === 'file' ? `'${config.source.name}'` : "input 'image-config'"} (${skipped.join(', ')}): expected at least one image to build.`);
+        throw new errors/* InputError */.d(`Every Dockerfile that matched is skipped by ${configName} (${skipped.join(', ')}): expected at least one image to build.`);
     }
     return { files, skipped };
+}
+/** The repository folder lies inside the workspace, and the manifest inside the repository. */
+async function checkPlaces(settings) {
+    const rootProblem = await explainRoot(settings);
+    if (rootProblem)
+        throw new errors/* InputError */.d(`Input 'path' has the value '${settings.contextPrefix || '.'}': expected a folder inside the workspace, but ${rootProblem}.`);
+    const outputEscape = await explainPathEscape(settings.root, settings.outputPath);
+    if (outputEscape)
+        throw new errors/* InputError */.d(`Input 'output' has the value '${settings.output}': expected a file inside the repository, but ${outputEscape}.`);
+}
+/** The build container runs its wrapper with /busybox/sh, which only kaniko's -debug images carry. */
+function warnAboutExecutor(executorImage, log) {
+    if (/debug/i.test(executorImage.split('/').at(-1) ?? ''))
+        return;
+    log.warning(`Input 'executor-image' is '${executorImage}', which does not look like a kaniko -debug image: the build container runs /busybox/sh, which only the -debug images have, and fails to start without it. Ignore this if the image has /busybox/sh.`);
+}
+/** The Dockerfiles the patterns match; none is an error (an empty manifest would prune every build Pod). */
+async function discover(settings, log) {
+    const found = await discoverDockerfiles(settings.root, settings.dockerfiles, { generated: new Set([settings.output]) });
+    for (const warning of found.warnings)
+        log.warning(warning);
+    // One write per phase: a line per file cost a system call each on large repositories.
+    log.info([...found.notes, ...found.paths.map(inert/* inert */.tJ), `${found.paths.length} Dockerfile(s) matched ${settings.dockerfiles.join(', ')}`].join('\n'));
+    if (found.paths.length === 0) {
+        throw new errors/* InputError */.d(`Input 'dockerfiles' has the value '${settings.dockerfiles.join('\\n')}': no file in '${settings.root}' matched (node_modules and .git are never searched); expected patterns such as Dockerfile or services/*/Dockerfile.`);
+    }
+    return found.paths;
+}
+/** Hashes every Dockerfile the config does not skip, with its context under `hash: context`. */
+async function hashAll(settings, paths, config, entries, log) {
+    const hashed = [];
+    const contexts = settings.hash === 'context' ? contextHasher(settings, log) : undefined;
+    let total = 0;
+    for (const file of paths) {
+        const entry = entries.get(file);
+        if (entry?.options.skip === true)
+            continue;
+        // Its context's walk (working tree) takes the bytes read here: a Dockerfile is read once.
+        const read = hashDockerfile(settings.root, file, contexts ? (data, mode) => contexts.knownFile(file, data, mode) : undefined);
+        // The texts are kept for the plan: their sum is bounded as well as each.
+        total += read.bytes;
+        if (total > LIMITS.dockerfilesBytes) {
+            throw new LimitError(`the Dockerfiles have more than ${showBytes(LIMITS.dockerfilesBytes)} bytes in all ('${file}' reached it): expected at most that; leave some out with 'dockerfiles'`);
+        }
+        const configured = entry && config ? configure(config, entry, file, read.text) : undefined;
+        hashed.push(await hashOne(file, read, configured, contexts, log));
+    }
+    log.info(hashed.map((f) => `${f.effective}  ${(0,inert/* inert */.tJ)(f.path)} (${(0,inert/* inert */.tJ)(f.covers)})`).join('\n'));
+    return hashed;
+}
+/** An entry's settings, resolved and checked against the Dockerfile's stages. */
+function configure(config, entry, file, text) {
+    const configured = resolveSettings(config, entry, file, scan_folderOf(file));
+    // The plan parses the FROM lines: a run that takes the manifest as it is never does.
+    if (configured.target)
+        checkTarget(config, entry, file, configured.target, parseFromLines(text, configured.buildArgs));
+    return configured;
+}
+/** The hash a Dockerfile's tag is made of: its own, with its context's, with what the config changes about the build. */
+async function hashOne(file, read, configured, contexts, log) {
+    const dir = configured?.contextDir ?? scan_folderOf(file);
+    let effective = read.sha256;
+    let covers = 'dockerfile';
+    if (contexts) {
+        const context = await contexts.hash(dir, file);
+        if (contexts.commits(file) === false) {
+            log.warning(`${(0,inert/* inert */.tJ)(file)} is not committed: kaniko's git context builds the commit, where it is missing, so its build will fail. Commit it, or leave it out with 'dockerfiles'.`);
+        }
+        effective = (0,sha256/* sha256Hex */.f)(`kaniko-gitops context v2\n${read.sha256}\n${context.sha256}\n`);
+        covers = `context ${dir || '.'}: ${context.files} file(s) of the ${contexts.source}${context.ignoreFile ? `, ${context.ignoreFile} applied` : ''}`;
+    }
+    // What the config changes about the build enters the tag; an image without such settings keeps its hash.
+    const build = configured ? buildInputs(configured, scan_folderOf(file)) : undefined;
+    if (build) {
+        effective = (0,sha256/* sha256Hex */.f)(`kaniko-gitops build v1\n${effective}\n${JSON.stringify(build.key)}\n`);
+        covers = `${covers}; config: ${build.covers}`;
+    }
+    return { path: file, sha256: read.sha256, effective, covers, text: read.text, ...(configured ? { settings: configured } : {}) };
+}
+function scan_folderOf(file) {
+    const slash = file.lastIndexOf('/');
+    return slash === -1 ? '' : file.slice(0, slash);
 }
 /**
  * For the git context, kaniko builds the commit: the contexts are its files, as the git index lists
@@ -4820,31 +4555,6 @@ function contextHasher(settings, log) {
         log.info(`Build contexts are hashed from the working tree: the git index cannot be used (${read.reason}).`);
     }
     return new ContextHasher(settings.root, generated, undefined, gitObjectFormat(settings.root, workspaceOf(settings)));
-}
-const CONFIG_FILE = { the: 'the config file', a: 'a config file', limit: common_limits/* LIMITS */.b1.configBytes };
-const MANIFEST = { the: 'the existing manifest', a: 'a manifest', limit: common_limits/* LIMITS */.b1.manifestBytes };
-/** Reads and parses the config file or the `image-config` input; undefined when neither is set. */
-async function readConfig(settings) {
-    if (settings.imageConfig !== '') {
-        const source = { kind: 'input', name: 'image-config', annotationPath: '' };
-        const entry = await parseInlineConfig(settings.imageConfig, source);
-        if (!entry)
-            return undefined;
-        return { source, defaults: { ...entry, options: {} }, images: new Map([['', entry]]) };
-    }
-    if (settings.config === '')
-        return undefined;
-    const file = external_node_path_default().join(settings.root, ...settings.config.split('/'));
-    const outside = await explainPathEscape(settings.root, file);
-    if (outside)
-        throw new action_settings/* InputError */.dz(`Input 'config' has the value '${settings.config}': expected a file inside the repository, but ${outside}.`);
-    // Checked above to lie inside the repository, and not to be a symlink.
-    const text = (0,repo_file/* readRepoFile */.v6)(file, settings.config, CONFIG_FILE, settings.root)?.toString('utf8');
-    if (text === undefined) {
-        throw new action_settings/* InputError */.dz(`Input 'config' has the value '${settings.config}': expected a file in the repository, but there is none at that path.`);
-    }
-    const annotationPath = settings.contextPrefix ? `${settings.contextPrefix}/${settings.config}` : settings.config;
-    return parseConfigFile(text, { kind: 'file', name: settings.config, annotationPath });
 }
 /** The workspace folder: `root` less the `path` input. */
 function workspaceOf(settings) {
@@ -4864,6 +4574,55 @@ async function explainRoot(settings) {
         return `it resolves to '${realRoot}', outside the workspace`;
     return undefined;
 }
+
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/action/code-id.ts
+
+
+
+let cached;
+/**
+ * sha256 of the file of the running code (the bundle, once built): a manifest rendered by other code
+ * is rendered again. Should the file not be readable, a value no other run has: never the same key.
+ */
+function codeIdentity() {
+    if (cached === undefined) {
+        try {
+            cached = (0,sha256/* sha256Hex */.f)((0,external_node_fs_.readFileSync)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)));
+        }
+        catch {
+            cached = (0,sha256/* sha256Hex */.f)(`unreadable code ${process.pid} ${Date.now()} ${Math.random()}`);
+        }
+    }
+    return cached;
+}
+
+;// CONCATENATED MODULE: ./src/action/scripts.ts
+
+let scripts_cached;
+/** The scripts from templates/ (ncc copies them next to the bundle). */
+function loadScripts() {
+    scripts_cached ??= {
+        check: (0,external_node_fs_.readFileSync)(new URL(/* asset import */ __nccwpck_require__(8002), __nccwpck_require__.b), 'utf8'),
+        build: (0,external_node_fs_.readFileSync)(new URL(/* asset import */ __nccwpck_require__(6654), __nccwpck_require__.b), 'utf8'),
+    };
+    return scripts_cached;
+}
+
+;// CONCATENATED MODULE: ./src/action/workspace.ts
+
+
+
+
+
+
+
+const MANIFEST = { the: 'the existing manifest', a: 'a manifest', limit: LIMITS.manifestBytes };
+/** The code that renders: its container scripts and its identity, read once from the files beside the bundle. */
+function currentCode() {
+    return { scripts: loadScripts(), identity: codeIdentity() };
+}
 /**
  * Reads the manifest in the workspace, if there is one. Synchronous: the promise API reads in 512 KB
  * chunks through the thread pool, which cost 15 ms more for a 4 MB manifest than one read.
@@ -4873,170 +4632,12 @@ async function readWorkspaceManifest(settings) {
 }
 /** The same, as bytes: a render checks the digest on them. */
 function readWorkspaceManifestBytes(settings) {
-    return (0,repo_file/* readRepoFile */.v6)(settings.outputPath, settings.output, MANIFEST, settings.root);
+    return readRepoFile(settings.outputPath, settings.output, MANIFEST, settings.root);
 }
 /** Discovers, hashes, plans and renders against the manifest in the workspace; writes nothing. */
 async function renderRepository(settings, log) {
     const scan = await scanRepository(settings, log);
-    return renderScan(settings, scan, readWorkspaceManifestBytes(settings), `'${settings.output}'`, log);
-}
-const RUN_KEY_SETTINGS = [...POD_SETTING_KEYS, 'registry', 'forceBuild', 'forceImages'];
-const everyRenderSettingKeyed = true;
-void everyRenderSettingKeyed;
-/**
- * The key of everything a render reads but the previous manifest and the commit: the settings, the
- * scanned Dockerfiles (paths, hashes, what their tags cover, per-image settings), the skipped ones,
- * the scripts (through the ConfigMap's content name) and the running code; when forcing, the commit
- * too, which the forced Pods are pinned to. A manifest rendered from
- * the same key, unedited, is what a render would write again: every image keeps its hash, so every
- * Pod keeps its pinned commit and its text (a render is idempotent, which test/run-key.test.ts checks).
- */
-function runKey(settings, scan, scriptsConfigMap) {
-    // The force nonce changes with every run, and shapes only the Pods of forced images.
-    const forcing = settings.forceBuild || settings.forceImages.length > 0;
-    const values = RUN_KEY_SETTINGS.map((key) => (key === 'forceNonce' && !forcing ? '' : settings[key]));
-    // The Dockerfile's text is left out: its sha256 stands for it.
-    const files = scan.files.map(({ text: _text, ...file }) => file);
-    // A forced image is pinned to the commit being rendered: a forced run never takes an older one's Pods.
-    const commit = forcing ? [settings.commitSha] : [];
-    return (0,scan_hash/* sha256Hex */.fg)(JSON.stringify(['kaniko-gitops run v1', codeIdentity(), scriptsConfigMap, values, files, scan.skipped, ...commit]));
-}
-/**
- * Plans and renders the scanned Dockerfiles against a previous manifest (`previousText`, from
- * `source`), which supplies the pinned commits of unchanged images. Pure but for the log.
- *
- * Steady state: when the previous manifest is this action's own, unedited, and records the same run
- * key, it is the result as it is, and nothing is planned or rendered.
- */
-async function renderScan(settings, scan, previousText, source, log) {
-    const { files } = scan;
-    const skipped = new Set(scan.skipped);
-    const configMap = nameDocument(buildScriptsConfigMap(loadScripts(), settings.namespace), 'kaniko-gitops-scripts');
-    const key = runKey(settings, scan, configMap.name);
-    const previous = await readPreviousManifest(previousText);
-    if (previous.problem) {
-        log.warning(`The existing manifest ${source} is ignored: ${previous.problem}. It is rendered anew from the Dockerfiles.`);
-    }
-    if (previous.verified?.inputs === key && holdsEveryImage(previous, scan, configMap.name)) {
-        return sameInputs(settings, scan, previous, key, log);
-    }
-    const plan = await log.group('Plan', async () => {
-        const planned = planImages(files, settings, previous.images, scan.skipped);
-        for (const warning of planned.warnings)
-            log.warning(warning);
-        log.info([
-            ...planned.images.map((image) => planLine({ ...image, ...renamedFrom(planned.renamed.get(image.dockerfile), image.dockerfile) })),
-            ...planned.removed.map((gone) => `${(0,inert/* inert */.tJ)(gone.name)}: removed (${skipped.has(gone.dockerfile) ? 'skipped by the config' : `${(0,inert/* inert */.tJ)(gone.dockerfile)} is gone`})`),
-        ].join('\n'));
-        return planned;
-    });
-    return log.group('Render', async () => {
-        let reused = 0;
-        const pods = plan.images.map((image) => {
-            // Steady state: a Pod whose inputs did not change is the previous manifest's text, as is.
-            const before = previous.images.get(image.dockerfile);
-            if (before?.text !== undefined && before.renderKey === renderKey(image, settings, configMap.name)) {
-                reused++;
-                return { name: before.pod, text: before.text };
-            }
-            return nameDocument(buildPod(image, settings, configMap.name), image.name);
-        });
-        const documents = [configMap, ...pods];
-        // The same documents: the file stays as it is, its inputs line too (a render of other code, or
-        // with warnings, differs only there, and a file that changes only there is not worth a commit).
-        const same = sameDocuments(documents, previous);
-        // The key is recorded only for a render without warnings: a run that skips rendering skips them too.
-        const written = same ? undefined : serializeManifest(documents, plan.warnings.length === 0 ? key : undefined);
-        // The next run reads it back, within the same limit (a UTF-16 unit is at most 3 bytes of UTF-8).
-        if (written !== undefined && written.length * 3 > common_limits/* LIMITS */.b1.manifestBytes && Buffer.byteLength(written) > common_limits/* LIMITS */.b1.manifestBytes) {
-            throw new common_limits/* LimitError */.oC(`the manifest would have ${Buffer.byteLength(written)} bytes, more than the ${(0,repo_file/* showBytes */.ni)(common_limits/* LIMITS */.b1.manifestBytes)} a manifest may have (${pods.length} Pods): expected fewer images, or smaller per-image settings`);
-        }
-        // Other documents than the verified ones are another file (see serializeManifest): no need to decode
-        // the old one to compare. A file that was not verified is compared as text.
-        const changed = !same && (previous.verified !== undefined || written !== previous.text);
-        const images = plan.images.map((image, i) => ({
-            name: image.name,
-            dockerfile: image.dockerfile,
-            sha256: image.sha256,
-            image: image.image,
-            tag: image.tag,
-            pod: pods[i]?.name ?? '',
-            forced: image.forced,
-            status: image.status,
-            ...renamedFrom(plan.renamed.get(image.dockerfile), image.dockerfile),
-        }));
-        log.info(`${pods.length} Pod(s) (${reused} unchanged, taken as they were)${written === undefined ? '' : `, ${written.length} bytes`}, ${changed ? 'changed' : 'unchanged'}`);
-        return {
-            get manifest() {
-                return written ?? previous.text;
-            },
-            changed,
-            images,
-            removed: plan.removed,
-            skipped: scan.skipped,
-        };
-    });
-}
-/**
- * Does the verified file hold the documents a render of `scan` writes, in their order: the scripts'
- * ConfigMap, then one Pod per Dockerfile, by image name? Each document was checked against its name;
- * this finds one dropped, added or moved by hand under a digest made again.
- */
-function holdsEveryImage(previous, scan, configMap) {
-    const names = previous.verified?.names ?? [];
-    if (names.length !== scan.files.length + 1 || names[0] !== `ConfigMap/${configMap}` || previous.images.size !== scan.files.length) {
-        return false;
-    }
-    let i = 1;
-    let last = '';
-    for (const image of previous.images.values()) {
-        if (names[i++] !== `Pod/${image.pod}` || image.name <= last)
-            return false;
-        last = image.name;
-    }
-    return scan.files.every((file) => previous.images.has(file.path));
-}
-/** The report fields of a renamed image (`was`: what it was in the previous manifest); none for another. */
-function renamedFrom(was, dockerfile) {
-    if (was === undefined)
-        return {};
-    return was.dockerfile === dockerfile ? { previousName: was.name } : { previousName: was.name, previousDockerfile: was.dockerfile };
-}
-function planLine(image) {
-    // Names and references of the previous manifest are text from a file, like any path.
-    return `${(0,inert/* inert */.tJ)(image.name)}: ${(0,inert/* inert */.tJ)(image.image)} (${(0,inert/* inert */.tJ)((0,summary/* statusText */.qS)(image, true))})`;
-}
-/** The outcome of a render whose inputs are those of the previous manifest: that manifest, every image unchanged. */
-async function sameInputs(settings, scan, previous, key, log) {
-    const forced = new Set(settings.forceImages);
-    const images = [...previous.images.values()]
-        .map((before) => ({
-        name: before.name,
-        dockerfile: before.dockerfile,
-        sha256: before.sha256,
-        image: before.image,
-        tag: before.image.slice(before.image.lastIndexOf(':') + 1),
-        pod: before.pod,
-        forced: settings.forceBuild || forced.has(before.name),
-        status: 'unchanged',
-    }))
-        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    await log.group('Plan', async () => {
-        log.info([...images.map(planLine), `The manifest was rendered from these same inputs (sha256:${key}): nothing to plan.`].join('\n'));
-    });
-    await log.group('Render', async () => {
-        log.info(`${images.length} Pod(s) (${images.length} unchanged, taken as they were), unchanged`);
-    });
-    return {
-        // Decoded only if asked for: render mode writes nothing, and never does.
-        get manifest() {
-            return previous.text;
-        },
-        changed: false,
-        images,
-        removed: [],
-        skipped: scan.skipped,
-    };
+    return renderScan(settings, scan, readWorkspaceManifestBytes(settings), `'${settings.output}'`, log, currentCode());
 }
 /** Writes the manifest atomically when it changed; an unchanged file is not touched. */
 async function writeManifest(settings, outcome, log) {
@@ -5049,6 +4650,517 @@ async function writeManifest(settings, outcome, log) {
         await writeFileAtomic(settings.outputPath, outcome.manifest);
         log.info(`wrote ${settings.output}`);
     });
+}
+
+
+/***/ }),
+
+/***/ 486:
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M8: () => (/* binding */ parseRemote),
+/* harmony export */   Zy: () => (/* binding */ parseArgs),
+/* harmony export */   aE: () => (/* binding */ explainRepoFolder),
+/* harmony export */   fy: () => (/* binding */ repositoryNameOf),
+/* harmony export */   iW: () => (/* binding */ main)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8815);
+/* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9053);
+/* harmony import */ var _action_settings_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9297);
+/* harmony import */ var _action_summary_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8770);
+/* harmony import */ var _action_workspace_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6376);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1922);
+/* harmony import */ var _common_inert_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3437);
+
+
+
+
+
+
+
+
+
+
+/**
+ * `kaniko-gitops render`: a local preview on any repository, on the action's own code path. Flags
+ * are the action's inputs (`--registry docker.io/acme`); defaults come from action.yml; the
+ * commit, branch and repository come from git.
+ */
+const USAGE = `Usage: kaniko-gitops render --registry REGISTRY [--repo DIR] [--INPUT VALUE ...]
+
+Renders the build Pods for the Dockerfiles of DIR (default: .) into DIR/deploy/manifest.yaml.
+Every input of the action is a flag (see action.yml); --repository OWNER/NAME sets the repository
+the git context clones when git's origin does not name one.`;
+function loadInputs() {
+    const action = (0,yaml__WEBPACK_IMPORTED_MODULE_3__.parse)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(__nccwpck_require__.ab + "action.yml", 'utf8'));
+    return action.inputs;
+}
+function git(cwd, ...args) {
+    try {
+        return (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFileSync)('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    }
+    catch {
+        return undefined;
+    }
+}
+/** `git@github.com:acme/shop.git` or `https://github.com/acme/shop` -> server and owner/name. */
+function parseRemote(url) {
+    const match = /^(?:[a-z+]+:\/\/)?(?:[^@/]+@)?([^/:]+)(?::\d+)?[:/]([^/]+\/[^/]+?)(?:\.git)?\/?$/i.exec(url);
+    return match ? { server: `https://${match[1]}`, repository: match[2] } : undefined;
+}
+/**
+ * The repository name a folder stands for when git's origin names none: GitHub's alphabet (letters,
+ * digits, `.`, `_`, `-`), accents dropped and every other run of characters one `-`, so `My Repo`
+ * gives `My-Repo`.
+ */
+function repositoryNameOf(folder) {
+    const name = node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(folder)
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/^[-.]+|[-.]+$/g, '');
+    return name || 'repository';
+}
+/** Explains why `--repo` cannot be rendered, or returns undefined. */
+function explainRepoFolder(dir) {
+    let info;
+    try {
+        info = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(dir);
+    }
+    catch (error) {
+        const code = error.code;
+        return code === 'ENOENT' ? 'there is no such folder' : `it cannot be read (${code ?? (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .describeError */ .U)(error)})`;
+    }
+    return info.isDirectory() ? undefined : 'it is not a folder';
+}
+function parseArgs(argv, known) {
+    const flags = new Map();
+    let command = 'render';
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (!arg.startsWith('--')) {
+            if (i === 0) {
+                command = arg;
+                continue;
+            }
+            throw new Error(`unexpected argument '${arg}'\n\n${USAGE}`);
+        }
+        const eq = arg.indexOf('=');
+        const name = arg.slice(2, eq === -1 ? undefined : eq);
+        if (!known.has(name))
+            throw new Error(`unknown flag '--${name}'; expected one of: ${[...known]
+                .sort()
+                .map((k) => `--${k}`)
+                .join(' ')}`);
+        let value;
+        if (eq !== -1)
+            value = arg.slice(eq + 1);
+        else if (i + 1 < argv.length && !argv[i + 1].startsWith('--'))
+            value = argv[++i];
+        else
+            value = 'true';
+        flags.set(name, [...(flags.get(name) ?? []), value]);
+    }
+    return { command, flags };
+}
+// The command line may run in a workflow too, where the runner reads its output for commands.
+const consoleLogger = {
+    info: (message) => console.log((0,_action_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .inertLines */ .wi)(message).replace(/^/gm, '  ')),
+    warning: (message) => console.warn((0,_action_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .inertLines */ .wi)(`warning: ${message}`)),
+    async group(name, fn) {
+        console.log(`${name}`);
+        return fn();
+    },
+};
+async function main(argv) {
+    try {
+        if (argv.includes('--help') || argv.includes('-h')) {
+            console.log(USAGE);
+            return 0;
+        }
+        const inputs = loadInputs();
+        const { command, flags } = parseArgs(argv, new Set([...Object.keys(inputs), 'repo', 'repository', 'help']));
+        if (command !== 'render')
+            throw new Error(`unknown command '${command}'; expected render\n\n${USAGE}`);
+        const repoFlag = flags.get('repo')?.at(-1) ?? '.';
+        const repoDir = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(repoFlag);
+        const repoProblem = explainRepoFolder(repoDir);
+        if (repoProblem)
+            throw new Error(`--repo '${repoFlag}': ${repoProblem} (expected the folder of a git checkout)`);
+        const top = git(repoDir, 'rev-parse', '--show-toplevel') ?? repoDir;
+        const remote = parseRemote(git(repoDir, 'remote', 'get-url', 'origin') ?? '');
+        const branch = git(repoDir, 'symbolic-ref', '--short', 'HEAD');
+        const sha = git(repoDir, 'rev-parse', '--verify', '--quiet', 'HEAD^{commit}');
+        // The git context pins a commit: say so here rather than through the runner's GITHUB_SHA.
+        if (sha === undefined && (flags.get('context')?.at(-1) ?? inputs.context?.default) !== 'local') {
+            throw new Error(`--repo '${repoFlag}' has no commit to render (it is not a git checkout, or nothing is committed yet): the git context pins the commit kaniko clones. Commit first, or pass --context local.`);
+        }
+        const vars = {
+            GITHUB_WORKSPACE: top,
+            GITHUB_SHA: sha ?? '',
+            GITHUB_REF: branch ? `refs/heads/${branch}` : '',
+            GITHUB_REPOSITORY: flags.get('repository')?.at(-1) ?? remote?.repository ?? `local/${repositoryNameOf(top)}`,
+            GITHUB_SERVER_URL: remote?.server ?? 'https://github.com',
+            GITHUB_EVENT_NAME: 'local',
+        };
+        for (const [name, input] of Object.entries(inputs)) {
+            const given = flags.get(name);
+            // Expression defaults such as ${{ github.token }} mean nothing outside a runner.
+            const fallback = (input.default ?? '').includes('${{') ? '' : (input.default ?? '');
+            const value = given ? given.join('\n') : fallback;
+            vars[`INPUT_${name.toUpperCase()}`] = value;
+        }
+        vars.INPUT_PATH = node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(top, repoDir).split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join('/') || '.';
+        if (vars.INPUT_MODE === 'auto')
+            vars.INPUT_MODE = 'render';
+        if (vars.INPUT_MODE !== 'render')
+            throw new Error(`--mode ${vars.INPUT_MODE}: the command line only renders`);
+        Object.assign(process.env, vars);
+        const settings = (0,_action_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .getSettings */ .mt)(process.env);
+        const outcome = await (0,_action_workspace_js__WEBPACK_IMPORTED_MODULE_6__/* .renderRepository */ .xW)(settings, consoleLogger);
+        await (0,_action_workspace_js__WEBPACK_IMPORTED_MODULE_6__/* .writeManifest */ .HN)(settings, outcome, consoleLogger);
+        console.log(`\n${node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(process.cwd(), settings.outputPath) || settings.outputPath}: ${outcome.changed ? 'written' : 'unchanged'}, ${outcome.images.length} image(s)\n`);
+        const rows = (0,_action_summary_js__WEBPACK_IMPORTED_MODULE_8__/* .imageRows */ .Dy)(outcome).map((row) => row.map(_common_inert_js__WEBPACK_IMPORTED_MODULE_9__/* .inert */ .tJ));
+        console.log((0,_action_summary_js__WEBPACK_IMPORTED_MODULE_8__/* .formatTextTable */ .D6)(_action_summary_js__WEBPACK_IMPORTED_MODULE_8__/* .TABLE_HEADER */ .c$, rows));
+        return 0;
+    }
+    catch (error) {
+        console.error((0,_action_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .inertLines */ .wi)(`kaniko-gitops: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .describeError */ .U)(error)}`));
+        return 1;
+    }
+}
+process.exitCode = await main(process.argv.slice(2));
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 1922:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ describeError),
+/* harmony export */   d: () => (/* binding */ InputError)
+/* harmony export */ });
+/** An error's message followed by the messages of its causes: `cannot read 'x': EACCES: ...`. */
+function describeError(error) {
+    const parts = [];
+    let current = error;
+    for (let depth = 0; current !== undefined && depth < 5; depth++) {
+        if (current instanceof Error) {
+            parts.push(current.message);
+            current = current.cause;
+        }
+        else {
+            parts.push(String(current));
+            break;
+        }
+    }
+    return parts.join(': ');
+}
+/** Raised for a bad input; `main` reports its message as is, as an annotation on `location` when known. */
+class InputError extends Error {
+    name = 'InputError';
+    /** The file (workspace-relative) and place the error is about, for the annotation. */
+    location;
+    constructor(message, options = {}) {
+        super(message);
+        if (options.location)
+            this.location = options.location;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3437:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fd: () => (/* binding */ hasControlCharacter),
+/* harmony export */   tJ: () => (/* binding */ inert)
+/* harmony export */ });
+/* unused harmony export visible */
+/**
+ * Text from the repository (paths, config values, Dockerfile lines) on its way to the log, the job
+ * summary and the pull-request comment. A pull request's author picks every such text. How the runner
+ * finds workflow commands in the log is told at `inertLines` (src/runner.ts), which is the log's last
+ * line of defence; `inert` makes the text itself harmless, and readable.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is escaped
+const ESCAPED = /[%\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the same set, tested without the global flag's state
+const HAS_ESCAPED = /[%\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: names with control characters are refused
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** Does the text hold a control character (C0, DEL, C1 such as NEL) or a Unicode line or paragraph separator? */
+function hasControlCharacter(text) {
+    return CONTROL.test(text);
+}
+/**
+ * The text with `%`, the control characters and U+2028/U+2029 percent-encoded, as the runner escapes
+ * command data (`%25`, `%0D`, `%0A`; `%C2%85` for NEL): one line, and every character still there to see.
+ */
+function visible(text) {
+    // Most texts have nothing to escape: a test is cheaper than a replace with a callback.
+    return HAS_ESCAPED.test(text) ? text.replace(ESCAPED, (c) => encodeURIComponent(c)) : text;
+}
+/** A `:` at the start, after white space as the runner trims it (see runner.ts). */
+const LEADING_COLON = /^([\s\u0085]*):/;
+/**
+ * A repository text as it may appear in a log line, whatever stands before or after it there:
+ * `visible` (so one line), a `:` it starts with as `%3A` (so no `::` at the start of a line), and a
+ * `[` that starts it or follows `#` as `%5B` (so no `##[`).
+ */
+function inert(text) {
+    let out = visible(text);
+    // Only a text that starts at or below `:` (U+003A) or beyond ASCII can start with white space or `:`:
+    // most paths start with a letter and skip the pattern.
+    const first = out.charCodeAt(0);
+    if ((first <= 0x3a || first > 0x7f) && LEADING_COLON.test(out))
+        out = out.replace(LEADING_COLON, '$1%3A');
+    return out.includes('[') ? out.replace(/(^|#)\[/g, '$1%5B') : out;
+}
+
+
+/***/ }),
+
+/***/ 3117:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BC: () => (/* binding */ shortHash),
+/* harmony export */   Ff: () => (/* binding */ limitName),
+/* harmony export */   Pc: () => (/* binding */ normalizeName),
+/* harmony export */   _6: () => (/* binding */ MAX_IMAGE_NAME_LENGTH),
+/* harmony export */   z3: () => (/* binding */ isDns1123Label)
+/* harmony export */ });
+/* harmony import */ var _sha256_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6042);
+
+// Kubernetes' name rules, and the image names made to fit them.
+/** Longest image name; leaves room for the Pod name's `-<10 hex>` suffix within 63 characters. */
+const MAX_IMAGE_NAME_LENGTH = 52;
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+function isDns1123Label(value) {
+    return value.length <= 63 && DNS1123_LABEL.test(value);
+}
+/**
+ * Turns any text into DNS-1123 label characters: lower case, accents dropped, every other run of
+ * characters outside [a-z0-9] folded into one '-', no '-' at either end. May return ''.
+ */
+function normalizeName(raw) {
+    // Only text beyond ASCII has accents to drop (most paths are ASCII, and normalize() is not free).
+    const ascii = !/[^\p{ASCII}]/u.test(raw);
+    return (ascii ? raw : raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+}
+function shortHash(text, length) {
+    return (0,_sha256_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .f)(text).slice(0, length);
+}
+/** Cuts a name to `max` characters, keeping it unique with a hash of the whole name. */
+function limitName(name, max = MAX_IMAGE_NAME_LENGTH) {
+    if (name.length <= max)
+        return name;
+    const suffix = shortHash(name, 6);
+    const head = name.slice(0, max - suffix.length - 1).replace(/-+$/, '');
+    return `${head}-${suffix}`;
+}
+
+
+/***/ }),
+
+/***/ 3160:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HD: () => (/* binding */ explainRegistryHost),
+/* harmony export */   JA: () => (/* binding */ canonicalRepository),
+/* harmony export */   U$: () => (/* binding */ registryHost),
+/* harmony export */   Xu: () => (/* binding */ explainPinnedImage),
+/* harmony export */   lB: () => (/* binding */ explainRegistryPrefix)
+/* harmony export */ });
+/**
+ * Validation of container image references, after the grammar of distribution/reference:
+ * `host[:port]/path-component/...[:tag][@sha256:digest]`.
+ */
+const DOMAIN_COMPONENT = '(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])';
+const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-f:]+\\])(?::[0-9]{1,5})?`;
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const TAG = '[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}';
+const DIGEST = 'sha256:[a-f0-9]{64}';
+const REGISTRY_PREFIX = new RegExp(`^(${DOMAIN})((?:/${PATH_COMPONENT})*)$`);
+const IMAGE_REFERENCE = new RegExp(`^(${DOMAIN}/)?(${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`);
+/** Does the first component name a registry host (as opposed to a Docker Hub namespace)? */
+function isHost(component) {
+    return component.includes('.') || component.includes(':') || component === 'localhost' || component.startsWith('[');
+}
+/** Explains what is wrong with a registry prefix such as `docker.io/acme`, or returns undefined. */
+function explainRegistryPrefix(value) {
+    if (value === '')
+        return 'it is empty';
+    if (/\s/.test(value))
+        return 'it contains white space';
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value))
+        return 'it has a URL scheme; leave out the scheme, as in docker.io/acme';
+    if (value.endsWith('/'))
+        return 'it ends with a slash';
+    if (value.includes('//'))
+        return "it contains '//'";
+    if (value !== value.toLowerCase())
+        return 'it contains upper-case letters; image references are lower case';
+    const first = value.split('/')[0] ?? '';
+    if (!isHost(first))
+        return `'${first}' is not a registry host; start with one, as in docker.io/${value}`;
+    const hostProblem = explainRegistryHost(first);
+    if (hostProblem)
+        return hostProblem;
+    if (!REGISTRY_PREFIX.test(value)) {
+        return 'it is not a registry host followed by path components of [a-z0-9] separated by ., _, __ or -';
+    }
+    if (value.length > 200)
+        return 'it is longer than 200 characters, leaving no room for image names';
+    if (value === first && NAMESPACED_REGISTRIES.test(first)) {
+        return `it has no namespace, and ${first} keeps every image under one (a user, organisation or project); add it, as in ${first}/acme`;
+    }
+    return undefined;
+}
+const HOST_AND_PORT = new RegExp(`^(${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-f:]+\\])(?::([0-9]+))?$`);
+/**
+ * Public registries that take no image at the top level: Docker Hub reads `docker.io/api` as the
+ * official image `library/api`, and the others need an owner, project or group first.
+ */
+const NAMESPACED_REGISTRIES = /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|registry\.hub\.docker\.com|ghcr\.io|quay\.io|(?:[a-z]+\.)?gcr\.io|[a-z0-9-]+-docker\.pkg\.dev|registry\.gitlab\.com)$/;
+/**
+ * Explains what is wrong with a registry host (`registry.kaniko.svc:5000`, `localhost`, `[::1]:5000`),
+ * or returns undefined. One rule for the `registry` prefix and the `insecure-registry` hosts.
+ */
+function explainRegistryHost(host) {
+    const match = HOST_AND_PORT.exec(host);
+    if (!match || !isHost(host))
+        return `'${host}' is not a registry host (a name, an IPv4 address or an [IPv6] address, and an optional :port)`;
+    const address = match[1];
+    if (address.startsWith('[') && !isIpv6(address.slice(1, -1)))
+        return `'${address}' is not an IPv6 address`;
+    const port = match[2];
+    if (port !== undefined && !(Number(port) >= 1 && Number(port) <= 65535)) {
+        return `'${host}' has the port ${port}, and a port is 1 to 65535`;
+    }
+    return undefined;
+}
+/** An IPv6 address in hexadecimal groups, with at most one `::` (no embedded IPv4, no zone). */
+function isIpv6(text) {
+    const halves = text.split('::');
+    if (halves.length > 2)
+        return false;
+    const groups = halves.flatMap((half) => (half === '' ? [] : half.split(':')));
+    if (!groups.every((group) => /^[0-9a-f]{1,4}$/i.test(group)))
+        return false;
+    return halves.length === 2 ? groups.length <= 7 : groups.length === 8;
+}
+/**
+ * Explains what is wrong with a pinned image reference (`repo:tag` or `repo@sha256:...`), or returns
+ * undefined. `latest` and references without tag or digest are refused: a build Pod must run the same
+ * tool every time.
+ */
+function explainPinnedImage(value) {
+    if (value === '')
+        return 'it is empty';
+    const match = IMAGE_REFERENCE.exec(value);
+    if (!match)
+        return 'it is not an image reference of the form registry/name:tag or registry/name@sha256:<digest>';
+    const tag = match[3];
+    const digest = match[4];
+    if (tag === undefined && digest === undefined)
+        return 'it has neither a tag nor a digest; pin a version';
+    if (tag === 'latest' && digest === undefined)
+        return "its tag is 'latest'; pin a version";
+    return undefined;
+}
+/** The host part of an image reference or registry prefix (`docker.io/acme` -> `docker.io`). */
+function registryHost(reference) {
+    return reference.split('/')[0] ?? reference;
+}
+const DOCKER_HUB = 'docker.io';
+/** Other names of Docker Hub's registry: the legacy index, and the host its API is served from. */
+const DOCKER_HUB_ALIASES = new Set(['index.docker.io', 'registry-1.docker.io']);
+const REPOSITORY_PATH = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+const HOST = new RegExp(`^${DOMAIN}$`);
+/**
+ * The repository an image reference names, spelled the way the registry resolves it (as
+ * distribution/reference normalises names): tag and digest dropped, Docker Hub's shorthand made
+ * explicit and its other host names folded in. `ubuntu:24.04` -> `docker.io/library/ubuntu`,
+ * `acme/base` -> `docker.io/acme/base`, `index.docker.io/acme/base@sha256:…` -> `docker.io/acme/base`,
+ * `ghcr.io/acme/base:1` -> `ghcr.io/acme/base`. Undefined for a text that is not a reference (an
+ * ARG that was not set, a path in upper case).
+ */
+function canonicalRepository(reference) {
+    const at = reference.indexOf('@');
+    const named = at === -1 ? reference : reference.slice(0, at);
+    const slash = named.indexOf('/');
+    const first = slash === -1 ? '' : named.slice(0, slash);
+    // As distribution/reference: a first component with '.' or ':', `localhost`, or upper case is a host.
+    const hasHost = first !== '' && (isHost(first) || first !== first.toLowerCase());
+    const host = hasHost ? first.toLowerCase() : DOCKER_HUB;
+    let path = hasHost ? named.slice(slash + 1) : named;
+    const colon = path.lastIndexOf(':');
+    if (colon !== -1)
+        path = path.slice(0, colon);
+    if ((hasHost && !HOST.test(host)) || !REPOSITORY_PATH.test(path))
+        return undefined;
+    if (host === DOCKER_HUB || DOCKER_HUB_ALIASES.has(host))
+        return `${DOCKER_HUB}/${path.includes('/') ? path : `library/${path}`}`;
+    return `${host}/${path}`;
+}
+
+
+/***/ }),
+
+/***/ 6042:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ sha256Hex)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/** sha256 in hex; the one-shot crypto.hash (Node 21.7+) is faster than a Hash object for small inputs. */
+function sha256Hex(data) {
+    return typeof node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash === 'function' ? node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash('sha256', data, 'hex') : node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash('sha256').update(data).digest('hex');
+}
+
+
+/***/ }),
+
+/***/ 113:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ statusText)
+/* harmony export */ });
+/**
+ * An image's status as the log, the summary, the CLI and the commit message show it: `changed`,
+ * `renamed from api, forced`; `withPath` adds the Dockerfile a renamed image moved from.
+ */
+function statusText(image, withPath = false) {
+    let status = image.status;
+    if (image.status === 'renamed') {
+        status = `renamed from ${image.previousName ?? ''}`;
+        if (withPath && image.previousDockerfile !== undefined)
+            status += ` (${image.previousDockerfile})`;
+    }
+    return image.forced ? `${status}, forced` : status;
 }
 
 
@@ -5192,64 +5304,6 @@ function translate(pattern, original) {
     if (braceDepth !== 0)
         throw new Error(`glob pattern '${original}': '{' has no closing '}'`);
     return out;
-}
-
-
-/***/ }),
-
-/***/ 1865:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   De: () => (/* binding */ hashDockerfile),
-/* harmony export */   fg: () => (/* binding */ sha256Hex)
-/* harmony export */ });
-/* unused harmony exports MAX_DOCKERFILE_BYTES, DOCKERFILE */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _common_limits_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7509);
-/* harmony import */ var _common_repo_file_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7592);
-
-
-
-
-/** Dockerfiles larger than this are refused: they are almost certainly not Dockerfiles. */
-const MAX_DOCKERFILE_BYTES = _common_limits_js__WEBPACK_IMPORTED_MODULE_2__/* .LIMITS */ .b1.dockerfileBytes;
-const DOCKERFILE = { the: 'the Dockerfile', a: 'a Dockerfile', limit: MAX_DOCKERFILE_BYTES };
-/** sha256 in hex; the one-shot crypto.hash (Node 21.7+) is faster than a Hash object for small inputs. */
-function sha256Hex(data) {
-    return typeof node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash === 'function' ? node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash('sha256', data, 'hex') : node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash('sha256').update(data).digest('hex');
-}
-/**
- * Reads one Dockerfile, `root`/`file` (at most MAX_DOCKERFILE_BYTES, through the repository's one
- * reader), and returns its sha256 in hex. Synchronous: for a thousand small files, the file-handle
- * promises cost more than the reads.
- */
-function hashDockerfile(root, file, 
-/** Given the bytes (valid during the call) and the file's mode, for a reader that needs them too. */
-onRead) {
-    // `file` is the relative path the walk built under `root` with `/`: joined the same way, without normalising.
-    const opened = (0,_common_repo_file_js__WEBPACK_IMPORTED_MODULE_3__/* .openRepoFile */ .Vj)(`${root}/${file}`, file, DOCKERFILE, root);
-    // Discovery found it a moment ago: gone now is an error, not a Dockerfile less.
-    if (opened === undefined)
-        throw new Error(`cannot read the Dockerfile '${file}': it is gone`);
-    try {
-        const data = (0,_common_repo_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readOpenFile */ .Pg)(opened.fd, opened.info.size);
-        if (data.length > MAX_DOCKERFILE_BYTES) {
-            throw new Error(`the Dockerfile '${file}' grew to more than the ${MAX_DOCKERFILE_BYTES} bytes a Dockerfile may have`);
-        }
-        onRead?.(data, opened.info.mode);
-        const text = data.toString('utf8');
-        // Asked of the string: Buffer.includes goes through JavaScript, a thousand times over on a large repository.
-        if (text.includes('\0'))
-            throw new Error(`the Dockerfile '${file}' contains NUL bytes: it is not a text file`);
-        return { sha256: sha256Hex(data), text, bytes: data.length };
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(opened.fd);
-    }
 }
 
 

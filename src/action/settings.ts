@@ -1,6 +1,7 @@
 import path from 'node:path'
-import { isDns1123Label, normalizeName } from '../plan/naming.js'
-import { explainPinnedImage, explainRegistryHost, explainRegistryPrefix, registryHost } from '../plan/reference.js'
+import { InputError } from '../common/errors.js'
+import { isDns1123Label, normalizeName } from '../common/names.js'
+import { explainPinnedImage, explainRegistryHost, explainRegistryPrefix, registryHost } from '../common/reference.js'
 import { globToRegExp } from '../scan/glob.js'
 import type { RunEvent } from './event.js'
 import * as core from './runner.js'
@@ -104,23 +105,6 @@ export interface Settings {
 }
 
 /** A place in a file, 1-based. */
-export interface SourceLocation {
-  readonly line: number
-  readonly column: number
-}
-
-/** Raised for a bad input; `main` reports its message as is, as an annotation on `location` when known. */
-export class InputError extends Error {
-  override name = 'InputError'
-  /** The file (workspace-relative) and place the error is about, for the annotation. */
-  readonly location?: SourceLocation & { readonly file: string }
-
-  constructor(message: string, options: { location?: SourceLocation & { file: string } } = {}) {
-    super(message)
-    if (options.location) this.location = options.location
-  }
-}
-
 function fail(input: string, value: string, expected: string): never {
   throw new InputError(`Input '${input}' has the value '${value}': ${expected}.`)
 }

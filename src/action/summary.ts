@@ -1,23 +1,8 @@
 import { visible } from '../common/inert.js'
-import type { ImageReport, RenderOutcome } from '../render.js'
+import type { ImageReport, RenderOutcome } from '../manifest/outcome.js'
+import { statusText } from '../manifest/outcome.js'
 
 export const TABLE_HEADER = ['Image', 'Dockerfile', 'sha256', 'Reference', 'Status'] as const
-
-/**
- * An image's status as the log, the summary, the CLI and the commit message show it: `changed`,
- * `renamed from api, forced`; `withPath` adds the Dockerfile a renamed image moved from.
- */
-export function statusText(
-  image: Pick<ImageReport, 'status' | 'forced' | 'previousName' | 'previousDockerfile'>,
-  withPath = false,
-): string {
-  let status: string = image.status
-  if (image.status === 'renamed') {
-    status = `renamed from ${image.previousName ?? ''}`
-    if (withPath && image.previousDockerfile !== undefined) status += ` (${image.previousDockerfile})`
-  }
-  return image.forced ? `${status}, forced` : status
-}
 
 /** Rows of the image table shared by the job summary and the CLI. */
 export function imageRows(outcome: Pick<RenderOutcome, 'images' | 'removed' | 'skipped'>): string[][] {

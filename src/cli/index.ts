@@ -5,9 +5,10 @@ import { parse } from 'yaml'
 import { inertLines } from '../action/runner.js'
 import { getSettings } from '../action/settings.js'
 import { formatTextTable, imageRows, TABLE_HEADER } from '../action/summary.js'
+import { renderRepository, writeManifest } from '../action/workspace.js'
 import { describeError } from '../common/errors.js'
 import { inert } from '../common/inert.js'
-import { type Logger, renderRepository, writeManifest } from '../render.js'
+import type { Logger } from '../common/log.js'
 
 /**
  * `kaniko-gitops render`: a local preview on any repository, on the action's own code path. Flags

@@ -1,8 +1,9 @@
-import type { Settings } from '../action/settings.js'
-import { statusText } from '../action/summary.js'
 import { inert } from '../common/inert.js'
+import type { Logger } from '../common/log.js'
 import { COMPARE_FILE_LIMIT } from '../github/api.js'
-import { type Logger, type RenderOutcome, renderScan, type Scan } from '../render.js'
+import { type RenderOutcome, statusText } from '../manifest/outcome.js'
+import { type RenderCode, type RenderSettings, renderScan } from '../manifest/render.js'
+import type { Scan, ScanSettings } from '../scan/scan.js'
 import type { BranchState, BranchWriter } from './branch-writer.js'
 import { readsPredicate, renderReadsOf } from './render-inputs.js'
 
@@ -125,15 +126,24 @@ export function commitMessage(template: string, manifestPath: string, rendered: 
   return lines.length > 0 ? `${subject}\n\n${lines.join('\n')}\n` : `${subject}\n`
 }
 
-/** The commit request of a run: its settings, its scan of the checkout, its log. */
-export function commitRequestFor(settings: Settings, scan: Scan, log: Logger): CommitRequest {
+/** The commit request of a run: its settings, its scan of the checkout, the code that renders, its log. */
+/** What a commit takes of the settings, besides what it renders with. */
+export interface CommitSettings extends RenderSettings, ScanSettings {
+  readonly branch: string
+  /** The commit message's subject. */
+  readonly commitMessage: string
+  /** The manifest's path in the repository (POSIX). */
+  readonly manifestRepoPath: string
+}
+
+export function commitRequestFor(settings: CommitSettings, scan: Scan, code: RenderCode, log: Logger): CommitRequest {
   let reads: ((file: string) => boolean) | undefined
   return {
     branch: settings.branch,
     rendered: settings.commitSha,
     manifestPath: settings.manifestRepoPath,
     message: (outcome) => commitMessage(settings.commitMessage, settings.manifestRepoPath, settings.commitSha, outcome),
-    render: (previous, source) => renderScan(settings, scan, previous, source, log),
+    render: (previous, source) => renderScan(settings, scan, previous, source, log, code),
     reads: (file) => {
       // Built on first use: most runs find the branch where they left it and never ask.
       reads ??= readsPredicate(renderReadsOf(settings, scan))

@@ -255,3 +255,8 @@ function shown(name: string): string {
   const cut = name.length > 80 ? `${name.slice(0, 79)}…` : name
   return /^[\x21-\x7e]*$/.test(cut) ? cut : JSON.stringify(cut)
 }
+
+/** What a pull request that edits the generated manifest by hand is told (`drift`: where, from findDrift). */
+export function driftMessage(manifestPath: string, baseRef: string, drift: string): string {
+  return `This pull request edits '${manifestPath}' by hand, and the edit does not match the render of its Dockerfiles (${drift}): the file is generated, and the next commit on '${baseRef}' overwrites the edit.`
+}

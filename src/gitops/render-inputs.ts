@@ -1,9 +1,8 @@
 import { realpathSync } from 'node:fs'
 import path from 'node:path'
-import type { Settings } from '../action/settings.js'
-import type { Scan } from '../render.js'
 import { PRUNED_FOLDERS } from '../scan/discover.js'
 import { compilePatterns } from '../scan/glob.js'
+import type { Scan, ScanSettings } from '../scan/scan.js'
 
 /**
  * What a render reads from the repository, as far as a changed path can tell: the commit loop asks it
@@ -63,7 +62,7 @@ export function readsPredicate(reads: RenderReads): (repoPath: string) => boolea
  * What the render of `scan` reads. Resolves symlinks among the files read (a few system calls per
  * image): only a commit run whose branch moved on with other files asks.
  */
-export function renderReadsOf(settings: Settings, scan: Scan): RenderReads {
+export function renderReadsOf(settings: ScanSettings, scan: Scan): RenderReads {
   const hashContexts = settings.hash === 'context'
   const contextDirs = hashContexts ? scan.files.map((f) => f.settings?.contextDir ?? folderOf(f.path)) : []
   const read = scan.files.map((f) => f.path)

@@ -1,6 +1,6 @@
 import { escapeHtml } from '../action/summary.js'
+import type { ImageReport } from '../manifest/outcome.js'
 import type { PreviousImage } from '../plan/plan.js'
-import type { ImageReport } from '../render.js'
 import { codeSpan, markdownText, tableCode } from './markdown.js'
 import { boundedDiff } from './text-diff.js'
 

@@ -4,14 +4,13 @@ import type { IIoK8sApiCoreV1EnvVar as EnvVar } from 'kubernetes-models/v1/EnvVa
 import type { IPod } from 'kubernetes-models/v1/Pod'
 import type { IIoK8sApiCoreV1Volume as Volume } from 'kubernetes-models/v1/Volume'
 import type { IIoK8sApiCoreV1VolumeMount as VolumeMount } from 'kubernetes-models/v1/VolumeMount'
-import { InputError } from '../action/settings.js'
-import { limitName } from '../plan/naming.js'
+import { InputError } from '../common/errors.js'
+import { limitName } from '../common/names.js'
+import { registryHost } from '../common/reference.js'
+import { sha256Hex } from '../common/sha256.js'
 import type { PlannedImage } from '../plan/plan.js'
-import { registryHost } from '../plan/reference.js'
-import { sha256Hex } from '../scan/hash.js'
 import { ANNOTATION, LABEL, MANAGED_BY } from './annotations.js'
 import { emitScalar, emitYaml, type Json } from './emit.js'
-import type { Scripts } from './scripts.js'
 
 export type { IConfigMap, IPod }
 
@@ -191,6 +190,12 @@ function unquote(raw: string): string {
   } catch {
     return ''
   }
+}
+
+/** The shell scripts the Pod's containers run (templates/ in the project). */
+export interface Scripts {
+  readonly check: string
+  readonly build: string
 }
 
 /**

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer'
+import { sha256Hex } from '../common/sha256.js'
 import type { PreviousImage } from '../plan/plan.js'
-import { sha256Hex } from '../scan/hash.js'
 import { ANNOTATION, LABEL } from './annotations.js'
 import { nameOfText } from './pod.js'
 import { DIGEST_PREFIX, INPUTS_PREFIX, MANIFEST_HEADER } from './yaml.js'

@@ -1,4 +1,4 @@
-import { sha256Hex } from '../scan/hash.js'
+import { sha256Hex } from '../common/sha256.js'
 import type { NamedDocument } from './pod.js'
 
 export const MANIFEST_HEADER = [

@@ -1,8 +1,8 @@
-import { InputError } from '../action/settings.js'
+import { InputError } from '../common/errors.js'
+import { isDns1123Label, MAX_IMAGE_NAME_LENGTH, normalizeName } from '../common/names.js'
+import { canonicalRepository } from '../common/reference.js'
+import { sha256Hex } from '../common/sha256.js'
 import type { ImageReference } from '../scan/dockerfile.js'
-import { sha256Hex } from '../scan/hash.js'
-import { isDns1123Label, MAX_IMAGE_NAME_LENGTH, normalizeName } from './naming.js'
-import { canonicalRepository } from './reference.js'
 
 export interface GraphNode {
   /** Repository-relative Dockerfile path. */

@@ -1,45 +1,10 @@
-import { InputError } from '../action/settings.js'
+import { InputError } from '../common/errors.js'
+import { isDns1123Label, MAX_IMAGE_NAME_LENGTH } from '../common/names.js'
+import type { ConfiguredBuild, ImageSettings } from '../config/types.js'
 import { parseImageReferences } from '../scan/dockerfile.js'
-import type { Resources, Toleration } from './config.js'
+import type { HashedDockerfile } from '../scan/scan.js'
 import { type ParentEdge, resolveImageGraph } from './graph.js'
-import { assignImageNames, distinctImageName, isDns1123Label, MAX_IMAGE_NAME_LENGTH } from './naming.js'
-
-/** A Dockerfile found in the repository, the sha256 of its bytes, and the hash its tag comes from. */
-export interface HashedDockerfile {
-  readonly path: string
-  readonly sha256: string
-  /** The hash the tag is made of: the Dockerfile's own, or with its build context. */
-  readonly effective: string
-  /** What `effective` covers, for the annotation: `dockerfile`, or `context <dir>: N files`. */
-  readonly covers: string
-  /** Its text, whose FROM, COPY --from and RUN --mount from= (with its build args) name the images it builds on. */
-  readonly text: string
-  /** What the config file says about it, defaults applied (absent: nothing configured). */
-  readonly settings?: ImageSettings
-}
-
-/** One image's configured settings, resolved: what the plan and the Pod take from the config. */
-export interface ImageSettings extends ConfiguredBuild {
-  /** Configured image name, and where it was configured (for errors). */
-  readonly name?: { readonly value: string; readonly at: string }
-  /** Build context folder, repository-relative ('' for the top). */
-  readonly contextDir: string
-  readonly buildArgs: Readonly<Record<string, string>>
-}
-
-/** What the config sets about the build and the Pod beyond build args: in ImageSettings and PlannedImage alike. */
-export interface ConfiguredBuild {
-  /** Target stage ('' for the last). */
-  readonly target: string
-  /** `--custom-platform` ('' for the node's own). */
-  readonly platform: string
-  /** Tags pushed besides the content tag. */
-  readonly extraTags: readonly string[]
-  /** The build container's resources (undefined: the defaults). */
-  readonly resources?: Resources
-  readonly nodeSelector: Readonly<Record<string, string>>
-  readonly tolerations: readonly Toleration[]
-}
+import { assignImageNames, distinctImageName } from './naming.js'
 
 /** What the manifest already on disk says about one image. */
 export interface PreviousImage {

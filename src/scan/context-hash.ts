@@ -3,10 +3,10 @@ import { closeSync, createReadStream, type Dirent, readdirSync, readlinkSync } f
 import path from 'node:path'
 import { count, LIMITS, LimitError, type Limits } from '../common/limits.js'
 import { type FileKind, openRepoFile, READ_WHOLE_BYTES, readOpenFile, readRepoFile, showBytes } from '../common/repo-file.js'
+import { sha256Hex } from '../common/sha256.js'
 import { readCommitFile } from './commit-file.js'
 import { type DockerIgnore, parseDockerignore } from './dockerignore.js'
 import { blobId, type GitIndex, type IndexEntry, lowerBound, type ObjectFormat } from './git-index.js'
-import { sha256Hex } from './hash.js'
 
 const IGNORE_FILE: FileKind = { the: 'the ignore file', a: 'an ignore file', limit: LIMITS.ignoreFileBytes }
 /** A file of a context: any size (large ones are streamed), within the run's total. */

@@ -1,17 +1,12 @@
-import * as crypto from 'node:crypto'
 import { closeSync } from 'node:fs'
 import { LIMITS } from '../common/limits.js'
 import { type FileKind, openRepoFile, readOpenFile } from '../common/repo-file.js'
+import { sha256Hex } from '../common/sha256.js'
 
 /** Dockerfiles larger than this are refused: they are almost certainly not Dockerfiles. */
 export const MAX_DOCKERFILE_BYTES = LIMITS.dockerfileBytes
 
 export const DOCKERFILE: FileKind = { the: 'the Dockerfile', a: 'a Dockerfile', limit: MAX_DOCKERFILE_BYTES }
-
-/** sha256 in hex; the one-shot crypto.hash (Node 21.7+) is faster than a Hash object for small inputs. */
-export function sha256Hex(data: string | Uint8Array): string {
-  return typeof crypto.hash === 'function' ? crypto.hash('sha256', data, 'hex') : crypto.createHash('sha256').update(data).digest('hex')
-}
 
 /**
  * Reads one Dockerfile, `root`/`file` (at most MAX_DOCKERFILE_BYTES, through the repository's one

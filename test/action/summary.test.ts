@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { escapeHtml, SUMMARY_ALL_ROWS, SUMMARY_TABLE_BUDGET, summaryHtml } from '../../src/action/summary.js'
-import type { ImageReport } from '../../src/render.js'
+import type { ImageReport } from '../../src/manifest/outcome.js'
 
 const image = (i: number, status: ImageReport['status'] = 'unchanged'): ImageReport => ({
   name: `service-with-a-rather-long-name-${i}`,

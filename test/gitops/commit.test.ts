@@ -11,10 +11,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createOctokitApi } from '../../src/github/octokit-api.js'
 import { apiBranchWriter, type BranchWriter, gitBranchWriter } from '../../src/gitops/branch-writer.js'
 import { type CommitResult, commitManifest, commitRequestFor } from '../../src/gitops/commit.js'
-import { scanRepository } from '../../src/render.js'
+import { scanRepository } from '../../src/scan/scan.js'
 import { branchHead, type GitHubStandIn, pushFiles, readFileAt, startGitHubStandIn } from '../support/github-standin.js'
 import { documentsByName, parseManifest } from '../support/k8s.js'
-import { memoryLogger, settingsFor } from '../support/render.js'
+import { CODE, memoryLogger, settingsFor } from '../support/render.js'
 import { git } from '../support/repo.js'
 
 let gh: GitHubStandIn
@@ -62,7 +62,7 @@ async function runCommit(
   const scan = await scanRepository(settings, log)
   const api = createOctokitApi(settings.token, settings.apiUrl, { owner: 'acme', repo: 'shop' })
   const writer = (options.wrap ?? ((w) => w))(apiBranchWriter(api))
-  const result = await commitManifest(writer, commitRequestFor(settings, scan, log), log)
+  const result = await commitManifest(writer, commitRequestFor(settings, scan, CODE, log), log)
   return { result, log }
 }
 
@@ -326,7 +326,7 @@ describe('commit-method: git against a real bare remote', () => {
     const settings = await settingsFor(dir, { mode: 'commit', 'commit-method': 'git' }, { GITHUB_SHA: sha })
     const log = memoryLogger()
     const scan = await scanRepository(settings, log)
-    return commitManifest(gitBranchWriter(dir), commitRequestFor(settings, scan, log), log)
+    return commitManifest(gitBranchWriter(dir), commitRequestFor(settings, scan, CODE, log), log)
   }
 
   it('commits with git plumbing and pushes without force; the working tree is untouched', async () => {

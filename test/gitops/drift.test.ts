@@ -4,8 +4,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { findDrift } from '../../src/gitops/drift.js'
-import { renderScan, scanRepository } from '../../src/render.js'
-import { memoryLogger, settingsFor } from '../support/render.js'
+import { renderScan } from '../../src/manifest/render.js'
+import { scanRepository } from '../../src/scan/scan.js'
+import { CODE, memoryLogger, settingsFor } from '../support/render.js'
 import { tempTrees } from '../support/repo.js'
 
 const BASE_SHA = 'b'.repeat(40)
@@ -17,7 +18,7 @@ const { tree } = tempTrees()
 async function renderAt(dir: string, sha: string, previous: string | undefined, ref = 'refs/heads/main'): Promise<string> {
   const settings = await settingsFor(dir, {}, { GITHUB_SHA: sha, GITHUB_REF: ref })
   const log = memoryLogger()
-  return (await renderScan(settings, await scanRepository(settings, log), previous, 'the previous manifest', log)).manifest
+  return (await renderScan(settings, await scanRepository(settings, log), previous, 'the previous manifest', log, CODE)).manifest
 }
 
 let base: string

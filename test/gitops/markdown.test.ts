@@ -11,8 +11,8 @@ import { summaryHtml } from '../../src/action/summary.js'
 import { visible } from '../../src/common/inert.js'
 import { codeSpan, markdownText, tableCode } from '../../src/gitops/markdown.js'
 import { compareWithBase, renderDiffMarkdown } from '../../src/gitops/report.js'
+import type { ImageReport } from '../../src/manifest/outcome.js'
 import type { PreviousImage } from '../../src/plan/plan.js'
-import type { ImageReport } from '../../src/render.js'
 import { hostileText } from '../support/runner-commands.js'
 
 const markdown = new MarkdownIt({ html: true, linkify: true })

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { type RenderReads, readsPredicate, renderReadsOf } from '../../src/gitops/render-inputs.js'
-import { scanRepository } from '../../src/render.js'
+import { scanRepository } from '../../src/scan/scan.js'
 import { memoryLogger, settingsFor } from '../support/render.js'
 import { tempTrees } from '../support/repo.js'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { COMMENT_LIMIT, commentMarker, compareWithBase, DIFF_LIMIT, renderDiffMarkdown, SUMMARY_LIMIT } from '../../src/gitops/report.js'
-import type { ImageReport } from '../../src/render.js'
+import type { ImageReport } from '../../src/manifest/outcome.js'
 
 const image = (name: string, status: ImageReport['status'], forced = false): ImageReport => ({
   name,

@@ -110,7 +110,7 @@ const EDITS: Edit[] = [
   // Values beyond ASCII only: the emitter.
   ['manifest/emit.ts', "padStart(4, '0')", "padStart(4, '0').toUpperCase()"],
   // Repository names over 63 characters only: naming.
-  ['plan/naming.ts', 'shortHash(name, 6)', 'shortHash(name, 7)'],
+  ['common/names.ts', 'shortHash(name, 6)', 'shortHash(name, 7)'],
 ]
 
 describe('the render key', () => {

@@ -1,10 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import type { RenderOutcome } from '../../src/manifest/outcome.js'
 import { POD_SETTING_KEYS } from '../../src/manifest/pod.js'
+import { type RenderSettings, renderScan, runKey } from '../../src/manifest/render.js'
 import { INPUTS_PREFIX } from '../../src/manifest/yaml.js'
-import { type RenderOutcome, type RenderSettings, renderScan, runKey, type Scan, scanRepository } from '../../src/render.js'
-import { memoryLogger, renderIn, settingsFor } from '../support/render.js'
+import { type Scan, scanRepository } from '../../src/scan/scan.js'
+import { CODE, memoryLogger, renderIn, settingsFor } from '../support/render.js'
 import { type Tree, tempTrees } from '../support/repo.js'
 
 const SHA_B = 'b'.repeat(40)
@@ -72,11 +74,11 @@ describe('the run key', () => {
       // The next commit: same files, another commit and run.
       const { settings, scan } = await scanned(dir, inputs, { GITHUB_SHA: SHA_B, GITHUB_RUN_ID: '2002' })
       const quickLog = memoryLogger()
-      const quick = await renderScan(settings, scan, Buffer.from(written), 'the file', quickLog)
+      const quick = await renderScan(settings, scan, Buffer.from(written), 'the file', quickLog, CODE)
       expect(quickLog.infos.join('\n')).toContain(SAME_INPUTS)
       // Without the inputs line the same file takes the full render.
       const fullLog = memoryLogger()
-      const full = await renderScan(settings, scan, Buffer.from(withoutInputsLine(written)), 'the file', fullLog)
+      const full = await renderScan(settings, scan, Buffer.from(withoutInputsLine(written)), 'the file', fullLog, CODE)
       expect(fullLog.infos.join('\n')).not.toContain(SAME_INPUTS)
       expect(quick.manifest).toBe(written)
       expect(full.manifest).toBe(withoutInputsLine(written))
@@ -92,24 +94,24 @@ describe('the run key', () => {
   it('changes with every setting a render reads but the commit, and with the force nonce only when forcing', async () => {
     const dir = repo(MONOREPO)
     const { settings, scan } = await scanned(dir, {})
-    const base = runKey(settings, scan, 'scripts')
+    const base = runKey(settings, scan, 'scripts', 'code')
     const changedValue = (value: unknown): unknown =>
       typeof value === 'string' ? `${value}x` : typeof value === 'boolean' ? !value : Array.isArray(value) ? [...value, 'x'] : value
     const keys = [...POD_SETTING_KEYS, 'registry', 'forceBuild', 'forceImages'] as const
     for (const key of keys) {
       if (key === 'forceNonce') continue
       const changed = { ...settings, [key]: changedValue(settings[key]) } as RenderSettings
-      expect(runKey(changed, scan, 'scripts'), key).not.toBe(base)
+      expect(runKey(changed, scan, 'scripts', 'code'), key).not.toBe(base)
     }
-    expect(runKey({ ...settings, commitSha: SHA_B }, scan, 'scripts')).toBe(base)
-    expect(runKey({ ...settings, forceNonce: 'another-run' }, scan, 'scripts')).toBe(base)
+    expect(runKey({ ...settings, commitSha: SHA_B }, scan, 'scripts', 'code')).toBe(base)
+    expect(runKey({ ...settings, forceNonce: 'another-run' }, scan, 'scripts', 'code')).toBe(base)
     const forcing = { ...settings, forceBuild: true }
-    expect(runKey({ ...forcing, forceNonce: 'another-run' }, scan, 'scripts')).not.toBe(runKey(forcing, scan, 'scripts'))
+    expect(runKey({ ...forcing, forceNonce: 'another-run' }, scan, 'scripts', 'code')).not.toBe(runKey(forcing, scan, 'scripts', 'code'))
     // A forced Pod is pinned to the commit being rendered: a forced run at another commit is another run.
-    expect(runKey({ ...forcing, commitSha: SHA_B }, scan, 'scripts')).not.toBe(runKey(forcing, scan, 'scripts'))
+    expect(runKey({ ...forcing, commitSha: SHA_B }, scan, 'scripts', 'code')).not.toBe(runKey(forcing, scan, 'scripts', 'code'))
     const forcingOne = { ...settings, forceImages: ['api'] }
-    expect(runKey({ ...forcingOne, commitSha: SHA_B }, scan, 'scripts')).not.toBe(runKey(forcingOne, scan, 'scripts'))
-    expect(runKey(settings, scan, 'scripts-2')).not.toBe(base)
+    expect(runKey({ ...forcingOne, commitSha: SHA_B }, scan, 'scripts', 'code')).not.toBe(runKey(forcingOne, scan, 'scripts', 'code'))
+    expect(runKey(settings, scan, 'scripts-2', 'code')).not.toBe(base)
   })
 
   it('does not keep a forced Pod of another commit: the same forced run at a new commit renders', async () => {
@@ -126,7 +128,7 @@ describe('the run key', () => {
   it('changes with what the scan found', async () => {
     const dir = repo(MONOREPO)
     const { settings, scan } = await scanned(dir, {})
-    const base = runKey(settings, scan, 'scripts')
+    const base = runKey(settings, scan, 'scripts', 'code')
     const [first, ...rest] = scan.files
     if (!first) throw new Error('no file scanned')
     const variants: Scan[] = [
@@ -137,9 +139,9 @@ describe('the run key', () => {
       { ...scan, files: [{ ...first, path: `x/${first.path}` }, ...rest] },
       { ...scan, skipped: ['other/Dockerfile'] },
     ]
-    for (const variant of variants) expect(runKey(settings, variant, 'scripts')).not.toBe(base)
+    for (const variant of variants) expect(runKey(settings, variant, 'scripts', 'code')).not.toBe(base)
     // The text follows from the Dockerfile's bytes, whose sha256 the key has: it is not hashed again.
-    expect(runKey(settings, { ...scan, files: [{ ...first, text: 'FROM other:1\n' }, ...rest] }, 'scripts')).toBe(base)
+    expect(runKey(settings, { ...scan, files: [{ ...first, text: 'FROM other:1\n' }, ...rest] }, 'scripts', 'code')).toBe(base)
   })
 
   it('is recorded only for a render without warnings, so that a run taking the manifest as it is warns the same', async () => {

@@ -3,15 +3,17 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { InputError } from '../../src/action/settings.js'
 import { summaryHtml } from '../../src/action/summary.js'
-import { describeError } from '../../src/common/errors.js'
+import { describeError, InputError } from '../../src/common/errors.js'
+import { isDns1123Label, MAX_IMAGE_NAME_LENGTH } from '../../src/common/names.js'
+import type { ImageSettings } from '../../src/config/types.js'
 import { commitMessage } from '../../src/gitops/commit.js'
 import { compareWithBase, renderDiffMarkdown } from '../../src/gitops/report.js'
-import { isDns1123Label, MAX_IMAGE_NAME_LENGTH } from '../../src/plan/naming.js'
-import type { HashedDockerfile, ImageSettings } from '../../src/plan/plan.js'
-import { type RenderOutcome, type RenderSettings, renderScan, type Scan, scanRepository } from '../../src/render.js'
-import { memoryLogger, renderIn, settingsFor } from '../support/render.js'
+import type { RenderOutcome } from '../../src/manifest/outcome.js'
+import { type RenderSettings, renderScan } from '../../src/manifest/render.js'
+import type { HashedDockerfile } from '../../src/scan/scan.js'
+import { type Scan, scanRepository } from '../../src/scan/scan.js'
+import { CODE, memoryLogger, renderIn, settingsFor } from '../support/render.js'
 import { type Tree, tempTrees, writeTree } from '../support/repo.js'
 
 const SHA_B = 'b'.repeat(40)
@@ -200,7 +202,7 @@ describe('image names stay what the manifest says', () => {
     expect(again.log.infos.join('\n')).toContain(SAME_INPUTS)
     const log = memoryLogger()
     const scan = await scanRepository(settings, memoryLogger())
-    const full = await renderScan(settings, scan, written.replace(/^# inputs: .*\n/m, ''), 'the file', log)
+    const full = await renderScan(settings, scan, written.replace(/^# inputs: .*\n/m, ''), 'the file', log, CODE)
     expect(log.infos.join('\n')).not.toContain(SAME_INPUTS)
     expect(full.images).toEqual(again.images)
     expect(namesOf(full)).toEqual({ 'e2e/api/Dockerfile': 'e2e-api', 'services/api/Dockerfile': 'api', 'services/web/Dockerfile': 'web' })
@@ -373,7 +375,7 @@ describe('image names over random sequences of changes (property)', () => {
           if (scan.files.length === 0) continue
           let outcome: RenderOutcome
           try {
-            outcome = await renderScan(settings, scan, manifest, 'the manifest', memoryLogger())
+            outcome = await renderScan(settings, scan, manifest, 'the manifest', memoryLogger(), CODE)
           } catch (error) {
             // A configured name another image has: refused, and the repository stays as it was.
             expect(error).toBeInstanceOf(InputError)
@@ -390,13 +392,20 @@ describe('image names over random sequences of changes (property)', () => {
           // The same inputs against the manifest just written: nothing changes, and a run that takes it as
           // it is (its inputs line is this run's key) agrees with a full render.
           const againLog = memoryLogger()
-          const again = await renderScan(settings, scan, outcome.manifest, 'the manifest', againLog)
+          const again = await renderScan(settings, scan, outcome.manifest, 'the manifest', againLog, CODE)
           expect(again.changed).toBe(false)
           expect(again.images.map((i) => [i.dockerfile, i.name, i.status])).toEqual(
             outcome.images.map((i) => [i.dockerfile, i.name, 'unchanged']),
           )
           if (againLog.infos.join('\n').includes(SAME_INPUTS)) quickRuns++
-          const full = await renderScan(settings, scan, outcome.manifest.replace(/^# inputs: .*\n/m, ''), 'the manifest', memoryLogger())
+          const full = await renderScan(
+            settings,
+            scan,
+            outcome.manifest.replace(/^# inputs: .*\n/m, ''),
+            'the manifest',
+            memoryLogger(),
+            CODE,
+          )
           expect(full.images).toEqual(again.images)
           expect(full.removed).toEqual([])
           state = next

@@ -1,14 +1,7 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import {
-  assignImageNames,
-  distinctImageName,
-  fileVariant,
-  isDns1123Label,
-  limitName,
-  MAX_IMAGE_NAME_LENGTH,
-  normalizeName,
-} from '../../src/plan/naming.js'
+import { isDns1123Label, limitName, MAX_IMAGE_NAME_LENGTH, normalizeName } from '../../src/common/names.js'
+import { assignImageNames, distinctImageName, fileVariant } from '../../src/plan/naming.js'
 
 describe('normalizeName', () => {
   it.each([

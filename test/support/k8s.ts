@@ -1,7 +1,7 @@
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap'
 import { Pod } from 'kubernetes-models/v1/Pod'
 import { parseAllDocuments } from 'yaml'
-import { explainPinnedImage } from '../../src/plan/reference.js'
+import { explainPinnedImage } from '../../src/common/reference.js'
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/

@@ -1,5 +1,7 @@
 import { getSettings, type Settings } from '../../src/action/settings.js'
-import { type Logger, type RenderOutcome, renderRepository, writeManifest } from '../../src/render.js'
+import { currentCode, renderRepository, writeManifest } from '../../src/action/workspace.js'
+import type { Logger } from '../../src/common/log.js'
+import type { RenderOutcome } from '../../src/manifest/outcome.js'
 import { githubEnv, inputEnv, withEnv } from './action-env.js'
 
 /** A Logger that keeps what it was told. */
@@ -35,3 +37,6 @@ export async function renderIn(
   await writeManifest(settings, outcome, log)
   return { ...outcome, log }
 }
+
+/** The code that renders, as the action reads it: the scripts of templates/ and this code's identity. */
+export const CODE = currentCode()

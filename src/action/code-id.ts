@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { sha256Hex } from '../scan/hash.js'
+import { sha256Hex } from '../common/sha256.js'
 
 let cached: string | undefined
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canonicalRepository, explainPinnedImage, explainRegistryHost, explainRegistryPrefix } from '../../src/plan/reference.js'
+import { canonicalRepository, explainPinnedImage, explainRegistryHost, explainRegistryPrefix } from '../../src/common/reference.js'
 
 describe('explainRegistryPrefix', () => {
   it.each([

@@ -1,13 +1,10 @@
 import { readFileSync } from 'node:fs'
 
-/** The shell scripts the Pod's containers run, from templates/ (ncc copies them next to the bundle). */
-export interface Scripts {
-  readonly check: string
-  readonly build: string
-}
+import type { Scripts } from '../manifest/pod.js'
 
 let cached: Scripts | undefined
 
+/** The scripts from templates/ (ncc copies them next to the bundle). */
 export function loadScripts(): Scripts {
   cached ??= {
     check: readFileSync(new URL('../../templates/check-image.sh', import.meta.url), 'utf8'),

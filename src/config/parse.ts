@@ -1,8 +1,8 @@
 import { posix } from 'node:path'
 import type { isAlias, isMap, isScalar, isSeq, LineCounter, Pair, Node as YamlNode } from 'yaml'
-import { InputError, type SourceLocation } from '../action/settings.js'
-import { isDns1123Label, MAX_IMAGE_NAME_LENGTH } from './naming.js'
-import type { ImageSettings } from './plan.js'
+import { InputError, type SourceLocation } from '../common/errors.js'
+import { isDns1123Label, MAX_IMAGE_NAME_LENGTH } from '../common/names.js'
+import type { ConfigSource, ImageConfig, ImageEntry, ImageOptions, OptionKey, ResourceList, Resources, Toleration } from './types.js'
 
 /**
  * Per-image settings for what cannot be inferred from the Dockerfiles: read from the config file
@@ -11,70 +11,6 @@ import type { ImageSettings } from './plan.js'
  * entries are matched to the Dockerfiles found and checked against them (context folder, target
  * stage), still with the place each setting was written. Pure: the caller reads the file.
  */
-
-export interface ResourceList {
-  readonly [resource: string]: string
-}
-
-export interface Resources {
-  readonly requests?: ResourceList
-  readonly limits?: ResourceList
-}
-
-export interface Toleration {
-  readonly key?: string
-  readonly operator?: 'Exists' | 'Equal'
-  readonly value?: string
-  readonly effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute'
-  readonly tolerationSeconds?: number
-}
-
-/** The settings one image can have; every field is optional in the file. */
-export interface ImageOptions {
-  /** Image name under the registry, instead of the one derived from the path. */
-  readonly name?: string
-  /** Build context folder, repository-relative ('' for the top). */
-  readonly context?: string
-  readonly buildArgs?: Readonly<Record<string, string>>
-  readonly target?: string
-  /** More tags pushed with the content tag, e.g. `latest`. */
-  readonly extraTags?: readonly string[]
-  /** `--custom-platform`, e.g. `linux/arm64`. */
-  readonly platform?: string
-  /** The build container's resources (replace the defaults). */
-  readonly resources?: Resources
-  readonly nodeSelector?: Readonly<Record<string, string>>
-  readonly tolerations?: readonly Toleration[]
-  readonly skip?: boolean
-}
-
-export type OptionKey = keyof ImageOptions
-
-/** One entry of the file: the options of one Dockerfile, and where each was written. */
-export interface ImageEntry {
-  /** Repository-relative Dockerfile path ('' for the inline input, which applies to the only image). */
-  readonly dockerfile: string
-  readonly options: ImageOptions
-  /** Where the entry starts, for errors about the entry as a whole. */
-  readonly at: SourceLocation
-  /** Where each key's value was written. */
-  readonly positions: ReadonlyMap<OptionKey, SourceLocation>
-}
-
-export interface ImageConfig {
-  /** How errors name where the config came from: the file path, or the input. */
-  readonly source: ConfigSource
-  readonly defaults: ImageEntry
-  readonly images: ReadonlyMap<string, ImageEntry>
-}
-
-export interface ConfigSource {
-  /** `file`: the config file (repository-relative path); `input`: the `image-config` input. */
-  readonly kind: 'file' | 'input'
-  readonly name: string
-  /** The file's path from the workspace, for annotations ('' for the input). */
-  readonly annotationPath: string
-}
 
 const OPTION_KEYS = [
   'name',
@@ -100,12 +36,12 @@ const DEFAULT_KEYS = [
 const TOP_KEYS = ['defaults', 'images'] as const
 
 /** Where a value sits in the config, and how to say so. */
-function locate(source: ConfigSource, at: SourceLocation): string {
+export function locate(source: ConfigSource, at: SourceLocation): string {
   return source.kind === 'file' ? `${source.name}:${at.line}:${at.column}` : `Input '${source.name}' (line ${at.line}, column ${at.column})`
 }
 
 /** An error about a value of the config, located. */
-function configError(source: ConfigSource, at: SourceLocation, message: string): InputError {
+export function configError(source: ConfigSource, at: SourceLocation, message: string): InputError {
   return new InputError(`${locate(source, at)}: ${message}`, {
     ...(source.annotationPath ? { location: { ...at, file: source.annotationPath } } : {}),
   })
@@ -570,103 +506,4 @@ class Reader {
 
 function sortedRecord(record: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-}
-
-/** The defaults with the image's own settings over them: a key the image sets replaces the default's value. */
-function mergeOptions(defaults: ImageOptions, own: ImageOptions): ImageOptions {
-  return { ...defaults, ...own }
-}
-
-/**
- * Matches config entries to the Dockerfiles found: every entry must name one (a typo would otherwise
- * pass silently), and the inline input applies only to a repository with a single Dockerfile.
- */
-export function matchConfig(config: ImageConfig, paths: readonly string[]): Map<string, ImageEntry> {
-  if (config.source.kind === 'input') {
-    const entry = config.images.get('') as ImageEntry
-    if (paths.length !== 1) {
-      throw new InputError(
-        `Input 'image-config' sets the settings of a repository's only image, but ${paths.length} Dockerfiles matched (${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', ...' : ''}): expected one, or the settings in a config file (input 'config') keyed by Dockerfile path.`,
-      )
-    }
-    return new Map([[paths[0] as string, entry]])
-  }
-  const found = new Set(paths)
-  for (const [dockerfile, entry] of config.images) {
-    if (!found.has(dockerfile)) {
-      throw configError(
-        config.source,
-        entry.at,
-        `images has an entry for '${dockerfile}', but the 'dockerfiles' patterns matched no such file: expected one of ${paths.slice(0, 10).join(', ')}${paths.length > 10 ? ', ...' : ''}`,
-      )
-    }
-  }
-  const entries = new Map<string, ImageEntry>()
-  for (const file of paths) {
-    const own = config.images.get(file)
-    if (own) entries.set(file, { ...own, options: mergeOptions(config.defaults.options, own.options) })
-    else if (config.defaults.positions.size > 0) entries.set(file, { ...config.defaults, dockerfile: file })
-  }
-  return entries
-}
-
-/** An entry's settings for the plan; the context folder must hold the Dockerfile (kaniko reads it from the context). */
-export function resolveSettings(config: ImageConfig, entry: ImageEntry, file: string, folder: string): ImageSettings {
-  const { options, positions } = entry
-  const at = (key: Parameters<typeof positions.get>[0]) => positions.get(key) ?? entry.at
-  let contextDir = folder
-  if (options.context !== undefined) {
-    contextDir = options.context
-    const inside = contextDir === '' || file.startsWith(`${contextDir}/`)
-    if (!inside) {
-      throw configError(
-        config.source,
-        at('context'),
-        `images › ${file} › context has the value '${contextDir || '.'}': expected a folder that holds the Dockerfile (${folder || '.'} or one above it)`,
-      )
-    }
-  }
-  return {
-    ...(options.name !== undefined ? { name: { value: options.name, at: locate(config.source, at('name')) } } : {}),
-    contextDir,
-    buildArgs: options.buildArgs ?? {},
-    target: options.target ?? '',
-    platform: options.platform ?? '',
-    extraTags: options.extraTags ?? [],
-    ...(options.resources ? { resources: options.resources } : {}),
-    nodeSelector: options.nodeSelector ?? {},
-    tolerations: options.tolerations ?? [],
-  }
-}
-
-/** A target must be a stage of the Dockerfile, or kaniko fails in the cluster long after the render. */
-export function checkTarget(
-  config: ImageConfig,
-  entry: ImageEntry,
-  file: string,
-  target: string,
-  froms: readonly { stage?: string }[],
-): void {
-  const stages = froms.map((f) => f.stage).filter((s): s is string => s !== undefined)
-  if (!stages.includes(target.toLowerCase())) {
-    throw configError(
-      config.source,
-      entry.positions.get('target') ?? entry.at,
-      `images › ${file} › target has the value '${target}': expected a stage of ${file}${stages.length > 0 ? ` (${stages.join(', ')})` : ', which names no stage (FROM ... AS <name>)'}`,
-    )
-  }
-}
-
-/** The configured settings that change what is built, for the tag; undefined when there are none. */
-export function buildInputs(configured: ImageSettings, folder: string): { key: unknown[]; covers: string } | undefined {
-  const args = Object.entries(configured.buildArgs)
-  const context = configured.contextDir === folder ? undefined : configured.contextDir
-  if (args.length === 0 && configured.target === '' && configured.platform === '' && context === undefined) return undefined
-  const parts = [
-    ...(context !== undefined ? [`context ${context || '.'}`] : []),
-    ...(configured.target ? [`target ${configured.target}`] : []),
-    ...(configured.platform ? [`platform ${configured.platform}`] : []),
-    ...(args.length > 0 ? [`build args ${args.map(([k]) => k).join(', ')}`] : []),
-  ]
-  return { key: [context ?? null, args, configured.target, configured.platform], covers: parts.join(', ') }
 }

@@ -1,0 +1,44 @@
+import { writeFileAtomic } from '../common/fs-atomic.js'
+import { inert } from '../common/inert.js'
+import { apiBranchWriter, gitBranchWriter } from '../gitops/branch-writer.js'
+import { commitManifest, commitRequestFor } from '../gitops/commit.js'
+import { scanRepository } from '../scan/scan.js'
+import { createApi } from './github.js'
+import { actionsLogger, imageOutputs, type Outputs, writeSummary } from './outputs.js'
+import * as core from './runner.js'
+import type { Settings } from './settings.js'
+import { escapeHtml } from './summary.js'
+import { currentCode, readWorkspaceManifest } from './workspace.js'
+
+/** Commit mode: renders against the branch's manifest and commits it when it changed. */
+export async function runCommit(settings: Settings): Promise<Outputs> {
+  const scan = await scanRepository(settings, actionsLogger)
+  const writer = settings.commitMethod === 'git' ? gitBranchWriter(settings.root) : apiBranchWriter(await createApi(settings))
+  const committed = await actionsLogger.group(`Commit to ${settings.branch}`, () =>
+    commitManifest(writer, commitRequestFor(settings, scan, currentCode(), actionsLogger), actionsLogger),
+  )
+  if (committed.result === 'superseded') {
+    core.notice(`Nothing committed: ${inert(committed.reason)}. The run for that commit renders its manifest.`)
+    writeSummary(undefined, `superseded: ${escapeHtml(committed.reason)}`)
+    return { changed: 'false', manifest: settings.output, result: 'superseded' }
+  }
+  // The workspace gets what the branch now has, for the steps that follow.
+  if ((await readWorkspaceManifest(settings)) !== committed.outcome.manifest)
+    await writeFileAtomic(settings.outputPath, committed.outcome.manifest)
+  const outputs: Outputs = {
+    ...imageOutputs(settings, committed.outcome),
+    result: committed.result,
+    changed: String(committed.result === 'committed'),
+  }
+  let line = `<code>${escapeHtml(settings.manifestRepoPath)}</code> on <code>${escapeHtml(settings.branch)}</code> is up to date`
+  if (committed.result === 'committed') {
+    outputs['commit-sha'] = committed.sha
+    if (committed.verified !== undefined) {
+      outputs['commit-verified'] = String(committed.verified)
+      core.info(`GitHub reports the commit as ${committed.verified ? 'signed (verified)' : 'not signed'}.`)
+    }
+    line = `committed <code>${committed.sha.slice(0, 7)}</code> to <code>${escapeHtml(settings.branch)}</code>`
+  }
+  writeSummary(committed.outcome, line)
+  return outputs
+}

@@ -1,0 +1,104 @@
+import { InputError } from '../common/errors.js'
+import { configError, locate } from './parse.js'
+import type { ImageConfig, ImageEntry, ImageOptions, ImageSettings } from './types.js'
+
+// The config's entries matched to the Dockerfiles found, and each image's settings resolved.
+
+/** The defaults with the image's own settings over them: a key the image sets replaces the default's value. */
+function mergeOptions(defaults: ImageOptions, own: ImageOptions): ImageOptions {
+  return { ...defaults, ...own }
+}
+
+/**
+ * Matches config entries to the Dockerfiles found: every entry must name one (a typo would otherwise
+ * pass silently), and the inline input applies only to a repository with a single Dockerfile.
+ */
+export function matchConfig(config: ImageConfig, paths: readonly string[]): Map<string, ImageEntry> {
+  if (config.source.kind === 'input') {
+    const entry = config.images.get('') as ImageEntry
+    if (paths.length !== 1) {
+      throw new InputError(
+        `Input 'image-config' sets the settings of a repository's only image, but ${paths.length} Dockerfiles matched (${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', ...' : ''}): expected one, or the settings in a config file (input 'config') keyed by Dockerfile path.`,
+      )
+    }
+    return new Map([[paths[0] as string, entry]])
+  }
+  const found = new Set(paths)
+  for (const [dockerfile, entry] of config.images) {
+    if (!found.has(dockerfile)) {
+      throw configError(
+        config.source,
+        entry.at,
+        `images has an entry for '${dockerfile}', but the 'dockerfiles' patterns matched no such file: expected one of ${paths.slice(0, 10).join(', ')}${paths.length > 10 ? ', ...' : ''}`,
+      )
+    }
+  }
+  const entries = new Map<string, ImageEntry>()
+  for (const file of paths) {
+    const own = config.images.get(file)
+    if (own) entries.set(file, { ...own, options: mergeOptions(config.defaults.options, own.options) })
+    else if (config.defaults.positions.size > 0) entries.set(file, { ...config.defaults, dockerfile: file })
+  }
+  return entries
+}
+
+/** An entry's settings for the plan; the context folder must hold the Dockerfile (kaniko reads it from the context). */
+export function resolveSettings(config: ImageConfig, entry: ImageEntry, file: string, folder: string): ImageSettings {
+  const { options, positions } = entry
+  const at = (key: Parameters<typeof positions.get>[0]) => positions.get(key) ?? entry.at
+  let contextDir = folder
+  if (options.context !== undefined) {
+    contextDir = options.context
+    const inside = contextDir === '' || file.startsWith(`${contextDir}/`)
+    if (!inside) {
+      throw configError(
+        config.source,
+        at('context'),
+        `images › ${file} › context has the value '${contextDir || '.'}': expected a folder that holds the Dockerfile (${folder || '.'} or one above it)`,
+      )
+    }
+  }
+  return {
+    ...(options.name !== undefined ? { name: { value: options.name, at: locate(config.source, at('name')) } } : {}),
+    contextDir,
+    buildArgs: options.buildArgs ?? {},
+    target: options.target ?? '',
+    platform: options.platform ?? '',
+    extraTags: options.extraTags ?? [],
+    ...(options.resources ? { resources: options.resources } : {}),
+    nodeSelector: options.nodeSelector ?? {},
+    tolerations: options.tolerations ?? [],
+  }
+}
+
+/** A target must be a stage of the Dockerfile, or kaniko fails in the cluster long after the render. */
+export function checkTarget(
+  config: ImageConfig,
+  entry: ImageEntry,
+  file: string,
+  target: string,
+  froms: readonly { stage?: string }[],
+): void {
+  const stages = froms.map((f) => f.stage).filter((s): s is string => s !== undefined)
+  if (!stages.includes(target.toLowerCase())) {
+    throw configError(
+      config.source,
+      entry.positions.get('target') ?? entry.at,
+      `images › ${file} › target has the value '${target}': expected a stage of ${file}${stages.length > 0 ? ` (${stages.join(', ')})` : ', which names no stage (FROM ... AS <name>)'}`,
+    )
+  }
+}
+
+/** The configured settings that change what is built, for the tag; undefined when there are none. */
+export function buildInputs(configured: ImageSettings, folder: string): { key: unknown[]; covers: string } | undefined {
+  const args = Object.entries(configured.buildArgs)
+  const context = configured.contextDir === folder ? undefined : configured.contextDir
+  if (args.length === 0 && configured.target === '' && configured.platform === '' && context === undefined) return undefined
+  const parts = [
+    ...(context !== undefined ? [`context ${context || '.'}`] : []),
+    ...(configured.target ? [`target ${configured.target}`] : []),
+    ...(configured.platform ? [`platform ${configured.platform}`] : []),
+    ...(args.length > 0 ? [`build args ${args.map(([k]) => k).join(', ')}`] : []),
+  ]
+  return { key: [context ?? null, args, configured.target, configured.platform], covers: parts.join(', ') }
+}
