@@ -1,8 +1,8 @@
 /**
  * How much of each thing a run reads, at most. In `diff` mode a pull request chooses the files, and
  * each dimension it could grow (files, sizes, depth, rules) has a bound, so that a run fails with a
- * clear error instead of holding the job until the runner's timeout. README.md § Limits lists them
- * with their reasons; the costs given there were measured on 2 cores.
+ * clear error instead of holding the job until the runner's timeout. docs/security.md § Limits lists
+ * them with their reasons and their costs, measured on 2 cores.
  */
 export const LIMITS = {
   /** Bytes of one Dockerfile. */
