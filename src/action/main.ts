@@ -1,4 +1,4 @@
-import { describeError } from '../common/errors.js'
+import { describeError, InputError } from '../common/errors.js'
 import { writeFileAtomic } from '../common/fs-atomic.js'
 import { inert } from '../common/inert.js'
 import type { GitHubApi } from '../github/api.js'
@@ -19,7 +19,7 @@ import {
 import { readEvent } from './event.js'
 import { explainMissingPullRequest, resolveMode } from './mode.js'
 import * as core from './runner.js'
-import { getSettings, InputError, type Settings } from './settings.js'
+import { describeSettings, getSettings, type Settings } from './settings.js'
 import { escapeHtml, summaryHtml } from './summary.js'
 
 const actionsLogger: Logger = {
@@ -33,7 +33,8 @@ type Outputs = Partial<Record<'changed' | 'images' | 'manifest' | 'result' | 'co
 /** The action's entry point: the one place that catches and reports failure. */
 export async function run(): Promise<void> {
   try {
-    const settings = getSettings(process.env, readEvent())
+    const settings = getSettings(core.getInput, process.env, readEvent())
+    for (const line of describeSettings(settings)) core.debug(line)
     const resolved = resolveMode(settings, process.env.GITHUB_REF ?? '')
     core.info(`kaniko-gitops: ${resolved.reason}`)
     const outputs =

@@ -1,6 +1,6 @@
+import { InputError } from '../common/errors.js'
 import type { RunEvent } from './event.js'
 import type { Settings } from './settings.js'
-import { InputError } from './settings.js'
 
 export interface ResolvedMode {
   readonly mode: 'render' | 'commit' | 'diff'

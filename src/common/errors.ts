@@ -13,3 +13,21 @@ export function describeError(error: unknown): string {
   }
   return parts.join(': ')
 }
+
+/** A place in a file, 1-based. */
+export interface SourceLocation {
+  readonly line: number
+  readonly column: number
+}
+
+/** Raised for a bad input; `main` reports its message as is, as an annotation on `location` when known. */
+export class InputError extends Error {
+  override name = 'InputError'
+  /** The file (workspace-relative) and place the error is about, for the annotation. */
+  readonly location?: SourceLocation & { readonly file: string }
+
+  constructor(message: string, options: { location?: SourceLocation & { file: string } } = {}) {
+    super(message)
+    if (options.location) this.location = options.location
+  }
+}

@@ -4,7 +4,7 @@ import type { IIoK8sApiCoreV1EnvVar as EnvVar } from 'kubernetes-models/v1/EnvVa
 import type { IPod } from 'kubernetes-models/v1/Pod'
 import type { IIoK8sApiCoreV1Volume as Volume } from 'kubernetes-models/v1/Volume'
 import type { IIoK8sApiCoreV1VolumeMount as VolumeMount } from 'kubernetes-models/v1/VolumeMount'
-import { InputError } from '../action/settings.js'
+import { InputError } from '../common/errors.js'
 import { limitName } from '../plan/naming.js'
 import type { PlannedImage } from '../plan/plan.js'
 import { registryHost } from '../plan/reference.js'

@@ -1,6 +1,6 @@
 import { posix } from 'node:path'
 import type { isAlias, isMap, isScalar, isSeq, LineCounter, Pair, Node as YamlNode } from 'yaml'
-import { InputError, type SourceLocation } from '../action/settings.js'
+import { InputError, type SourceLocation } from '../common/errors.js'
 import { isDns1123Label, MAX_IMAGE_NAME_LENGTH } from './naming.js'
 import type { ImageSettings } from './plan.js'
 

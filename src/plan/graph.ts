@@ -1,4 +1,4 @@
-import { InputError } from '../action/settings.js'
+import { InputError } from '../common/errors.js'
 import type { ImageReference } from '../scan/dockerfile.js'
 import { sha256Hex } from '../scan/hash.js'
 import { isDns1123Label, MAX_IMAGE_NAME_LENGTH, normalizeName } from './naming.js'

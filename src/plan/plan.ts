@@ -1,4 +1,4 @@
-import { InputError } from '../action/settings.js'
+import { InputError } from '../common/errors.js'
 import { parseImageReferences } from '../scan/dockerfile.js'
 import type { Resources, Toleration } from './config.js'
 import { type ParentEdge, resolveImageGraph } from './graph.js'
