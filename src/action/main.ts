@@ -5,12 +5,13 @@ import { readEvent } from './event.js'
 import { resolveMode } from './mode.js'
 import { runRender } from './render-mode.js'
 import * as core from './runner.js'
-import { getSettings } from './settings.js'
+import { describeSettings, getSettings } from './settings.js'
 
 /** The action's entry point: the one place that catches and reports failure. */
 export async function run(): Promise<void> {
   try {
-    const settings = getSettings(process.env, readEvent())
+    const settings = getSettings(core.getInput, process.env, readEvent())
+    for (const line of describeSettings(settings)) core.debug(line)
     const resolved = resolveMode(settings, process.env.GITHUB_REF ?? '')
     core.info(`kaniko-gitops: ${resolved.reason}`)
     const outputs =

@@ -7,7 +7,7 @@
  * (it loads @actions/http-client and undici at import, for OIDC tokens this action never asks for).
  * That was 60 % of a run on a small repository. `test/runner.test.ts` runs both side by side and
  * requires the same stdout and the same files for the same calls. One difference on purpose: `info`
- * defuses a line that the runner would take for a workflow command (see `inertLines`).
+ * and `debug` defuse a line that the runner would take for a workflow command (see `inertLines`).
  */
 import { randomUUID } from 'node:crypto'
 import { appendFileSync, existsSync, writeSync } from 'node:fs'
@@ -108,6 +108,14 @@ export function issueCommand(command: string, properties: Record<string, string 
 /** A plain log line (or several): no line of it can be a workflow command, whatever text it holds. */
 export function info(message: string): void {
   out(`${inertLines(message)}${EOL}`)
+}
+
+/**
+ * A `::debug::` line, which GitHub shows only when the run has debug logging on (`ACTIONS_STEP_DEBUG`).
+ * Its text is made inert like `info`'s: it may hold names from the repository.
+ */
+export function debug(message: string): void {
+  issueCommand('debug', {}, inertLines(message))
 }
 
 export function warning(message: string): void {

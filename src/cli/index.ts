@@ -3,7 +3,7 @@ import { readFileSync, type Stats, statSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'yaml'
 import { inertLines } from '../action/runner.js'
-import { getSettings } from '../action/settings.js'
+import { getSettings, type InputReader } from '../action/settings.js'
 import { formatTextTable, imageRows, TABLE_HEADER } from '../action/summary.js'
 import { renderRepository, writeManifest } from '../action/workspace.js'
 import { describeError } from '../common/errors.js'
@@ -112,6 +112,25 @@ const consoleLogger: Logger = {
   },
 }
 
+/**
+ * Reads an input from its flags (several of one flag are lines of one input), else from its default
+ * in action.yml. `path` is the folder of `--repo` in its repository (`folder`), and `--mode auto` is
+ * render: the command line does nothing else.
+ */
+function flagReader(inputs: Record<string, ActionInput>, flags: ReadonlyMap<string, string[]>, folder: string): InputReader {
+  const values = new Map<string, string>()
+  for (const [name, input] of Object.entries(inputs)) {
+    // Expression defaults such as ${{ github.token }} mean nothing outside a runner.
+    const fallback = (input.default ?? '').includes('${{') ? '' : (input.default ?? '')
+    values.set(name, flags.get(name)?.join('\n') ?? fallback)
+  }
+  const mode = (values.get('mode') ?? '').trim()
+  if (mode !== 'auto' && mode !== 'render') throw new Error(`--mode ${mode}: the command line only renders`)
+  values.set('mode', 'render')
+  values.set('path', folder)
+  return (name) => (values.get(name) ?? '').trim()
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   try {
     if (argv.includes('--help') || argv.includes('-h')) {
@@ -144,19 +163,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       GITHUB_SERVER_URL: remote?.server ?? 'https://github.com',
       GITHUB_EVENT_NAME: 'local',
     }
-    for (const [name, input] of Object.entries(inputs)) {
-      const given = flags.get(name)
-      // Expression defaults such as ${{ github.token }} mean nothing outside a runner.
-      const fallback = (input.default ?? '').includes('${{') ? '' : (input.default ?? '')
-      const value = given ? given.join('\n') : fallback
-      vars[`INPUT_${name.toUpperCase()}`] = value
-    }
-    vars.INPUT_PATH = path.relative(top, repoDir).split(path.sep).join('/') || '.'
-    if (vars.INPUT_MODE === 'auto') vars.INPUT_MODE = 'render'
-    if (vars.INPUT_MODE !== 'render') throw new Error(`--mode ${vars.INPUT_MODE}: the command line only renders`)
-    Object.assign(process.env, vars)
-
-    const settings = getSettings(process.env)
+    const folder = path.relative(top, repoDir).split(path.sep).join('/') || '.'
+    const settings = getSettings(flagReader(inputs, flags, folder), { ...process.env, ...vars })
     const outcome = await renderRepository(settings, consoleLogger)
     await writeManifest(settings, outcome, consoleLogger)
     console.log(

@@ -12,7 +12,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
 type Api = Pick<
   typeof runner,
-  'getInput' | 'getMultilineInput' | 'info' | 'warning' | 'notice' | 'error' | 'setSecret' | 'setFailed' | 'setOutput' | 'group'
+  'getInput' | 'getMultilineInput' | 'info' | 'debug' | 'warning' | 'notice' | 'error' | 'setSecret' | 'setFailed' | 'setOutput' | 'group'
 >
 
 /** Runs `script` with an API and returns what it printed, the files it wrote and the exit code. */
@@ -62,6 +62,7 @@ const SCRIPTS: [string, (api: Api) => Promise<unknown>][] = [
     'log lines and annotations with characters to escape',
     async (a) => {
       a.info('plain line: 100% done\nsecond line')
+      a.debug('registry: "docker.io/acme" at 100%\r\nnext')
       a.warning('50% of a\r\nwarning, with: colon')
       a.notice('note')
       a.error('bad % thing\n')

@@ -1,12 +1,30 @@
 import path from 'node:path'
+import * as core from '@actions/core'
 import { describe, expect, it } from 'vitest'
-import { redirectLog } from '../../src/action/runner.js'
+import { run } from '../../src/action/main.js'
+import { getInput, redirectLog } from '../../src/action/runner.js'
 import { getSettings } from '../../src/action/settings.js'
-import { githubEnv, inputEnv, SHA_A, withEnv } from '../support/action-env.js'
+import { InputError } from '../../src/common/errors.js'
+import { ACTION, githubEnv, inputEnv, SHA_A, withEnv } from '../support/action-env.js'
+import { makeTree } from '../support/repo.js'
+import { runnerCommands } from '../support/runner-commands.js'
 
 const workspace = path.resolve('/tmp/ws')
 const settingsFor = (inputs: Record<string, string>, github: Record<string, string> = {}) =>
-  withEnv({ ...inputEnv(inputs), ...githubEnv(workspace, github) }, () => getSettings())
+  withEnv({ ...inputEnv(inputs), ...githubEnv(workspace, github) }, () => getSettings(getInput, process.env))
+
+/**
+ * A reader over action.yml's defaults (but the `${{ github.token }}` expression, which only a runner
+ * fills in) and `inputs`, as a plain function: no INPUT_* variable involved.
+ */
+const readerOf = (inputs: Record<string, string>) => {
+  const values: Record<string, string> = {
+    ...Object.fromEntries(Object.entries(ACTION.inputs).map(([n, i]) => [n, i.default?.includes('${{') ? '' : (i.default ?? '')])),
+    ...inputs,
+  }
+  return (name: string) => values[name] ?? ''
+}
+const BOOLEANS = 'expected one of true, True, TRUE, false, False, FALSE'
 
 describe('getSettings', () => {
   it('takes its defaults from action.yml and the run from GITHUB_*', async () => {
@@ -93,7 +111,7 @@ describe('getSettings', () => {
     [{ output: '/etc/manifest.yaml' }, "Input 'output' has the value '/etc/manifest.yaml': expected a path relative to the repository."],
     [{ output: 'deploy/../../x.yaml' }, 'expected a path inside the repository'],
     [{ path: '../other' }, "Input 'path' has the value '../other'"],
-    [{ 'force-build': 'yes' }, "Input 'force-build' has the value 'yes': expected true or false."],
+    [{ 'force-build': 'yes' }, `Input 'force-build' has the value 'yes': ${BOOLEANS}.`],
     [
       { 'insecure-registry': 'http://mirror:5000' },
       "Input 'insecure-registry' has the value 'http://mirror:5000': expected true, false or registry hosts such as registry.kaniko.svc:5000, but 'http://mirror:5000' is not a registry host (a name, an IPv4 address or an [IPv6] address, and an optional :port).",
@@ -127,7 +145,7 @@ describe('getSettings', () => {
     [{ 'commit-method': 'push' }, "Input 'commit-method' has the value 'push': expected one of api, git."],
     [{ branch: '../main' }, "Input 'branch' has the value '../main': expected a branch name such as main."],
     [{ branch: '-f' }, "Input 'branch' has the value '-f': expected a branch name such as main."],
-    [{ 'fail-on-drift': 'maybe' }, "Input 'fail-on-drift' has the value 'maybe': expected true or false."],
+    [{ 'fail-on-drift': 'maybe' }, `Input 'fail-on-drift' has the value 'maybe': ${BOOLEANS}.`],
     [{ 'commit-message': ' ' }, "Input 'commit-message' has the value '': a value is required."],
   ])('refuses %j', async (inputs, message) => {
     await expect(settingsFor({ registry: 'docker.io/acme', ...inputs })).rejects.toThrow(message)
@@ -138,7 +156,7 @@ describe('getSettings', () => {
     redirectLog((text) => writes.push(text))
     try {
       const s = await withEnv({ ...inputEnv({ registry: 'docker.io/a', token: 'ghs_secretvalue' }), ...githubEnv(workspace) }, () =>
-        getSettings(process.env, { name: 'push', defaultBranch: 'trunk' }),
+        getSettings(getInput, process.env, { name: 'push', defaultBranch: 'trunk' }),
       )
       expect(s.token).toBe('ghs_secretvalue')
       expect(s.branch).toBe('trunk')
@@ -157,5 +175,121 @@ describe('getSettings', () => {
     const local = await settingsFor({ registry: 'docker.io/a', context: 'local' }, { GITHUB_SHA: '', GITHUB_REPOSITORY: '' })
     expect(local.context).toBe('local')
     expect(local.repositoryName).toBe('ws')
+  })
+})
+
+describe('getSettings with an injected reader', () => {
+  it('reads the inputs from a plain function, with no INPUT_* variable in process.env', async () => {
+    const s = await withEnv(githubEnv(workspace), () => {
+      expect(Object.keys(process.env).filter((key) => key.startsWith('INPUT_'))).toEqual([])
+      return getSettings(
+        readerOf({ registry: 'docker.io/acme', 'force-build': 'True', 'force-images': 'api,web', hash: 'dockerfile' }),
+        process.env,
+      )
+    })
+    expect(s).toMatchObject({ registry: 'docker.io/acme', forceBuild: true, forceImages: ['api', 'web'], hash: 'dockerfile', mode: 'auto' })
+  })
+
+  it('trims what the reader gives, as the runner does', () => {
+    const s = getSettings(readerOf({ registry: '  docker.io/acme\n', mode: ' render ', comment: '\tFALSE' }), githubEnv(workspace))
+    expect(s).toMatchObject({ registry: 'docker.io/acme', mode: 'render', comment: false })
+  })
+})
+
+/** What @actions/core's getBooleanInput makes of `value` set as INPUT_COMMENT: the boolean, or that it refuses it. */
+async function coreBoolean(value: string): Promise<boolean | 'refused'> {
+  return withEnv({ INPUT_COMMENT: value }, () => {
+    try {
+      return core.getBooleanInput('comment')
+    } catch {
+      return 'refused'
+    }
+  })
+}
+
+describe('boolean inputs, side by side with @actions/core', () => {
+  it.each([
+    'true',
+    'True',
+    'TRUE',
+    'false',
+    'False',
+    'FALSE',
+    'TRUE ',
+    ' false\n',
+    '\ttrue\r\n',
+    'tRuE',
+    'fALSE',
+    'yes',
+    'on',
+    '1',
+    '',
+    'true\ntrue',
+    't rue',
+  ])('%j reads as core reads it', async (value) => {
+    const expected = await coreBoolean(value)
+    let ours: boolean | InputError
+    try {
+      ours = getSettings(readerOf({ registry: 'docker.io/acme', comment: value }), githubEnv(workspace)).comment
+    } catch (error) {
+      ours = error as InputError
+    }
+    if (expected === 'refused') {
+      expect(ours).toBeInstanceOf(InputError)
+      expect((ours as InputError).message).toBe(`Input 'comment' has the value '${value.trim()}': ${BOOLEANS}.`)
+    } else {
+      expect(ours).toBe(expected)
+    }
+  })
+
+  it('insecure-registry takes the same words for true and false, and anything else as hosts', async () => {
+    expect((await settingsFor({ registry: 'registry.kaniko.svc:5000/team', 'insecure-registry': 'True' })).insecureRegistries).toEqual([
+      'registry.kaniko.svc:5000',
+    ])
+    expect((await settingsFor({ registry: 'docker.io/acme', 'insecure-registry': 'FALSE' })).insecureRegistries).toEqual([])
+    await expect(settingsFor({ registry: 'docker.io/acme', 'insecure-registry': 'tRuE' })).rejects.toThrow(
+      "Input 'insecure-registry' has the value 'tRuE': expected true, false or registry hosts",
+    )
+  })
+})
+
+describe('the settings in the debug log', () => {
+  const TOKEN = 'ghs_debugtokenvalue'
+
+  /** Runs the action in render mode in-process on a one-Dockerfile tree; returns its whole log. */
+  async function runRender(inputs: Record<string, string>): Promise<string> {
+    const repo = makeTree({ Dockerfile: 'FROM alpine:3.20\n' })
+    const writes: string[] = []
+    const savedExitCode = process.exitCode
+    redirectLog((text) => writes.push(text))
+    try {
+      await withEnv({ ...inputEnv({ registry: 'docker.io/acme', mode: 'render', token: TOKEN, ...inputs }), ...githubEnv(repo.dir) }, run)
+      expect(process.exitCode, writes.join('')).toBeUndefined()
+    } finally {
+      redirectLog(undefined)
+      process.exitCode = savedExitCode
+      repo.cleanup()
+    }
+    return writes.join('')
+  }
+
+  it('come as ::debug:: lines, one per setting, that never hold the token', async () => {
+    const log = await runRender({ 'commit-message': `deploy ${TOKEN} {sha}` })
+    const debug = runnerCommands(log).filter((c) => c.command === 'debug')
+    const names = debug.map((c) => c.data.slice(0, c.data.indexOf(':')))
+    expect(names).toEqual(expect.arrayContaining(['registry', 'forceBuild', 'dockerfiles', 'commitMessage', 'event', 'token']))
+    expect(debug.map((c) => c.data)).toContain('registry: "docker.io/acme"')
+    expect(debug.map((c) => c.data)).toContain('token: (set, not shown)')
+    expect(debug.map((c) => c.data)).toContain('commitMessage: "deploy *** {sha}"')
+    for (const c of debug) expect(c.line).not.toContain(TOKEN)
+    // The token shows once in the whole log: in the command that masks it.
+    expect(log.split(TOKEN)).toHaveLength(2)
+    expect(log).toContain(`::add-mask::${TOKEN}`)
+  })
+
+  it('are inert: a setting that looks like a workflow command issues none', async () => {
+    const log = await runRender({ 'commit-message': 'x ##[error]boom {sha}', branch: 'main' })
+    expect(runnerCommands(log).map((c) => c.command)).not.toContain('error')
+    expect(runnerCommands(log).find((c) => c.data.startsWith('commitMessage:'))?.data).toBe('commitMessage: "x ##%5Berror]boom {sha}"')
   })
 })

@@ -14,7 +14,7 @@ async function cli(args: string[]): Promise<{ status: number; stderr: string }> 
   vi.spyOn(console, 'log').mockImplementation(() => {})
   vi.spyOn(console, 'warn').mockImplementation(() => {})
   vi.spyOn(console, 'error').mockImplementation((message: string) => void errors.push(message))
-  // The command line sets INPUT_* and GITHUB_* in process.env: withEnv puts them back.
+  // Without the runner's INPUT_* and GITHUB_* around it, as in a terminal.
   const status = await withEnv({}, () => main(args))
   return { status, stderr: errors.join('\n') }
 }
@@ -57,6 +57,29 @@ describe('kaniko-gitops render --repo', () => {
     const manifest = readFileSync(path.join(dir, 'deploy/manifest.yaml'), 'utf8')
     expect(manifest).toContain('--context=git://github.com/local/My-Repo.git#refs/heads/main#')
     expect(manifest).toContain('docker.io/acme/my-repo:')
+  })
+
+  it('renders without changing process.env', async () => {
+    const dir = tree({ Dockerfile: FROM })
+    git(dir, 'init', '-q', '-b', 'main')
+    git(dir, 'add', '-A')
+    git(dir, 'commit', '-q', '-m', 'initial')
+    vi.spyOn(console, 'log').mockImplementation(() => {})
+    const before = { ...process.env }
+    const status = await main(['render', '--repo', dir, '--registry', 'docker.io/acme', '--force-build', '--cache', 'false'])
+    expect(status).toBe(0)
+    expect(readFileSync(path.join(dir, 'deploy/manifest.yaml'), 'utf8')).toContain('docker.io/acme/')
+    expect({ ...process.env }).toEqual(before)
+  })
+
+  it('reads boolean flags by the rules of the action', async () => {
+    const dir = tree({ Dockerfile: FROM })
+    expect(await cli(['render', '--repo', dir, '--registry', 'docker.io/acme', '--context', 'local', '--cache', 'tRuE'])).toEqual({
+      status: 1,
+      stderr: "kaniko-gitops: Input 'cache' has the value 'tRuE': expected one of true, True, TRUE, false, False, FALSE.",
+    })
+    expect((await cli(['render', '--repo', dir, '--registry', 'docker.io/acme', '--context', 'local', '--cache', 'False'])).status).toBe(0)
+    expect(readFileSync(path.join(dir, 'deploy/manifest.yaml'), 'utf8')).not.toContain('--cache=true')
   })
 
   it.each([

@@ -282,7 +282,7 @@ describe('pull_request (mode: auto)', () => {
     const result = await run(ws, 'e'.repeat(40), 'pull_request', pr(11), {}, { GITHUB_REF: 'refs/pull/11/merge' })
     expect(result.stderr).toBe('')
     expect(result.status).toBe(0)
-    const issued = new Set(['group', 'endgroup', 'warning', 'add-mask'])
+    const issued = new Set(['group', 'endgroup', 'warning', 'add-mask', 'debug'])
     for (const found of runnerCommands(result.stdout)) {
       expect(found.syntax).toBe('::')
       expect(issued.has(found.command), found.line).toBe(true)

@@ -49,7 +49,7 @@ describe.each(nodeBinaries())('the committed dist/index.js under %s, on folders 
     // The runner's reading: every command is one the action issues, at the start of its line.
     const commands = runnerCommands(run.stdout)
     for (const found of commands) {
-      expect(['group', 'endgroup', 'warning'], found.line).toContain(found.command)
+      expect(['group', 'endgroup', 'warning', 'debug'], found.line).toContain(found.command)
       expect(found.line.startsWith(`::${found.command}::`)).toBe(true)
     }
     const problem = 'its name has a control character or a line separator'

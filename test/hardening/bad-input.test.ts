@@ -81,7 +81,7 @@ const notPinned = (name: string, value: string, why: string) => input(name, valu
 const badRegistry = (value: string, why: string) =>
   input('registry', value, `expected a registry prefix such as docker.io/acme, but ${why}`)
 const NOT_COMPONENTS = 'it is not a registry host followed by path components of [a-z0-9] separated by ., _, __ or -'
-const badBoolean = (name: string, value: string) => input(name, value, 'expected true or false')
+const badBoolean = (name: string, value: string) => input(name, value, 'expected one of true, True, TRUE, false, False, FALSE')
 const badBranch = (value: string) => input('branch', value, 'expected a branch name such as main')
 const DEFAULT_PATTERNS = 'Dockerfile\\nContainerfile\\n*.Dockerfile\\n*.dockerfile'
 const noMatch = (patterns = DEFAULT_PATTERNS) =>
@@ -325,7 +325,7 @@ const CASES: BadCase[] = [
 
   // booleans
   ...['force-build', 'fail-on-drift', 'comment'].flatMap((name) =>
-    ['yes', '1', '', 'on'].map(
+    ['yes', '1', '', 'on', 'tRuE'].map(
       (value): BadCase => ({ name: `${name}: '${value}'`, files: TWO, inputs: { [name]: value }, message: badBoolean(name, value) }),
     ),
   ),

@@ -1,3 +1,4 @@
+import { getInput } from '../../src/action/runner.js'
 import { getSettings, type Settings } from '../../src/action/settings.js'
 import { currentCode, renderRepository, writeManifest } from '../../src/action/workspace.js'
 import type { Logger } from '../../src/common/log.js'
@@ -22,7 +23,9 @@ export function memoryLogger(): Logger & { infos: string[]; warnings: string[]; 
 
 /** Settings as the action builds them from INPUT_* and GITHUB_* for a repository in `dir`. */
 export function settingsFor(dir: string, inputs: Record<string, string> = {}, github: Record<string, string> = {}): Promise<Settings> {
-  return withEnv({ ...inputEnv({ registry: 'registry.example.com/acme', ...inputs }), ...githubEnv(dir, github) }, () => getSettings())
+  return withEnv({ ...inputEnv({ registry: 'registry.example.com/acme', ...inputs }), ...githubEnv(dir, github) }, () =>
+    getSettings(getInput, process.env),
+  )
 }
 
 /** Renders and writes like the action's render mode. */
