@@ -5,7 +5,7 @@
  * This is what @actions/core does, written out because of what it costs: on Node 24, the runtime of
  * `runs.using: node24`, importing @actions/core took 140 ms where an empty bundle started in 55 ms
  * (it loads @actions/http-client and undici at import, for OIDC tokens this action never asks for).
- * That was 60 % of a run on a small repository. `test/runner.test.ts` runs both side by side and
+ * That was 60 % of a run on a small repository. `test/action/runner.test.ts` runs both side by side and
  * requires the same stdout and the same files for the same calls. One difference on purpose: `info`
  * and `debug` defuse a line that the runner would take for a workflow command (see `inertLines`).
  */

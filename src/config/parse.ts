@@ -312,89 +312,83 @@ class Reader {
   entry(dockerfile: string, node: unknown, where: string, allowed: readonly OptionKey[], owner?: YamlNode | null): ImageEntry {
     const items = this.map(node, where, `a mapping of image settings (${allowed.join(', ')})`, owner)
     const positions = new Map<OptionKey, SourceLocation>()
-    const options: { -readonly [K in OptionKey]?: ImageOptions[K] } = {}
+    const options: Record<string, unknown> = {}
     for (const pair of items) {
       const key = this.key(pair, allowed, where)
-      const value = pair.value
-      const what = `${where} › ${key}`
-      positions.set(key, this.at(value ?? pair.key))
-      switch (key) {
-        case 'name':
-          options.name = this.matching(
-            value,
-            what,
-            (v) => isDns1123Label(v) && v.length <= MAX_IMAGE_NAME_LENGTH,
-            `an image name of lower-case letters, digits and -, at most ${MAX_IMAGE_NAME_LENGTH} characters`,
-          )
-          break
-        case 'context': {
-          const raw = this.string(value, what, 'a folder relative to the repository')
-          const context = normalizePath(raw === '.' ? './' : raw)
-          if (context === undefined) this.fail(value, `${what} has the value ${this.show(value)}: expected a folder inside the repository`)
-          options.context = context
-          break
-        }
-        case 'buildArgs': {
-          const args: Record<string, string> = {}
-          for (const arg of this.map(value, what, 'a mapping of build argument names to values')) {
-            const name = this.matching(arg.key, `a key of ${what}`, IDENTIFIER, 'a build argument name such as GO_VERSION')
-            args[name] = this.string(arg.value, `${what} › ${name}`, 'a string')
-          }
-          options.buildArgs = sortedRecord(args)
-          break
-        }
-        case 'target':
-          options.target = this.matching(value, what, STAGE, 'the name of a stage (FROM ... AS <name>)')
-          break
-        case 'extraTags': {
-          const tags: string[] = []
-          for (const item of this.seq(value, what, 'a list of tags such as [latest]')) {
-            const tag = this.matching(
-              item,
-              `an item of ${what}`,
-              TAG,
-              'a tag: letters, digits, _, . and -, at most 128, not starting with . or -',
-            )
-            if (CONTENT_TAG.test(tag))
-              this.fail(
-                item,
-                `an item of ${what} has the value '${tag}': expected a tag that cannot be taken for a content tag (16 hex digits)`,
-              )
-            if (tags.includes(tag)) this.fail(item, `${what} has '${tag}' twice: expected each tag once`)
-            tags.push(tag)
-          }
-          options.extraTags = tags
-          break
-        }
-        case 'platform':
-          options.platform = this.matching(value, what, PLATFORM, 'a platform such as linux/amd64 or linux/arm64/v8')
-          break
-        case 'resources':
-          options.resources = this.resources(value, what)
-          break
-        case 'nodeSelector': {
-          const selector: Record<string, string> = {}
-          for (const label of this.map(value, what, 'a mapping of node label keys to values')) {
-            const name = this.matching(label.key, `a key of ${what}`, isQualifiedName, 'a label key such as kubernetes.io/arch')
-            selector[name] = this.matching(
-              label.value,
-              `${what} › ${name}`,
-              (v) => v.length <= 63 && LABEL_VALUE.test(v),
-              'a label value: at most 63 letters, digits, -, _ and ., starting and ending with a letter or digit',
-            )
-          }
-          options.nodeSelector = sortedRecord(selector)
-          break
-        }
-        case 'tolerations':
-          options.tolerations = this.seq(value, what, 'a list of tolerations').map((item) => this.toleration(item, `an item of ${what}`))
-          break
-        case 'skip':
-          options.skip = this.boolean(value, what)
-          break
-      }
+      positions.set(key, this.at(pair.value ?? pair.key))
+      options[key] = this.option(key, pair.value, `${where} › ${key}`)
     }
-    return { dockerfile, options, at: this.at(node as YamlNode), positions }
+    return { dockerfile, options: options as ImageOptions, at: this.at(node as YamlNode), positions }
+  }
+
+  /** The value of one setting, checked. */
+  private option<K extends OptionKey>(key: K, value: YamlNode | null, what: string): ImageOptions[K] {
+    const read: { [O in OptionKey]: () => ImageOptions[O] } = {
+      name: () =>
+        this.matching(
+          value,
+          what,
+          (v) => isDns1123Label(v) && v.length <= MAX_IMAGE_NAME_LENGTH,
+          `an image name of lower-case letters, digits and -, at most ${MAX_IMAGE_NAME_LENGTH} characters`,
+        ),
+      context: () => this.context(value, what),
+      buildArgs: () => this.buildArgs(value, what),
+      target: () => this.matching(value, what, STAGE, 'the name of a stage (FROM ... AS <name>)'),
+      extraTags: () => this.extraTags(value, what),
+      platform: () => this.matching(value, what, PLATFORM, 'a platform such as linux/amd64 or linux/arm64/v8'),
+      resources: () => this.resources(value, what),
+      nodeSelector: () => this.nodeSelector(value, what),
+      tolerations: () => this.seq(value, what, 'a list of tolerations').map((item) => this.toleration(item, `an item of ${what}`)),
+      skip: () => this.boolean(value, what),
+    }
+    return read[key]() as ImageOptions[K]
+  }
+
+  private context(value: YamlNode | null, what: string): string {
+    const raw = this.string(value, what, 'a folder relative to the repository')
+    const context = normalizePath(raw === '.' ? './' : raw)
+    if (context === undefined) this.fail(value, `${what} has the value ${this.show(value)}: expected a folder inside the repository`)
+    return context
+  }
+
+  private buildArgs(value: YamlNode | null, what: string): Record<string, string> {
+    const args: Record<string, string> = {}
+    for (const arg of this.map(value, what, 'a mapping of build argument names to values')) {
+      const name = this.matching(arg.key, `a key of ${what}`, IDENTIFIER, 'a build argument name such as GO_VERSION')
+      args[name] = this.string(arg.value, `${what} › ${name}`, 'a string')
+    }
+    return sortedRecord(args)
+  }
+
+  private extraTags(value: YamlNode | null, what: string): string[] {
+    const tags: string[] = []
+    for (const item of this.seq(value, what, 'a list of tags such as [latest]')) {
+      const tag = this.matching(
+        item,
+        `an item of ${what}`,
+        TAG,
+        'a tag: letters, digits, _, . and -, at most 128, not starting with . or -',
+      )
+      if (CONTENT_TAG.test(tag))
+        this.fail(item, `an item of ${what} has the value '${tag}': expected a tag that cannot be taken for a content tag (16 hex digits)`)
+      if (tags.includes(tag)) this.fail(item, `${what} has '${tag}' twice: expected each tag once`)
+      tags.push(tag)
+    }
+    return tags
+  }
+
+  private nodeSelector(value: YamlNode | null, what: string): Record<string, string> {
+    const selector: Record<string, string> = {}
+    for (const label of this.map(value, what, 'a mapping of node label keys to values')) {
+      const name = this.matching(label.key, `a key of ${what}`, isQualifiedName, 'a label key such as kubernetes.io/arch')
+      selector[name] = this.matching(
+        label.value,
+        `${what} › ${name}`,
+        (v) => v.length <= 63 && LABEL_VALUE.test(v),
+        'a label value: at most 63 letters, digits, -, _ and ., starting and ending with a letter or digit',
+      )
+    }
+    return sortedRecord(selector)
   }
 
   private resources(node: YamlNode | null, what: string): Resources {

@@ -230,7 +230,38 @@ export function buildPod(image: PlannedImage, settings: PodSettings, scriptsConf
 
 /** The Pod with its render key given: podCodeFingerprint renders it without one (the key depends on it). */
 function podObject(image: PlannedImage, settings: PodSettings, scriptsConfigMap: string, key: string): IPod {
-  const subPath = joinPosix(settings.contextPrefix, image.contextDir)
+  const { mounts, volumes } = podVolumes(settings, scriptsConfigMap)
+  const env = imageEnv(image, settings)
+  const pod: IPod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name: '',
+      namespace: settings.namespace,
+      labels: {
+        [LABEL.name]: image.name,
+        [LABEL.component]: 'image-build',
+        [LABEL.partOf]: limitName(settings.repositoryName, 63),
+        [LABEL.managedBy]: MANAGED_BY,
+      },
+      annotations: podAnnotations(image, settings, key),
+    },
+    spec: {
+      restartPolicy: 'Never',
+      automountServiceAccountToken: false,
+      enableServiceLinks: false,
+      initContainers: [initContainer(settings, env, mounts)],
+      containers: [builderContainer(image, settings, env, mounts)],
+      volumes,
+    },
+  }
+  if (pod.spec && Object.keys(image.nodeSelector).length > 0) pod.spec.nodeSelector = { ...image.nodeSelector }
+  if (pod.spec && image.tolerations.length > 0) pod.spec.tolerations = image.tolerations.map((t) => ({ ...t }))
+  return pod
+}
+
+/** The volumes both containers mount (registry credentials, state, scripts), and the local context's. */
+function podVolumes(settings: PodSettings, scriptsConfigMap: string): { mounts: VolumeMount[]; volumes: Volume[] } {
   const mounts: VolumeMount[] = [
     { name: 'docker-config', mountPath: DOCKER_CONFIG_DIR, readOnly: true },
     { name: 'state', mountPath: STATE_DIR },
@@ -244,7 +275,13 @@ function podObject(image: PlannedImage, settings: PodSettings, scriptsConfigMap:
     { name: 'state', emptyDir: { medium: 'Memory', sizeLimit: '1Mi' } },
     { name: 'scripts', configMap: { name: scriptsConfigMap } },
   ]
+  if (settings.context === 'local') volumes.push({ name: 'context', hostPath: { path: settings.localPath, type: 'Directory' } })
+  return { mounts, volumes }
+}
 
+/** kaniko's arguments: where the context is, what to build, where to push, the cache. */
+function kanikoArgs(image: PlannedImage, settings: PodSettings): string[] {
+  const subPath = joinPosix(settings.contextPrefix, image.contextDir)
   const args: string[] = []
   if (settings.context === 'git') {
     args.push(`--context=${settings.gitUrl}#${settings.gitRef}#${image.commit}`)
@@ -253,7 +290,6 @@ function podObject(image: PlannedImage, settings: PodSettings, scriptsConfigMap:
   } else {
     const dir = joinPosix(LOCAL_CONTEXT_DIR, subPath)
     args.push(`--context=dir://${dir}`, `--dockerfile=${joinPosix(dir, image.dockerfileInContext)}`)
-    volumes.push({ name: 'context', hostPath: { path: settings.localPath, type: 'Directory' } })
   }
   if (image.target !== '') args.push(`--target=${image.target}`)
   if (image.platform !== '') args.push(`--custom-platform=${image.platform}`)
@@ -269,8 +305,12 @@ function podObject(image: PlannedImage, settings: PodSettings, scriptsConfigMap:
   if (settings.cache && settings.cacheRepo !== '') args.push(`--cache-repo=${settings.cacheRepo}`)
   if (settings.cache && settings.cacheTtl !== '') args.push(`--cache-ttl=${settings.cacheTtl}`)
   args.push(`--snapshot-mode=${settings.snapshotMode}`, `--compressed-caching=${settings.compressedCaching}`, ...settings.extraArgs)
+  return args
+}
 
-  const imageEnv: EnvVar[] = [
+/** What both containers' scripts read: the image, whether to force, where the credentials are. */
+function imageEnv(image: PlannedImage, settings: PodSettings): EnvVar[] {
+  return [
     { name: 'DOCKER_FILENAME', value: image.dockerfile },
     { name: 'DOCKER_IMAGENAME', value: image.repository },
     { name: 'DOCKER_IMAGETAG', value: image.tag },
@@ -279,12 +319,15 @@ function podObject(image: PlannedImage, settings: PodSettings, scriptsConfigMap:
     { name: 'DOCKER_CONFIG', value: DOCKER_CONFIG_DIR },
     { name: 'STATE_DIR', value: STATE_DIR },
   ]
+}
 
-  const init: Container = {
+/** The registry check: is `image:tag` there already? */
+function initContainer(settings: PodSettings, env: EnvVar[], mounts: VolumeMount[]): Container {
+  return {
     name: 'kaniko-init',
     image: settings.checkImage,
     command: ['/bin/sh', `${SCRIPTS_DIR}/${CHECK_SCRIPT}`],
-    env: [...imageEnv, { name: 'HOME', value: STATE_DIR }, { name: 'TMPDIR', value: STATE_DIR }],
+    env: [...env, { name: 'HOME', value: STATE_DIR }, { name: 'TMPDIR', value: STATE_DIR }],
     resources: { requests: { cpu: '10m', memory: '32Mi' }, limits: { memory: '128Mi' } },
     securityContext: {
       allowPrivilegeEscalation: false,
@@ -296,18 +339,21 @@ function podObject(image: PlannedImage, settings: PodSettings, scriptsConfigMap:
     terminationMessagePolicy: 'FallbackToLogsOnError',
     volumeMounts: mounts,
   }
+}
 
-  const builderEnv: EnvVar[] = [...imageEnv]
+/** kaniko: builds and pushes, unless the check found the image. */
+function builderContainer(image: PlannedImage, settings: PodSettings, env: EnvVar[], mounts: VolumeMount[]): Container {
+  const builderEnv: EnvVar[] = [...env]
   if (settings.gitSecret !== '' && settings.context === 'git') {
     for (const key of ['GIT_USERNAME', 'GIT_PASSWORD']) {
       builderEnv.push({ name: key, valueFrom: { secretKeyRef: { name: settings.gitSecret, key } } })
     }
   }
-  const builder: Container = {
+  return {
     name: 'image-builder',
     image: settings.executorImage,
     command: ['/busybox/sh', `${SCRIPTS_DIR}/${BUILD_SCRIPT}`],
-    args,
+    args: kanikoArgs(image, settings),
     env: builderEnv,
     resources: image.resources ? { ...image.resources } : { requests: { cpu: '500m', memory: '1Gi' }, limits: { memory: '4Gi' } },
     // kaniko unpacks base images as root inside its container; it needs no privileges beyond that.
@@ -315,7 +361,10 @@ function podObject(image: PlannedImage, settings: PodSettings, scriptsConfigMap:
     terminationMessagePolicy: 'FallbackToLogsOnError',
     volumeMounts: settings.context === 'local' ? [...mounts, { name: 'context', mountPath: LOCAL_CONTEXT_DIR, readOnly: true }] : mounts,
   }
+}
 
+/** What the next run, ArgoCD and a reader of the manifest learn about the build from the Pod. */
+function podAnnotations(image: PlannedImage, settings: PodSettings, key: string): Record<string, string> {
   const annotations: Record<string, string> = {
     [ANNOTATION.dockerfile]: image.dockerfile,
     [ANNOTATION.dockerfileSha256]: image.sha256,
@@ -329,33 +378,7 @@ function podObject(image: PlannedImage, settings: PodSettings, scriptsConfigMap:
   if (image.wave > 0) annotations['argocd.argoproj.io/sync-wave'] = String(image.wave)
   annotations[ANNOTATION.renderKey] = key
   checkAnnotationsSize(image.dockerfile, annotations)
-
-  const pod: IPod = {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: {
-      name: '',
-      namespace: settings.namespace,
-      labels: {
-        [LABEL.name]: image.name,
-        [LABEL.component]: 'image-build',
-        [LABEL.partOf]: limitName(settings.repositoryName, 63),
-        [LABEL.managedBy]: MANAGED_BY,
-      },
-      annotations,
-    },
-    spec: {
-      restartPolicy: 'Never',
-      automountServiceAccountToken: false,
-      enableServiceLinks: false,
-      initContainers: [init],
-      containers: [builder],
-      volumes,
-    },
-  }
-  if (pod.spec && Object.keys(image.nodeSelector).length > 0) pod.spec.nodeSelector = { ...image.nodeSelector }
-  if (pod.spec && image.tolerations.length > 0) pod.spec.tolerations = image.tolerations.map((t) => ({ ...t }))
-  return pod
+  return annotations
 }
 
 /** A Pod with every optional part set (git context), and its opposite (local context, nothing set). */

@@ -37,7 +37,7 @@ void everyRenderSettingKeyed
  * the scripts (through the ConfigMap's content name) and the running code; when forcing, the commit
  * too, which the forced Pods are pinned to. A manifest rendered from
  * the same key, unedited, is what a render would write again: every image keeps its hash, so every
- * Pod keeps its pinned commit and its text (a render is idempotent, which test/run-key.test.ts checks).
+ * Pod keeps its pinned commit and its text (a render is idempotent, which test/manifest/run-key.test.ts checks).
  */
 export function runKey(settings: RenderSettings, scan: Scan, scriptsConfigMap: string, codeIdentity: string): string {
   // The force nonce changes with every run, and shapes only the Pods of forced images.

@@ -11,7 +11,7 @@ export const DIGEST_PREFIX = '# digest: sha256:'
 
 /**
  * The optional line after the digest: the key of everything the documents were rendered from (see
- * runKey in render.ts). A run with the same key renders the same documents, and need not render them.
+ * runKey in manifest/render.ts). A run with the same key renders the same documents, and need not render them.
  */
 export const INPUTS_PREFIX = '# inputs: sha256:'
 

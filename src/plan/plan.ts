@@ -3,7 +3,7 @@ import { isDns1123Label, MAX_IMAGE_NAME_LENGTH } from '../common/names.js'
 import type { ConfiguredBuild, ImageSettings } from '../config/types.js'
 import { parseImageReferences } from '../scan/dockerfile.js'
 import type { HashedDockerfile } from '../scan/scan.js'
-import { type ParentEdge, resolveImageGraph } from './graph.js'
+import { type ImageGraph, type ParentEdge, resolveImageGraph } from './graph.js'
 import { assignImageNames, distinctImageName } from './naming.js'
 
 /** What the manifest already on disk says about one image. */
@@ -95,14 +95,7 @@ export function planImages(
   skipped: readonly string[] = [],
 ): Plan {
   const names = assignNames(files, skipped, options.repositoryName, previous)
-  const known = new Set(names.values())
-  const unknown = options.forceImages.filter((name) => !known.has(name))
-  if (unknown.length > 0) {
-    throw new InputError(
-      `Input 'force-images' has the value '${options.forceImages.join(',')}': ${unknown.map((n) => `'${n}'`).join(', ')} ${unknown.length === 1 ? 'is not an image' : 'are not images'} of this repository; expected some of: ${[...known].sort().join(', ')}.`,
-    )
-  }
-  const forced = new Set(options.forceImages)
+  checkForcedNames(options.forceImages, new Set(names.values()))
   const graph = resolveImageGraph(
     files.map((f) => ({
       path: f.path,
@@ -112,57 +105,86 @@ export function planImages(
     })),
     options.registry,
   )
-  const tagOf = (path: string) => (graph.effective.get(path) as string).slice(0, TAG_LENGTH)
   const present = new Set(files.map((f) => f.path))
-  const moved = movedImages(files, previous, present, new Set(skipped))
-  const renamed = new Map<string, PreviousImage>()
-  const images = files
-    .map((file): PlannedImage => {
-      const name = names.get(file.path) as string
-      const effective = graph.effective.get(file.path) as string
-      const edges = graph.parents.get(file.path) ?? []
-      const before = previous.get(file.path)
-      const was = keptName(before) !== undefined ? before : moved.get(file.path)
-      const status = statusOf(before, was, name, effective)
-      if (status === 'renamed') renamed.set(file.path, was as PreviousImage)
-      const isForced = options.forceBuild || forced.has(name)
-      const tag = effective.slice(0, TAG_LENGTH)
-      // Most images have no in-repo parent and no config: those skip building empty collections.
-      const parentNames = edges.length === 0 ? [] : [...new Set(edges.map((e) => names.get(e.parent) as string))].sort()
-      const repository = `${options.registry}/${name}`
-      const contextDir = file.settings?.contextDir ?? folderOf(file.path)
-      return {
-        name,
-        dockerfile: file.path,
-        sha256: file.sha256,
-        effective,
-        covers: parentNames.length > 0 ? `${file.covers}; parents: ${parentNames.join(', ')}` : file.covers,
-        tag,
-        repository,
-        image: `${repository}:${tag}`,
-        contextDir,
-        dockerfileInContext: contextDir === '' ? file.path : file.path.slice(contextDir.length + 1),
-        // A forced build builds the commit being rendered: with `hash: dockerfile` the pinned commit can
-        // predate every source change since the Dockerfile last changed.
-        commit: !isForced && status === 'unchanged' && before?.commit ? before.commit : options.commitSha,
-        forced: isForced,
-        status,
-        wave: graph.depth.get(file.path) as number,
-        buildArgs: edges.length === 0 && file.settings === undefined ? [] : pinnedBuildArgs(file, edges, names, options.registry, tagOf),
-        target: file.settings?.target ?? '',
-        platform: file.settings?.platform ?? '',
-        extraTags: file.settings?.extraTags ?? [],
-        ...(file.settings?.resources ? { resources: file.settings.resources } : {}),
-        nodeSelector: file.settings?.nodeSelector ?? {},
-        tolerations: file.settings?.tolerations ?? [],
-      }
-    })
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-  const movedAway = new Set([...renamed.values()].map((was) => was.dockerfile))
+  const context: PlanContext = {
+    options,
+    previous,
+    names,
+    graph,
+    forced: new Set(options.forceImages),
+    moved: movedImages(files, previous, present, new Set(skipped)),
+    renamed: new Map<string, PreviousImage>(),
+  }
+  const images = files.map((file) => planImage(file, context)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  const movedAway = new Set([...context.renamed.values()].map((was) => was.dockerfile))
   const removed = [...previous.values()]
     .filter((p) => !present.has(p.dockerfile) && !movedAway.has(p.dockerfile))
     .sort((a, b) => (a.name < b.name ? -1 : 1))
-  return { images, removed, renamed, warnings: graph.warnings }
+  return { images, removed, renamed: context.renamed, warnings: graph.warnings }
+}
+
+/** `force-images` names images of this repository. */
+function checkForcedNames(forceImages: readonly string[], known: ReadonlySet<string>): void {
+  const unknown = forceImages.filter((name) => !known.has(name))
+  if (unknown.length === 0) return
+  throw new InputError(
+    `Input 'force-images' has the value '${forceImages.join(',')}': ${unknown.map((n) => `'${n}'`).join(', ')} ${unknown.length === 1 ? 'is not an image' : 'are not images'} of this repository; expected some of: ${[...known].sort().join(', ')}.`,
+  )
+}
+
+/** What planning one image needs of the whole plan. */
+interface PlanContext {
+  readonly options: PlanOptions
+  readonly previous: ReadonlyMap<string, PreviousImage>
+  readonly names: ReadonlyMap<string, string>
+  readonly graph: ImageGraph
+  readonly forced: ReadonlySet<string>
+  /** Previous images whose Dockerfile moved here, by new path. */
+  readonly moved: ReadonlyMap<string, PreviousImage>
+  /** Filled in: the renamed images, by path. */
+  readonly renamed: Map<string, PreviousImage>
+}
+
+function planImage(file: HashedDockerfile, { options, previous, names, graph, forced, moved, renamed }: PlanContext): PlannedImage {
+  const name = names.get(file.path) as string
+  const effective = graph.effective.get(file.path) as string
+  const edges = graph.parents.get(file.path) ?? []
+  const before = previous.get(file.path)
+  const was = keptName(before) !== undefined ? before : moved.get(file.path)
+  const status = statusOf(before, was, name, effective)
+  if (status === 'renamed') renamed.set(file.path, was as PreviousImage)
+  const isForced = options.forceBuild || forced.has(name)
+  const tag = effective.slice(0, TAG_LENGTH)
+  const tagOf = (path: string) => (graph.effective.get(path) as string).slice(0, TAG_LENGTH)
+  // Most images have no in-repo parent and no config: those skip building empty collections.
+  const parentNames = edges.length === 0 ? [] : [...new Set(edges.map((e) => names.get(e.parent) as string))].sort()
+  const repository = `${options.registry}/${name}`
+  const contextDir = file.settings?.contextDir ?? folderOf(file.path)
+  return {
+    name,
+    dockerfile: file.path,
+    sha256: file.sha256,
+    effective,
+    covers: parentNames.length > 0 ? `${file.covers}; parents: ${parentNames.join(', ')}` : file.covers,
+    tag,
+    repository,
+    image: `${repository}:${tag}`,
+    contextDir,
+    dockerfileInContext: contextDir === '' ? file.path : file.path.slice(contextDir.length + 1),
+    // A forced build builds the commit being rendered: with `hash: dockerfile` the pinned commit can
+    // predate every source change since the Dockerfile last changed.
+    commit: !isForced && status === 'unchanged' && before?.commit ? before.commit : options.commitSha,
+    forced: isForced,
+    status,
+    wave: graph.depth.get(file.path) as number,
+    buildArgs: edges.length === 0 && file.settings === undefined ? [] : pinnedBuildArgs(file, edges, names, options.registry, tagOf),
+    target: file.settings?.target ?? '',
+    platform: file.settings?.platform ?? '',
+    extraTags: file.settings?.extraTags ?? [],
+    ...(file.settings?.resources ? { resources: file.settings.resources } : {}),
+    nodeSelector: file.settings?.nodeSelector ?? {},
+    tolerations: file.settings?.tolerations ?? [],
+  }
 }
 
 /** `renamed` when the image was (`was`) named otherwise; else new, changed or unchanged against the previous image at its path. */
