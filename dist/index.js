@@ -3535,6 +3535,53 @@ function commitRequestFor(settings, scan, code, log) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/gitops/markdown.ts
+/**
+ * Repository text in the Markdown of the pull-request comment and the job summary, escaped for where
+ * it stands. The comment is posted by the token's identity (github-actions[bot] by default): a name
+ * that ended a table row or made a heading or a link would put the pull request author's words in
+ * its mouth. Every text is `visible` first (one line; `%` and control characters percent-encoded).
+ */
+
+/** Markdown's and GFM's punctuation: links, images, emphasis, HTML, entities, code, table pipes, autolinks (`:`, `@`, `.`). */
+const PUNCTUATION = /[!"#$&'()*+,.:;<=>?@[\\\]^_`{|}~]/g;
+/**
+ * Plain text: every punctuation character that Markdown could read as syntax as a character
+ * reference, and so are the spaces at either end, which a table cell would trim.
+ */
+function markdownText(text) {
+    return visible(text)
+        .replace(PUNCTUATION, (c) => `&#${c.charCodeAt(0)};`)
+        .replace(/^ +| +$/g, (spaces) => '&#32;'.repeat(spaces.length));
+}
+/**
+ * A code span (nothing in it is Markdown, and references are not decoded there, so nothing else is
+ * escaped): its fence is longer than any run of backticks in the text, with a space inside when the
+ * text starts or ends with a backtick or a space that the span would strip.
+ */
+function codeSpan(text) {
+    const shown = visible(text);
+    if (shown === '')
+        return '';
+    const fence = '`'.repeat(Math.max(0, ...(shown.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+    const pad = /^[` ]|[` ]$/.test(shown) && shown.trim() !== '' ? ' ' : '';
+    return `${fence}${pad}${shown}${pad}${fence}`;
+}
+/** A code span in a table cell: GFM splits cells at every `|` not escaped with `\`, inside code spans too, and takes the `\` away. */
+function tableCode(text) {
+    return codeSpan(text.replace(/\|/g, '\\|'));
+}
+const HTML_SPECIAL = /[&<>"']/;
+/**
+ * HTML text for the job summary, which GitHub reads as Markdown: a newline in a name could end the
+ * HTML block (at a blank line) and turn the rest into Markdown, so the text is `visible` first.
+ */
+function escapeHtml(text) {
+    const shown = visible(text);
+    // Most cells have nothing to escape: a test is cheaper than a replace with a callback.
+    return HTML_SPECIAL.test(shown) ? shown.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : shown;
+}
+
 ;// CONCATENATED MODULE: ./src/config/parse.ts
 
 
@@ -5449,6 +5496,7 @@ async function createApi(settings) {
 ;// CONCATENATED MODULE: ./src/action/summary.ts
 
 
+
 const TABLE_HEADER = ['Image', 'Dockerfile', 'sha256', 'Reference', 'Status'];
 /** Rows of the image table shared by the job summary and the CLI. */
 function imageRows(outcome) {
@@ -5476,16 +5524,6 @@ function formatTextTable(header, rows) {
         .join('  ')
         .trimEnd();
     return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
-}
-const HTML_SPECIAL = /[&<>"']/;
-/**
- * HTML text for the job summary, which GitHub reads as Markdown: a newline in a name could end the
- * HTML block (at a blank line) and turn the rest into Markdown, so the text is `visible` first.
- */
-function escapeHtml(text) {
-    const shown = visible(text);
-    // Most cells have nothing to escape: a test is cheaper than a replace with a callback.
-    return HTML_SPECIAL.test(shown) ? shown.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : shown;
 }
 /** GitHub refuses a step's job summary over 1 MiB; the table stops well before, with a note. */
 const SUMMARY_TABLE_BUDGET = 768 * 1024;
@@ -5935,43 +5973,6 @@ function driftMessage(manifestPath, baseRef, drift) {
     return `This pull request edits '${manifestPath}' by hand, and the edit does not match the render of its Dockerfiles (${drift}): the file is generated, and the next commit on '${baseRef}' overwrites the edit.`;
 }
 
-;// CONCATENATED MODULE: ./src/gitops/markdown.ts
-/**
- * Repository text in the Markdown of the pull-request comment and the job summary, escaped for where
- * it stands. The comment is posted by the token's identity (github-actions[bot] by default): a name
- * that ended a table row or made a heading or a link would put the pull request author's words in
- * its mouth. Every text is `visible` first (one line; `%` and control characters percent-encoded).
- */
-
-/** Markdown's and GFM's punctuation: links, images, emphasis, HTML, entities, code, table pipes, autolinks (`:`, `@`, `.`). */
-const PUNCTUATION = /[!"#$&'()*+,.:;<=>?@[\\\]^_`{|}~]/g;
-/**
- * Plain text: every punctuation character that Markdown could read as syntax as a character
- * reference, and so are the spaces at either end, which a table cell would trim.
- */
-function markdownText(text) {
-    return visible(text)
-        .replace(PUNCTUATION, (c) => `&#${c.charCodeAt(0)};`)
-        .replace(/^ +| +$/g, (spaces) => '&#32;'.repeat(spaces.length));
-}
-/**
- * A code span (nothing in it is Markdown, and references are not decoded there, so nothing else is
- * escaped): its fence is longer than any run of backticks in the text, with a space inside when the
- * text starts or ends with a backtick or a space that the span would strip.
- */
-function codeSpan(text) {
-    const shown = visible(text);
-    if (shown === '')
-        return '';
-    const fence = '`'.repeat(Math.max(0, ...(shown.match(/`+/g) ?? []).map((run) => run.length)) + 1);
-    const pad = /^[` ]|[` ]$/.test(shown) && shown.trim() !== '' ? ' ' : '';
-    return `${fence}${pad}${shown}${pad}${fence}`;
-}
-/** A code span in a table cell: GFM splits cells at every `|` not escaped with `\`, inside code spans too, and takes the `\` away. */
-function tableCode(text) {
-    return codeSpan(text.replace(/\|/g, '\\|'));
-}
-
 ;// CONCATENATED MODULE: ./src/gitops/text-diff.ts
 /**
  * Line diff and unified-diff formatting, for showing reviewers how a manifest changes.
@@ -6345,7 +6346,6 @@ class Hunks {
 }
 
 ;// CONCATENATED MODULE: ./src/gitops/report.ts
-
 
 
 /**

@@ -518,8 +518,9 @@ function isDns1123Subdomain(value) {
 /* harmony export */   Dy: () => (/* binding */ imageRows),
 /* harmony export */   c$: () => (/* binding */ TABLE_HEADER)
 /* harmony export */ });
-/* unused harmony exports escapeHtml, SUMMARY_TABLE_BUDGET, SUMMARY_ALL_ROWS, summaryHtml */
+/* unused harmony exports SUMMARY_TABLE_BUDGET, SUMMARY_ALL_ROWS, summaryHtml */
 /* harmony import */ var _manifest_outcome_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(113);
+
 
 
 const TABLE_HEADER = ['Image', 'Dockerfile', 'sha256', 'Reference', 'Status'];
@@ -549,16 +550,6 @@ function formatTextTable(header, rows) {
         .join('  ')
         .trimEnd();
     return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
-}
-const HTML_SPECIAL = /[&<>"']/;
-/**
- * HTML text for the job summary, which GitHub reads as Markdown: a newline in a name could end the
- * HTML block (at a blank line) and turn the rest into Markdown, so the text is `visible` first.
- */
-function escapeHtml(text) {
-    const shown = visible(text);
-    // Most cells have nothing to escape: a test is cheaper than a replace with a callback.
-    return HTML_SPECIAL.test(shown) ? shown.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : shown;
 }
 /** GitHub refuses a step's job summary over 1 MiB; the table stops well before, with a note. */
 const SUMMARY_TABLE_BUDGET = (/* unused pure expression or super */ null && (768 * 1024));

@@ -2,12 +2,12 @@ import { writeFileAtomic } from '../common/fs-atomic.js'
 import { inert } from '../common/inert.js'
 import { apiBranchWriter, gitBranchWriter } from '../gitops/branch-writer.js'
 import { commitManifest, commitRequestFor } from '../gitops/commit.js'
+import { escapeHtml } from '../gitops/markdown.js'
 import { scanRepository } from '../scan/scan.js'
 import { createApi } from './github.js'
 import { actionsLogger, imageOutputs, type Outputs, writeSummary } from './outputs.js'
 import * as core from './runner.js'
 import type { Settings } from './settings.js'
-import { escapeHtml } from './summary.js'
 import { currentCode, readWorkspaceManifest } from './workspace.js'
 
 /** Commit mode: renders against the branch's manifest and commits it when it changed. */

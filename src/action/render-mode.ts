@@ -1,6 +1,6 @@
+import { escapeHtml } from '../gitops/markdown.js'
 import { actionsLogger, imageOutputs, type Outputs, writeSummary } from './outputs.js'
 import type { Settings } from './settings.js'
-import { escapeHtml } from './summary.js'
 import { renderRepository, writeManifest } from './workspace.js'
 
 /** Render mode: renders into the workspace and writes the manifest when it changed. */

@@ -1,4 +1,5 @@
 import { visible } from '../common/inert.js'
+import { escapeHtml } from '../gitops/markdown.js'
 import type { ImageReport, RenderOutcome } from '../manifest/outcome.js'
 import { statusText } from '../manifest/outcome.js'
 
@@ -31,18 +32,6 @@ export function formatTextTable(header: readonly string[], rows: readonly string
       .join('  ')
       .trimEnd()
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
-}
-
-const HTML_SPECIAL = /[&<>"']/
-
-/**
- * HTML text for the job summary, which GitHub reads as Markdown: a newline in a name could end the
- * HTML block (at a blank line) and turn the rest into Markdown, so the text is `visible` first.
- */
-export function escapeHtml(text: string): string {
-  const shown = visible(text)
-  // Most cells have nothing to escape: a test is cheaper than a replace with a callback.
-  return HTML_SPECIAL.test(shown) ? shown.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : shown
 }
 
 /** GitHub refuses a step's job summary over 1 MiB; the table stops well before, with a note. */

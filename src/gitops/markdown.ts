@@ -36,3 +36,14 @@ export function codeSpan(text: string): string {
 export function tableCode(text: string): string {
   return codeSpan(text.replace(/\|/g, '\\|'))
 }
+
+const HTML_SPECIAL = /[&<>"']/
+/**
+ * HTML text for the job summary, which GitHub reads as Markdown: a newline in a name could end the
+ * HTML block (at a blank line) and turn the rest into Markdown, so the text is `visible` first.
+ */
+export function escapeHtml(text: string): string {
+  const shown = visible(text)
+  // Most cells have nothing to escape: a test is cheaper than a replace with a callback.
+  return HTML_SPECIAL.test(shown) ? shown.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : shown
+}

@@ -1,7 +1,6 @@
-import { escapeHtml } from '../action/summary.js'
 import type { ImageReport } from '../manifest/outcome.js'
 import type { PreviousImage } from '../plan/plan.js'
-import { codeSpan, markdownText, tableCode } from './markdown.js'
+import { codeSpan, escapeHtml, markdownText, tableCode } from './markdown.js'
 import { boundedDiff } from './text-diff.js'
 
 export type ImageChange = 'added' | 'rebuilt' | 'renamed' | 'forced' | 'removed' | 'unchanged'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { escapeHtml, SUMMARY_ALL_ROWS, SUMMARY_TABLE_BUDGET, summaryHtml } from '../../src/action/summary.js'
+import { SUMMARY_ALL_ROWS, SUMMARY_TABLE_BUDGET, summaryHtml } from '../../src/action/summary.js'
+import { escapeHtml } from '../../src/gitops/markdown.js'
 import type { ImageReport } from '../../src/manifest/outcome.js'
 
 const image = (i: number, status: ImageReport['status'] = 'unchanged'): ImageReport => ({
