@@ -638,10 +638,21 @@ async function explainPathEscape(root, file) {
             const rel = external_node_path_default().relative(realRoot, resolved);
             return rel.startsWith('..') || external_node_path_default().isAbsolute(rel) ? `its folder resolves to '${resolved}', outside the repository` : undefined;
         }
+        // A link to a missing folder: the write would create the folder where the link leads.
+        if (isSymlink(dir))
+            return `its folder '${external_node_path_default().relative(root, dir)}' is a symlink that leads nowhere`;
         const parent = external_node_path_default().dirname(dir);
         if (parent === dir)
             return undefined;
         dir = parent;
+    }
+}
+function isSymlink(file) {
+    try {
+        return (0,external_node_fs_namespaceObject.lstatSync)(file).isSymbolicLink();
+    }
+    catch {
+        return false;
     }
 }
 /** The path with symlinks resolved, or undefined when it does not resolve (missing, a loop, no access). */
@@ -836,6 +847,8 @@ const LIMITS = {
     dockerfileBytes: 1024 * 1024,
     /** Bytes of all the Dockerfiles together: their text is kept for the plan. */
     dockerfilesBytes: 64 * 1024 * 1024,
+    /** Characters that substituting global ARGs makes in one Dockerfile (values and image references). */
+    substitutedChars: 1024 * 1024,
     /** Dockerfiles that the patterns match. */
     dockerfiles: 5000,
     /** Entries (files, folders, links) the search for Dockerfiles lists. */
@@ -1060,15 +1073,22 @@ function limitName(name, max = MAX_IMAGE_NAME_LENGTH) {
  * continuation lines (comment and empty lines inside one are dropped), comments, and heredocs, whose
  * bodies are skipped. Only the few instructions that can name an image are split into words.
  */
-/** `$NAME`, `${NAME}`, `${NAME:-default}` and `${NAME:+alternative}`, with `vars`; unknown names become ''. */
-function substitute(text, vars) {
+
+/**
+ * `$NAME`, `${NAME}`, `${NAME:-default}` and `${NAME:+alternative}`, with `vars`; unknown names become ''.
+ * What the values add is taken from `budget`: ARGs that each repeat the one before twice double at
+ * every line, and a few dozen lines would fill the memory.
+ */
+function substitute(text, vars, budget = { left: LIMITS.substitutedChars }) {
     const expand = (braced, op, word, bare) => {
         const value = vars.get((braced ?? bare));
-        if (op === '-')
-            return value ? value : word;
-        if (op === '+')
-            return value ? word : '';
-        return value ?? '';
+        const result = op === '-' ? (value ? value : word) : op === '+' ? (value ? word : '') : (value ?? '');
+        // Counted before the parts are joined: the long text is never made.
+        budget.left -= result.length;
+        if (budget.left < 0) {
+            throw new LimitError(`its global ARGs, substituted into each other and into image references, come to more than ${count(LIMITS.substitutedChars)} characters: expected at most that`);
+        }
+        return result;
     };
     // `${NAME:-` looks for its `}` up to the end of the text: past the last `}` none can match, and
     // each would look to the end (quadratic time on a long line). There only `$NAME` is looked for.
@@ -1281,25 +1301,38 @@ function mountFrom(spec) {
  * values the build gets: as in the builder, they replace the default of a global ARG the Dockerfile
  * declares.
  */
-function parseImageReferences(text, buildArgs = {}) {
+function parseImageReferences(text, buildArgs = {}, file) {
     const globals = new Map();
     const found = [];
+    const budget = { left: LIMITS.substitutedChars };
     let fromSeen = false;
     const add = (instruction, raw, line, stage) => {
         const arg = SINGLE_ARG.exec(raw);
         found.push({
             instruction,
             raw,
-            image: substitute(raw, globals),
+            image: substitute(raw, globals, budget),
             ...(arg ? { arg: (arg[1] ?? arg[2]) } : {}),
             ...(stage ? { stage } : {}),
             line,
         });
     };
     forEachInstruction(text, (keyword, rest, line, escapeChar) => {
+        try {
+            fromSeen = readInstruction(keyword, rest, line, escapeChar, fromSeen);
+        }
+        catch (error) {
+            if (error instanceof LimitError)
+                throw new LimitError(`the Dockerfile${file === undefined ? '' : ` '${file}'`}, line ${line}: ${error.message}`);
+            throw error;
+        }
+    });
+    return found;
+    /** Takes what one instruction names; returns whether a FROM has been seen. */
+    function readInstruction(keyword, rest, line, escapeChar, fromSeen) {
         if (keyword === 'ARG' && !fromSeen) {
             for (const decl of rest.split(/\s+/))
-                declareGlobal(globals, decl, buildArgs);
+                declareGlobal(globals, decl, buildArgs, budget);
         }
         else if (keyword === 'FROM') {
             fromSeen = true;
@@ -1319,21 +1352,21 @@ function parseImageReferences(text, buildArgs = {}) {
                     add('RUN --mount', from, line);
             }
         }
-    });
-    return found;
+        return fromSeen;
+    }
 }
 /** One `NAME[=default]` of a global ARG, as the builder sets it: a build arg wins over the default. */
-function declareGlobal(globals, decl, buildArgs) {
+function declareGlobal(globals, decl, buildArgs, budget) {
     const eq = decl.indexOf('=');
     const name = eq === -1 ? decl : decl.slice(0, eq);
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
         return;
     const given = Object.hasOwn(buildArgs, name) ? buildArgs[name] : undefined;
-    globals.set(name, given !== undefined ? given : eq === -1 ? (globals.get(name) ?? '') : substitute(UNQUOTE(decl.slice(eq + 1)), globals));
+    globals.set(name, given !== undefined ? given : eq === -1 ? (globals.get(name) ?? '') : substitute(UNQUOTE(decl.slice(eq + 1)), globals, budget));
 }
 /** The FROM lines of a Dockerfile, global ARGs substituted (see parseImageReferences). */
-function parseFromLines(text, buildArgs = {}) {
-    return parseImageReferences(text, buildArgs).filter((r) => r.instruction === 'FROM');
+function parseFromLines(text, buildArgs = {}, file) {
+    return parseImageReferences(text, buildArgs, file).filter((r) => r.instruction === 'FROM');
 }
 
 ;// CONCATENATED MODULE: ./src/common/reference.ts
@@ -1764,7 +1797,7 @@ function planImages(files, options, previous, skipped = []) {
         path: f.path,
         name: names.get(f.path),
         own: f.effective,
-        references: parseImageReferences(f.text, f.settings?.buildArgs),
+        references: parseImageReferences(f.text, f.settings?.buildArgs, f.path),
     })), options.registry);
     const present = new Set(files.map((f) => f.path));
     const context = {
@@ -5258,7 +5291,7 @@ function configure(config, entry, file, text) {
     const configured = resolveSettings(config, entry, file, scan_folderOf(file));
     // The plan parses the FROM lines: a run that takes the manifest as it is never does.
     if (configured.target)
-        checkTarget(config, entry, file, configured.target, parseFromLines(text, configured.buildArgs));
+        checkTarget(config, entry, file, configured.target, parseFromLines(text, configured.buildArgs, file));
     return configured;
 }
 /** The hash a Dockerfile's tag is made of: its own, with its context's, with what the config changes about the build. */
@@ -5329,8 +5362,9 @@ async function explainRoot(settings) {
  * `runs.using: node24`, importing @actions/core took 140 ms where an empty bundle started in 55 ms
  * (it loads @actions/http-client and undici at import, for OIDC tokens this action never asks for).
  * That was 60 % of a run on a small repository. `test/action/runner.test.ts` runs both side by side and
- * requires the same stdout and the same files for the same calls. One difference on purpose: `info`
- * and `debug` defuse a line that the runner would take for a workflow command (see `inertLines`).
+ * requires the same stdout and the same files for the same calls. Two differences on purpose: `info`
+ * and `debug` defuse a line that the runner would take for a workflow command (see `inertLines`), and
+ * annotations show control characters percent-encoded (see `shown`).
  */
 
 
@@ -5427,16 +5461,26 @@ function info(message) {
  * Its text is made inert like `info`'s: it may hold names from the repository.
  */
 function debug(message) {
-    issueCommand('debug', {}, inertLines(message));
+    issueCommand('debug', {}, shown(inertLines(message)));
+}
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is escaped
+const SHOWN_ESCAPED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/g;
+/**
+ * An annotation's text with its control characters (but tab, CR and LF, which the protocol carries)
+ * percent-encoded, so that a repository text in a message cannot style or rewrite what GitHub and a
+ * terminal show (ANSI escapes, OSC 8 links, NEL): the runner unescapes only `%25`, `%0D` and `%0A`.
+ */
+function shown(message) {
+    return message.replace(SHOWN_ESCAPED, (c) => encodeURIComponent(c));
 }
 function warning(message) {
-    issueCommand('warning', {}, message);
+    issueCommand('warning', {}, shown(message));
 }
 function notice(message) {
-    issueCommand('notice', {}, message);
+    issueCommand('notice', {}, shown(message));
 }
 function error(message, properties = {}) {
-    issueCommand('error', { file: properties.file, line: properties.startLine?.toString(), col: properties.startColumn?.toString() }, message);
+    issueCommand('error', { file: properties.file, line: properties.startLine?.toString(), col: properties.startColumn?.toString() }, shown(message));
 }
 /** Masks a value in every later line of the log. */
 function setSecret(secret) {
@@ -5864,7 +5908,7 @@ function describeDoc(data) {
     const name = typeof meta.name === 'string' ? meta.name : '';
     const comparable = kind === 'Pod' ? unpinned(data) : data;
     const key = `${kind}/${kind === 'Pod' ? name.replace(NAME_HASH, '') : name}`;
-    return { label: `${kind} ${name === '' ? '(no name)' : shown(name)}`, key, data: comparable, canonical: canonicalJson(comparable) };
+    return { label: `${kind} ${name === '' ? '(no name)' : drift_shown(name)}`, key, data: comparable, canonical: canonicalJson(comparable) };
 }
 /** A copy of a Pod with what follows the pinned commit set to one placeholder (see the module comment). */
 function unpinned(pod) {
@@ -5964,7 +6008,7 @@ function show(value) {
     return json.length > 80 ? `${json.slice(0, 79)}…` : json;
 }
 /** A name from the file as it is when it is plain printable ASCII, in JSON's form otherwise. */
-function shown(name) {
+function drift_shown(name) {
     const cut = name.length > 80 ? `${name.slice(0, 79)}…` : name;
     return /^[\x21-\x7e]*$/.test(cut) ? cut : JSON.stringify(cut);
 }

@@ -6,8 +6,9 @@
  * `runs.using: node24`, importing @actions/core took 140 ms where an empty bundle started in 55 ms
  * (it loads @actions/http-client and undici at import, for OIDC tokens this action never asks for).
  * That was 60 % of a run on a small repository. `test/action/runner.test.ts` runs both side by side and
- * requires the same stdout and the same files for the same calls. One difference on purpose: `info`
- * and `debug` defuse a line that the runner would take for a workflow command (see `inertLines`).
+ * requires the same stdout and the same files for the same calls. Two differences on purpose: `info`
+ * and `debug` defuse a line that the runner would take for a workflow command (see `inertLines`), and
+ * annotations show control characters percent-encoded (see `shown`).
  */
 import { randomUUID } from 'node:crypto'
 import { appendFileSync, existsSync, writeSync } from 'node:fs'
@@ -115,15 +116,27 @@ export function info(message: string): void {
  * Its text is made inert like `info`'s: it may hold names from the repository.
  */
 export function debug(message: string): void {
-  issueCommand('debug', {}, inertLines(message))
+  issueCommand('debug', {}, shown(inertLines(message)))
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is escaped
+const SHOWN_ESCAPED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/g
+
+/**
+ * An annotation's text with its control characters (but tab, CR and LF, which the protocol carries)
+ * percent-encoded, so that a repository text in a message cannot style or rewrite what GitHub and a
+ * terminal show (ANSI escapes, OSC 8 links, NEL): the runner unescapes only `%25`, `%0D` and `%0A`.
+ */
+function shown(message: string): string {
+  return message.replace(SHOWN_ESCAPED, (c) => encodeURIComponent(c))
 }
 
 export function warning(message: string): void {
-  issueCommand('warning', {}, message)
+  issueCommand('warning', {}, shown(message))
 }
 
 export function notice(message: string): void {
-  issueCommand('notice', {}, message)
+  issueCommand('notice', {}, shown(message))
 }
 
 /** Where an annotation points, as @actions/core names it. */
@@ -134,7 +147,11 @@ export interface AnnotationProperties {
 }
 
 export function error(message: string, properties: AnnotationProperties = {}): void {
-  issueCommand('error', { file: properties.file, line: properties.startLine?.toString(), col: properties.startColumn?.toString() }, message)
+  issueCommand(
+    'error',
+    { file: properties.file, line: properties.startLine?.toString(), col: properties.startColumn?.toString() },
+    shown(message),
+  )
 }
 
 /** Masks a value in every later line of the log. */

@@ -93,9 +93,19 @@ export async function explainPathEscape(root: string, file: string): Promise<str
       const rel = path.relative(realRoot, resolved)
       return rel.startsWith('..') || path.isAbsolute(rel) ? `its folder resolves to '${resolved}', outside the repository` : undefined
     }
+    // A link to a missing folder: the write would create the folder where the link leads.
+    if (isSymlink(dir)) return `its folder '${path.relative(root, dir)}' is a symlink that leads nowhere`
     const parent = path.dirname(dir)
     if (parent === dir) return undefined
     dir = parent
+  }
+}
+
+function isSymlink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink()
+  } catch {
+    return false
   }
 }
 

@@ -9,6 +9,8 @@ export const LIMITS = {
   dockerfileBytes: 1024 * 1024,
   /** Bytes of all the Dockerfiles together: their text is kept for the plan. */
   dockerfilesBytes: 64 * 1024 * 1024,
+  /** Characters that substituting global ARGs makes in one Dockerfile (values and image references). */
+  substitutedChars: 1024 * 1024,
   /** Dockerfiles that the patterns match. */
   dockerfiles: 5000,
   /** Entries (files, folders, links) the search for Dockerfiles lists. */

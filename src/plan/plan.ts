@@ -101,7 +101,7 @@ export function planImages(
       path: f.path,
       name: names.get(f.path) as string,
       own: f.effective,
-      references: parseImageReferences(f.text, f.settings?.buildArgs),
+      references: parseImageReferences(f.text, f.settings?.buildArgs, f.path),
     })),
     options.registry,
   )

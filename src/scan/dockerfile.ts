@@ -9,6 +9,8 @@
  * bodies are skipped. Only the few instructions that can name an image are split into words.
  */
 
+import { count, LIMITS, LimitError } from '../common/limits.js'
+
 /** The instruction an image reference comes from. */
 export type ImageInstruction = 'FROM' | 'COPY --from' | 'RUN --mount'
 
@@ -29,13 +31,28 @@ export interface ImageReference {
 /** A FROM line: the stage it starts, and the image it builds on. */
 export type FromLine = ImageReference
 
-/** `$NAME`, `${NAME}`, `${NAME:-default}` and `${NAME:+alternative}`, with `vars`; unknown names become ''. */
-export function substitute(text: string, vars: ReadonlyMap<string, string>): string {
+/** What is left of the characters substitutions may make (LIMITS.substitutedChars per Dockerfile). */
+interface Budget {
+  left: number
+}
+
+/**
+ * `$NAME`, `${NAME}`, `${NAME:-default}` and `${NAME:+alternative}`, with `vars`; unknown names become ''.
+ * What the values add is taken from `budget`: ARGs that each repeat the one before twice double at
+ * every line, and a few dozen lines would fill the memory.
+ */
+export function substitute(text: string, vars: ReadonlyMap<string, string>, budget: Budget = { left: LIMITS.substitutedChars }): string {
   const expand = (braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => {
     const value = vars.get((braced ?? bare) as string)
-    if (op === '-') return value ? value : (word as string)
-    if (op === '+') return value ? (word as string) : ''
-    return value ?? ''
+    const result = op === '-' ? (value ? value : (word as string)) : op === '+' ? (value ? (word as string) : '') : (value ?? '')
+    // Counted before the parts are joined: the long text is never made.
+    budget.left -= result.length
+    if (budget.left < 0) {
+      throw new LimitError(
+        `its global ARGs, substituted into each other and into image references, come to more than ${count(LIMITS.substitutedChars)} characters: expected at most that`,
+      )
+    }
+    return result
   }
   // `${NAME:-` looks for its `}` up to the end of the text: past the last `}` none can match, and
   // each would look to the end (quadratic time on a long line). There only `$NAME` is looked for.
@@ -240,24 +257,37 @@ function mountFrom(spec: string): string | undefined {
  * values the build gets: as in the builder, they replace the default of a global ARG the Dockerfile
  * declares.
  */
-export function parseImageReferences(text: string, buildArgs: Readonly<Record<string, string>> = {}): ImageReference[] {
+export function parseImageReferences(text: string, buildArgs: Readonly<Record<string, string>> = {}, file?: string): ImageReference[] {
   const globals = new Map<string, string>()
   const found: ImageReference[] = []
+  const budget: Budget = { left: LIMITS.substitutedChars }
   let fromSeen = false
   const add = (instruction: ImageInstruction, raw: string, line: number, stage?: string) => {
     const arg = SINGLE_ARG.exec(raw)
     found.push({
       instruction,
       raw,
-      image: substitute(raw, globals),
+      image: substitute(raw, globals, budget),
       ...(arg ? { arg: (arg[1] ?? arg[2]) as string } : {}),
       ...(stage ? { stage } : {}),
       line,
     })
   }
   forEachInstruction(text, (keyword, rest, line, escapeChar) => {
+    try {
+      fromSeen = readInstruction(keyword, rest, line, escapeChar, fromSeen)
+    } catch (error) {
+      if (error instanceof LimitError)
+        throw new LimitError(`the Dockerfile${file === undefined ? '' : ` '${file}'`}, line ${line}: ${error.message}`)
+      throw error
+    }
+  })
+  return found
+
+  /** Takes what one instruction names; returns whether a FROM has been seen. */
+  function readInstruction(keyword: string, rest: string, line: number, escapeChar: string, fromSeen: boolean): boolean {
     if (keyword === 'ARG' && !fromSeen) {
-      for (const decl of rest.split(/\s+/)) declareGlobal(globals, decl, buildArgs)
+      for (const decl of rest.split(/\s+/)) declareGlobal(globals, decl, buildArgs, budget)
     } else if (keyword === 'FROM') {
       fromSeen = true
       const words = splitFlags(rest, escapeChar).rest.split(/\s+/)
@@ -272,20 +302,23 @@ export function parseImageReferences(text: string, buildArgs: Readonly<Record<st
         if (from) add('RUN --mount', from, line)
       }
     }
-  })
-  return found
+    return fromSeen
+  }
 }
 
 /** One `NAME[=default]` of a global ARG, as the builder sets it: a build arg wins over the default. */
-function declareGlobal(globals: Map<string, string>, decl: string, buildArgs: Readonly<Record<string, string>>): void {
+function declareGlobal(globals: Map<string, string>, decl: string, buildArgs: Readonly<Record<string, string>>, budget: Budget): void {
   const eq = decl.indexOf('=')
   const name = eq === -1 ? decl : decl.slice(0, eq)
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return
   const given = Object.hasOwn(buildArgs, name) ? buildArgs[name] : undefined
-  globals.set(name, given !== undefined ? given : eq === -1 ? (globals.get(name) ?? '') : substitute(UNQUOTE(decl.slice(eq + 1)), globals))
+  globals.set(
+    name,
+    given !== undefined ? given : eq === -1 ? (globals.get(name) ?? '') : substitute(UNQUOTE(decl.slice(eq + 1)), globals, budget),
+  )
 }
 
 /** The FROM lines of a Dockerfile, global ARGs substituted (see parseImageReferences). */
-export function parseFromLines(text: string, buildArgs: Readonly<Record<string, string>> = {}): FromLine[] {
-  return parseImageReferences(text, buildArgs).filter((r) => r.instruction === 'FROM')
+export function parseFromLines(text: string, buildArgs: Readonly<Record<string, string>> = {}, file?: string): FromLine[] {
+  return parseImageReferences(text, buildArgs, file).filter((r) => r.instruction === 'FROM')
 }

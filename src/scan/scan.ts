@@ -142,7 +142,7 @@ async function hashAll(
 function configure(config: ImageConfig, entry: ImageEntry, file: string, text: string): ImageSettings {
   const configured = resolveSettings(config, entry, file, folderOf(file))
   // The plan parses the FROM lines: a run that takes the manifest as it is never does.
-  if (configured.target) checkTarget(config, entry, file, configured.target, parseFromLines(text, configured.buildArgs))
+  if (configured.target) checkTarget(config, entry, file, configured.target, parseFromLines(text, configured.buildArgs, file))
   return configured
 }
 

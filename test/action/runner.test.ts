@@ -100,6 +100,24 @@ describe('runner, side by side with @actions/core', () => {
     expect(ours.stdout + ours.file + JSON.stringify(ours.result)).not.toBe('')
   })
 
+  it('shows control characters in annotations percent-encoded, where @actions/core writes them raw', async () => {
+    const text = 'target \u001b[31mred\u001b]8;;http://x\u0007link\u0085next\u2028line\ttab'
+    const script = async (a: Api) => {
+      a.warning(text)
+      a.error(text, { file: 'k.yml', startLine: 1 })
+      a.notice(text)
+      a.debug(text)
+    }
+    const ours = await capture(runner, script)
+    const theirs = await capture(core as unknown as Api, script)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is looked for
+    expect(ours.stdout).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/)
+    expect(ours.stdout.split('\n').filter(Boolean)).toHaveLength(4)
+    // What the runner shows (after it unescapes %25, %0D, %0A) names every character.
+    expect(ours.stdout).toContain('::warning::target %251B[31mred%251B]8;;http://x%2507link%25C2%2585next%25E2%2580%25A8line\ttab')
+    expect(theirs.stdout).toContain('\u001b[31m')
+  })
+
   it('appends to the job summary only when the runner provides one', () => {
     const file = path.join(scratch, 'summary')
     writeFileSync(file, 'before\n')

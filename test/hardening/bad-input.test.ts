@@ -270,6 +270,13 @@ const CASES: BadCase[] = [
       /^Input 'output' has the value 'deploy\/manifest\.yaml': expected a file inside the repository, but its folder resolves to '[^']+', outside the repository\.$/,
   },
   {
+    name: 'output: its folder is a symlink to a folder that does not exist',
+    files: { ...TWO, deploy: { symlink: `${OUTSIDE}/newdir` } },
+    outside: { 'keep.txt': 'outside\n' },
+    message:
+      "Input 'output' has the value 'deploy/manifest.yaml': expected a file inside the repository, but its folder 'deploy' is a symlink that leads nowhere.",
+  },
+  {
     name: 'output: the file is a symlink (inside the repository)',
     files: { ...TWO, 'deploy/real.yaml': 'kept: true\n', 'deploy/manifest.yaml': { symlink: 'real.yaml' } },
     message: "Input 'output' has the value 'deploy/manifest.yaml': expected a file inside the repository, but it is a symlink.",
@@ -835,6 +842,16 @@ const LIMIT_CASES: BadCase[] = [
     name: 'a folder 257 levels deep',
     files: { ...TWO, [`${'d/'.repeat(257)}Dockerfile`]: 'FROM alpine:3.20\n' },
     message: /^the folder '(d\/){256}d' is more than 256 folders below 'path': expected at most 256/,
+  },
+  {
+    // 1.4 KB of text: each ARG repeats the one before twice, so a value doubles at every line.
+    name: 'a Dockerfile whose ARGs double at every line',
+    files: {
+      ...TWO,
+      'services/api/Dockerfile': `ARG A0=xx\n${Array.from({ length: 40 }, (_, i) => `ARG A${i + 1}=\${A${i}}\${A${i}}\n`).join('')}FROM registry.example.com/acme/$A40\n`,
+    },
+    message:
+      "the Dockerfile 'services/api/Dockerfile', line 20: its global ARGs, substituted into each other and into image references, come to more than 1,048,576 characters: expected at most that",
   },
   {
     name: 'an ignore file over 64 KiB',
