@@ -1,4 +1,8 @@
 import { getOctokit } from '@actions/github'
+import { retry } from '@octokit/plugin-retry'
+import { throttling } from '@octokit/plugin-throttling'
+import Bottleneck from 'bottleneck/light.js'
+import { inert } from '../common/inert.js'
 import {
   COMPARE_FILE_LIMIT,
   type Comment,
@@ -9,36 +13,81 @@ import {
   isRequestError,
   type RepoRef,
 } from './api.js'
-import { DEFAULT_RETRY, type RetryPolicy, withRetries } from './retry.js'
 
 type Octokit = ReturnType<typeof getOctokit>
-type Json = Record<string, unknown>
+type Plugin = Parameters<typeof getOctokit>[2]
+type Route = { method: string; url: string }
 
 export interface ApiOptions {
-  readonly retry?: RetryPolicy
   /** Told about each retry (for the log). */
   readonly onRetry?: (message: string) => void
 }
 
+/** Tries of one request in all, the first included. */
+const TRIES = 4
+/** A rate limit that asks for a longer wait (seconds) is reported as an error instead. */
+const MAX_WAIT_S = 60
+/**
+ * Every 4xx is an answer, not a fault: plugin-retry retries only 5xx and network errors (which
+ * Octokit reports as 500), after 1, 4 and 9 s. Rate limits (403, 429) are plugin-throttling's.
+ */
+const ANSWERS = Array.from({ length: 100 }, (_, i) => 400 + i)
+
+/**
+ * plugin-throttling spaces writes 1 s apart (3 s for those that notify) for bulk writers; a run
+ * makes two or three writes, one after the other, and waits only when GitHub asks it to.
+ */
+const UNPACED = new Bottleneck.Group()
+
+const named = (options: Route) => `GitHub API ${options.method} ${options.url}`
+
+/**
+ * Tells `onRetry` about each fault plugin-retry is going to try again. plugin-retry has no such
+ * callback: this hook is registered before it, so it sees every try and the count it keeps.
+ */
+function tellFaults(onRetry: (message: string) => void): Plugin {
+  return (octokit) => {
+    octokit.hook.wrap('request', async (request, options) => {
+      try {
+        return await request(options)
+      } catch (error) {
+        const tried = ((options.request as { retryCount?: number }).retryCount ?? 0) + 1
+        if (isRequestError(error) && error.status >= 500 && tried < TRIES) {
+          const why = `${error.status} ${inert(error.message.split('\n')[0] ?? '')}`
+          onRetry(`${named(options)} failed (${why}); try ${tried + 1} of ${TRIES}`)
+        }
+        throw error
+      }
+    })
+  }
+}
+
+/** The rate-limit handler: waits up to MAX_WAIT_S, for TRIES in all, and says so. */
+function waitForLimit(onRetry: (message: string) => void) {
+  return (waitS: number, options: Route, _octokit: unknown, retryCount: number): boolean => {
+    if (waitS > MAX_WAIT_S || retryCount + 1 >= TRIES) return false
+    onRetry(`${named(options)} is rate-limited; try ${retryCount + 2} of ${TRIES} in ${waitS} s`)
+    return true
+  }
+}
+
 /**
  * The GitHubApi on Octokit, configured once: base URL from GITHUB_API_URL, the given token, and
- * retries for faults and rate limits (src/github/retry.ts) around every request.
+ * Octokit's retry and throttling plugins around every request.
  */
 export function createOctokitApi(token: string, baseUrl: string, repo: RepoRef, options: ApiOptions = {}): GitHubApi {
-  const octokit: Octokit = getOctokit(token, { baseUrl })
-  const policy = options.retry ?? DEFAULT_RETRY
-  octokit.hook.wrap('request', (request, requestOptions) =>
-    withRetries(
-      async () => request(requestOptions),
-      policy,
-      (error, waitMs, attempt) => {
-        const status = isRequestError(error) ? `${error.status} ` : ''
-        const what = `${requestOptions.method} ${String(requestOptions.url)}`
-        options.onRetry?.(
-          `GitHub API ${what} failed (${status}${(error as Error).message.split('\n')[0]}); try ${attempt + 1} of ${policy.attempts} in ${Math.round(waitMs / 100) / 10} s`,
-        )
-      },
-    ),
+  const onRetry = options.onRetry ?? (() => undefined)
+  const onLimit = waitForLimit(onRetry)
+  const octokit: Octokit = getOctokit(
+    token,
+    {
+      baseUrl,
+      retry: { doNotRetry: ANSWERS, retries: TRIES - 1 },
+      throttle: { onRateLimit: onLimit, onSecondaryRateLimit: onLimit, write: UNPACED, notifications: UNPACED },
+    },
+    tellFaults(onRetry),
+    retry,
+    throttling,
   )
   const repository = `${repo.owner}/${repo.repo}`
   const call = async <T>(doing: string, fn: () => Promise<T>, branch?: string): Promise<T> => {
@@ -48,13 +97,12 @@ export function createOctokitApi(token: string, baseUrl: string, repo: RepoRef, 
       throw explainApiError(error, doing, branch === undefined ? { repository } : { repository, branch })
     }
   }
-  const data = async (route: string, params: Json): Promise<Json> => (await octokit.request(route, { ...repo, ...params })).data as Json
+  const { git, repos, issues } = octokit.rest
 
   return {
     async branchHead(branch) {
       try {
-        const ref = await data('GET /repos/{owner}/{repo}/git/ref/{ref}', { ref: `heads/${branch}` })
-        return String((ref.object as Json).sha)
+        return (await git.getRef({ ...repo, ref: `heads/${branch}` })).data.object.sha
       } catch (error) {
         if (isRequestError(error) && error.status === 404) return undefined
         throw explainApiError(error, `reading the branch '${branch}'`, { repository, branch })
@@ -64,25 +112,24 @@ export function createOctokitApi(token: string, baseUrl: string, repo: RepoRef, 
     compare(base, head): Promise<Comparison> {
       return call(`comparing ${base.slice(0, 7)}...${head.slice(0, 7)}`, async () => {
         // The files come with the first page of commits only, and GitHub cuts them at COMPARE_FILE_LIMIT.
-        const result = await data('GET /repos/{owner}/{repo}/compare/{basehead}', { basehead: `${base}...${head}`, per_page: 100 })
-        const listed = Array.isArray(result.files) ? (result.files as Json[]) : undefined
+        const { data } = await repos.compareCommitsWithBasehead({ ...repo, basehead: `${base}...${head}`, per_page: 100 })
         // A rename changes two paths: the old one may be a Dockerfile, the new one not.
-        const files = (listed ?? []).flatMap((f) =>
-          typeof f.previous_filename === 'string' ? [String(f.filename), f.previous_filename] : [String(f.filename)],
+        const files = (data.files ?? []).flatMap((f) =>
+          f.previous_filename === undefined ? [f.filename] : [f.filename, f.previous_filename],
         )
-        const truncated = listed === undefined || listed.length >= COMPARE_FILE_LIMIT
-        return { status: result.status as Comparison['status'], files, truncated }
+        const truncated = data.files === undefined || data.files.length >= COMPARE_FILE_LIMIT
+        return { status: data.status, files, truncated }
       })
     },
 
     async readFile(ref, path) {
       try {
-        const file = await data('GET /repos/{owner}/{repo}/contents/{path}', { path, ref })
-        if (file.type !== 'file') return undefined
+        const { data: file } = await repos.getContent({ ...repo, path, ref })
+        if (Array.isArray(file) || file.type !== 'file') return undefined
         if (file.encoding === 'base64' && typeof file.content === 'string') return Buffer.from(file.content, 'base64').toString('utf8')
         // Files over 1 MB come without content: fetch the blob.
-        const blob = await data('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { file_sha: file.sha })
-        return Buffer.from(String(blob.content), 'base64').toString('utf8')
+        const blob = await git.getBlob({ ...repo, file_sha: file.sha })
+        return Buffer.from(blob.data.content, 'base64').toString('utf8')
       } catch (error) {
         if (isRequestError(error) && error.status === 404) return undefined
         throw explainApiError(error, `reading ${path} at ${ref}`, { repository })
@@ -91,19 +138,20 @@ export function createOctokitApi(token: string, baseUrl: string, repo: RepoRef, 
 
     createCommit(parent, path, content, message): Promise<CreatedCommit> {
       return call(`creating the commit of ${path}`, async () => {
-        const base = await data('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', { commit_sha: parent })
-        const tree = await data('POST /repos/{owner}/{repo}/git/trees', {
-          base_tree: (base.tree as Json).sha,
+        const base = await git.getCommit({ ...repo, commit_sha: parent })
+        const tree = await git.createTree({
+          ...repo,
+          base_tree: base.data.tree.sha,
           tree: [{ path, mode: '100644', type: 'blob', content }],
         })
-        const commit = await data('POST /repos/{owner}/{repo}/git/commits', { message, tree: tree.sha, parents: [parent] })
-        return { sha: String(commit.sha), verified: (commit.verification as Json | undefined)?.verified === true }
+        const { data: commit } = await git.createCommit({ ...repo, message, tree: tree.data.sha, parents: [parent] })
+        return { sha: commit.sha, verified: commit.verification?.verified === true }
       })
     },
 
     async fastForward(branch, sha) {
       try {
-        await data('PATCH /repos/{owner}/{repo}/git/refs/{ref}', { ref: `heads/${branch}`, sha, force: false })
+        await git.updateRef({ ...repo, ref: `heads/${branch}`, sha, force: false })
         return 'ok'
       } catch (error) {
         if (isRequestError(error) && error.status === 422 && /not a fast forward/i.test(error.message)) return 'moved'
@@ -113,28 +161,20 @@ export function createOctokitApi(token: string, baseUrl: string, repo: RepoRef, 
 
     listComments(issue): Promise<Comment[]> {
       return call(`listing the comments of #${issue}`, async () => {
-        const all = await octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-          ...repo,
-          issue_number: issue,
-          per_page: 100,
-        })
-        return (all as Json[]).map((c) => ({
-          id: Number(c.id),
-          body: String(c.body ?? ''),
-          author: String((c.user as Json | null)?.login ?? ''),
-        }))
+        const all = await octokit.paginate(issues.listComments, { ...repo, issue_number: issue, per_page: 100 })
+        return all.map((c) => ({ id: c.id, body: c.body ?? '', author: c.user?.login ?? '' }))
       })
     },
 
     createComment(issue, body) {
       return call(`commenting on #${issue}`, async () => {
-        await data('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { issue_number: issue, body })
+        await issues.createComment({ ...repo, issue_number: issue, body })
       })
     },
 
     updateComment(id, body) {
       return call(`updating comment ${id}`, async () => {
-        await data('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { comment_id: id, body })
+        await issues.updateComment({ ...repo, comment_id: id, body })
       })
     },
 

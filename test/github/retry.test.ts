@@ -1,115 +1,158 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createOctokitApi } from '../../src/github/octokit-api.js'
-import { DEFAULT_RETRY, retryDelay } from '../../src/github/retry.js'
+import { startFaultProxy } from '../support/fault-proxy.js'
 import { branchHead, type GitHubStandIn, pushFiles, startGitHubStandIn } from '../support/github-standin.js'
 
-const err = (status: number | undefined, message = 'x', headers: Record<string, string> = {}) =>
-  Object.assign(new Error(message), { status, response: { headers } })
+/** Where the fake clock stopped: it only moves on, because Octokit's schedulers remember when they last ran. */
+let fakeNow = 0
 
-describe('retryDelay', () => {
-  it.each([
-    ['502 on the first try: back off 1 s', err(502), 1, 1000],
-    ['503 on the third try: 4 s', err(503), 3, 4000],
-    ['a network error (no status): 1 s', err(undefined, 'fetch failed'), 1, 1000],
-    ['429 with retry-after: what it says', err(429, 'too many', { 'retry-after': '7' }), 1, 7000],
-    ['secondary rate limit (403 with retry-after)', err(403, 'You have exceeded a secondary rate limit', { 'retry-after': '3' }), 1, 3000],
-    [
-      'primary rate limit (403, remaining 0, reset in 20 s)',
-      err(403, 'API rate limit exceeded', { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1020' }),
-      1,
-      20_000,
-    ],
-  ])('%s', (_name, error, attempt, expected) => {
-    expect(retryDelay(error, attempt, DEFAULT_RETRY, 1_000_000)).toBe(expected)
-  })
+/**
+ * Runs `work` on fake time: it jumps from one timer to the next, and lets real I/O (the stand-in)
+ * run in between. The waits of the client cost no real time; what it waited shows on the fake clock.
+ * Every call of the client in this file runs here.
+ */
+async function onFakeTime<T>(work: () => Promise<T>): Promise<T> {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: Math.max(Date.now(), fakeNow) })
+  try {
+    let settled = false
+    const result = work().finally(() => {
+      settled = true
+    })
+    result.catch(() => undefined)
+    while (!settled) {
+      await vi.advanceTimersToNextTimerAsync()
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    return await result
+  } finally {
+    fakeNow = Date.now()
+    vi.useRealTimers()
+  }
+}
 
-  it.each([
-    ['401', err(401, 'Bad credentials')],
-    ['403 without a rate limit', err(403, 'Resource not accessible by integration')],
-    ['404', err(404)],
-    ['422', err(422, 'Update is not a fast forward')],
-    ['a rate limit that resets in an hour', err(429, 'x', { 'retry-after': '3600' })],
-  ])('does not retry %s', (_name, error) => {
-    expect(retryDelay(error, 1, DEFAULT_RETRY)).toBeUndefined()
-  })
-
-  it('stops after the last attempt', () => {
-    expect(retryDelay(err(500), DEFAULT_RETRY.attempts, DEFAULT_RETRY)).toBeUndefined()
-  })
-})
+const SECONDARY = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
 
 describe('the API client against injected faults', () => {
   let gh: GitHubStandIn
+  let retries: string[]
   beforeEach(async () => {
     gh = await startGitHubStandIn()
+    retries = []
   })
   afterEach(() => gh.close())
-  const api = (retries: string[]) =>
-    createOctokitApi(
-      'workflow-token',
-      gh.url,
-      { owner: 'acme', repo: 'shop' },
-      { retry: { attempts: 4, baseMs: 10, maxWaitMs: 5000 }, onRetry: (m) => retries.push(m) },
-    )
-  const refRequests = () => gh.requests.filter((r) => /\/git\/ref\//.test(r.path)).map((r) => r.status)
+  const api = (url = gh.url) =>
+    createOctokitApi('workflow-token', url, { owner: 'acme', repo: 'shop' }, { onRetry: (m) => retries.push(m) })
+  const statuses = (path: RegExp) => gh.requests.filter((r) => path.test(r.path)).map((r) => r.status)
+  const REF = /\/git\/ref\//
+  /** Reads the branch on fake time; `at` is when (fake ms after the start) the read that answered reached the stand-in. */
+  const readBranch = (url?: string) =>
+    onFakeTime(async () => {
+      const start = Date.now()
+      let at = Number.NaN
+      gh.beforeNext('GET', REF, () => {
+        at = Date.now() - start
+      })
+      return { head: await api(url).branchHead('main'), at }
+    })
 
-  it('retries 5xx with back-off and succeeds', async () => {
+  it('retries a 502 after a back-off and succeeds, telling each retry', async () => {
     const head = await pushFiles(gh, 'main', { a: '1' })
-    gh.failNext('GET', /\/git\/ref\//, 502, 2)
-    const retries: string[] = []
-    expect(await api(retries).branchHead('main')).toBe(head)
-    expect(refRequests()).toEqual([502, 502, 200])
-    expect(retries[0]).toMatch(/^GitHub API GET .*\/git\/ref\/.* failed \(502 .*\); try 2 of 4 in 0 s$/)
+    gh.failNext('GET', REF, 502, 2)
+    const read = await readBranch()
+    expect(read.head).toBe(head)
+    expect(statuses(REF)).toEqual([502, 502, 200])
+    expect(read.at).toBeGreaterThanOrEqual(2000)
+    expect(retries).toHaveLength(2)
   })
 
-  it('honours retry-after on 429', async () => {
+  it('retries a network error (the connection closed without an answer)', async () => {
     const head = await pushFiles(gh, 'main', { a: '1' })
-    gh.failNext('GET', /\/git\/ref\//, 429, 1, 'API rate limit exceeded', { 'retry-after': '1' })
-    const start = Date.now()
-    expect(await api([]).branchHead('main')).toBe(head)
-    expect(Date.now() - start).toBeGreaterThanOrEqual(950)
-    expect(refRequests()).toEqual([429, 200])
+    const proxy = await startFaultProxy(new URL(gh.url).host, 1, 0)
+    try {
+      expect((await readBranch(`http://${proxy.host}`)).head).toBe(head)
+      expect(proxy.requests.map((r) => r.replace(/^GET \S+ -> /, ''))).toEqual(['0', '200'])
+      expect(retries).toHaveLength(1)
+    } finally {
+      await proxy.close()
+    }
   })
 
-  it('honours a secondary rate limit (403 with retry-after)', async () => {
+  it.each([429, 403])('waits as long as retry-after says on a secondary rate limit (%i), then succeeds', async (status) => {
+    const head = await pushFiles(gh, 'main', { a: '1' })
+    gh.failNext('GET', REF, status, 1, SECONDARY, { 'retry-after': '7' })
+    const read = await readBranch()
+    expect(read.head).toBe(head)
+    expect(statuses(REF)).toEqual([status, 200])
+    // 7 s, not the 1 s of the back-off for faults nor the 60 s assumed without retry-after.
+    expect(read.at).toBeGreaterThanOrEqual(7000)
+    expect(read.at).toBeLessThan(30_000)
+    expect(retries).toHaveLength(1)
+  })
+
+  it('waits for the reset of an exhausted primary rate limit', async () => {
+    const head = await pushFiles(gh, 'main', { a: '1' })
+    // In 20 s on the clock the read runs on.
+    const reset = String(Math.ceil(Math.max(Date.now(), fakeNow) / 1000) + 20)
+    gh.failNext('GET', REF, 429, 1, 'API rate limit exceeded', { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset })
+    const read = await readBranch()
+    expect(read.head).toBe(head)
+    expect(statuses(REF)).toEqual([429, 200])
+    expect(read.at).toBeGreaterThanOrEqual(19_000)
+    expect(read.at).toBeLessThan(50_000)
+  })
+
+  it('waits a retry-after of 60 s, the longest wait', async () => {
     await pushFiles(gh, 'main', { a: '1' })
-    gh.failNext(
-      'GET',
-      /\/git\/ref\//,
-      403,
-      1,
-      'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
-      { 'retry-after': '1' },
-    )
-    expect(await api([]).branchHead('main')).toBeDefined()
-    expect(refRequests()).toEqual([403, 200])
+    gh.failNext('GET', REF, 429, 1, SECONDARY, { 'retry-after': '60' })
+    expect((await readBranch()).at).toBeGreaterThanOrEqual(60_000)
+    expect(statuses(REF)).toEqual([429, 200])
+  })
+
+  it.each(['61', '3600'])('reports a retry-after of %s s as an error instead of waiting', async (seconds) => {
+    await pushFiles(gh, 'main', { a: '1' })
+    gh.failNext('GET', REF, 429, 1, SECONDARY, { 'retry-after': seconds })
+    await expect(readBranch()).rejects.toThrow("reading the branch 'main': GitHub answered 429")
+    expect(statuses(REF)).toEqual([429])
+    expect(retries).toEqual([])
   })
 
   it('gives up after the last attempt and explains', async () => {
     await pushFiles(gh, 'main', { a: '1' })
-    gh.failNext('GET', /\/git\/ref\//, 503, 10)
-    await expect(api([]).branchHead('main')).rejects.toThrow("reading the branch 'main': GitHub answered 503")
-    expect(refRequests()).toEqual([503, 503, 503, 503])
+    gh.failNext('GET', REF, 503, 10)
+    await expect(readBranch()).rejects.toThrow("reading the branch 'main': GitHub answered 503")
+    expect(statuses(REF)).toEqual([503, 503, 503, 503])
+    expect(retries).toHaveLength(3)
   })
 
-  it.each([401, 403, 404, 422])('does not retry %i', async (status) => {
+  it.each([400, 401, 403, 404, 409, 422])('does not retry %i', async (status) => {
     await pushFiles(gh, 'main', { a: '1' })
     gh.failNext('GET', /\/contents\//, status, 1)
-    const client = api([])
-    if (status === 404) expect(await client.readFile('main', 'x')).toBeUndefined()
-    else await expect(client.readFile('main', 'x')).rejects.toThrow()
-    expect(gh.requests.filter((r) => /\/contents\//.test(r.path)).map((r) => r.status)).toEqual([status])
+    const read = onFakeTime(() => api().readFile('main', 'x'))
+    if (status === 404) expect(await read).toBeUndefined()
+    else await expect(read).rejects.toThrow('reading x at main')
+    expect(statuses(/\/contents\//)).toEqual([status])
+    expect(retries).toEqual([])
+  })
+
+  it("answers 'moved' at once when the branch moved on (GitHub's 422, not a fast forward)", async () => {
+    const head = await pushFiles(gh, 'main', { 'deploy/manifest.yaml': 'old\n' })
+    const client = api()
+    const commit = await onFakeTime(() => client.createCommit(head, 'deploy/manifest.yaml', 'new\n', 'm'))
+    const moved = await pushFiles(gh, 'main', { b: '2' })
+    expect(await onFakeTime(() => client.fastForward('main', commit.sha))).toBe('moved')
+    expect(statuses(/\/git\/refs\//)).toEqual([422])
+    expect(await branchHead(gh, 'main')).toBe(moved)
   })
 
   it('a failure between creating the commit and moving the branch leaves the branch as it was', async () => {
     const head = await pushFiles(gh, 'main', { 'deploy/manifest.yaml': 'old\n' })
-    const client = api([])
-    const commit = await client.createCommit(head, 'deploy/manifest.yaml', 'new\n', 'm')
+    const client = api()
+    const commit = await onFakeTime(() => client.createCommit(head, 'deploy/manifest.yaml', 'new\n', 'm'))
     gh.failNext('PATCH', /\/git\/refs\//, 500, 4)
-    await expect(client.fastForward('main', commit.sha)).rejects.toThrow(/moving the branch 'main': GitHub answered 500/)
+    await expect(onFakeTime(() => client.fastForward('main', commit.sha))).rejects.toThrow(/moving the branch 'main': GitHub answered 500/)
     expect(await branchHead(gh, 'main')).toBe(head)
     // The next run moves it; nothing half-done was ever visible.
-    expect(await client.fastForward('main', commit.sha)).toBe('ok')
+    expect(await onFakeTime(() => client.fastForward('main', commit.sha))).toBe('ok')
     expect(await branchHead(gh, 'main')).toBe(commit.sha)
   })
 })

@@ -10,8 +10,9 @@ export interface FaultProxy {
 }
 
 /**
- * A plain-HTTP proxy on 127.0.0.1 in front of a real registry that answers `status` to the first
- * `failFirst` requests (all of them with Infinity) and forwards the rest unchanged.
+ * A plain-HTTP proxy on 127.0.0.1 in front of a real server (a registry, the GitHub stand-in) that
+ * answers `status` to the first `failFirst` requests (all of them with Infinity) and forwards the
+ * rest unchanged. Status 0 closes the connection without an answer: a network error.
  */
 export function startFaultProxy(target: string, failFirst: number, status = 503): Promise<FaultProxy> {
   const requests: string[] = []
@@ -19,6 +20,10 @@ export function startFaultProxy(target: string, failFirst: number, status = 503)
   const server = http.createServer((req, res) => {
     if (requests.length < failFirst) {
       requests.push(`${req.method} ${req.url} -> ${status}`)
+      if (status === 0) {
+        req.socket.destroy()
+        return
+      }
       res.writeHead(status, { 'content-type': 'text/plain' })
       res.end('injected fault')
       return
