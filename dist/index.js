@@ -1,6 +1,58 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 3437:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fd: () => (/* binding */ hasControlCharacter),
+/* harmony export */   RK: () => (/* binding */ visible),
+/* harmony export */   tJ: () => (/* binding */ inert)
+/* harmony export */ });
+/**
+ * Text from the repository (paths, config values, Dockerfile lines) on its way to the log, the job
+ * summary and the pull-request comment. A pull request's author picks every such text. How the runner
+ * finds workflow commands in the log is told at `inertLines` (src/runner.ts), which is the log's last
+ * line of defence; `inert` makes the text itself harmless, and readable.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is escaped
+const ESCAPED = /[%\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the same set, tested without the global flag's state
+const HAS_ESCAPED = /[%\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: names with control characters are refused
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** Does the text hold a control character (C0, DEL, C1 such as NEL) or a Unicode line or paragraph separator? */
+function hasControlCharacter(text) {
+    return CONTROL.test(text);
+}
+/**
+ * The text with `%`, the control characters and U+2028/U+2029 percent-encoded, as the runner escapes
+ * command data (`%25`, `%0D`, `%0A`; `%C2%85` for NEL): one line, and every character still there to see.
+ */
+function visible(text) {
+    // Most texts have nothing to escape: a test is cheaper than a replace with a callback.
+    return HAS_ESCAPED.test(text) ? text.replace(ESCAPED, (c) => encodeURIComponent(c)) : text;
+}
+/** A `:` at the start, after white space as the runner trims it (see runner.ts). */
+const LEADING_COLON = /^([\s\u0085]*):/;
+/**
+ * A repository text as it may appear in a log line, whatever stands before or after it there:
+ * `visible` (so one line), a `:` it starts with as `%3A` (so no `::` at the start of a line), and a
+ * `[` that starts it or follows `#` as `%5B` (so no `##[`).
+ */
+function inert(text) {
+    let out = visible(text);
+    // Only a text that starts at or below `:` (U+003A) or beyond ASCII can start with white space or `:`:
+    // most paths start with a letter and skip the pattern.
+    const first = out.charCodeAt(0);
+    if ((first <= 0x3a || first > 0x7f) && LEADING_COLON.test(out))
+        out = out.replace(LEADING_COLON, '$1%3A');
+    return out.includes('[') ? out.replace(/(^|#)\[/g, '$1%5B') : out;
+}
+
+
+/***/ }),
+
 /***/ 8943:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -665,48 +717,8 @@ function realpathOrUndefined(file) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/common/inert.ts
-/**
- * Text from the repository (paths, config values, Dockerfile lines) on its way to the log, the job
- * summary and the pull-request comment. A pull request's author picks every such text. How the runner
- * finds workflow commands in the log is told at `inertLines` (src/runner.ts), which is the log's last
- * line of defence; `inert` makes the text itself harmless, and readable.
- */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is escaped
-const ESCAPED = /[%\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the same set, tested without the global flag's state
-const HAS_ESCAPED = /[%\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: names with control characters are refused
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-/** Does the text hold a control character (C0, DEL, C1 such as NEL) or a Unicode line or paragraph separator? */
-function hasControlCharacter(text) {
-    return CONTROL.test(text);
-}
-/**
- * The text with `%`, the control characters and U+2028/U+2029 percent-encoded, as the runner escapes
- * command data (`%25`, `%0D`, `%0A`; `%C2%85` for NEL): one line, and every character still there to see.
- */
-function visible(text) {
-    // Most texts have nothing to escape: a test is cheaper than a replace with a callback.
-    return HAS_ESCAPED.test(text) ? text.replace(ESCAPED, (c) => encodeURIComponent(c)) : text;
-}
-/** A `:` at the start, after white space as the runner trims it (see runner.ts). */
-const LEADING_COLON = /^([\s\u0085]*):/;
-/**
- * A repository text as it may appear in a log line, whatever stands before or after it there:
- * `visible` (so one line), a `:` it starts with as `%3A` (so no `::` at the start of a line), and a
- * `[` that starts it or follows `#` as `%5B` (so no `##[`).
- */
-function inert(text) {
-    let out = visible(text);
-    // Only a text that starts at or below `:` (U+003A) or beyond ASCII can start with white space or `:`:
-    // most paths start with a letter and skip the pattern.
-    const first = out.charCodeAt(0);
-    if ((first <= 0x3a || first > 0x7f) && LEADING_COLON.test(out))
-        out = out.replace(LEADING_COLON, '$1%3A');
-    return out.includes('[') ? out.replace(/(^|#)\[/g, '$1%5B') : out;
-}
-
+// EXTERNAL MODULE: ./src/common/inert.ts
+var inert = __nccwpck_require__(3437);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/gitops/branch-writer.ts
@@ -2923,7 +2935,7 @@ function planAndLog(settings, scan, previous, log) {
         log.warning(warning);
     log.info([
         ...planned.images.map((image) => planLine({ ...image, ...renamedFrom(planned.renamed.get(image.dockerfile), image.dockerfile) })),
-        ...planned.removed.map((gone) => `${inert(gone.name)}: removed (${skipped.has(gone.dockerfile) ? 'skipped by the config' : `${inert(gone.dockerfile)} is gone`})`),
+        ...planned.removed.map((gone) => `${(0,inert/* inert */.tJ)(gone.name)}: removed (${skipped.has(gone.dockerfile) ? 'skipped by the config' : `${(0,inert/* inert */.tJ)(gone.dockerfile)} is gone`})`),
     ].join('\n'));
     return planned;
 }
@@ -2986,7 +2998,7 @@ function renamedFrom(was, dockerfile) {
 }
 function planLine(image) {
     // Names and references of the previous manifest are text from a file, like any path.
-    return `${inert(image.name)}: ${inert(image.image)} (${inert(statusText(image, true))})`;
+    return `${(0,inert/* inert */.tJ)(image.name)}: ${(0,inert/* inert */.tJ)(image.image)} (${(0,inert/* inert */.tJ)(statusText(image, true))})`;
 }
 /** The outcome of a render whose inputs are those of the previous manifest: that manifest, every image unchanged. */
 async function sameInputs(settings, scan, previous, key, log) {
@@ -3198,12 +3210,12 @@ async function discoverDockerfiles(root, patterns, options = {}) {
     for (const relPath of walk.symlinks) {
         const problem = await checkSymlink(external_node_path_default().join(root, ...relPath.split('/')), realRoot);
         if (problem)
-            warnings.push(`skipped '${inert(relPath)}': ${problem}`);
+            warnings.push(`skipped '${(0,inert/* inert */.tJ)(relPath)}': ${problem}`);
         else
             found.push(relPath);
     }
     for (const [submodule, files] of walk.inSubmodules) {
-        warnings.push(`skipped ${files.length} Dockerfile(s) in '${inert(submodule)}', a git submodule (or another repository inside this one): kaniko's git context does not clone submodules, so they cannot be built from here: ${files.sort().map(inert).join(', ')}`);
+        warnings.push(`skipped ${files.length} Dockerfile(s) in '${(0,inert/* inert */.tJ)(submodule)}', a git submodule (or another repository inside this one): kaniko's git context does not clone submodules, so they cannot be built from here: ${files.sort().map(inert/* inert */.tJ).join(', ')}`);
     }
     found.sort();
     warnings.sort();
@@ -3272,9 +3284,9 @@ class Walk {
     /** A matching file: a Dockerfile, unless its name or place says otherwise. */
     keep(relPath, name, submodule) {
         if (NOT_A_DOCKERFILE.test(name))
-            this.notes.push(`left out '${inert(relPath)}': its name says it is not a Dockerfile`);
+            this.notes.push(`left out '${(0,inert/* inert */.tJ)(relPath)}': its name says it is not a Dockerfile`);
         else if (this.generated.has(relPath))
-            this.notes.push(`left out '${inert(relPath)}': it is the manifest this action writes`);
+            this.notes.push(`left out '${(0,inert/* inert */.tJ)(relPath)}': it is the manifest this action writes`);
         else if (submodule === '')
             this.found.push(relPath);
         else {
@@ -3293,7 +3305,7 @@ class Walk {
         catch (error) {
             const code = error.code ?? '';
             if (rel !== '' && UNLISTABLE.has(code)) {
-                this.warnings.push(`skipped the folder '${inert(rel)}': it cannot be listed (${code}), so a Dockerfile in it would not be found`);
+                this.warnings.push(`skipped the folder '${(0,inert/* inert */.tJ)(rel)}': it cannot be listed (${code}), so a Dockerfile in it would not be found`);
                 return undefined;
             }
             throw new Error(`cannot list the folder '${rel || '.'}'`, { cause: error });
@@ -3307,12 +3319,12 @@ class Walk {
     badName(name, rel) {
         const problem = name.includes('\uFFFD')
             ? 'its name is not valid UTF-8'
-            : hasControlCharacter(name)
+            : (0,inert/* hasControlCharacter */.Fd)(name)
                 ? 'its name has a control character or a line separator'
                 : undefined;
         if (problem === undefined)
             return false;
-        this.warnings.push(`skipped '${inert(rel ? `${rel}/${name}` : name)}': ${problem}`);
+        this.warnings.push(`skipped '${(0,inert/* inert */.tJ)(rel ? `${rel}/${name}` : name)}': ${problem}`);
         return true;
     }
 }
@@ -3486,7 +3498,7 @@ async function commitManifest(writer, request, log) {
         }
         const reason = supersededBecause(state, request, log);
         if (reason !== undefined) {
-            log.info(`Superseded: ${inert(reason)}. The run for that commit renders its own manifest; this run commits nothing.`);
+            log.info(`Superseded: ${(0,inert/* inert */.tJ)(reason)}. The run for that commit renders its own manifest; this run commits nothing.`);
             return { result: 'superseded', head: state.head, reason };
         }
         const previous = await writer.readFile(state.head, request.manifestPath);
@@ -3583,7 +3595,7 @@ const PUNCTUATION = /[!"#$&'()*+,.:;<=>?@[\\\]^_`{|}~]/g;
  * reference, and so are the spaces at either end, which a table cell would trim.
  */
 function markdownText(text) {
-    return visible(text)
+    return (0,inert/* visible */.RK)(text)
         .replace(PUNCTUATION, (c) => `&#${c.charCodeAt(0)};`)
         .replace(/^ +| +$/g, (spaces) => '&#32;'.repeat(spaces.length));
 }
@@ -3593,7 +3605,7 @@ function markdownText(text) {
  * text starts or ends with a backtick or a space that the span would strip.
  */
 function codeSpan(text) {
-    const shown = visible(text);
+    const shown = (0,inert/* visible */.RK)(text);
     if (shown === '')
         return '';
     const fence = '`'.repeat(Math.max(0, ...(shown.match(/`+/g) ?? []).map((run) => run.length)) + 1);
@@ -3610,7 +3622,7 @@ const HTML_SPECIAL = /[&<>"']/;
  * HTML block (at a blank line) and turn the rest into Markdown, so the text is `visible` first.
  */
 function escapeHtml(text) {
-    const shown = visible(text);
+    const shown = (0,inert/* visible */.RK)(text);
     // Most cells have nothing to escape: a test is cheaper than a replace with a callback.
     return HTML_SPECIAL.test(shown) ? shown.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : shown;
 }
@@ -5230,7 +5242,7 @@ async function scanRepository(settings, log) {
     const skipped = paths.filter((file) => entries.get(file)?.options.skip === true);
     const configName = config?.source.kind === 'file' ? `'${config.source.name}'` : "input 'image-config'";
     if (skipped.length > 0)
-        log.info(`skipped by ${configName}: ${skipped.map(inert).join(', ')}`);
+        log.info(`skipped by ${configName}: ${skipped.map(inert/* inert */.tJ).join(', ')}`);
     const files = await log.group('Hash', () => hashAll(settings, paths, config, entries, log));
     if (files.length === 0) {
         throw new InputError(`Every Dockerfile that matched is skipped by ${configName} (${skipped.join(', ')}): expected at least one image to build.`);
@@ -5258,7 +5270,7 @@ async function discover(settings, log) {
     for (const warning of found.warnings)
         log.warning(warning);
     // One write per phase: a line per file cost a system call each on large repositories.
-    log.info([...found.notes, ...found.paths.map(inert), `${found.paths.length} Dockerfile(s) matched ${settings.dockerfiles.join(', ')}`].join('\n'));
+    log.info([...found.notes, ...found.paths.map(inert/* inert */.tJ), `${found.paths.length} Dockerfile(s) matched ${settings.dockerfiles.join(', ')}`].join('\n'));
     if (found.paths.length === 0) {
         throw new InputError(`Input 'dockerfiles' has the value '${settings.dockerfiles.join('\\n')}': no file in '${settings.root}' matched (node_modules and .git are never searched); expected patterns such as Dockerfile or services/*/Dockerfile.`);
     }
@@ -5283,7 +5295,7 @@ async function hashAll(settings, paths, config, entries, log) {
         const configured = entry && config ? configure(config, entry, file, read.text) : undefined;
         hashed.push(await hashOne(file, read, configured, contexts, log));
     }
-    log.info(hashed.map((f) => `${f.effective}  ${inert(f.path)} (${inert(f.covers)})`).join('\n'));
+    log.info(hashed.map((f) => `${f.effective}  ${(0,inert/* inert */.tJ)(f.path)} (${(0,inert/* inert */.tJ)(f.covers)})`).join('\n'));
     return hashed;
 }
 /** An entry's settings, resolved and checked against the Dockerfile's stages. */
@@ -5302,7 +5314,7 @@ async function hashOne(file, read, configured, contexts, log) {
     if (contexts) {
         const context = await contexts.hash(dir, file);
         if (contexts.commits(file) === false) {
-            log.warning(`${inert(file)} is not committed: kaniko's git context builds the commit, where it is missing, so its build will fail. Commit it, or leave it out with 'dockerfiles'.`);
+            log.warning(`${(0,inert/* inert */.tJ)(file)} is not committed: kaniko's git context builds the commit, where it is missing, so its build will fail. Commit it, or leave it out with 'dockerfiles'.`);
         }
         effective = sha256Hex(`kaniko-gitops context v2\n${read.sha256}\n${context.sha256}\n`);
         covers = `context ${dir || '.'}: ${context.files} file(s) of the ${contexts.source}${context.ignoreFile ? `, ${context.ignoreFile} applied` : ''}`;
@@ -5533,7 +5545,7 @@ async function createApi(settings) {
     if (settings.token === '')
         throw new Error("Input 'token' is empty: commit and diff need a token for the GitHub API (the default is the workflow's own token).");
     // Loaded only here: render mode never pays for Octokit at start-up.
-    const { createOctokitApi } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(471)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5471));
+    const { createOctokitApi } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(731)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1731));
     return createOctokitApi(settings.token, settings.apiUrl, { owner: settings.owner, repo: settings.repo }, { onRetry: (message) => warning(message) });
 }
 
@@ -5719,7 +5731,7 @@ async function runCommit(settings) {
     const writer = settings.commitMethod === 'git' ? gitBranchWriter(settings.root) : apiBranchWriter(await createApi(settings));
     const committed = await actionsLogger.group(`Commit to ${settings.branch}`, () => commitManifest(writer, commitRequestFor(settings, scan, currentCode(), actionsLogger), actionsLogger));
     if (committed.result === 'superseded') {
-        notice(`Nothing committed: ${inert(committed.reason)}. The run for that commit renders its manifest.`);
+        notice(`Nothing committed: ${(0,inert/* inert */.tJ)(committed.reason)}. The run for that commit renders its manifest.`);
         writeSummary(undefined, `superseded: ${escapeHtml(committed.reason)}`);
         return { changed: 'false', manifest: settings.output, result: 'superseded' };
     }
