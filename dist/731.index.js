@@ -87,7 +87,12 @@ function createOctokitApi(token, baseUrl, repo, options = {}) {
             throw (0,_api_js__WEBPACK_IMPORTED_MODULE_2__/* .explainApiError */ .cU)(error, doing, branch === undefined ? { repository } : { repository, branch });
         }
     };
-    const { git, repos, issues } = octokit.rest;
+    const context = { octokit, repo, repository, call };
+    return { ...branchMethods(context), ...readMethods(context), ...commentMethods(context) };
+}
+/** Reading and moving the branch, and the commit of the manifest. */
+function branchMethods({ octokit, repo, repository, call }) {
+    const { git } = octokit.rest;
     return {
         async branchHead(branch) {
             try {
@@ -99,6 +104,35 @@ function createOctokitApi(token, baseUrl, repo, options = {}) {
                 throw (0,_api_js__WEBPACK_IMPORTED_MODULE_2__/* .explainApiError */ .cU)(error, `reading the branch '${branch}'`, { repository, branch });
             }
         },
+        createCommit(parent, path, content, message) {
+            return call(`creating the commit of ${path}`, async () => {
+                const base = await git.getCommit({ ...repo, commit_sha: parent });
+                const tree = await git.createTree({
+                    ...repo,
+                    base_tree: base.data.tree.sha,
+                    tree: [{ path, mode: '100644', type: 'blob', content }],
+                });
+                const { data: commit } = await git.createCommit({ ...repo, message, tree: tree.data.sha, parents: [parent] });
+                return { sha: commit.sha, verified: commit.verification?.verified === true };
+            });
+        },
+        async fastForward(branch, sha) {
+            try {
+                await git.updateRef({ ...repo, ref: `heads/${branch}`, sha, force: false });
+                return 'ok';
+            }
+            catch (error) {
+                if ((0,_api_js__WEBPACK_IMPORTED_MODULE_2__/* .isRequestError */ .eK)(error) && error.status === 422 && /not a fast forward/i.test(error.message))
+                    return 'moved';
+                throw (0,_api_js__WEBPACK_IMPORTED_MODULE_2__/* .explainApiError */ .cU)(error, `moving the branch '${branch}'`, { repository, branch });
+            }
+        },
+    };
+}
+/** Reading what changed and a file at a ref. */
+function readMethods({ octokit, repo, repository, call }) {
+    const { git, repos } = octokit.rest;
+    return {
         compare(base, head) {
             return call(`comparing ${base.slice(0, 7)}...${head.slice(0, 7)}`, async () => {
                 // The files come with the first page of commits only, and GitHub cuts them at COMPARE_FILE_LIMIT.
@@ -126,29 +160,12 @@ function createOctokitApi(token, baseUrl, repo, options = {}) {
                 throw (0,_api_js__WEBPACK_IMPORTED_MODULE_2__/* .explainApiError */ .cU)(error, `reading ${path} at ${ref}`, { repository });
             }
         },
-        createCommit(parent, path, content, message) {
-            return call(`creating the commit of ${path}`, async () => {
-                const base = await git.getCommit({ ...repo, commit_sha: parent });
-                const tree = await git.createTree({
-                    ...repo,
-                    base_tree: base.data.tree.sha,
-                    tree: [{ path, mode: '100644', type: 'blob', content }],
-                });
-                const { data: commit } = await git.createCommit({ ...repo, message, tree: tree.data.sha, parents: [parent] });
-                return { sha: commit.sha, verified: commit.verification?.verified === true };
-            });
-        },
-        async fastForward(branch, sha) {
-            try {
-                await git.updateRef({ ...repo, ref: `heads/${branch}`, sha, force: false });
-                return 'ok';
-            }
-            catch (error) {
-                if ((0,_api_js__WEBPACK_IMPORTED_MODULE_2__/* .isRequestError */ .eK)(error) && error.status === 422 && /not a fast forward/i.test(error.message))
-                    return 'moved';
-                throw (0,_api_js__WEBPACK_IMPORTED_MODULE_2__/* .explainApiError */ .cU)(error, `moving the branch '${branch}'`, { repository, branch });
-            }
-        },
+    };
+}
+/** The pull request's comments, and who the token acts as. */
+function commentMethods({ octokit, repo, call, }) {
+    const { issues } = octokit.rest;
+    return {
         listComments(issue) {
             return call(`listing the comments of #${issue}`, async () => {
                 const all = await octokit.paginate(issues.listComments, { ...repo, issue_number: issue, per_page: 100 });

@@ -5552,7 +5552,6 @@ async function createApi(settings) {
 ;// CONCATENATED MODULE: ./src/action/summary.ts
 
 
-
 const TABLE_HEADER = ['Image', 'Dockerfile', 'sha256', 'Reference', 'Status'];
 /** Rows of the image table shared by the job summary and the CLI. */
 function imageRows(outcome) {

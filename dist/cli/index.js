@@ -533,7 +533,6 @@ function isDns1123Subdomain(value) {
 /* harmony import */ var _manifest_outcome_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(113);
 
 
-
 const TABLE_HEADER = ['Image', 'Dockerfile', 'sha256', 'Reference', 'Status'];
 /** Rows of the image table shared by the job summary and the CLI. */
 function imageRows(outcome) {

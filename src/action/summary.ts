@@ -1,4 +1,3 @@
-import { visible } from '../common/inert.js'
 import { escapeHtml } from '../gitops/markdown.js'
 import type { ImageReport, RenderOutcome } from '../manifest/outcome.js'
 import { statusText } from '../manifest/outcome.js'

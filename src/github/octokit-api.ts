@@ -97,8 +97,21 @@ export function createOctokitApi(token: string, baseUrl: string, repo: RepoRef, 
       throw explainApiError(error, doing, branch === undefined ? { repository } : { repository, branch })
     }
   }
-  const { git, repos, issues } = octokit.rest
+  const context: Context = { octokit, repo, repository, call }
+  return { ...branchMethods(context), ...readMethods(context), ...commentMethods(context) }
+}
 
+/** What the methods share: the client, the repository, and `call`, which explains a failed request. */
+interface Context {
+  readonly octokit: Octokit
+  readonly repo: RepoRef
+  readonly repository: string
+  readonly call: <T>(doing: string, fn: () => Promise<T>, branch?: string) => Promise<T>
+}
+
+/** Reading and moving the branch, and the commit of the manifest. */
+function branchMethods({ octokit, repo, repository, call }: Context): Pick<GitHubApi, 'branchHead' | 'createCommit' | 'fastForward'> {
+  const { git } = octokit.rest
   return {
     async branchHead(branch) {
       try {
@@ -109,6 +122,35 @@ export function createOctokitApi(token: string, baseUrl: string, repo: RepoRef, 
       }
     },
 
+    createCommit(parent, path, content, message): Promise<CreatedCommit> {
+      return call(`creating the commit of ${path}`, async () => {
+        const base = await git.getCommit({ ...repo, commit_sha: parent })
+        const tree = await git.createTree({
+          ...repo,
+          base_tree: base.data.tree.sha,
+          tree: [{ path, mode: '100644', type: 'blob', content }],
+        })
+        const { data: commit } = await git.createCommit({ ...repo, message, tree: tree.data.sha, parents: [parent] })
+        return { sha: commit.sha, verified: commit.verification?.verified === true }
+      })
+    },
+
+    async fastForward(branch, sha) {
+      try {
+        await git.updateRef({ ...repo, ref: `heads/${branch}`, sha, force: false })
+        return 'ok'
+      } catch (error) {
+        if (isRequestError(error) && error.status === 422 && /not a fast forward/i.test(error.message)) return 'moved'
+        throw explainApiError(error, `moving the branch '${branch}'`, { repository, branch })
+      }
+    },
+  }
+}
+
+/** Reading what changed and a file at a ref. */
+function readMethods({ octokit, repo, repository, call }: Context): Pick<GitHubApi, 'compare' | 'readFile'> {
+  const { git, repos } = octokit.rest
+  return {
     compare(base, head): Promise<Comparison> {
       return call(`comparing ${base.slice(0, 7)}...${head.slice(0, 7)}`, async () => {
         // The files come with the first page of commits only, and GitHub cuts them at COMPARE_FILE_LIMIT.
@@ -135,30 +177,17 @@ export function createOctokitApi(token: string, baseUrl: string, repo: RepoRef, 
         throw explainApiError(error, `reading ${path} at ${ref}`, { repository })
       }
     },
+  }
+}
 
-    createCommit(parent, path, content, message): Promise<CreatedCommit> {
-      return call(`creating the commit of ${path}`, async () => {
-        const base = await git.getCommit({ ...repo, commit_sha: parent })
-        const tree = await git.createTree({
-          ...repo,
-          base_tree: base.data.tree.sha,
-          tree: [{ path, mode: '100644', type: 'blob', content }],
-        })
-        const { data: commit } = await git.createCommit({ ...repo, message, tree: tree.data.sha, parents: [parent] })
-        return { sha: commit.sha, verified: commit.verification?.verified === true }
-      })
-    },
-
-    async fastForward(branch, sha) {
-      try {
-        await git.updateRef({ ...repo, ref: `heads/${branch}`, sha, force: false })
-        return 'ok'
-      } catch (error) {
-        if (isRequestError(error) && error.status === 422 && /not a fast forward/i.test(error.message)) return 'moved'
-        throw explainApiError(error, `moving the branch '${branch}'`, { repository, branch })
-      }
-    },
-
+/** The pull request's comments, and who the token acts as. */
+function commentMethods({
+  octokit,
+  repo,
+  call,
+}: Context): Pick<GitHubApi, 'listComments' | 'createComment' | 'updateComment' | 'tokenLogin'> {
+  const { issues } = octokit.rest
+  return {
     listComments(issue): Promise<Comment[]> {
       return call(`listing the comments of #${issue}`, async () => {
         const all = await octokit.paginate(issues.listComments, { ...repo, issue_number: issue, per_page: 100 })
