@@ -7,6 +7,7 @@ import { describeError } from '../../src/common/errors.js'
 import { LIMITS } from '../../src/common/limits.js'
 import { MAX_DOCKERFILE_BYTES } from '../../src/scan/hash.js'
 import { parseManifest, validateManifest } from '../support/k8s.js'
+import { startContainer } from '../support/kubelet.js'
 import { renderIn } from '../support/render.js'
 import { type Tree, tempTrees } from '../support/repo.js'
 
@@ -972,8 +973,9 @@ const dockerfilesOf = (files: Tree) =>
 
 /**
  * Renders `files` and checks the manifest: schema and rules, one ConfigMap and one Pod per Dockerfile
- * and nothing else, each Pod carrying its Dockerfile's path and hash exactly; then renders again at
- * another commit (at the same one when forcing) and expects the very same bytes.
+ * and nothing else, each Pod carrying its Dockerfile's path and hash exactly (its builder gets the path
+ * as it is once the kubelet expanded its env); then renders again at another commit (at the same one
+ * when forcing) and expects the very same bytes.
  */
 async function expectRendered(files: Tree, dockerfiles = dockerfilesOf(files), inputs: Record<string, string> = {}) {
   const dir = tempTree(files)
@@ -990,7 +992,7 @@ async function expectRendered(files: Tree, dockerfiles = dockerfilesOf(files), i
     expect(Buffer.from(file)).toEqual(Buffer.from(dockerfiles.find((d) => d === file) as string))
     const content = readFileSync(path.join(dir, ...file.split('/')))
     expect(pod.metadata.annotations['kaniko-gitops/dockerfile-sha256']).toBe(sha256(content))
-    expect(pod.spec.containers[0].env).toContainEqual({ name: 'DOCKER_FILENAME', value: file })
+    expect(startContainer(pod.spec.containers[0], {}).env.get('DOCKER_FILENAME')).toBe(file)
   }
   const names = outcome.images.map((i) => i.name)
   expect(new Set(names).size).toBe(names.length)

@@ -65,9 +65,12 @@ function dockerConfig(reg: RunningRegistry, password = USER.password): string {
   return JSON.stringify({ auths: { [reg.host]: { auth: Buffer.from(`${USER.username}:${password}`).toString('base64') } } })
 }
 
-/** `config: null` leaves the secret without its key, so no config.json is mounted. */
-function sandbox(r: Rendered, config: string | null = '{"auths":{}}'): PodSandbox {
-  const sb = new PodSandbox(r.manifest, r.pod, { 'docker-config-secret': config === null ? {} : { '.dockerconfigjson': config } })
+/** `config: null` leaves the secret without its key, so no config.json is mounted; `secrets` are the others. */
+function sandbox(r: Rendered, config: string | null = '{"auths":{}}', secrets: Record<string, Record<string, string>> = {}): PodSandbox {
+  const sb = new PodSandbox(r.manifest, r.pod, {
+    'docker-config-secret': config === null ? {} : { '.dockerconfigjson': config },
+    ...secrets,
+  })
   cleanups.push(() => sb.cleanup())
   return sb
 }
@@ -118,7 +121,7 @@ describe.each(SHELLS)('the rendered check and wrapper under %s', (_name, shell) 
     expect(build.terminationLog).toBe(digest)
   })
 
-  it('build: the tag is missing; kaniko runs with exactly the arguments of the manifest', async () => {
+  it('build: the tag is missing; kaniko runs with exactly the arguments of the manifest, as the kubelet gives them', async () => {
     const r = await render(plain.host, { 'insecure-registry': 'true' })
     const sb = sandbox(r)
     const init = await runInit(sb, {}, shell)
@@ -129,7 +132,7 @@ describe.each(SHELLS)('the rendered check and wrapper under %s', (_name, shell) 
     expect(build.code).toBe(0)
     expect(build.stdout).toContain(`image-builder: building ${r.image} from app/Dockerfile`)
     expect(build.stdout).toContain('stand-in executor ran')
-    expect(build.executorArgs).toEqual(sb.container('image-builder').args)
+    expect(build.executorArgs).toEqual(sb.started('image-builder').args)
   })
 })
 
@@ -310,18 +313,24 @@ describe('the registry check, answer by answer', () => {
 })
 
 describe('paths with shell and YAML syntax, through the rendered scripts', () => {
-  it('stay data: no command runs, and kaniko gets them verbatim', async () => {
+  it('stay data: no command runs, no variable of the Pod is expanded, and kaniko gets them verbatim', async () => {
     const hostile = ['$(touch pwned)', ';touch pwned;', '`touch pwned`', 'a: b #c', '--- x', 'it\'s "quoted"']
+    // References the kubelet would expand: the git secret, a variable of the Pod, an escaped `$`.
+    hostile.push('x$(GIT_PASSWORD)', '$(DOCKER_IMAGENAME)', 'a$$b')
+    const password = 'sentinel-git-password-7f3a'
     const tree = makeTree(Object.fromEntries(hostile.map((dir, i) => [`${dir}/Dockerfile`, `FROM alpine:3.20\n# ${i}\n`])))
     cleanups.push(tree.cleanup)
-    const outcome = await renderIn(tree.dir, { registry: `${plain.host}/team`, 'insecure-registry': 'true', 'force-build': 'true' })
+    const inputs = { registry: `${plain.host}/team`, 'insecure-registry': 'true', 'force-build': 'true', 'git-secret': 'git-credentials' }
+    const outcome = await renderIn(tree.dir, inputs)
     expect(outcome.images.map((i) => i.dockerfile).sort()).toEqual(hostile.map((d) => `${d}/Dockerfile`).sort())
     for (const image of outcome.images) {
-      const sb = sandbox({ manifest: outcome.manifest, pod: image.pod, image: image.image, repository: '', tag: image.tag })
+      const r = { manifest: outcome.manifest, pod: image.pod, image: image.image, repository: '', tag: image.tag }
+      const sb = sandbox(r, undefined, { 'git-credentials': { GIT_USERNAME: 'x-access-token', GIT_PASSWORD: password } })
       expect((await runInit(sb)).code).toBe(0)
       const build = await runBuilder(sb)
       expect(build.code).toBe(0)
       expect(build.executorArgs).toContain(`--context-sub-path=${image.dockerfile.slice(0, -'/Dockerfile'.length)}`)
+      expect(build.executorArgs?.filter((arg) => arg.includes(password))).toEqual([])
       expect(build.stdout).toContain(`from ${image.dockerfile}`)
       expect(readdirSync(sb.root)).not.toContain('pwned')
     }

@@ -31,7 +31,7 @@ async function edited(edits: readonly Edit[]): Promise<PodModule> {
     for (const [target, from, to] of edits) {
       if (target !== file) continue
       expect(text, `${file} has ${from}`).toContain(from)
-      text = text.replace(from, to)
+      text = text.replace(from, () => to)
     }
     text = text.replace(/from '(\.{1,2}\/[^']+)\.js'/g, (_m, relative: string) => {
       const module = path.posix.join(path.posix.dirname(file), `${relative}.ts`)
@@ -95,6 +95,10 @@ const VARIANTS: [PlannedImage, real.PodSettings][] = [
     { ...SETTINGS, repositoryName: 'r'.repeat(80) },
   ],
   [PLAIN, { ...SETTINGS, context: 'local' }],
+  [
+    { ...PLAIN, dockerfile: 'x$(GIT_PASSWORD)/Dockerfile', contextDir: 'x$(GIT_PASSWORD)', buildArgs: ['LEAK=$(GIT_PASSWORD)$$'] },
+    { ...SETTINGS, gitSecret: 'git' },
+  ],
 ]
 
 const textOf = (pod: PodModule, [image, settings]: [PlannedImage, real.PodSettings]) =>
@@ -111,6 +115,8 @@ const EDITS: Edit[] = [
   ['manifest/emit.ts', "padStart(4, '0')", "padStart(4, '0').toUpperCase()"],
   // Repository names over 63 characters only: naming.
   ['common/names.ts', 'shortHash(name, 6)', 'shortHash(name, 7)'],
+  // Texts with `$` only: how they are kept from the kubelet's expansion of `$(NAME)` and `$$`.
+  ['manifest/pod.ts', "replaceAll('$', () => '$$')", "replaceAll('$', () => '$')"],
 ]
 
 describe('the render key', () => {

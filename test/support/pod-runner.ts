@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parseManifest } from './k8s.js'
+import { type StartedContainer, startContainer } from './kubelet.js'
 
 // biome-ignore lint/suspicious/noExplicitAny: parsed Kubernetes documents are checked by the tests
 type Doc = any
@@ -29,7 +30,8 @@ export interface RunOptions {
  * Runs the containers of one rendered Pod on this machine the way the kubelet would, as far as the
  * scripts can tell: each volume is a folder (emptyDir shared by the containers, ConfigMap volumes
  * filled from the ConfigMap in the same manifest, secret volumes from `secrets` with their `items`),
- * mount paths in command, args and env are rewritten to those folders, and env comes from the Pod.
+ * command, args and env are what the kubelet makes of the Pod's (test/support/kubelet.ts: secrets
+ * resolved, `$(NAME)` and `$$` expanded), with mount paths in them rewritten to those folders.
  * Nothing of the script is copied into the test: it is read from the manifest.
  */
 export class PodSandbox {
@@ -69,6 +71,11 @@ export class PodSandbox {
     return c
   }
 
+  /** The command, args and env the kubelet starts a container with. */
+  started(name: string): StartedContainer {
+    return startContainer(this.container(name), this.secrets)
+  }
+
   /** The folder that stands for a volume. */
   volume(name: string): string {
     return this.volumes.get(name) as string
@@ -85,12 +92,9 @@ export class PodSandbox {
       }
       return value
     }
-    const env: Record<string, string> = {}
-    for (const e of c.env ?? []) {
-      if (e.value !== undefined) env[e.name] = rewrite(String(e.value))
-      else if (e.valueFrom?.secretKeyRef) env[e.name] = this.secrets[e.valueFrom.secretKeyRef.name]?.[e.valueFrom.secretKeyRef.key] ?? ''
-    }
-    const command: string[] = [...(c.command ?? []), ...(c.args ?? [])].map((x: string) => rewrite(String(x)))
+    const started = this.started(name)
+    const env = Object.fromEntries([...started.env].map(([key, value]) => [key, rewrite(value)]))
+    const command = [...started.command, ...started.args].map(rewrite)
     const argv = [...(options.shell ?? [command[0] as string]), ...command.slice(1)]
     const fullEnv = {
       ...env,
