@@ -2086,8 +2086,8 @@ function podObject(image, settings, scriptsConfigMap, key) {
             restartPolicy: 'Never',
             automountServiceAccountToken: false,
             enableServiceLinks: false,
-            initContainers: [initContainer(settings, env, mounts)],
-            containers: [builderContainer(image, settings, env, mounts)],
+            initContainers: [verbatim(initContainer(settings, env, mounts))],
+            containers: [verbatim(builderContainer(image, settings, env, mounts))],
             volumes,
         },
     };
@@ -2096,6 +2096,23 @@ function podObject(image, settings, scriptsConfigMap, key) {
     if (pod.spec && image.tolerations.length > 0)
         pod.spec.tolerations = image.tolerations.map((t) => ({ ...t }));
     return pod;
+}
+/**
+ * The container as the kubelet must start it: the kubelet expands `$(NAME)` in command, args and env
+ * values with the container's variables (GIT_PASSWORD among them) and reduces `$$` to `$`. Every `$`
+ * is written as `$$`, so the kubelet hands back the text as it was rendered: a folder or build arg
+ * of the repository cannot take a variable's value, nor lose a `$`.
+ */
+function verbatim(container) {
+    const text = (value) => (value.includes('$') ? value.replaceAll('$', () => '$$') : value);
+    const { command, args, env } = container;
+    if (command)
+        container.command = command.map(text);
+    if (args)
+        container.args = args.map(text);
+    if (env)
+        container.env = env.map((e) => (e.value?.includes('$') ? { ...e, value: text(e.value) } : e));
+    return container;
 }
 /** The volumes both containers mount (registry credentials, state, scripts), and the local context's. */
 function podVolumes(settings, scriptsConfigMap) {
@@ -2229,8 +2246,9 @@ function podAnnotations(image, settings, key) {
 /** A Pod with every optional part set (git context), and its opposite (local context, nothing set). */
 const SAMPLE_IMAGE = {
     name: 'sample',
-    // Characters the emitter must quote or escape, so that a change in how it writes them shows.
-    dockerfile: 'apps/sample: "x" #1/\u00fc/Dockerfile',
+    // Characters the emitter must quote or escape, and references the kubelet would expand (verbatim),
+    // in a path and a build arg, so that a change in how either is written shows.
+    dockerfile: 'apps/sample: "x" #1/$(GIT_PASSWORD)$$/\u00fc/Dockerfile',
     sha256: '0'.repeat(64),
     effective: '1'.repeat(64),
     covers: 'context apps: 2 file(s) of the commit; parents: base',
@@ -2238,12 +2256,12 @@ const SAMPLE_IMAGE = {
     repository: 'registry.sample:5000/team/sample',
     image: `registry.sample:5000/team/sample:${'1'.repeat(16)}`,
     contextDir: 'apps',
-    dockerfileInContext: 'sample: "x" #1/\u00fc/Dockerfile',
+    dockerfileInContext: 'sample: "x" #1/$(GIT_PASSWORD)$$/\u00fc/Dockerfile',
     commit: '2'.repeat(40),
     forced: true,
     status: 'unchanged',
     wave: 1,
-    buildArgs: [`BASE=registry.sample:5000/team/base:${'3'.repeat(16)}`, 'V=1.10'],
+    buildArgs: [`BASE=registry.sample:5000/team/base:${'3'.repeat(16)}`, 'V=1.10$(GIT_PASSWORD)'],
     target: 'runtime',
     platform: 'linux/arm64',
     extraTags: ['latest'],
