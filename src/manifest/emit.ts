@@ -4,18 +4,39 @@
  * their key, no line folding. Strings are written plain only when no YAML reader could take them for
  * anything else; every other string is written JSON-quoted (JSON strings are valid YAML double-quoted
  * scalars), with all non-ASCII escaped. Multi-line strings that end in one newline become literal
- * blocks. Written for speed: the `yaml` package's general stringifier cost 1.5 s for 1,000 Pods.
+ * blocks. Written for speed: the `yaml` package's general stringifier takes 2.5 times as long for
+ * 1,000 Pods (see docs/decisions/yaml-emitter.md).
  */
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json }
 
-/** Safe as a plain scalar: starts with a letter, digit, '/' or '.', and has no space, quote, '#', ':'
- *  followed by space, or flow indicator. */
+/** The characters a plain scalar may hold: no space, quote, '#', flow indicator, or ':' before a space. */
 const PLAIN = /^[A-Za-z0-9./][A-Za-z0-9._/@%+=-]*(?::[A-Za-z0-9._/@%+=-]+)*$/
-/** Plain-looking strings that YAML 1.1 or 1.2 readers resolve to something other than a string. */
-const NOT_A_STRING =
-  /^(?:[-+.0-9_][0-9._eE+-]*|[-+]?[0-9._]*[eE][-+]?[0-9_]*|0[xob][0-9a-fA-F_]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|[0-9]+(?::[0-9]+)+(?:\.[0-9]*)?|true|false|yes|no|on|off|y|n|null|~)$/i
-const DATE = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/
+/**
+ * The words YAML 1.1 or 1.2 reads as booleans, nulls or special floats, in any case, and an exponent
+ * alone (`E1` is a float to the yaml package's YAML 1.1 schema).
+ */
+const KEYWORD = /^(?:y|n|yes|no|on|off|true|false|null|\.inf|\.nan|e[-+0-9._]*)$/i
+/** A letter no number or date holds: they hold b, e, o, t, x, z, and after an x the digits a to f. */
+const WORD_LETTER = /[ac-df-np-su-wy]/i
+/** How a number, date or time may start, signs aside (PLAIN keeps those out). */
+const NUMBER_START = /^[0-9.]/
+/** A date and whatever follows it, kept quoted in case a reader is lax about where a timestamp ends. */
+const DATE_START = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/
+
+/**
+ * Plain only when no YAML 1.1 or 1.2 reader (nor go-yaml, which drops every '_' and reads Go's base
+ * prefixes in any case) could take it for anything but this string. Numbers, dates and times start
+ * with a sign, a digit or a dot. A string that starts with a sign is always quoted; one that starts
+ * with a digit or a dot stays plain only when it has no x, holds a word letter (a hex digest almost
+ * always does, and so does `.dockerconfigjson`) and does not start with a date. Any other starts with
+ * a letter or '/', and only the keywords are not strings.
+ */
+function isPlain(value: string): boolean {
+  if (!PLAIN.test(value) || KEYWORD.test(value) || DATE_START.test(value)) return false
+  if (!NUMBER_START.test(value)) return true
+  return !value.includes('x') && !value.includes('X') && WORD_LETTER.test(value)
+}
 
 export function emitScalar(value: string | number | boolean | null): string {
   if (value === null) return 'null'
@@ -26,7 +47,7 @@ export function emitScalar(value: string | number | boolean | null): string {
   }
   let written = scalars.get(value)
   if (written === undefined) {
-    written = PLAIN.test(value) && !NOT_A_STRING.test(value) && !DATE.test(value) ? value : quote(value)
+    written = isPlain(value) ? value : quote(value)
     if (scalars.size < 100_000) scalars.set(value, written)
   }
   return written

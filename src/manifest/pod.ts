@@ -419,7 +419,8 @@ const SAMPLE_IMAGE: PlannedImage = {
   platform: 'linux/arm64',
   extraTags: ['latest'],
   resources: { requests: { cpu: '1' }, limits: { memory: '2Gi' } },
-  nodeSelector: { 'kubernetes.io/arch': 'arm64' },
+  // A value YAML 1.1 would read as a number (sexagesimal) unless quoted.
+  nodeSelector: { 'kubernetes.io/arch': 'arm64', 'example.com/rack': '1_2:3' },
   tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'builds', effect: 'NoSchedule' }],
 }
 const SAMPLE_SETTINGS: PodSettings = {
