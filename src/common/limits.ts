@@ -29,6 +29,8 @@ export const LIMITS = {
    * against a rule too long for bit masks one per two of its states (see dockerignore.ts).
    */
   ignoreSteps: 5_000_000_000,
+  /** Bytes of the list of the commit's files (`git ls-tree`), about 100 a file: 2.5 million files. */
+  commitListBytes: 256 * 1024 * 1024,
   /** Bytes of the files of the contexts read from the working tree (each file once). */
   contextBytes: 16 * 1024 ** 3,
   /** Bytes of the config file. */

@@ -6,7 +6,7 @@ import { type FileKind, openRepoFile, READ_WHOLE_BYTES, readOpenFile, readRepoFi
 import { sha256Hex } from '../common/sha256.js'
 import { readCommitFile } from './commit-file.js'
 import { type DockerIgnore, parseDockerignore } from './dockerignore.js'
-import { blobId, type GitIndex, type IndexEntry, lowerBound, type ObjectFormat } from './git-index.js'
+import { blobId, type CommitTree, lowerBound, type ObjectFormat, type TreeEntry } from './git-tree.js'
 
 const IGNORE_FILE: FileKind = { the: 'the ignore file', a: 'an ignore file', limit: LIMITS.ignoreFileBytes }
 /** A file of a context: any size (large ones are streamed), within the run's total. */
@@ -38,8 +38,8 @@ const line = {
  * (@balena/dockerignore). Paths, the executable bit and git object ids (of contents, of symlink
  * targets) enter the hash in path order.
  *
- * With a git index (the `git` context), the files are those of the commit, which is what kaniko
- * clones and builds: paths, modes and ids come from the index, and no file is read. Without one, the
+ * With the commit's tree (the `git` context), the files are those of the commit, which is what
+ * kaniko clones and builds: paths, modes and ids come from `git ls-tree`, and no file is read. Without it, the
  * working tree is walked: symlinks are hashed as links and never followed, `.git` folders are left
  * out, and each file is read once per run however many contexts include it. A clean checkout gives
  * the same hash either way.
@@ -56,15 +56,15 @@ export class ContextHasher {
    * @param root the repository folder that context paths are relative to
    * @param generated repository-relative files this action writes (the manifest): never part of a
    *   context, or every render would change the hash it is made from
-   * @param index the git index of `root`, when the contexts are the commit's files
+   * @param tree the commit's files under `root`, when the contexts are the commit's files
    * @param format the repository's object format, for the ids the working-tree walk computes
    * @param limits the bounds of a run (see limits.ts)
    */
   constructor(
     private readonly root: string,
     private readonly generated: ReadonlySet<string> = new Set(),
-    private readonly index?: GitIndex,
-    format: ObjectFormat = index?.objectFormat ?? 'sha1',
+    private readonly tree?: CommitTree,
+    format: ObjectFormat = tree?.objectFormat ?? 'sha1',
     private readonly limits: Limits = LIMITS,
   ) {
     this.format = format
@@ -72,24 +72,24 @@ export class ContextHasher {
 
   /** Where the files come from, for the log and the annotation. */
   get source(): 'commit' | 'working tree' {
-    return this.index ? 'commit' : 'working tree'
+    return this.tree ? 'commit' : 'working tree'
   }
 
   /**
    * A file of the working tree read elsewhere (a Dockerfile, for its own hash): its line is kept, so
-   * the walk of its context does not read it again. Nothing to keep with an index, which reads no file.
+   * the walk of its context does not read it again. Nothing to keep with the commit's tree, which reads no file.
    */
   knownFile(file: string, data: Uint8Array, mode: number): void {
-    if (this.index) return
+    if (this.tree) return
     // The path the walk builds for it (see walk), so that the walk finds it.
     const abs = `${path.join(this.root)}/${file}`
     if (!this.contents.has(abs)) this.contents.set(abs, line.file((mode & 0o100) !== 0, blobId(this.format, data)))
   }
 
-  /** Whether the commit holds `file` (repository-relative); undefined without an index. */
+  /** Whether the commit holds `file` (repository-relative); undefined without the commit's tree. */
   commits(file: string): boolean | undefined {
-    if (!this.index) return undefined
-    return this.index.entries[lowerBound(this.index.entries, file)]?.path === file
+    if (!this.tree) return undefined
+    return this.tree.entries[lowerBound(this.tree.entries, file)]?.path === file
   }
 
   async hash(contextDir: string, dockerfile: string): Promise<ContextHash> {
@@ -113,7 +113,7 @@ export class ContextHasher {
     const canReinclude = /^\s*!/m.test(rules)
     const countFiles = (n: number) => this.countFiles(n, dockerfile)
     const filter: ContextFilter = { ignored, canReinclude, generated: this.generated, contextDir, dockerfile, count: countFiles }
-    const entries = this.index ? fromIndex(this.index, filter) : this.walk(filter)
+    const entries = this.tree ? fromTree(this.tree, filter) : this.walk(filter)
     entries.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))
     // One string hashed once: an update call per file cost more than the hashing.
     const lines: string[] = []
@@ -132,12 +132,12 @@ export class ContextHasher {
 
   /**
    * The ignore file that applies: `<Dockerfile>.dockerignore`, else the context's `.dockerignore`.
-   * With an index they are the commit's, as kaniko's clone has them; else the working tree's.
+   * With the commit's tree they are the commit's, as kaniko's clone has them; else the working tree's.
    */
   private ignoreFile(contextDir: string, dockerfile: string): { name: string; text: string } | undefined {
     for (const name of [`${dockerfile}.dockerignore`, contextDir ? `${contextDir}/.dockerignore` : '.dockerignore']) {
-      const data = this.index
-        ? readCommitFile(this.root, this.index, name, IGNORE_FILE)
+      const data = this.tree
+        ? readCommitFile(this.root, this.tree, name, IGNORE_FILE)
         : readRepoFile(path.join(this.root, ...name.split('/')), name, IGNORE_FILE, this.root)
       if (data !== undefined) return { name, text: data.toString('utf8') }
     }
@@ -261,10 +261,10 @@ interface ContextFilter {
 }
 
 /**
- * The context's files in the index. The same rules as the walk: a file counts unless it is ignored,
+ * The context's files in the commit. The same rules as the walk: a file counts unless it is ignored,
  * or (without '!' rules) one of its folders is.
  */
-function fromIndex(index: GitIndex, filter: ContextFilter): Entry[] {
+function fromTree(tree: CommitTree, filter: ContextFilter): Entry[] {
   const { contextDir, ignored, canReinclude, generated } = filter
   const prefix = contextDir === '' ? '' : `${contextDir}/`
   const entries: Entry[] = []
@@ -280,13 +280,13 @@ function fromIndex(index: GitIndex, filter: ContextFilter): Entry[] {
     }
     return known
   }
-  const all = index.entries
+  const all = tree.entries
   // Paths under one folder are contiguous in sorted order, from `prefix` to below `prefix` with its
   // slash made the next character ('0'): counted before any work.
   const first = lowerBound(all, prefix)
   filter.count((prefix === '' ? all.length : lowerBound(all, `${prefix.slice(0, -1)}0`)) - first)
   for (let i = first; i < all.length; i++) {
-    const entry = all[i] as IndexEntry
+    const entry = all[i] as TreeEntry
     if (!entry.path.startsWith(prefix)) break
     const rel = entry.path.slice(prefix.length)
     if (generated.has(entry.path)) continue

@@ -13,7 +13,7 @@ import type { ImageConfig, ImageEntry, ImageSettings } from '../config/types.js'
 import { ContextHasher } from './context-hash.js'
 import { discoverDockerfiles } from './discover.js'
 import { parseFromLines } from './dockerfile.js'
-import { gitObjectFormat, readGitIndex } from './git-index.js'
+import { gitObjectFormat, readCommitTree } from './git-tree.js'
 import { hashDockerfile } from './hash.js'
 
 /** What the scan takes of the settings. */
@@ -22,6 +22,8 @@ export interface ScanSettings extends ConfigSettings {
   readonly hash: 'context' | 'dockerfile'
   /** Where kaniko takes the build context from: the commit, or the working tree. */
   readonly context: 'git' | 'local'
+  /** The commit the git context pins (GITHUB_SHA): kaniko builds its files. */
+  readonly commitSha: string
   /** Glob patterns relative to `root`; a leading '!' excludes. */
   readonly dockerfiles: readonly string[]
   /** The manifest, relative to `root` and absolute: never a Dockerfile's context. */
@@ -182,16 +184,18 @@ function folderOf(file: string): string {
 }
 
 /**
- * For the git context, kaniko builds the commit: the contexts are its files, as the git index lists
- * them. The local context builds the working tree, and an index that cannot be read (no git, a split
- * or sparse index) falls back to it with a note in the log.
+ * For the git context, kaniko builds the pinned commit: the contexts are its files, as `git ls-tree`
+ * lists them (not the index, where an earlier step may have staged other content). The local context
+ * builds the working tree, and so does a run whose commit cannot be listed (no git, no checkout, the
+ * commit not fetched), with a note in the log.
  */
 function contextHasher(settings: ScanSettings, log: Logger): ContextHasher {
   const generated = new Set([settings.output])
   if (settings.context === 'git') {
-    const read = readGitIndex(settings.root, workspaceOf(settings))
-    if ('index' in read) return new ContextHasher(settings.root, generated, read.index)
-    log.info(`Build contexts are hashed from the working tree: the git index cannot be used (${read.reason}).`)
+    const read = readCommitTree(settings.root, settings.commitSha, workspaceOf(settings))
+    if ('tree' in read) return new ContextHasher(settings.root, generated, read.tree)
+    log.info(`Build contexts are hashed from the working tree: the commit's files cannot be listed (${inert(read.reason)}).`)
+    return new ContextHasher(settings.root, generated, undefined, read.objectFormat)
   }
   return new ContextHasher(settings.root, generated, undefined, gitObjectFormat(settings.root, workspaceOf(settings)))
 }

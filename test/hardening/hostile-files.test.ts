@@ -32,9 +32,9 @@ function rssKb(pid: number): number {
 }
 
 /** Runs the bundle in render mode on `dir`, stopping it past the deadline or the memory bound. */
-function runBounded(dir: string, inputs: Record<string, string> = {}): Promise<BoundedRun> {
+function runBounded(dir: string, inputs: Record<string, string> = {}, github: Record<string, string> = {}): Promise<BoundedRun> {
   return new Promise((resolve, reject) => {
-    const env = { ...inputEnv({ mode: 'render', registry: 'registry.example.com/acme', token: '', ...inputs }), ...githubEnv(dir) }
+    const env = { ...inputEnv({ mode: 'render', registry: 'registry.example.com/acme', token: '', ...inputs }), ...githubEnv(dir, github) }
     const child = spawn(process.execPath, ['--max-old-space-size=256', BUNDLE], {
       cwd: dir,
       env: { PATH: process.env.PATH ?? '', HOME: dir, ...env },
@@ -86,10 +86,12 @@ describe('the bundle on hostile files, bounded in time and memory', () => {
     const repo = makeGitRepo({ ...TWO, 'services/web/Dockerfile.dockerignore': { symlink: '/dev/zero' } })
     try {
       expect(git(repo.dir, 'ls-files', '-s', 'services/web/Dockerfile.dockerignore')).toMatch(/^120000 /)
-      const run = await runBounded(repo.dir)
+      const run = await runBounded(repo.dir, {}, { GITHUB_SHA: repo.sha })
       expect(run.stopped).toBeUndefined()
       expect(run.status).toBe(1)
       expect(run.stdout).toContain(`cannot read the ignore file 'services/web/Dockerfile.dockerignore': ${OUT}`)
+      // Read from the commit, not from the working tree.
+      expect(run.stdout).not.toContain('Build contexts are hashed from the working tree')
     } finally {
       repo.cleanup()
     }
