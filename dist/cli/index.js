@@ -604,7 +604,7 @@ function summaryHtml(outcome, line) {
 
 /***/ }),
 
-/***/ 6376:
+/***/ 3074:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -773,6 +773,8 @@ const LIMITS = {
      * against a rule too long for bit masks one per two of its states (see dockerignore.ts).
      */
     ignoreSteps: 5_000_000_000,
+    /** Bytes of the list of the commit's files (`git ls-tree`), about 100 a file: 2.5 million files. */
+    commitListBytes: 256 * 1024 * 1024,
     /** Bytes of the files of the contexts read from the working tree (each file once). */
     contextBytes: 16 * 1024 ** 3,
     /** Bytes of the config file. */
@@ -1776,14 +1778,37 @@ const MANAGED_BY = 'kaniko-gitops';
  * their key, no line folding. Strings are written plain only when no YAML reader could take them for
  * anything else; every other string is written JSON-quoted (JSON strings are valid YAML double-quoted
  * scalars), with all non-ASCII escaped. Multi-line strings that end in one newline become literal
- * blocks. Written for speed: the `yaml` package's general stringifier cost 1.5 s for 1,000 Pods.
+ * blocks. Written for speed: the `yaml` package's general stringifier takes 2.5 times as long for
+ * 1,000 Pods (see docs/decisions/yaml-emitter.md).
  */
-/** Safe as a plain scalar: starts with a letter, digit, '/' or '.', and has no space, quote, '#', ':'
- *  followed by space, or flow indicator. */
+/** The characters a plain scalar may hold: no space, quote, '#', flow indicator, or ':' before a space. */
 const PLAIN = /^[A-Za-z0-9./][A-Za-z0-9._/@%+=-]*(?::[A-Za-z0-9._/@%+=-]+)*$/;
-/** Plain-looking strings that YAML 1.1 or 1.2 readers resolve to something other than a string. */
-const NOT_A_STRING = /^(?:[-+.0-9_][0-9._eE+-]*|[-+]?[0-9._]*[eE][-+]?[0-9_]*|0[xob][0-9a-fA-F_]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|[0-9]+(?::[0-9]+)+(?:\.[0-9]*)?|true|false|yes|no|on|off|y|n|null|~)$/i;
-const DATE = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/;
+/**
+ * The words YAML 1.1 or 1.2 reads as booleans, nulls or special floats, in any case, and an exponent
+ * alone (`E1` is a float to the yaml package's YAML 1.1 schema).
+ */
+const emit_KEYWORD = /^(?:y|n|yes|no|on|off|true|false|null|\.inf|\.nan|e[-+0-9._]*)$/i;
+/** A letter no number or date holds: they hold b, e, o, t, x, z, and after an x the digits a to f. */
+const WORD_LETTER = /[ac-df-np-su-wy]/i;
+/** How a number, date or time may start, signs aside (PLAIN keeps those out). */
+const NUMBER_START = /^[0-9.]/;
+/** A date and whatever follows it, kept quoted in case a reader is lax about where a timestamp ends. */
+const DATE_START = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/;
+/**
+ * Plain only when no YAML 1.1 or 1.2 reader (nor go-yaml, which drops every '_' and reads Go's base
+ * prefixes in any case) could take it for anything but this string. Numbers, dates and times start
+ * with a sign, a digit or a dot. A string that starts with a sign is always quoted; one that starts
+ * with a digit or a dot stays plain only when it has no x, holds a word letter (a hex digest almost
+ * always does, and so does `.dockerconfigjson`) and does not start with a date. Any other starts with
+ * a letter or '/', and only the keywords are not strings.
+ */
+function isPlain(value) {
+    if (!PLAIN.test(value) || emit_KEYWORD.test(value) || DATE_START.test(value))
+        return false;
+    if (!NUMBER_START.test(value))
+        return true;
+    return !value.includes('x') && !value.includes('X') && WORD_LETTER.test(value);
+}
 function emitScalar(value) {
     if (value === null)
         return 'null';
@@ -1796,7 +1821,7 @@ function emitScalar(value) {
     }
     let written = scalars.get(value);
     if (written === undefined) {
-        written = PLAIN.test(value) && !NOT_A_STRING.test(value) && !DATE.test(value) ? value : quote(value);
+        written = isPlain(value) ? value : quote(value);
         if (scalars.size < 100_000)
             scalars.set(value, written);
     }
@@ -2266,7 +2291,8 @@ const SAMPLE_IMAGE = {
     platform: 'linux/arm64',
     extraTags: ['latest'],
     resources: { requests: { cpu: '1' }, limits: { memory: '2Gi' } },
-    nodeSelector: { 'kubernetes.io/arch': 'arm64' },
+    // A value YAML 1.1 would read as a number (sexagesimal) unless quoted.
+    nodeSelector: { 'kubernetes.io/arch': 'arm64', 'example.com/rack': '1_2:3' },
     tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'builds', effect: 'NoSchedule' }],
 };
 const SAMPLE_SETTINGS = {
@@ -3339,201 +3365,119 @@ function buildInputs(configured, folder) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: ./src/scan/git-index.ts
+;// CONCATENATED MODULE: ./src/scan/git-tree.ts
 
 
 
-/** Git's object id of a blob, as raw bytes in a latin1 string (the form the index holds). */
+
+
+/** Git's object id of a blob, as raw bytes in a latin1 string (the form the entries hold). */
 function blobId(format, data) {
     return (0,external_node_crypto_.createHash)(format).update(`blob ${data.length}\u0000`).update(data).digest('binary');
 }
 /**
- * Where the repository holding `folder` keeps its files: its top folder, git dir and common dir. The
- * search goes up from `folder` to `boundary` and no further: a repository around the workspace (a
- * home folder kept in git, on a self-hosted runner) is not the checkout.
+ * Runs git in the repository that holds `place.cwd`. The search for it stops at the workspace: a
+ * repository around it (a home folder kept in git, on a self-hosted runner) is not the checkout,
+ * and neither is one that GIT_DIR names. git must not fetch (a partial clone) or ask for a password.
  */
-function findGitDir(folder, boundary) {
-    let dir = external_node_path_default().resolve(folder);
-    const stop = external_node_path_default().resolve(boundary);
-    for (;;) {
-        const dotGit = external_node_path_default().join(dir, '.git');
-        const info = (0,external_node_fs_.lstatSync)(dotGit, { throwIfNoEntry: false });
-        if (info?.isDirectory())
-            return { top: dir, gitDir: dotGit, commonDir: dotGit };
-        if (info?.isFile()) {
-            // A worktree or a submodule: `.git` is a file that names the git dir.
-            const match = /^gitdir: (.+)$/m.exec((0,external_node_fs_.readFileSync)(dotGit, 'utf8'));
-            if (!match?.[1])
-                return undefined;
-            const gitDir = external_node_path_default().resolve(dir, match[1].trim());
-            const common = (() => {
-                try {
-                    return external_node_path_default().resolve(gitDir, (0,external_node_fs_.readFileSync)(external_node_path_default().join(gitDir, 'commondir'), 'utf8').trim());
-                }
-                catch {
-                    return gitDir;
-                }
-            })();
-            return { top: dir, gitDir, commonDir: common };
-        }
-        const parent = external_node_path_default().dirname(dir);
-        if (parent === dir || dir === stop)
-            return undefined;
-        dir = parent;
-    }
+function runGit(place, args, maxBuffer) {
+    const { GIT_DIR: _dir, GIT_WORK_TREE: _tree, GIT_COMMON_DIR: _common, ...env } = process.env;
+    return (0,external_node_child_process_.execFileSync)('git', args, {
+        cwd: place.cwd,
+        maxBuffer,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: 60_000,
+        env: { ...env, GIT_CEILING_DIRECTORIES: place.ceiling, GIT_NO_LAZY_FETCH: '1', GIT_TERMINAL_PROMPT: '0' },
+    });
 }
-const S_IFMT = 0o170000;
-const S_IFDIR = 0o040000;
+/** git's own words about a failure, its first line: for a reason in the log. */
+function gitSays(error) {
+    const first = error.stderr?.toString('utf8').trim().split('\n')[0];
+    return first || error.message;
+}
 /**
- * Reads the index of the repository that holds `folder` (its top at or below `boundary`, which
- * defaults to `folder`), keeping the entries under `folder`.
+ * Lists the files of `commit` in the repository that holds `folder` (its top at or below
+ * `boundary`, which defaults to `folder`), keeping those under `folder`. When they cannot be listed
+ * (no git, no checkout, the commit not fetched), says why, with the repository's object format.
+ * A listing over `listBytes` fails the run.
  */
-function readGitIndex(folder, boundary = folder) {
-    const repo = findGitDir(folder, boundary);
-    if (!repo)
-        return { reason: 'the workspace is not a git checkout' };
-    const objectFormat = objectFormatOf(repo.commonDir);
-    let buf;
+function readCommitTree(folder, commit, boundary = folder, listBytes = LIMITS.commitListBytes) {
+    const place = { cwd: external_node_path_default().resolve(folder), ceiling: external_node_path_default().dirname(external_node_path_default().resolve(boundary)) };
+    let facts;
     try {
-        buf = (0,external_node_fs_.readFileSync)(external_node_path_default().join(repo.gitDir, 'index'));
-    }
-    catch {
-        return { reason: 'the repository has no index' };
-    }
-    const prefixPath = external_node_path_default().relative(repo.top, external_node_path_default().resolve(folder)).split((external_node_path_default()).sep).join('/');
-    const prefix = prefixPath === '' ? '' : `${prefixPath}/`;
-    try {
-        return { index: { entries: parseIndex(buf, objectFormat, prefix), objectFormat, gitDir: repo.gitDir } };
+        facts = runGit(place, ['rev-parse', '--show-object-format', '--show-prefix', '--verify', '--quiet', `${commit}^{commit}`], 64 * 1024)
+            .toString('utf8')
+            .split('\n');
     }
     catch (error) {
-        return { reason: error.message };
+        const failure = error;
+        if (failure.code === 'ENOENT')
+            return { reason: 'git is not installed', objectFormat: 'sha1' };
+        // Exit 1 with --verify --quiet: the repository is there, the commit is not.
+        if (failure.status === 1) {
+            return { reason: `the commit ${commit} is not in the checkout`, objectFormat: formatOf(failure.stdout?.toString('utf8') ?? '') };
+        }
+        return { reason: `the workspace is not a git checkout (${gitSays(error)})`, objectFormat: 'sha1' };
     }
-}
-/**
- * The object format of the repository holding `folder` (searched up to `boundary`), SHA-1 when
- * there is none: the working-tree walk computes the same object ids as the index holds.
- */
-function gitObjectFormat(folder, boundary = folder) {
-    const repo = findGitDir(folder, boundary);
-    return repo ? objectFormatOf(repo.commonDir) : 'sha1';
-}
-function objectFormatOf(commonDir) {
+    const objectFormat = formatOf(facts[0] ?? '');
+    const prefix = facts[1] ?? '';
+    let listing;
     try {
-        return /^\s*objectformat\s*=\s*sha256\s*$/im.test((0,external_node_fs_.readFileSync)(external_node_path_default().join(commonDir, 'config'), 'utf8')) ? 'sha256' : 'sha1';
+        listing = runGit(place, ['ls-tree', '-r', '-z', '--full-tree', facts[2] ?? commit], listBytes);
     }
-    catch {
-        // No config: the defaults.
-        return 'sha1';
+    catch (error) {
+        if (error.code === 'ENOBUFS') {
+            throw new LimitError(`the list of the files of the commit (git ls-tree) has more than ${showBytes(listBytes)} bytes: expected fewer files, or hash: dockerfile`);
+        }
+        return { reason: `git ls-tree cannot list the commit ${commit} (${gitSays(error)})`, objectFormat };
     }
+    return { tree: { entries: parseTree(listing, objectFormat, prefix), objectFormat, place } };
 }
-/** Parses an index file; throws with the reason when it cannot be used. */
-function parseIndex(buf, objectFormat, prefix = '') {
-    const oidLength = objectFormat === 'sha256' ? 32 : 20;
-    if (buf.length < 12 + oidLength || buf.toString('latin1', 0, 4) !== 'DIRC')
-        throw new Error('the index is not a git index');
-    // The file ends with a hash of the rest (all zeros with index.skipHash): a damaged index is refused.
-    const trailer = buf.subarray(buf.length - oidLength);
-    if (trailer.some((byte) => byte !== 0)) {
-        const actual = (0,external_node_crypto_.createHash)(objectFormat)
-            .update(buf.subarray(0, buf.length - oidLength))
-            .digest();
-        if (!actual.equals(trailer))
-            throw new Error('the index is damaged (its checksum does not match)');
-    }
-    const version = buf.readUInt32BE(4);
-    if (version < 2 || version > 4)
-        throw new Error(`the index has version ${version}, not 2, 3 or 4`);
-    const count = buf.readUInt32BE(8);
-    // One string for the whole file: paths and ids are cut from it without a call per entry.
+function formatOf(line) {
+    return line.split('\n')[0]?.trim() === 'sha256' ? 'sha256' : 'sha1';
+}
+/** Hex digits by character code, for ids: -1 for any other. */
+const HEX = new Int8Array(128).fill(-1);
+for (let i = 0; i < 16; i++)
+    HEX['0123456789abcdef'.charCodeAt(i)] = i;
+/**
+ * Parses `<mode> SP <type> SP <id> TAB <path> NUL` records, keeping those whose path starts with
+ * `prefix` (relative to it). One latin1 string for the whole output: paths and ids are cut from it
+ * without a call per entry.
+ */
+function parseTree(buf, objectFormat, prefix) {
     const text = buf.toString('latin1');
-    const end = buf.length - oidLength;
-    const flagsAt = 40 + oidLength;
+    const ascii = !/[^\0-\x7f]/.test(text);
+    const hexLength = objectFormat === 'sha256' ? 64 : 40;
+    const codes = new Array(hexLength / 2);
     const entries = [];
-    let off = 12;
-    // Version 4 strips bytes of the previous path: its bytes are kept, so a name that is not UTF-8 strips right.
-    let previousBytes = Buffer.alloc(0);
-    for (let i = 0; i < count; i++) {
-        const start = off;
-        if (start + flagsAt + 2 > end)
-            throw new Error('the index is truncated');
-        const mode = buf[start + 24] * 0x1000000 +
-            ((buf[start + 25] << 16) | (buf[start + 26] << 8) | buf[start + 27]);
-        const flags = (buf[start + flagsAt] << 8) | buf[start + flagsAt + 1];
-        let p = start + flagsAt + 2;
-        let extended = 0;
-        if (flags & 0x4000) {
-            if (version < 3)
-                throw new Error('the index is damaged (extended flags in version 2)');
-            extended = (buf[p] << 8) | buf[p + 1];
-            p += 2;
+    for (let at = 0; at < text.length;) {
+        const start = at;
+        const nul = text.indexOf('\0', start);
+        const space = text.indexOf(' ', start);
+        const tab = text.indexOf('\t', start);
+        const idAt = tab - hexLength;
+        if (nul === -1 || space === -1 || tab === -1 || tab > nul || text.charCodeAt(idAt - 1) !== 32) {
+            throw new Error(`git ls-tree printed a record that is not an entry at byte ${start}`);
         }
-        if ((flags >> 12) & 3)
-            throw new Error('the index has unmerged entries (a merge in progress)');
-        if ((mode & S_IFMT) === S_IFDIR)
-            throw new Error('the index is sparse');
-        let name;
-        if (version === 4) {
-            // The path is the previous one less N bytes, then the bytes up to NUL (N in git's varint).
-            let byte = buf[p++];
-            let strip = byte & 127;
-            while (byte & 128) {
-                byte = buf[p++];
-                strip = ((strip + 1) << 7) | (byte & 127);
-            }
-            const nul = buf.indexOf(0, p);
-            if (nul === -1 || nul > end)
-                throw new Error('the index is truncated');
-            if (strip > previousBytes.length)
-                throw new Error('the index is damaged (a path prefix longer than the previous path)');
-            const bytes = Buffer.concat([previousBytes.subarray(0, previousBytes.length - strip), buf.subarray(p, nul)]);
-            name = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-            previousBytes = bytes;
-            off = nul + 1;
-        }
-        else {
-            let length = flags & 0xfff;
-            if (length === 0xfff) {
-                const nul = buf.indexOf(0, p + length);
-                if (nul === -1 || nul > end)
-                    throw new Error('the index is truncated');
-                length = nul - p;
-            }
-            if (p + length > end)
-                throw new Error('the index is truncated');
-            name = decode(buf, text, p, p + length);
-            // Entries are padded with 1 to 8 NUL bytes to a multiple of 8.
-            off = start + ((p + length - start + 8) & ~7);
-        }
-        // Intent-to-add entries (`git add -N`) are in no commit.
-        if (extended & 0x2000)
-            continue;
+        at = nul + 1;
+        const name = ascii ? text.slice(tab + 1, nul) : buf.toString('utf8', tab + 1, nul);
         if (prefix !== '' && !name.startsWith(prefix))
             continue;
-        entries.push({ path: prefix === '' ? name : name.slice(prefix.length), mode, oid: text.slice(start + 40, start + 40 + oidLength) });
-    }
-    // Extensions: a split index keeps most entries in another file, a sparse one folds folders.
-    while (off + 8 <= end) {
-        const signature = text.slice(off, off + 4);
-        if (signature === 'link')
-            throw new Error('the index is split (core.splitIndex)');
-        if (signature === 'sdir')
-            throw new Error('the index is sparse');
-        off += 8 + buf.readUInt32BE(off + 4);
+        for (let j = 0; j < codes.length; j++) {
+            const high = HEX[text.charCodeAt(idAt + 2 * j)] ?? -1;
+            const low = HEX[text.charCodeAt(idAt + 2 * j + 1)] ?? -1;
+            if (high < 0 || low < 0)
+                throw new Error(`git ls-tree printed an object id that is not ${objectFormat} at byte ${start}`);
+            codes[j] = (high << 4) | low;
+        }
+        entries.push({
+            path: prefix === '' ? name : name.slice(prefix.length),
+            mode: Number.parseInt(text.slice(start, space), 8),
+            oid: String.fromCharCode(...codes),
+        });
     }
     return sortByPath(entries);
-}
-function isAscii(bytes) {
-    for (let j = 0; j < bytes.length; j++)
-        if (bytes[j] > 127)
-            return false;
-    return true;
-}
-/** A path's bytes as a string: cut from the latin1 text when ASCII (the usual case), else UTF-8. */
-function decode(buf, text, from, to) {
-    for (let j = from; j < to; j++)
-        if (buf[j] > 127)
-            return buf.toString('utf8', from, to);
-    return text.slice(from, to);
 }
 /** Git sorts by bytes; ASCII paths are then already in string order, and others are sorted here. */
 function sortByPath(entries) {
@@ -3557,9 +3501,21 @@ function lowerBound(entries, path) {
     }
     return lo;
 }
+/**
+ * The object format of the repository holding `folder` (searched up to `boundary`), SHA-1 when
+ * there is none: the working-tree walk computes the same object ids as the commit's.
+ */
+function gitObjectFormat(folder, boundary = folder) {
+    try {
+        const place = { cwd: external_node_path_default().resolve(folder), ceiling: external_node_path_default().dirname(external_node_path_default().resolve(boundary)) };
+        return formatOf(runGit(place, ['rev-parse', '--show-object-format'], 64 * 1024).toString('utf8'));
+    }
+    catch {
+        return 'sha1';
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/scan/commit-file.ts
-
 
 
 
@@ -3568,21 +3524,21 @@ function lowerBound(entries, path) {
 const MAX_LINKS = 40;
 /** A symlink's target, in the commit: a path, at most as long as the system's. */
 const SYMLINK = { the: 'the symlink', a: 'a symlink', limit: 4096 };
-const commit_file_S_IFMT = 0o170000;
+const S_IFMT = 0o170000;
 const S_IFREG = 0o100000;
 const S_IFLNK = 0o120000;
-function entryAt(index, file) {
-    const entry = index.entries[lowerBound(index.entries, file)];
+function entryAt(tree, file) {
+    const entry = tree.entries[lowerBound(tree.entries, file)];
     return entry?.path === file ? entry : undefined;
 }
 /**
- * Reads `name` (relative to `root`, the folder the index was read for) as the commit has it, the
- * way kaniko's clone will: the index says whether it is there and what it is, and the content is
+ * Reads `name` (relative to `root`, the folder the tree was listed for) as the commit has it, the
+ * way kaniko's clone will: the tree says whether it is there and what it is, and the content is
  * the commit's object. A symlink in the commit is followed while it stays below `root` (a link that
  * leaves it is an error, as in the working tree); one that leads nowhere means no file, as Docker
  * reads a missing `.dockerignore`. Returns undefined when the commit has no such file.
  */
-function readCommitFile(root, index, name, kind) {
+function readCommitFile(root, tree, name, kind) {
     const todo = name.split('/');
     const done = [];
     let links = 0;
@@ -3597,15 +3553,15 @@ function readCommitFile(root, index, name, kind) {
             continue;
         }
         done.push(part);
-        const entry = entryAt(index, done.join('/'));
-        // A folder (the index lists files only), or nothing.
+        const entry = entryAt(tree, done.join('/'));
+        // A folder (the listing has files only), or nothing.
         if (entry === undefined)
             continue;
-        const type = entry.mode & commit_file_S_IFMT;
+        const type = entry.mode & S_IFMT;
         if (type === S_IFLNK) {
             if (++links > MAX_LINKS)
                 throw new Error(`cannot read ${kind.the} '${name}': it is a symlink loop in the commit`);
-            const target = objectOf(root, index, entry, SYMLINK).toString('utf8');
+            const target = objectOf(root, tree, entry, SYMLINK).toString('utf8');
             if (target.startsWith('/'))
                 throw leadsOut(kind, name);
             done.pop();
@@ -3617,10 +3573,10 @@ function readCommitFile(root, index, name, kind) {
             return undefined;
         if (type !== S_IFREG)
             throw new Error(`cannot read ${kind.the} '${name}': it is a submodule in the commit, not a regular file`);
-        return objectOf(root, index, entry, kind);
+        return objectOf(root, tree, entry, kind);
     }
     const folder = done.join('/');
-    if (folder !== '' && index.entries[lowerBound(index.entries, `${folder}/`)]?.path.startsWith(`${folder}/`)) {
+    if (folder !== '' && tree.entries[lowerBound(tree.entries, `${folder}/`)]?.path.startsWith(`${folder}/`)) {
         throw new Error(`cannot read ${kind.the} '${name}': it is a folder in the commit, not a regular file`);
     }
     return undefined;
@@ -3632,38 +3588,31 @@ function leadsOut(kind, name) {
  * The content of an entry's object: the checkout's own file (or link) when its git object id is the
  * entry's, which is the case after a checkout and costs no process; else `git cat-file`.
  */
-function objectOf(root, index, entry, kind) {
+function objectOf(root, tree, entry, kind) {
     const file = external_node_path_default().join(root, ...entry.path.split('/'));
     try {
         // The reader checks the file itself; its folders must lead nowhere else either (the commit's
         // folder may be a symlink in the working tree).
         if (isInside(external_node_fs_.realpathSync.native(root), external_node_fs_.realpathSync.native(external_node_path_default().dirname(file)))) {
-            const data = (entry.mode & commit_file_S_IFMT) === S_IFLNK ? (0,external_node_fs_.readlinkSync)(file, { encoding: 'buffer' }) : readRepoFile(file, entry.path, kind, root);
-            if (data !== undefined && blobId(index.objectFormat, data) === entry.oid)
+            const data = (entry.mode & S_IFMT) === S_IFLNK ? (0,external_node_fs_.readlinkSync)(file, { encoding: 'buffer' }) : readRepoFile(file, entry.path, kind, root);
+            if (data !== undefined && blobId(tree.objectFormat, data) === entry.oid)
                 return data;
         }
     }
     catch {
         // Changed, replaced, too large or unreadable in the working tree: the commit's object decides.
     }
-    return catFile(index, entry, kind);
+    return catFile(tree, entry, kind);
 }
 /** `git cat-file blob`, reading at most the kind's limit. */
-function catFile(index, entry, kind) {
+function catFile(tree, entry, kind) {
     const oid = Buffer.from(entry.oid, 'latin1').toString('hex');
-    const git = (...args) => (0,external_node_child_process_.execFileSync)('git', ['--git-dir', index.gitDir, ...args], {
-        maxBuffer: kind.limit,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        timeout: 60_000,
-        // The index names the object: git has it, and must not fetch it (a partial clone).
-        env: { ...process.env, GIT_NO_LAZY_FETCH: '1', GIT_TERMINAL_PROMPT: '0' },
-    });
     try {
-        return git('cat-file', 'blob', oid);
+        return runGit(tree.place, ['cat-file', 'blob', oid], kind.limit);
     }
     catch (error) {
         if (error.code === 'ENOBUFS') {
-            const size = Number(git('cat-file', '-s', oid).toString().trim());
+            const size = Number(runGit(tree.place, ['cat-file', '-s', oid], 64).toString().trim());
             throw tooLarge(kind, entry.path, size);
         }
         throw new Error(`cannot read ${kind.the} '${entry.path}' from the commit (git cat-file blob ${oid})`, { cause: error });
@@ -4042,8 +3991,8 @@ const line = {
  * (@balena/dockerignore). Paths, the executable bit and git object ids (of contents, of symlink
  * targets) enter the hash in path order.
  *
- * With a git index (the `git` context), the files are those of the commit, which is what kaniko
- * clones and builds: paths, modes and ids come from the index, and no file is read. Without one, the
+ * With the commit's tree (the `git` context), the files are those of the commit, which is what
+ * kaniko clones and builds: paths, modes and ids come from `git ls-tree`, and no file is read. Without it, the
  * working tree is walked: symlinks are hashed as links and never followed, `.git` folders are left
  * out, and each file is read once per run however many contexts include it. A clean checkout gives
  * the same hash either way.
@@ -4051,7 +4000,7 @@ const line = {
 class ContextHasher {
     root;
     generated;
-    index;
+    tree;
     limits;
     contents = new Map();
     format;
@@ -4063,38 +4012,38 @@ class ContextHasher {
      * @param root the repository folder that context paths are relative to
      * @param generated repository-relative files this action writes (the manifest): never part of a
      *   context, or every render would change the hash it is made from
-     * @param index the git index of `root`, when the contexts are the commit's files
+     * @param tree the commit's files under `root`, when the contexts are the commit's files
      * @param format the repository's object format, for the ids the working-tree walk computes
      * @param limits the bounds of a run (see limits.ts)
      */
-    constructor(root, generated = new Set(), index, format = index?.objectFormat ?? 'sha1', limits = LIMITS) {
+    constructor(root, generated = new Set(), tree, format = tree?.objectFormat ?? 'sha1', limits = LIMITS) {
         this.root = root;
         this.generated = generated;
-        this.index = index;
+        this.tree = tree;
         this.limits = limits;
         this.format = format;
     }
     /** Where the files come from, for the log and the annotation. */
     get source() {
-        return this.index ? 'commit' : 'working tree';
+        return this.tree ? 'commit' : 'working tree';
     }
     /**
      * A file of the working tree read elsewhere (a Dockerfile, for its own hash): its line is kept, so
-     * the walk of its context does not read it again. Nothing to keep with an index, which reads no file.
+     * the walk of its context does not read it again. Nothing to keep with the commit's tree, which reads no file.
      */
     knownFile(file, data, mode) {
-        if (this.index)
+        if (this.tree)
             return;
         // The path the walk builds for it (see walk), so that the walk finds it.
         const abs = `${external_node_path_default().join(this.root)}/${file}`;
         if (!this.contents.has(abs))
             this.contents.set(abs, line.file((mode & 0o100) !== 0, blobId(this.format, data)));
     }
-    /** Whether the commit holds `file` (repository-relative); undefined without an index. */
+    /** Whether the commit holds `file` (repository-relative); undefined without the commit's tree. */
     commits(file) {
-        if (!this.index)
+        if (!this.tree)
             return undefined;
-        return this.index.entries[lowerBound(this.index.entries, file)]?.path === file;
+        return this.tree.entries[lowerBound(this.tree.entries, file)]?.path === file;
     }
     async hash(contextDir, dockerfile) {
         const found = this.ignoreFile(contextDir, dockerfile);
@@ -4116,7 +4065,7 @@ class ContextHasher {
         const canReinclude = /^\s*!/m.test(rules);
         const countFiles = (n) => this.countFiles(n, dockerfile);
         const filter = { ignored, canReinclude, generated: this.generated, contextDir, dockerfile, count: countFiles };
-        const entries = this.index ? fromIndex(this.index, filter) : this.walk(filter);
+        const entries = this.tree ? fromTree(this.tree, filter) : this.walk(filter);
         entries.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
         // One string hashed once: an update call per file cost more than the hashing.
         const lines = [];
@@ -4132,12 +4081,12 @@ class ContextHasher {
     }
     /**
      * The ignore file that applies: `<Dockerfile>.dockerignore`, else the context's `.dockerignore`.
-     * With an index they are the commit's, as kaniko's clone has them; else the working tree's.
+     * With the commit's tree they are the commit's, as kaniko's clone has them; else the working tree's.
      */
     ignoreFile(contextDir, dockerfile) {
         for (const name of [`${dockerfile}.dockerignore`, contextDir ? `${contextDir}/.dockerignore` : '.dockerignore']) {
-            const data = this.index
-                ? readCommitFile(this.root, this.index, name, IGNORE_FILE)
+            const data = this.tree
+                ? readCommitFile(this.root, this.tree, name, IGNORE_FILE)
                 : readRepoFile(external_node_path_default().join(this.root, ...name.split('/')), name, IGNORE_FILE, this.root);
             if (data !== undefined)
                 return { name, text: data.toString('utf8') };
@@ -4243,10 +4192,10 @@ class ContextHasher {
     }
 }
 /**
- * The context's files in the index. The same rules as the walk: a file counts unless it is ignored,
+ * The context's files in the commit. The same rules as the walk: a file counts unless it is ignored,
  * or (without '!' rules) one of its folders is.
  */
-function fromIndex(index, filter) {
+function fromTree(tree, filter) {
     const { contextDir, ignored, canReinclude, generated } = filter;
     const prefix = contextDir === '' ? '' : `${contextDir}/`;
     const entries = [];
@@ -4263,7 +4212,7 @@ function fromIndex(index, filter) {
         }
         return known;
     };
-    const all = index.entries;
+    const all = tree.entries;
     // Paths under one folder are contiguous in sorted order, from `prefix` to below `prefix` with its
     // slash made the next character ('0'): counted before any work.
     const first = lowerBound(all, prefix);
@@ -4691,17 +4640,19 @@ function scan_folderOf(file) {
     return slash === -1 ? '' : file.slice(0, slash);
 }
 /**
- * For the git context, kaniko builds the commit: the contexts are its files, as the git index lists
- * them. The local context builds the working tree, and an index that cannot be read (no git, a split
- * or sparse index) falls back to it with a note in the log.
+ * For the git context, kaniko builds the pinned commit: the contexts are its files, as `git ls-tree`
+ * lists them (not the index, where an earlier step may have staged other content). The local context
+ * builds the working tree, and so does a run whose commit cannot be listed (no git, no checkout, the
+ * commit not fetched), with a note in the log.
  */
 function contextHasher(settings, log) {
     const generated = new Set([settings.output]);
     if (settings.context === 'git') {
-        const read = readGitIndex(settings.root, workspaceOf(settings));
-        if ('index' in read)
-            return new ContextHasher(settings.root, generated, read.index);
-        log.info(`Build contexts are hashed from the working tree: the git index cannot be used (${read.reason}).`);
+        const read = readCommitTree(settings.root, settings.commitSha, workspaceOf(settings));
+        if ('tree' in read)
+            return new ContextHasher(settings.root, generated, read.tree);
+        log.info(`Build contexts are hashed from the working tree: the commit's files cannot be listed (${(0,inert/* inert */.tJ)(read.reason)}).`);
+        return new ContextHasher(settings.root, generated, undefined, read.objectFormat);
     }
     return new ContextHasher(settings.root, generated, undefined, gitObjectFormat(settings.root, workspaceOf(settings)));
 }
@@ -4825,7 +4776,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9053);
 /* harmony import */ var _action_settings_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9297);
 /* harmony import */ var _action_summary_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8770);
-/* harmony import */ var _action_workspace_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6376);
+/* harmony import */ var _action_workspace_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3074);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1922);
 /* harmony import */ var _common_inert_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3437);
 
