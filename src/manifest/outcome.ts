@@ -26,6 +26,10 @@ export interface RenderOutcome {
   readonly removed: readonly PreviousImage[]
   /** Dockerfiles the per-image settings skip. */
   readonly skipped?: readonly string[]
+  /** Pods whose text was taken as it was from the previous manifest, not rendered again. */
+  readonly reused: number
+  /** The previous manifest records these same inputs: it is the outcome as it is, and nothing was planned. */
+  readonly sameInputs: boolean
 }
 
 /**

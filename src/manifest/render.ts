@@ -105,6 +105,8 @@ export async function renderScan(
       images: plan.images.map((image, i) => reportOf(image, pods[i]?.name ?? '', plan)),
       removed: plan.removed,
       skipped: scan.skipped,
+      reused,
+      sameInputs: false,
     }
   })
 }
@@ -235,5 +237,7 @@ async function sameInputs(
     images,
     removed: [],
     skipped: scan.skipped,
+    reused: images.length,
+    sameInputs: true,
   }
 }

@@ -1,8 +1,8 @@
 /**
- * Files a pull request can commit (or a workflow step can make) that once held or sank the job:
- * each run of the committed bundle is a child process with a deadline and a memory bound, so that the
- * code before the fix failed in seconds instead of eating the machine (14 GB in two minutes for a
- * `.dockerignore` linked to /dev/zero) or waiting forever (a FIFO, a rule made to backtrack).
+ * Files a pull request can commit (or a workflow step can make) that would hold or sink a job that
+ * reads them naively: each run of the committed bundle is a child process with a deadline and a memory
+ * bound, so that a failing case fails in seconds instead of eating the machine (a `.dockerignore`
+ * linked to /dev/zero) or waiting forever (a FIFO, a rule made to backtrack).
  */
 import { spawn } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'

@@ -75,11 +75,11 @@ describe('the run key', () => {
       const { settings, scan } = await scanned(dir, inputs, { GITHUB_SHA: SHA_B, GITHUB_RUN_ID: '2002' })
       const quickLog = memoryLogger()
       const quick = await renderScan(settings, scan, Buffer.from(written), 'the file', quickLog, CODE)
-      expect(quickLog.infos.join('\n')).toContain(SAME_INPUTS)
+      expect(quick.sameInputs).toBe(true)
       // Without the inputs line the same file takes the full render.
       const fullLog = memoryLogger()
       const full = await renderScan(settings, scan, Buffer.from(withoutInputsLine(written)), 'the file', fullLog, CODE)
-      expect(fullLog.infos.join('\n')).not.toContain(SAME_INPUTS)
+      expect(full.sameInputs).toBe(false)
       expect(quick.manifest).toBe(written)
       expect(full.manifest).toBe(withoutInputsLine(written))
       expect(comparable(quick)).toEqual(comparable(full))
@@ -120,7 +120,7 @@ describe('the run key', () => {
     await renderIn(dir, forced, { GITHUB_RUN_ID: '31' })
     expect(manifestOf(dir)).toContain(INPUTS_PREFIX)
     const again = await renderIn(dir, forced, { GITHUB_RUN_ID: '31', GITHUB_SHA: SHA_B })
-    expect(again.log.infos.join('\n')).not.toContain(SAME_INPUTS)
+    expect(again.sameInputs).toBe(false)
     expect(again.changed).toBe(true)
     expect(manifestOf(dir)).toContain(`#refs/heads/main#${SHA_B}`)
   })
@@ -152,7 +152,7 @@ describe('the run key', () => {
     const second = await renderIn(dir, {}, { GITHUB_SHA: SHA_B })
     expect(second.changed).toBe(false)
     expect(second.log.warnings).toEqual(first.log.warnings)
-    expect(second.log.infos.join('\n')).not.toContain(SAME_INPUTS)
+    expect(second.sameInputs).toBe(false)
   })
 
   it('is not trusted on an edited file: a changed inputs line or document takes the full render', async () => {
@@ -167,7 +167,7 @@ describe('the run key', () => {
     for (const edited of [editedKey, editedPod]) {
       writeFileSync(path.join(dir, 'deploy/manifest.yaml'), edited)
       const run = await renderIn(dir, {}, { GITHUB_SHA: SHA_B })
-      expect(run.log.infos.join('\n')).not.toContain(SAME_INPUTS)
+      expect(run.sameInputs).toBe(false)
     }
     // The full render undid the edit of the Pod.
     expect(manifestOf(dir)).toBe(written)
@@ -188,7 +188,7 @@ describe('the run key', () => {
     await renderIn(dir)
     const run = await renderIn(dir, { namespace: 'builds' }, { GITHUB_SHA: SHA_B })
     expect(run.changed).toBe(true)
-    expect(run.log.infos.join('\n')).not.toContain(SAME_INPUTS)
+    expect(run.sameInputs).toBe(false)
     expect(manifestOf(dir)).toContain('namespace: builds')
   })
 })

@@ -140,7 +140,7 @@ const fsSegment = fc
       'true',
     ),
     fc.string({
-      // No control characters: a name with one is skipped (bad-input.test.ts, log-injection.test.ts).
+      // No control characters: a name with one is skipped (bad-input.test.ts, log-injection.slow.test.ts).
       unit: fc.constantFrom('a', 'Z', '0', '-', '.', '_', ' ', 'é', '日', '"', "'", '\\', ':', '#', '\u00a0'),
       minLength: 1,
       maxLength: 12,
@@ -148,7 +148,7 @@ const fsSegment = fc
   )
   .filter((s) => isSegment(s) && s !== 'node_modules' && s !== '.git' && Buffer.byteLength(s) <= 255)
 
-/** File-name variants: no newline at the end (see the `it.fails` about it in bad-input.test.ts). */
+/** File-name variants: no newline at the end (a name that ends in one is skipped, as bad-input.test.ts checks). */
 const variant = fc
   .oneof(
     fc.constantFrom('dev', 'Debug', 'x y', 'ü', '1'),

@@ -162,9 +162,12 @@ describe('commit mode through the GitHub API', () => {
   it('stands down as superseded when the branch moved on with other changes', async () => {
     const p0 = await pushFiles(gh, 'main', FILES)
     const p1 = await pushFiles(gh, 'main', { 'services/api/Dockerfile': 'FROM alpine:3.21\n' })
-    const { result, log } = await runCommit(p0)
-    expect(result).toMatchObject({ result: 'superseded', head: p1 })
-    expect(log.infos.join('\n')).toContain("Superseded: 'main' moved on to")
+    const { result } = await runCommit(p0)
+    expect(result).toMatchObject({
+      result: 'superseded',
+      head: p1,
+      reason: `'main' moved on to ${p1.slice(0, 7)}, which changes 1 file(s) the render reads ('services/api/Dockerfile')`,
+    })
     expect(await branchHead(gh, 'main')).toBe(p1)
   })
 
@@ -175,10 +178,10 @@ describe('commit mode through the GitHub API', () => {
     gh.beforeNext('PATCH', /\/git\/refs\/heads(\/|%2F)main$/, async () => {
       first = (await runCommit(p0, { inputs: { 'force-images': 'web' } })).result
     })
-    const { result, log } = await runCommit(p0)
+    const { result } = await runCommit(p0)
     expect(first?.result).toBe('committed')
-    expect(result.result).toBe('committed')
-    expect(log.infos.join('\n')).toContain("'main' moved while committing (attempt 1 of 5); looking again.")
+    // Its ref update failed: it looked at the branch again, and committed onto the other run's commit.
+    expect(result).toMatchObject({ result: 'committed', onto: (first as Extract<CommitResult, { result: 'committed' }>).sha })
     checkInvariants()
   })
 
@@ -247,11 +250,12 @@ describe('commit mode when later commits landed first', () => {
     await pushFiles(gh, 'main', FILES)
     const x = await pushFiles(gh, 'main', { 'services/api/Dockerfile': 'FROM alpine:3.21\n' })
     const y = await pushFiles(gh, 'main', { 'services/worker/Dockerfile': 'FROM python:3.13\n', 'README.md': '# more\n' })
-    const { result, log } = await runCommit(x)
-    expect(result).toMatchObject({ result: 'superseded', head: y })
-    expect(log.infos.join('\n')).toContain(
-      `Superseded: 'main' moved on to ${y.slice(0, 7)}, which changes 1 file(s) the render reads ('services/worker/Dockerfile')`,
-    )
+    const { result } = await runCommit(x)
+    expect(result).toMatchObject({
+      result: 'superseded',
+      head: y,
+      reason: `'main' moved on to ${y.slice(0, 7)}, which changes 1 file(s) the render reads ('services/worker/Dockerfile')`,
+    })
     expect(await branchHead(gh, 'main')).toBe(y)
   })
 
@@ -260,8 +264,11 @@ describe('commit mode when later commits landed first', () => {
     const x = await pushFiles(gh, 'main', { 'services/api/Dockerfile': 'FROM alpine:3.21\n' })
     const y = await pushFiles(gh, 'main', { 'services/web/index.html': '<p>hi</p>\n' })
     const byContext = await runCommit(x)
-    expect(byContext.result).toMatchObject({ result: 'superseded', head: y })
-    expect(byContext.log.infos.join('\n')).toContain("the render reads ('services/web/index.html')")
+    expect(byContext.result).toMatchObject({
+      result: 'superseded',
+      head: y,
+      reason: expect.stringContaining("the render reads ('services/web/index.html')"),
+    })
     expect((await runCommit(x, { inputs: { hash: 'dockerfile' } })).result).toMatchObject({ result: 'committed', onto: y })
   })
 
@@ -269,9 +276,12 @@ describe('commit mode when later commits landed first', () => {
     await pushFiles(gh, 'main', FILES)
     const x = await pushFiles(gh, 'main', { 'services/api/Dockerfile': 'FROM alpine:3.21\n' })
     const y = await pushFiles(gh, 'main', { 'services/web/Dockerfile': null, 'attic/web.txt': FILES['services/web/Dockerfile'] })
-    const { result, log } = await runCommit(x, { inputs: { hash: 'dockerfile' } })
-    expect(result).toMatchObject({ result: 'superseded', head: y })
-    expect(log.infos.join('\n')).toContain("the render reads ('services/web/Dockerfile')")
+    const { result } = await runCommit(x, { inputs: { hash: 'dockerfile' } })
+    expect(result).toMatchObject({
+      result: 'superseded',
+      head: y,
+      reason: expect.stringContaining("the render reads ('services/web/Dockerfile')"),
+    })
     expect(webOf((await readFileAt(gh, 'main', 'deploy/manifest.yaml')) ?? '')).toBeUndefined()
   })
 
@@ -280,11 +290,12 @@ describe('commit mode when later commits landed first', () => {
     const x = await pushFiles(gh, 'main', { 'services/api/Dockerfile': 'FROM alpine:3.21\n' })
     const pages = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`docs/page-${i}.md`, 'a page\n']))
     const y = await pushFiles(gh, 'main', pages, 'docs [skip ci]')
-    const { result, log } = await runCommit(x, { inputs: { hash: 'dockerfile' } })
-    expect(result).toMatchObject({ result: 'superseded', head: y })
-    expect(log.infos.join('\n')).toContain(
-      `the list of files changed since ${x.slice(0, 7)} reaches the GitHub API's limit of 300: files the render reads may be among those it leaves out`,
-    )
+    const { result } = await runCommit(x, { inputs: { hash: 'dockerfile' } })
+    expect(result).toMatchObject({
+      result: 'superseded',
+      head: y,
+      reason: `'main' moved on to ${y.slice(0, 7)}, and the list of files changed since ${x.slice(0, 7)} reaches the GitHub API's limit of 300: files the render reads may be among those it leaves out`,
+    })
   })
 })
 
