@@ -2968,6 +2968,8 @@ async function renderScan(settings, scan, previousText, source, log, code) {
             images: plan.images.map((image, i) => reportOf(image, pods[i]?.name ?? '', plan)),
             removed: plan.removed,
             skipped: scan.skipped,
+            reused,
+            sameInputs: false,
         };
     });
 }
@@ -3074,6 +3076,8 @@ async function sameInputs(settings, scan, previous, key, log) {
         images,
         removed: [],
         skipped: scan.skipped,
+        reused: images.length,
+        sameInputs: true,
     };
 }
 

@@ -2700,6 +2700,8 @@ async function renderScan(settings, scan, previousText, source, log, code) {
             images: plan.images.map((image, i) => reportOf(image, pods[i]?.name ?? '', plan)),
             removed: plan.removed,
             skipped: scan.skipped,
+            reused,
+            sameInputs: false,
         };
     });
 }
@@ -2806,6 +2808,8 @@ async function sameInputs(settings, scan, previous, key, log) {
         images,
         removed: [],
         skipped: scan.skipped,
+        reused: images.length,
+        sameInputs: true,
     };
 }
 
