@@ -2,7 +2,7 @@ import path from 'node:path'
 import { InputError } from '../common/errors.js'
 import { isDns1123Label, normalizeName } from '../common/names.js'
 import { explainPinnedImage, explainRegistryHost, explainRegistryPrefix, registryHost } from '../common/reference.js'
-import { globToRegExp } from '../scan/glob.js'
+import { compileGlob } from '../scan/glob.js'
 import type { RunEvent } from './event.js'
 import * as core from './runner.js'
 
@@ -226,7 +226,7 @@ function scanSettings(inputs: Inputs, vars: NodeJS.ProcessEnv): ScanPart {
   const dockerfiles = inputs.lines('dockerfiles').filter((p) => p !== '' && !p.startsWith('#'))
   for (const pattern of dockerfiles) {
     try {
-      globToRegExp(pattern.replace(/^!/, ''))
+      compileGlob(pattern.replace(/^!/, ''))
     } catch (error) {
       fail('dockerfiles', inputs.text('dockerfiles'), `expected glob patterns, but ${(error as Error).message}`)
     }

@@ -1,5 +1,5 @@
 import * as crypto from 'node:crypto'
-import { closeSync, createReadStream, type Dirent, readdirSync, readlinkSync } from 'node:fs'
+import { closeSync, createReadStream, readlinkSync } from 'node:fs'
 import path from 'node:path'
 import { count, LIMITS, LimitError, type Limits } from '../common/limits.js'
 import { type FileKind, openRepoFile, READ_WHOLE_BYTES, readOpenFile, readRepoFile, showBytes } from '../common/repo-file.js'
@@ -7,6 +7,7 @@ import { sha256Hex } from '../common/sha256.js'
 import { readCommitFile } from './commit-file.js'
 import { type DockerIgnore, parseDockerignore } from './dockerignore.js'
 import { blobId, type CommitTree, lowerBound, type ObjectFormat, type TreeEntry } from './git-tree.js'
+import { childPath, type WalkCalls, walkTree } from './walk.js'
 
 const IGNORE_FILE: FileKind = { the: 'the ignore file', a: 'an ignore file', limit: LIMITS.ignoreFileBytes }
 /** A file of a context: any size (large ones are streamed), within the run's total. */
@@ -181,43 +182,37 @@ export class ContextHasher {
         { cause: error },
       )
     }
-    const walk = (dir: string, rel: string, depth: number): void => {
-      if (depth > this.limits.depth) {
-        throw new LimitError(
+    const calls: WalkCalls<undefined> = {
+      tooDeep: (rel) =>
+        new LimitError(
           `the folder '${path.posix.join(contextDir, rel)}' of the build context of '${filter.dockerfile}' is more than ${this.limits.depth} folders deep: expected at most ${this.limits.depth}; exclude it in .dockerignore`,
-        )
-      }
-      let items: Dirent[]
-      try {
-        items = readdirSync(dir, { withFileTypes: true })
-      } catch (error) {
+        ),
+      unlistable: (rel, error) => {
         throw unreadable('folder', rel, error)
-      }
-      filter.count(items.length)
-      for (const item of items) {
-        const itemRel = rel ? `${rel}/${item.name}` : item.name
-        const abs = `${dir}/${item.name}`
-        if (item.isDirectory()) {
-          if (item.name === '.git') continue
-          if (!canReinclude && ignored(itemRel)) continue
-          walk(abs, itemRel, depth + 1)
-        } else if (item.isSymbolicLink()) {
-          if (!ignored(itemRel))
-            entries.push({ rel: itemRel, line: line.link(blobId(this.format, readlinkSync(abs, { encoding: 'buffer' }))) })
-        } else if (item.isFile()) {
-          if (this.generated.has(contextDir ? `${contextDir}/${itemRel}` : itemRel)) continue
-          if (ignored(itemRel)) continue
-          try {
-            entries.push({ rel: itemRel, line: this.fileLine(abs, path.posix.join(contextDir, itemRel)) })
-          } catch (error) {
-            if (error instanceof LimitError) throw error
-            throw unreadable('file', itemRel, error)
-          }
+      },
+      listed: (_dir, _rel, items) => {
+        filter.count(items.length)
+      },
+      // Without '!' rules an ignored folder holds nothing that counts: no need to enter it.
+      enter: (rel, name) => canReinclude || !ignored(childPath(rel, name)),
+      symlink: (dir, rel, name) => {
+        const itemRel = childPath(rel, name)
+        if (!ignored(itemRel))
+          entries.push({ rel: itemRel, line: line.link(blobId(this.format, readlinkSync(`${dir}/${name}`, { encoding: 'buffer' }))) })
+      },
+      file: (dir, rel, name) => {
+        const itemRel = childPath(rel, name)
+        if (this.generated.has(contextDir ? `${contextDir}/${itemRel}` : itemRel) || ignored(itemRel)) return
+        try {
+          entries.push({ rel: itemRel, line: this.fileLine(`${dir}/${name}`, path.posix.join(contextDir, itemRel)) })
+        } catch (error) {
+          if (error instanceof LimitError) throw error
+          throw unreadable('file', itemRel, error)
         }
-      }
+      },
     }
     const top = path.join(this.root, ...contextDir.split('/').filter(Boolean))
-    walk(top, '', contextDir === '' ? 0 : contextDir.split('/').length)
+    walkTree(top, calls, { depth: contextDir === '' ? 0 : contextDir.split('/').length, maxDepth: this.limits.depth, state: undefined })
     return entries
   }
 

@@ -124,6 +124,19 @@ describe('the bundle on hostile files, bounded in time and memory', () => {
     }
   }, 60_000)
 
+  it('a dockerfiles pattern with eight *s, and a long file name: rendered in linear time', async () => {
+    const repo = makeTree(TWO)
+    try {
+      writeFileSync(path.join(repo.dir, 'services/api', 'a'.repeat(200)), 'x\n')
+      const run = await runBounded(repo.dir, { dockerfiles: 'Dockerfile\n**/a*a*a*a*a*a*a*a*b' })
+      expect(run.stopped).toBeUndefined()
+      expect(run.status).toBe(0)
+      expect(run.stdout).toContain('services/api/Dockerfile')
+    } finally {
+      repo.cleanup()
+    }
+  }, 60_000)
+
   it('Dockerfiles of 1 MiB made to be parsed slowly (a directive of white space, ${A:- with no end): rendered', async () => {
     const repo = makeTree({
       'services/api/Dockerfile': `# syntax=x${' '.repeat(1_000_000)}y\nFROM alpine:3.20\n`,
