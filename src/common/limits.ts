@@ -25,8 +25,9 @@ export const LIMITS = {
   contextFiles: 5_000_000,
   /**
    * Steps of matching paths against ignore rules, all contexts together: a character of a path
-   * against a rule is one (at most two per character: the path, then its folders), a character
-   * against a rule too long for bit masks one per two of its states (see dockerignore.ts).
+   * against a rule is one (at most two per character: the path, then its folders), against a rule
+   * of more than 32 states two per 32; a character past ASCII one more per halving of the binary
+   * search it takes (see dockerignore.ts), whatever the characters, so that the bound is one of time.
    */
   ignoreSteps: 5_000_000_000,
   /** Bytes of the list of the commit's files (`git ls-tree`), about 100 a file: 2.5 million files. */

@@ -102,10 +102,10 @@ export class ContextHasher {
     const ignored = (rel: string) => {
       if (!hasRules) return false
       // Counted before the work, as its bound: the path, then its folders.
-      this.used.steps += 2 * rel.length * ig.weight
+      this.used.steps += ig.cost(rel)
       if (this.used.steps > this.limits.ignoreSteps) {
         throw new LimitError(
-          `matching the paths of the build contexts against their ignore rules takes more than ${count(this.limits.ignoreSteps)} steps in all (a character of a path against a rule is one; the context of '${dockerfile}' reached it, with the ${ig.rules} rules of '${found?.name}'): expected fewer; use fewer rules, smaller contexts, or hash: dockerfile`,
+          `matching the paths of the build contexts against their ignore rules takes more than ${count(this.limits.ignoreSteps)} steps in all (a character of a path against a rule is one, a character past ASCII up to 17; the context of '${dockerfile}' reached it, with the ${ig.rules} rules of '${found?.name}'): expected fewer; use fewer rules, smaller contexts, or hash: dockerfile`,
         )
       }
       return ig.ignores(rel)

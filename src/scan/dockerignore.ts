@@ -22,39 +22,63 @@ interface Rule {
   readonly automaton: Automaton
 }
 
-/** How a step consumes one UTF-16 code unit (the unit a JavaScript regular expression matches). */
-type Test =
-  | { readonly kind: 'char'; readonly code: number }
-  | { readonly kind: 'class'; readonly re: RegExp }
-  | { readonly kind: 'notSlash' | 'any' | 'slash' }
+/**
+ * The UTF-16 code units (the unit a JavaScript regular expression matches) a step consumes, as
+ * sorted bounds: `[from, to)` for each run, so a code unit is in the set when an odd number of
+ * bounds are at or below it. Letters of either case are in it already: matching a character needs
+ * no case conversion and no regular expression, whatever the character.
+ */
+type Units = Int32Array
 
-interface Automaton {
+/** A rule's steps, state by state, as the pattern reads. */
+interface Steps {
   readonly states: number
-  /** The same as bit masks, for an automaton of at most 30 states (nearly every rule): no allocation per run. */
-  readonly masks?: Masks
   /** Step from state i to i + 1, consuming a character. */
-  readonly advance: (Test | undefined)[]
+  readonly advance: (Units | undefined)[]
   /** Stay in state i, consuming a character. */
-  readonly loop: (Test | undefined)[]
+  readonly loop: (Units | undefined)[]
   /** Move from state i to i + 1 (skip1) or i + 2 (skip2) without consuming. */
   readonly skip1: boolean[]
   readonly skip2: boolean[]
 }
 
-/** Bit s of `advance[c]` (`loop[c]`): state s advances (loops) on the character code c. */
-interface Masks {
-  readonly advance: Int32Array
-  readonly loop: Int32Array
+/**
+ * The steps as bit masks, 32 states to a word: a character costs a few operations per word, and a
+ * character past ASCII a binary search of the word's runs (see Word) on top.
+ */
+interface Automaton {
+  readonly states: number
+  readonly words: readonly Word[]
+  /** The sets of states of a run (one run at a time). */
+  readonly current: Int32Array
+  readonly next: Int32Array
+}
+
+/** States 32w to 32w + 31 of an automaton, as bit 0 to 31. */
+interface Word {
+  /** The states that move to the next state (skip1), or the one after (skip2), without consuming. */
   readonly skip1: number
   readonly skip2: number
-  /** The masks of characters past ASCII, as they come. */
-  readonly wide: Map<number, readonly [number, number]>
+  /**
+   * Pairs of masks, the states that advance and those that stay on a character: at 2c for the
+   * ASCII code c, at 2 (128 + r) for the characters of run r past ASCII.
+   */
+  readonly masks: Int32Array
+  /**
+   * Past ASCII, the code units come in runs on which every state of the word answers alike: where
+   * each starts (the first at 128). One run for a rule with no class or letter past ASCII.
+   */
+  readonly starts: Int32Array
 }
 
 const SLASH = 47
-const MASK_STATES = 30
-/** Characters past ASCII whose masks a rule keeps. */
-const WIDE_CACHE = 256
+/** Code units: one past the largest. */
+const UNITS = 0x10000
+const ANY: Units = Int32Array.of(0, UNITS)
+const NOT_SLASH: Units = Int32Array.of(0, SLASH, SLASH + 1, UNITS)
+const ONLY_SLASH: Units = Int32Array.of(SLASH, SLASH + 1)
+/** In a character class, a `-` between two characters (a range), as the library's regular expression reads it. */
+const RANGE = -1
 
 /** Canonicalize of ECMAScript's case-insensitive, non-Unicode matching: what the library's `i` flag compares. */
 function fold(code: number): number {
@@ -65,19 +89,93 @@ function fold(code: number): number {
   return folded < 128 ? code : folded
 }
 
-function passes(test: Test, code: number): boolean {
-  switch (test.kind) {
-    case 'char':
-      return fold(code) === test.code
-    case 'notSlash':
-      return code !== SLASH
-    case 'any':
-      return true
-    case 'slash':
-      return code === SLASH
-    case 'class':
-      return test.re.test(String.fromCharCode(code))
+/** The code units past ASCII that fold with another (none folds with an ASCII one), in groups. */
+interface Folding {
+  readonly fold: Uint16Array
+  /** Every code unit of a group, in order. */
+  readonly members: Int32Array
+  /** The group of each folded code unit. */
+  readonly groups: ReadonlyMap<number, readonly number[]>
+}
+
+let folding: Folding | undefined
+
+/** Made once, when a rule first has a character past ASCII: 65,536 case conversions, some 20 ms. */
+function wideFolding(): Folding {
+  if (folding) return folding
+  const folded = new Uint16Array(UNITS)
+  const groups = new Map<number, number[]>()
+  for (let c = 0; c < UNITS; c++) {
+    folded[c] = fold(c)
+    if (c >= 128 && folded[c] !== c) groups.set(folded[c] as number, [])
   }
+  const members: number[] = []
+  for (let c = 128; c < UNITS; c++) {
+    const group = groups.get(folded[c] as number)
+    if (group) {
+      group.push(c)
+      members.push(c)
+    }
+  }
+  folding = { fold: folded, members: Int32Array.from(members), groups }
+  return folding
+}
+
+/** The index of the last of the sorted `bounds` at or below `code`, -1 when none is. */
+function lastAtOrBelow(bounds: Int32Array, code: number): number {
+  let low = 0
+  let high = bounds.length
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    if ((bounds[mid] as number) <= code) low = mid + 1
+    else high = mid
+  }
+  return low - 1
+}
+
+/** The set of the inclusive ranges `[from, to, from, to, ...]`, in any order. */
+function unitsOf(ranges: readonly number[]): Units {
+  const pairs: [number, number][] = []
+  for (let k = 0; k < ranges.length; k += 2) pairs.push([ranges[k] as number, (ranges[k + 1] as number) + 1])
+  pairs.sort((x, y) => x[0] - y[0])
+  const bounds: number[] = []
+  for (const [from, to] of pairs) {
+    const last = bounds.length - 1
+    if (last > 0 && from <= (bounds[last] as number)) bounds[last] = Math.max(bounds[last] as number, to)
+    else bounds.push(from, to)
+  }
+  return Int32Array.from(bounds)
+}
+
+/** The code units not in `units`. */
+function complement(units: Units): Units {
+  const bounds = Array.from(units)
+  if (bounds[0] === 0) bounds.shift()
+  else bounds.unshift(0)
+  if (bounds[bounds.length - 1] === UNITS) bounds.pop()
+  else bounds.push(UNITS)
+  return Int32Array.from(bounds)
+}
+
+/**
+ * The code units that match the inclusive `ranges` when letters match in either case: those whose
+ * fold is the fold of one in the ranges, as the `i` flag compares them.
+ */
+function caseless(ranges: readonly number[]): Units {
+  const all = [...ranges]
+  for (let k = 0; k < ranges.length; k += 2) {
+    const from = ranges[k] as number
+    const to = ranges[k + 1] as number
+    // ASCII letters: the other case.
+    if (from <= 90 && to >= 65) all.push(Math.max(from, 65) + 32, Math.min(to, 90) + 32)
+    if (from <= 122 && to >= 97) all.push(Math.max(from, 97) - 32, Math.min(to, 122) - 32)
+    if (to < 128) continue
+    const { fold: folded, members, groups } = wideFolding()
+    for (let i = lastAtOrBelow(members, from - 1) + 1; i < members.length && (members[i] as number) <= to; i++) {
+      for (const other of groups.get(folded[members[i] as number] as number) ?? []) if (other < from || other > to) all.push(other, other)
+    }
+  }
+  return unitsOf(all)
 }
 
 /** Go's filepath.Clean, as the library does it: normalised, without a trailing slash. */
@@ -115,15 +213,15 @@ function compiled(pattern: string, negative: boolean): Rule {
   return { negative, dirs: pattern.split('/'), automaton: compile(pattern) }
 }
 
-/** The automaton of a pattern: the library's regular expression, step by step. */
-function compile(pattern: string): Automaton {
-  const advance: (Test | undefined)[] = []
-  const loop: (Test | undefined)[] = []
+/** The steps of a pattern: the library's regular expression, step by step. */
+function stepsOf(pattern: string): Steps {
+  const advance: (Units | undefined)[] = []
+  const loop: (Units | undefined)[] = []
   const skip1: boolean[] = []
   const skip2: boolean[] = []
   let state = 0
-  const step = (test: Test) => {
-    advance[state] = test
+  const step = (units: Units) => {
+    advance[state] = units
     state++
   }
   for (let i = 0; i < pattern.length; i++) {
@@ -134,195 +232,225 @@ function compile(pattern: string): Automaton {
       if (i + 1 >= pattern.length) {
         // `**` at the end: anything, slashes included (`.*`).
         skip1[state] = true
-        loop[state + 1] = { kind: 'any' }
+        loop[state + 1] = ANY
         state++
       } else {
         // `**` before more: nothing, or anything that ends with a slash (`(.*/)?`).
         skip2[state] = true
         skip1[state] = true
-        loop[state + 1] = { kind: 'any' }
-        advance[state + 1] = { kind: 'slash' }
+        loop[state + 1] = ANY
+        advance[state + 1] = ONLY_SLASH
         state += 2
       }
     } else if (ch === '*') {
       skip1[state] = true
-      loop[state + 1] = { kind: 'notSlash' }
+      loop[state + 1] = NOT_SLASH
       state++
-    } else if (ch === '?') step({ kind: 'notSlash' })
+    } else if (ch === '?') step(NOT_SLASH)
     else if (ch === '[') i = characterClass(pattern, i, step)
-    else if (ch === '\\' && i + 1 < pattern.length) step({ kind: 'char', code: fold(pattern.charCodeAt(++i)) })
-    else step({ kind: 'char', code: fold(pattern.charCodeAt(i)) })
-  }
-  const automaton = { states: state + 1, advance, loop, skip1, skip2 }
-  return state + 1 <= MASK_STATES ? { ...automaton, masks: masksOf(automaton) } : automaton
-}
-
-function masksOf(a: Omit<Automaton, 'masks'>): Masks {
-  const advance = new Int32Array(128)
-  const loop = new Int32Array(128)
-  let skip1 = 0
-  let skip2 = 0
-  for (let s = 0; s < a.states; s++) {
-    const step = a.advance[s]
-    if (step) mark(advance, step, 1 << s)
-    const stay = a.loop[s]
-    if (stay) mark(loop, stay, 1 << s)
-    if (a.skip1[s]) skip1 |= 1 << s
-    if (a.skip2[s]) skip2 |= 1 << s
-  }
-  return { advance, loop, skip1, skip2, wide: new Map() }
-}
-
-/** Sets `bit` for every ASCII code `test` passes. */
-function mark(table: Int32Array, test: Test, bit: number): void {
-  if (test.kind === 'char') {
-    // A folded code below 128 is an ASCII character, and only ASCII characters fold to it.
-    if (test.code < 128) table[test.code] = (table[test.code] as number) | bit
-    if (test.code >= 65 && test.code <= 90) table[test.code + 32] = (table[test.code + 32] as number) | bit
-    return
-  }
-  for (let code = 0; code < 128; code++) if (passes(test, code)) table[code] = (table[code] as number) | bit
-}
-
-function maskPair(a: Omit<Automaton, 'masks'>, code: number): [number, number] {
-  let advance = 0
-  let loop = 0
-  for (let s = 0; s < a.states; s++) {
-    const step = a.advance[s]
-    if (step && passes(step, code)) advance |= 1 << s
-    const stay = a.loop[s]
-    if (stay && passes(stay, code)) loop |= 1 << s
-  }
-  return [advance, loop]
-}
-
-/** run() on bit masks. */
-function runMasks(a: Automaton, m: Masks, text: string, fromSegment: number): boolean {
-  const closeMask = (set: number): number => {
-    for (;;) {
-      const more = set | ((set & m.skip1) << 1) | ((set & m.skip2) << 2)
-      if (more === set) return set
-      set = more
+    else {
+      if (ch === '\\' && i + 1 < pattern.length) i++
+      const code = pattern.charCodeAt(i)
+      step(caseless([code, code]))
     }
   }
-  const accept = 1 << (a.states - 1)
-  let current = closeMask(1)
+  return { states: state + 1, advance, loop, skip1, skip2 }
+}
+
+/** The automaton of a pattern: its steps as bit masks. */
+function compile(pattern: string): Automaton {
+  const steps = stepsOf(pattern)
+  const words: Word[] = []
+  for (let first = 0; first < steps.states; first += 32) words.push(wordOf(steps, first, Math.min(steps.states, first + 32)))
+  return { states: steps.states, words, current: new Int32Array(words.length), next: new Int32Array(words.length) }
+}
+
+/** The word of states `first` to `end - 1`. */
+function wordOf(steps: Steps, first: number, end: number): Word {
+  const sets: [Units, number, 0 | 1][] = []
+  let skip1 = 0
+  let skip2 = 0
+  for (let s = first; s < end; s++) {
+    const bit = 1 << (s - first)
+    const advance = steps.advance[s]
+    if (advance) sets.push([advance, bit, 0])
+    const loop = steps.loop[s]
+    if (loop) sets.push([loop, bit, 1])
+    if (steps.skip1[s]) skip1 |= bit
+    if (steps.skip2[s]) skip2 |= bit
+  }
+  const starts = runStarts(sets.map(([units]) => units))
+  const masks = new Int32Array(2 * (128 + starts.length))
+  for (const [units, bit, kind] of sets) mark(units, bit, kind, starts, masks)
+  return { skip1, skip2, masks, starts }
+}
+
+/** The first code unit of each run past ASCII on which every one of `sets` answers alike. */
+function runStarts(sets: readonly Units[]): Int32Array {
+  const bounds = [128]
+  for (const units of sets) for (const b of units) if (b > 128 && b < UNITS) bounds.push(b)
+  const sorted = Int32Array.from(bounds).sort()
+  return sorted.filter((b, k) => k === 0 || b !== sorted[k - 1])
+}
+
+/** Sets `bit` in the masks (advance: kind 0, loop: 1) of each ASCII code and each run past ASCII that `units` holds. */
+function mark(units: Units, bit: number, kind: 0 | 1, starts: Int32Array, masks: Int32Array): void {
+  for (let k = 0; k < units.length; k += 2) {
+    const from = units[k] as number
+    const to = units[k + 1] as number
+    for (let code = from; code < Math.min(to, 128); code++) masks[2 * code + kind] = (masks[2 * code + kind] as number) | bit
+    if (to <= 128) continue
+    for (let r = lastAtOrBelow(starts, Math.max(from, 128)); r < starts.length && (starts[r] as number) < to; r++) {
+      masks[2 * (128 + r) + kind] = (masks[2 * (128 + r) + kind] as number) | bit
+    }
+  }
+}
+
+/** Where the masks of a code unit are in a word's `masks`, halved. */
+function slot(word: Word, code: number): number {
+  if (code < 128) return code
+  return word.starts.length === 1 ? 128 : 128 + lastAtOrBelow(word.starts, code)
+}
+
+/**
+ * Steps a character costs against an automaton: one for a word alone, two a word for more (each
+ * word is a pass of a loop, with arrays of states); past ASCII, one more a word per halving of its
+ * runs in the binary search.
+ */
+function automatonCost(a: Automaton, wide: boolean): number {
+  const each = a.words.length === 1 ? 1 : 2
+  return a.words.reduce((sum, word) => sum + each + (wide ? Math.ceil(Math.log2(word.starts.length)) : 0), 0)
+}
+
+/** Adds the states of a word reachable without consuming, until nothing changes (every such move goes forward). */
+function closeWord(word: Word, states: number): number {
+  for (;;) {
+    const more = states | ((states & word.skip1) << 1) | ((states & word.skip2) << 2)
+    if (more === states) return states
+    states = more
+  }
+}
+
+/** The states a word's skips reach in the next word (bits 0 and 1). */
+function skipsOut(word: Word, states: number): number {
+  return ((states & word.skip1) >>> 31) | ((states & word.skip2) >>> 30)
+}
+
+/**
+ * Runs the automaton over `text` (O(length × words)); with `fromSegment` 0 or more, reports
+ * whether it accepted at any prefix that ends where a folder ends (before a `/`, or at the end) and
+ * has at least `fromSegment` folders.
+ */
+function run(a: Automaton, text: string, fromSegment = -1): boolean {
+  const { words } = a
+  if (words.length === 1) return runWord(words[0] as Word, 1 << (a.states - 1), text, fromSegment)
+  let current = a.current
+  let next = a.next
+  let skipped = 0
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w] as Word
+    current[w] = closeWord(word, (w === 0 ? 1 : 0) | skipped)
+    skipped = skipsOut(word, current[w] as number)
+  }
+  const last = (a.states - 1) >> 5
+  const accept = 1 << ((a.states - 1) & 31)
+  let segment = 0
+  if (fromSegment === 0 && (current[last] as number) & accept) return true
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (fromSegment >= 0 && code === SLASH && ++segment >= fromSegment && (current[last] as number) & accept) return true
+    // One pass: a word's moves and skips reach only later words.
+    let advanced = 0
+    skipped = 0
+    let any = 0
+    for (let w = 0; w < words.length; w++) {
+      const word = words[w] as Word
+      const at = 2 * slot(word, code)
+      const states = current[w] as number
+      const moved = states & (word.masks[at] as number)
+      const now = closeWord(word, (moved << 1) | advanced | skipped | (states & (word.masks[at + 1] as number)))
+      advanced = moved >>> 31
+      skipped = skipsOut(word, now)
+      next[w] = now
+      any |= now
+    }
+    if (any === 0) return false
+    ;[current, next] = [next, current]
+  }
+  return (fromSegment < 0 || segment + 1 >= fromSegment) && ((current[last] as number) & accept) !== 0
+}
+
+/** run() for an automaton of one word (nearly every rule): no arrays of states. */
+function runWord(word: Word, accept: number, text: string, fromSegment: number): boolean {
+  const { masks } = word
+  let current = closeWord(word, 1)
   let segment = 0
   if (fromSegment === 0 && current & accept) return true
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i)
     if (fromSegment >= 0 && code === SLASH && ++segment >= fromSegment && current & accept) return true
-    let advance: number
-    let loop: number
-    if (code < 128) {
-      advance = m.advance[code] as number
-      loop = m.loop[code] as number
-    } else {
-      let pair = m.wide.get(code)
-      if (pair === undefined) {
-        pair = maskPair(a, code)
-        // Bounded: the names of a pull request may use every character there is.
-        if (m.wide.size < WIDE_CACHE) m.wide.set(code, pair)
-      }
-      ;[advance, loop] = pair
-    }
-    const next = ((current & advance) << 1) | (current & loop)
+    const at = 2 * slot(word, code)
+    const next = ((current & (masks[at] as number)) << 1) | (current & (masks[at + 1] as number))
     if (next === 0) return false
-    current = closeMask(next)
+    current = closeWord(word, next)
   }
   return (fromSegment < 0 || segment + 1 >= fromSegment) && (current & accept) !== 0
 }
 
 /** Reads `[...]` starting at `start` into one step; returns the index of its `]`. */
-function characterClass(pattern: string, start: number, step: (test: Test) => void): number {
-  let body = ''
+function characterClass(pattern: string, start: number, step: (units: Units) => void): number {
   let i = start + 1
-  if (pattern[i] === '^') {
-    body += '^'
-    i++
-  }
+  const negated = pattern[i] === '^'
+  if (negated) i++
   const first = i
+  const atoms: number[] = []
   for (; i < pattern.length; i++) {
     const ch = pattern[i] as string
     if (ch === ']' && i > first) break
-    if (ch === '\\' && i + 1 < pattern.length) {
-      // As in Go, an escaped letter or digit is that character (a regular expression would read `\d` as a digit).
-      const next = pattern[++i] as string
-      body += /[A-Za-z0-9]/.test(next) ? next : `\\${next}`
-    } else if (ch === '-' && i > first && i + 1 < pattern.length && pattern[i + 1] !== ']') body += '-'
-    else body += /[\]\\[^-]/.test(ch) ? `\\${ch}` : ch
+    // As in Go, an escaped character is that character (a regular expression would read `\d` as a digit).
+    if (ch === '\\' && i + 1 < pattern.length) atoms.push(pattern.charCodeAt(++i))
+    else if (ch === '-' && i > first && i + 1 < pattern.length && pattern[i + 1] !== ']') atoms.push(RANGE)
+    else atoms.push(pattern.charCodeAt(i))
   }
   if (i >= pattern.length) throw new Error("'[' has no closing ']'")
-  let re: RegExp
-  try {
-    re = new RegExp(`^[${body}]$`, 'i')
-  } catch (error) {
-    throw new Error(`the character class '${pattern.slice(start, i + 1)}' is not valid`, { cause: error })
-  }
-  step({ kind: 'class', re })
+  const ranges = classRanges(atoms, pattern.slice(start, i + 1))
+  step(negated ? complement(caseless(ranges)) : caseless(ranges))
   return i
 }
 
 /**
- * Runs the automaton over `text` (O(length × states)); with `fromSegment` 0 or more, reports
- * whether it accepted at any prefix that ends where a folder ends (before a `/`, or at the end) and
- * has at least `fromSegment` folders.
+ * The inclusive ranges of a class's characters, read as a regular expression's class reads them: a
+ * `-` between two characters joins them, and one right after a range is a plain `-`.
  */
-function run(a: Automaton, text: string, fromSegment = -1): boolean {
-  if (a.masks) return runMasks(a, a.masks, text, fromSegment)
-  let current = new Uint8Array(a.states)
-  let next = new Uint8Array(a.states)
-  current[0] = 1
-  close(a, current)
-  const last = a.states - 1
-  let segment = 0
-  if (fromSegment === 0 && current[last]) return true
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i)
-    if (fromSegment >= 0 && code === SLASH) {
-      segment++
-      if (segment >= fromSegment && current[last]) return true
-    }
-    next.fill(0)
-    let any = false
-    for (let s = 0; s < a.states; s++) {
-      if (!current[s]) continue
-      const loop = a.loop[s]
-      if (loop && passes(loop, code)) {
-        next[s] = 1
-        any = true
-      }
-      const advance = a.advance[s]
-      if (advance && passes(advance, code)) {
-        next[s + 1] = 1
-        any = true
-      }
-    }
-    if (!any) return false
-    close(a, next)
-    ;[current, next] = [next, current]
+function classRanges(atoms: readonly number[], text: string): number[] {
+  const ranges: number[] = []
+  const plain = (atom: number) => (atom === RANGE ? 45 : atom)
+  for (let k = 0; k < atoms.length; k++) {
+    const from = plain(atoms[k] as number)
+    if (atoms[k + 1] === RANGE && k + 2 < atoms.length) {
+      const to = plain(atoms[k + 2] as number)
+      if (to < from) throw new Error(`the character class '${text}' is not valid`)
+      ranges.push(from, to)
+      k += 2
+    } else ranges.push(from, from)
   }
-  if (fromSegment >= 0) return segment + 1 >= fromSegment && current[last] === 1
-  return current[last] === 1
-}
-
-/** Adds the states reachable without consuming (every such move goes forward: one pass). */
-function close(a: Automaton, set: Uint8Array): void {
-  for (let s = 0; s < a.states; s++) {
-    if (!set[s]) continue
-    if (a.skip1[s]) set[s + 1] = 1
-    if (a.skip2[s]) set[s + 2] = 1
-  }
+  return ranges
 }
 
 export interface DockerIgnore {
   readonly rules: number
   /**
-   * What matching one character of a path costs, in steps: one per rule, and one per two states for
-   * a rule too long for bit masks (its states are visited one by one). A path of n characters costs
-   * at most 2n times this (the path, then its folders).
+   * What matching one ASCII character of a path costs, in steps: one per rule, and two per 32
+   * states for a longer rule (a state per character of the pattern, a `[...]` class one, a `**` two).
    */
   readonly weight: number
+  /**
+   * What matching a character past ASCII costs: the same, and for a rule with classes or letters
+   * past ASCII one more per doubling of the runs of characters it tells apart (a binary search).
+   */
+  readonly wideWeight: number
+  /** What matching `rel` costs at most, in steps: each of its characters twice (the path, then its folders). */
+  cost(rel: string): number
   /** Whether `rel` (a clean relative path with `/`) is excluded. */
   ignores(rel: string): boolean
 }
@@ -338,8 +466,14 @@ export function parseDockerignore(lines: readonly string[]): DockerIgnore {
       throw new Error(`line ${i + 1}, '${line.trim()}': ${(error as Error).message}`, { cause: (error as Error).cause })
     }
   })
-  const weight = rules.reduce((sum, r) => sum + (r.automaton.masks ? 1 : Math.ceil(r.automaton.states / 2)), 0)
-  return { rules: rules.length, weight, ignores: (rel) => ignores(rules, rel) }
+  const weight = rules.reduce((sum, r) => sum + automatonCost(r.automaton, false), 0)
+  const wideWeight = rules.reduce((sum, r) => sum + automatonCost(r.automaton, true), 0)
+  const cost = (rel: string) => {
+    let wide = 0
+    for (let i = 0; i < rel.length; i++) if (rel.charCodeAt(i) >= 128) wide++
+    return 2 * ((rel.length - wide) * weight + wide * wideWeight)
+  }
+  return { rules: rules.length, weight, wideWeight, cost, ignores: (rel) => ignores(rules, rel) }
 }
 
 function ignores(rules: readonly Rule[], file: string): boolean {

@@ -248,9 +248,17 @@ describe('the limits of a run of context hashes', () => {
     const dir = repo({ ...NESTED, 'a/.dockerignore': 'y\nz\n' })
     // Checked: .dockerignore, Dockerfile, b, b/Dockerfile, b/c, b/c/Dockerfile, b/c/x: 58 characters, twice, 2 rules.
     await expect(hasher(dir, { ignoreSteps: 231 }).hash('a', 'a/Dockerfile')).rejects.toThrow(
-      "matching the paths of the build contexts against their ignore rules takes more than 231 steps in all (a character of a path against a rule is one; the context of 'a/Dockerfile' reached it, with the 2 rules of 'a/.dockerignore'): expected fewer; use fewer rules, smaller contexts, or hash: dockerfile",
+      "matching the paths of the build contexts against their ignore rules takes more than 231 steps in all (a character of a path against a rule is one, a character past ASCII up to 17; the context of 'a/Dockerfile' reached it, with the 2 rules of 'a/.dockerignore'): expected fewer; use fewer rules, smaller contexts, or hash: dockerfile",
     )
     expect((await hasher(dir, { ignoreSteps: 232 }).hash('a', 'a/Dockerfile')).files).toBe(5)
+  })
+
+  it('counts a character past ASCII by what it costs against rules that tell such characters apart', async () => {
+    const dir = repo({ 'a/Dockerfile': 'FROM scratch\n', 'a/.dockerignore': '[日本]\nz\n', 'a/日本': 'x\n' })
+    // .dockerignore and Dockerfile: 23 ASCII characters at 2 steps (2 rules); 日本: 2 characters at 5
+    // (1 + a binary search of 3 over the 5 runs 日 and 本 make, and 1 for z); all twice.
+    await expect(hasher(dir, { ignoreSteps: 111 }).hash('a', 'a/Dockerfile')).rejects.toThrow('takes more than 111 steps in all')
+    expect((await hasher(dir, { ignoreSteps: 112 }).hash('a', 'a/Dockerfile')).files).toBe(3)
   })
 
   it('bounds the bytes read from the working tree, before reading them', async () => {
