@@ -875,8 +875,9 @@ const LIMITS = {
     contextFiles: 5_000_000,
     /**
      * Steps of matching paths against ignore rules, all contexts together: a character of a path
-     * against a rule is one (at most two per character: the path, then its folders), a character
-     * against a rule too long for bit masks one per two of its states (see dockerignore.ts).
+     * against a rule is one (at most two per character: the path, then its folders), against a rule
+     * of more than 32 states two per 32; a character past ASCII one more per halving of the binary
+     * search it takes (see dockerignore.ts), whatever the characters, so that the bound is one of time.
      */
     ignoreSteps: 5_000_000_000,
     /** Bytes of the list of the commit's files (`git ls-tree`), about 100 a file: 2.5 million files. */
@@ -4706,9 +4707,13 @@ function catFile(tree, entry, kind) {
 ;// CONCATENATED MODULE: ./src/scan/dockerignore.ts
 
 const SLASH = 47;
-const MASK_STATES = 30;
-/** Characters past ASCII whose masks a rule keeps. */
-const WIDE_CACHE = 256;
+/** Code units: one past the largest. */
+const UNITS = 0x10000;
+const ANY = Int32Array.of(0, UNITS);
+const NOT_SLASH = Int32Array.of(0, SLASH, SLASH + 1, UNITS);
+const ONLY_SLASH = Int32Array.of(SLASH, SLASH + 1);
+/** In a character class, a `-` between two characters (a range), as the library's regular expression reads it. */
+const RANGE = -1;
 /** Canonicalize of ECMAScript's case-insensitive, non-Unicode matching: what the library's `i` flag compares. */
 function fold(code) {
     if (code < 128)
@@ -4719,19 +4724,95 @@ function fold(code) {
     const folded = upper.charCodeAt(0);
     return folded < 128 ? code : folded;
 }
-function dockerignore_passes(test, code) {
-    switch (test.kind) {
-        case 'char':
-            return fold(code) === test.code;
-        case 'notSlash':
-            return code !== SLASH;
-        case 'any':
-            return true;
-        case 'slash':
-            return code === SLASH;
-        case 'class':
-            return test.re.test(String.fromCharCode(code));
+let folding;
+/** Made once, when a rule first has a character past ASCII: 65,536 case conversions, some 20 ms. */
+function wideFolding() {
+    if (folding)
+        return folding;
+    const folded = new Uint16Array(UNITS);
+    const groups = new Map();
+    for (let c = 0; c < UNITS; c++) {
+        folded[c] = fold(c);
+        if (c >= 128 && folded[c] !== c)
+            groups.set(folded[c], []);
     }
+    const members = [];
+    for (let c = 128; c < UNITS; c++) {
+        const group = groups.get(folded[c]);
+        if (group) {
+            group.push(c);
+            members.push(c);
+        }
+    }
+    folding = { fold: folded, members: Int32Array.from(members), groups };
+    return folding;
+}
+/** The index of the last of the sorted `bounds` at or below `code`, -1 when none is. */
+function lastAtOrBelow(bounds, code) {
+    let low = 0;
+    let high = bounds.length;
+    while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (bounds[mid] <= code)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    return low - 1;
+}
+/** The set of the inclusive ranges `[from, to, from, to, ...]`, in any order. */
+function unitsOf(ranges) {
+    const pairs = [];
+    for (let k = 0; k < ranges.length; k += 2)
+        pairs.push([ranges[k], ranges[k + 1] + 1]);
+    pairs.sort((x, y) => x[0] - y[0]);
+    const bounds = [];
+    for (const [from, to] of pairs) {
+        const last = bounds.length - 1;
+        if (last > 0 && from <= bounds[last])
+            bounds[last] = Math.max(bounds[last], to);
+        else
+            bounds.push(from, to);
+    }
+    return Int32Array.from(bounds);
+}
+/** The code units not in `units`. */
+function complement(units) {
+    const bounds = Array.from(units);
+    if (bounds[0] === 0)
+        bounds.shift();
+    else
+        bounds.unshift(0);
+    if (bounds[bounds.length - 1] === UNITS)
+        bounds.pop();
+    else
+        bounds.push(UNITS);
+    return Int32Array.from(bounds);
+}
+/**
+ * The code units that match the inclusive `ranges` when letters match in either case: those whose
+ * fold is the fold of one in the ranges, as the `i` flag compares them.
+ */
+function caseless(ranges) {
+    const all = [...ranges];
+    for (let k = 0; k < ranges.length; k += 2) {
+        const from = ranges[k];
+        const to = ranges[k + 1];
+        // ASCII letters: the other case.
+        if (from <= 90 && to >= 65)
+            all.push(Math.max(from, 65) + 32, Math.min(to, 90) + 32);
+        if (from <= 122 && to >= 97)
+            all.push(Math.max(from, 97) - 32, Math.min(to, 122) - 32);
+        if (to < 128)
+            continue;
+        const { fold: folded, members, groups } = wideFolding();
+        for (let i = lastAtOrBelow(members, from - 1) + 1; i < members.length && members[i] <= to; i++) {
+            for (const other of groups.get(folded[members[i]]) ?? [])
+                if (other < from || other > to)
+                    all.push(other, other);
+        }
+    }
+    return unitsOf(all);
 }
 /** Go's filepath.Clean, as the library does it: normalised, without a trailing slash. */
 function cleanPath(file) {
@@ -4770,15 +4851,15 @@ function parseRule(line) {
 function compiled(pattern, negative) {
     return { negative, dirs: pattern.split('/'), automaton: compile(pattern) };
 }
-/** The automaton of a pattern: the library's regular expression, step by step. */
-function compile(pattern) {
+/** The steps of a pattern: the library's regular expression, step by step. */
+function stepsOf(pattern) {
     const advance = [];
     const loop = [];
     const skip1 = [];
     const skip2 = [];
     let state = 0;
-    const step = (test) => {
-        advance[state] = test;
+    const step = (units) => {
+        advance[state] = units;
         state++;
     };
     for (let i = 0; i < pattern.length; i++) {
@@ -4790,93 +4871,171 @@ function compile(pattern) {
             if (i + 1 >= pattern.length) {
                 // `**` at the end: anything, slashes included (`.*`).
                 skip1[state] = true;
-                loop[state + 1] = { kind: 'any' };
+                loop[state + 1] = ANY;
                 state++;
             }
             else {
                 // `**` before more: nothing, or anything that ends with a slash (`(.*/)?`).
                 skip2[state] = true;
                 skip1[state] = true;
-                loop[state + 1] = { kind: 'any' };
-                advance[state + 1] = { kind: 'slash' };
+                loop[state + 1] = ANY;
+                advance[state + 1] = ONLY_SLASH;
                 state += 2;
             }
         }
         else if (ch === '*') {
             skip1[state] = true;
-            loop[state + 1] = { kind: 'notSlash' };
+            loop[state + 1] = NOT_SLASH;
             state++;
         }
         else if (ch === '?')
-            step({ kind: 'notSlash' });
+            step(NOT_SLASH);
         else if (ch === '[')
             i = dockerignore_characterClass(pattern, i, step);
-        else if (ch === '\\' && i + 1 < pattern.length)
-            step({ kind: 'char', code: fold(pattern.charCodeAt(++i)) });
-        else
-            step({ kind: 'char', code: fold(pattern.charCodeAt(i)) });
+        else {
+            if (ch === '\\' && i + 1 < pattern.length)
+                i++;
+            const code = pattern.charCodeAt(i);
+            step(caseless([code, code]));
+        }
     }
-    const automaton = { states: state + 1, advance, loop, skip1, skip2 };
-    return state + 1 <= MASK_STATES ? { ...automaton, masks: masksOf(automaton) } : automaton;
+    return { states: state + 1, advance, loop, skip1, skip2 };
 }
-function masksOf(a) {
-    const advance = new Int32Array(128);
-    const loop = new Int32Array(128);
+/** The automaton of a pattern: its steps as bit masks. */
+function compile(pattern) {
+    const steps = stepsOf(pattern);
+    const words = [];
+    for (let first = 0; first < steps.states; first += 32)
+        words.push(wordOf(steps, first, Math.min(steps.states, first + 32)));
+    return { states: steps.states, words, current: new Int32Array(words.length), next: new Int32Array(words.length) };
+}
+/** The word of states `first` to `end - 1`. */
+function wordOf(steps, first, end) {
+    const sets = [];
     let skip1 = 0;
     let skip2 = 0;
-    for (let s = 0; s < a.states; s++) {
-        const step = a.advance[s];
-        if (step)
-            mark(advance, step, 1 << s);
-        const stay = a.loop[s];
-        if (stay)
-            mark(loop, stay, 1 << s);
-        if (a.skip1[s])
-            skip1 |= 1 << s;
-        if (a.skip2[s])
-            skip2 |= 1 << s;
+    for (let s = first; s < end; s++) {
+        const bit = 1 << (s - first);
+        const advance = steps.advance[s];
+        if (advance)
+            sets.push([advance, bit, 0]);
+        const loop = steps.loop[s];
+        if (loop)
+            sets.push([loop, bit, 1]);
+        if (steps.skip1[s])
+            skip1 |= bit;
+        if (steps.skip2[s])
+            skip2 |= bit;
     }
-    return { advance, loop, skip1, skip2, wide: new Map() };
+    const starts = runStarts(sets.map(([units]) => units));
+    const masks = new Int32Array(2 * (128 + starts.length));
+    for (const [units, bit, kind] of sets)
+        mark(units, bit, kind, starts, masks);
+    return { skip1, skip2, masks, starts };
 }
-/** Sets `bit` for every ASCII code `test` passes. */
-function mark(table, test, bit) {
-    if (test.kind === 'char') {
-        // A folded code below 128 is an ASCII character, and only ASCII characters fold to it.
-        if (test.code < 128)
-            table[test.code] = table[test.code] | bit;
-        if (test.code >= 65 && test.code <= 90)
-            table[test.code + 32] = table[test.code + 32] | bit;
-        return;
-    }
-    for (let code = 0; code < 128; code++)
-        if (dockerignore_passes(test, code))
-            table[code] = table[code] | bit;
+/** The first code unit of each run past ASCII on which every one of `sets` answers alike. */
+function runStarts(sets) {
+    const bounds = [128];
+    for (const units of sets)
+        for (const b of units)
+            if (b > 128 && b < UNITS)
+                bounds.push(b);
+    const sorted = Int32Array.from(bounds).sort();
+    return sorted.filter((b, k) => k === 0 || b !== sorted[k - 1]);
 }
-function maskPair(a, code) {
-    let advance = 0;
-    let loop = 0;
-    for (let s = 0; s < a.states; s++) {
-        const step = a.advance[s];
-        if (step && dockerignore_passes(step, code))
-            advance |= 1 << s;
-        const stay = a.loop[s];
-        if (stay && dockerignore_passes(stay, code))
-            loop |= 1 << s;
-    }
-    return [advance, loop];
-}
-/** run() on bit masks. */
-function runMasks(a, m, text, fromSegment) {
-    const closeMask = (set) => {
-        for (;;) {
-            const more = set | ((set & m.skip1) << 1) | ((set & m.skip2) << 2);
-            if (more === set)
-                return set;
-            set = more;
+/** Sets `bit` in the masks (advance: kind 0, loop: 1) of each ASCII code and each run past ASCII that `units` holds. */
+function mark(units, bit, kind, starts, masks) {
+    for (let k = 0; k < units.length; k += 2) {
+        const from = units[k];
+        const to = units[k + 1];
+        for (let code = from; code < Math.min(to, 128); code++)
+            masks[2 * code + kind] = masks[2 * code + kind] | bit;
+        if (to <= 128)
+            continue;
+        for (let r = lastAtOrBelow(starts, Math.max(from, 128)); r < starts.length && starts[r] < to; r++) {
+            masks[2 * (128 + r) + kind] = masks[2 * (128 + r) + kind] | bit;
         }
-    };
-    const accept = 1 << (a.states - 1);
-    let current = closeMask(1);
+    }
+}
+/** Where the masks of a code unit are in a word's `masks`, halved. */
+function slot(word, code) {
+    if (code < 128)
+        return code;
+    return word.starts.length === 1 ? 128 : 128 + lastAtOrBelow(word.starts, code);
+}
+/**
+ * Steps a character costs against an automaton: one for a word alone, two a word for more (each
+ * word is a pass of a loop, with arrays of states); past ASCII, one more a word per halving of its
+ * runs in the binary search.
+ */
+function automatonCost(a, wide) {
+    const each = a.words.length === 1 ? 1 : 2;
+    return a.words.reduce((sum, word) => sum + each + (wide ? Math.ceil(Math.log2(word.starts.length)) : 0), 0);
+}
+/** Adds the states of a word reachable without consuming, until nothing changes (every such move goes forward). */
+function closeWord(word, states) {
+    for (;;) {
+        const more = states | ((states & word.skip1) << 1) | ((states & word.skip2) << 2);
+        if (more === states)
+            return states;
+        states = more;
+    }
+}
+/** The states a word's skips reach in the next word (bits 0 and 1). */
+function skipsOut(word, states) {
+    return ((states & word.skip1) >>> 31) | ((states & word.skip2) >>> 30);
+}
+/**
+ * Runs the automaton over `text` (O(length × words)); with `fromSegment` 0 or more, reports
+ * whether it accepted at any prefix that ends where a folder ends (before a `/`, or at the end) and
+ * has at least `fromSegment` folders.
+ */
+function run(a, text, fromSegment = -1) {
+    const { words } = a;
+    if (words.length === 1)
+        return runWord(words[0], 1 << (a.states - 1), text, fromSegment);
+    let current = a.current;
+    let next = a.next;
+    let skipped = 0;
+    for (let w = 0; w < words.length; w++) {
+        const word = words[w];
+        current[w] = closeWord(word, (w === 0 ? 1 : 0) | skipped);
+        skipped = skipsOut(word, current[w]);
+    }
+    const last = (a.states - 1) >> 5;
+    const accept = 1 << ((a.states - 1) & 31);
+    let segment = 0;
+    if (fromSegment === 0 && current[last] & accept)
+        return true;
+    for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (fromSegment >= 0 && code === SLASH && ++segment >= fromSegment && current[last] & accept)
+            return true;
+        // One pass: a word's moves and skips reach only later words.
+        let advanced = 0;
+        skipped = 0;
+        let any = 0;
+        for (let w = 0; w < words.length; w++) {
+            const word = words[w];
+            const at = 2 * slot(word, code);
+            const states = current[w];
+            const moved = states & word.masks[at];
+            const now = closeWord(word, (moved << 1) | advanced | skipped | (states & word.masks[at + 1]));
+            advanced = moved >>> 31;
+            skipped = skipsOut(word, now);
+            next[w] = now;
+            any |= now;
+        }
+        if (any === 0)
+            return false;
+        [current, next] = [next, current];
+    }
+    return (fromSegment < 0 || segment + 1 >= fromSegment) && (current[last] & accept) !== 0;
+}
+/** run() for an automaton of one word (nearly every rule): no arrays of states. */
+function runWord(word, accept, text, fromSegment) {
+    const { masks } = word;
+    let current = closeWord(word, 1);
     let segment = 0;
     if (fromSegment === 0 && current & accept)
         return true;
@@ -4884,123 +5043,60 @@ function runMasks(a, m, text, fromSegment) {
         const code = text.charCodeAt(i);
         if (fromSegment >= 0 && code === SLASH && ++segment >= fromSegment && current & accept)
             return true;
-        let advance;
-        let loop;
-        if (code < 128) {
-            advance = m.advance[code];
-            loop = m.loop[code];
-        }
-        else {
-            let pair = m.wide.get(code);
-            if (pair === undefined) {
-                pair = maskPair(a, code);
-                // Bounded: the names of a pull request may use every character there is.
-                if (m.wide.size < WIDE_CACHE)
-                    m.wide.set(code, pair);
-            }
-            ;
-            [advance, loop] = pair;
-        }
-        const next = ((current & advance) << 1) | (current & loop);
+        const at = 2 * slot(word, code);
+        const next = ((current & masks[at]) << 1) | (current & masks[at + 1]);
         if (next === 0)
             return false;
-        current = closeMask(next);
+        current = closeWord(word, next);
     }
     return (fromSegment < 0 || segment + 1 >= fromSegment) && (current & accept) !== 0;
 }
 /** Reads `[...]` starting at `start` into one step; returns the index of its `]`. */
 function dockerignore_characterClass(pattern, start, step) {
-    let body = '';
     let i = start + 1;
-    if (pattern[i] === '^') {
-        body += '^';
+    const negated = pattern[i] === '^';
+    if (negated)
         i++;
-    }
     const first = i;
+    const atoms = [];
     for (; i < pattern.length; i++) {
         const ch = pattern[i];
         if (ch === ']' && i > first)
             break;
-        if (ch === '\\' && i + 1 < pattern.length) {
-            // As in Go, an escaped letter or digit is that character (a regular expression would read `\d` as a digit).
-            const next = pattern[++i];
-            body += /[A-Za-z0-9]/.test(next) ? next : `\\${next}`;
-        }
+        // As in Go, an escaped character is that character (a regular expression would read `\d` as a digit).
+        if (ch === '\\' && i + 1 < pattern.length)
+            atoms.push(pattern.charCodeAt(++i));
         else if (ch === '-' && i > first && i + 1 < pattern.length && pattern[i + 1] !== ']')
-            body += '-';
+            atoms.push(RANGE);
         else
-            body += /[\]\\[^-]/.test(ch) ? `\\${ch}` : ch;
+            atoms.push(pattern.charCodeAt(i));
     }
     if (i >= pattern.length)
         throw new Error("'[' has no closing ']'");
-    let re;
-    try {
-        re = new RegExp(`^[${body}]$`, 'i');
-    }
-    catch (error) {
-        throw new Error(`the character class '${pattern.slice(start, i + 1)}' is not valid`, { cause: error });
-    }
-    step({ kind: 'class', re });
+    const ranges = classRanges(atoms, pattern.slice(start, i + 1));
+    step(negated ? complement(caseless(ranges)) : caseless(ranges));
     return i;
 }
 /**
- * Runs the automaton over `text` (O(length × states)); with `fromSegment` 0 or more, reports
- * whether it accepted at any prefix that ends where a folder ends (before a `/`, or at the end) and
- * has at least `fromSegment` folders.
+ * The inclusive ranges of a class's characters, read as a regular expression's class reads them: a
+ * `-` between two characters joins them, and one right after a range is a plain `-`.
  */
-function run(a, text, fromSegment = -1) {
-    if (a.masks)
-        return runMasks(a, a.masks, text, fromSegment);
-    let current = new Uint8Array(a.states);
-    let next = new Uint8Array(a.states);
-    current[0] = 1;
-    dockerignore_close(a, current);
-    const last = a.states - 1;
-    let segment = 0;
-    if (fromSegment === 0 && current[last])
-        return true;
-    for (let i = 0; i < text.length; i++) {
-        const code = text.charCodeAt(i);
-        if (fromSegment >= 0 && code === SLASH) {
-            segment++;
-            if (segment >= fromSegment && current[last])
-                return true;
+function classRanges(atoms, text) {
+    const ranges = [];
+    const plain = (atom) => (atom === RANGE ? 45 : atom);
+    for (let k = 0; k < atoms.length; k++) {
+        const from = plain(atoms[k]);
+        if (atoms[k + 1] === RANGE && k + 2 < atoms.length) {
+            const to = plain(atoms[k + 2]);
+            if (to < from)
+                throw new Error(`the character class '${text}' is not valid`);
+            ranges.push(from, to);
+            k += 2;
         }
-        next.fill(0);
-        let any = false;
-        for (let s = 0; s < a.states; s++) {
-            if (!current[s])
-                continue;
-            const loop = a.loop[s];
-            if (loop && dockerignore_passes(loop, code)) {
-                next[s] = 1;
-                any = true;
-            }
-            const advance = a.advance[s];
-            if (advance && dockerignore_passes(advance, code)) {
-                next[s + 1] = 1;
-                any = true;
-            }
-        }
-        if (!any)
-            return false;
-        dockerignore_close(a, next);
-        [current, next] = [next, current];
+        else
+            ranges.push(from, from);
     }
-    if (fromSegment >= 0)
-        return segment + 1 >= fromSegment && current[last] === 1;
-    return current[last] === 1;
-}
-/** Adds the states reachable without consuming (every such move goes forward: one pass). */
-function dockerignore_close(a, set) {
-    for (let s = 0; s < a.states; s++) {
-        if (!set[s])
-            continue;
-        if (a.skip1[s])
-            set[s + 1] = 1;
-        if (a.skip2[s])
-            set[s + 2] = 1;
-    }
+    return ranges;
 }
 /** The rules of an ignore file's lines; throws with the line's number on a pattern Docker refuses too. */
 function parseDockerignore(lines) {
@@ -5015,8 +5111,16 @@ function parseDockerignore(lines) {
             throw new Error(`line ${i + 1}, '${line.trim()}': ${error.message}`, { cause: error.cause });
         }
     });
-    const weight = rules.reduce((sum, r) => sum + (r.automaton.masks ? 1 : Math.ceil(r.automaton.states / 2)), 0);
-    return { rules: rules.length, weight, ignores: (rel) => ignores(rules, rel) };
+    const weight = rules.reduce((sum, r) => sum + automatonCost(r.automaton, false), 0);
+    const wideWeight = rules.reduce((sum, r) => sum + automatonCost(r.automaton, true), 0);
+    const cost = (rel) => {
+        let wide = 0;
+        for (let i = 0; i < rel.length; i++)
+            if (rel.charCodeAt(i) >= 128)
+                wide++;
+        return 2 * ((rel.length - wide) * weight + wide * wideWeight);
+    };
+    return { rules: rules.length, weight, wideWeight, cost, ignores: (rel) => ignores(rules, rel) };
 }
 function ignores(rules, file) {
     const parent = cleanPath(external_node_path_default().posix.dirname(file));
@@ -5140,9 +5244,9 @@ class ContextHasher {
             if (!hasRules)
                 return false;
             // Counted before the work, as its bound: the path, then its folders.
-            this.used.steps += 2 * rel.length * ig.weight;
+            this.used.steps += ig.cost(rel);
             if (this.used.steps > this.limits.ignoreSteps) {
-                throw new LimitError(`matching the paths of the build contexts against their ignore rules takes more than ${count(this.limits.ignoreSteps)} steps in all (a character of a path against a rule is one; the context of '${dockerfile}' reached it, with the ${ig.rules} rules of '${found?.name}'): expected fewer; use fewer rules, smaller contexts, or hash: dockerfile`);
+                throw new LimitError(`matching the paths of the build contexts against their ignore rules takes more than ${count(this.limits.ignoreSteps)} steps in all (a character of a path against a rule is one, a character past ASCII up to 17; the context of '${dockerfile}' reached it, with the ${ig.rules} rules of '${found?.name}'): expected fewer; use fewer rules, smaller contexts, or hash: dockerfile`);
             }
             return ig.ignores(rel);
         };
