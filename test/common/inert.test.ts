@@ -91,10 +91,8 @@ describe("the action's own commands", () => {
 
   // An annotation shows the text's control characters (but tab, CR and LF) percent-encoded; a group name is the text.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is encoded
-  const shownAs = (command: string, text: string) =>
-    command === 'group'
-      ? text
-      : text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => encodeURIComponent(c))
+  const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/g
+  const shownAs = (command: string, text: string) => (command === 'group' ? text : text.replace(CONTROL, (c) => encodeURIComponent(c)))
 
   it('carry any text as data: one command, of that name, whose data the runner reads back as the text, its control characters shown (property)', async () => {
     await fc.assert(
