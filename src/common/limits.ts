@@ -36,6 +36,10 @@ export const LIMITS = {
   contextBytes: 16 * 1024 ** 3,
   /** Bytes of the config file. */
   configBytes: 2 * 1024 * 1024,
+  /** Levels of mappings and lists inside one another in the config (and in `image-config`): a config has about six. */
+  configDepth: 64,
+  /** Entries of one mapping or list of the config: a config has a few hundred in all. */
+  configEntries: 10_000,
   /** Bytes of the manifest, read or written. */
   manifestBytes: 64 * 1024 * 1024,
   /** Bytes of `.gitmodules`. */

@@ -1,6 +1,7 @@
 import { posix } from 'node:path'
-import type { isAlias, isMap, isScalar, isSeq, LineCounter, Pair, Node as YamlNode } from 'yaml'
+import type { CST, Document, isAlias, isMap, isScalar, isSeq, LineCounter, Pair, Node as YamlNode } from 'yaml'
 import { InputError, type SourceLocation } from '../common/errors.js'
+import { count, LIMITS } from '../common/limits.js'
 import { isDns1123Label, MAX_IMAGE_NAME_LENGTH } from '../common/names.js'
 import type { ConfigSource, ImageConfig, ImageEntry, ImageOptions, OptionKey, ResourceList, Resources, Toleration } from './types.js'
 
@@ -189,18 +190,136 @@ async function parseYaml(
   // Loaded only when there is a config: the yaml package costs start-up time.
   const yaml = await import('yaml')
   const lineCounter = new yaml.LineCounter()
-  const doc = yaml.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true })
+  const doc = firstDocument(yaml, text, lineCounter, source)
   const problem = doc.errors[0]
   if (problem) {
     const { line, col } = lineCounter.linePos(problem.pos[0])
-    const what = problem.code === 'DUPLICATE_KEY' ? 'a key appears twice in one mapping' : problem.message.replace(/\s+/g, ' ').trim()
-    throw configError(source, { line, column: col }, `expected valid YAML, but ${what}`)
+    throw configError(source, { line, column: col }, `expected valid YAML, but ${problem.message.replace(/\s+/g, ' ').trim()}`)
   }
   const contents = doc.contents as YamlNode | null
   return {
     contents: contents && yaml.isScalar(contents) && contents.value === null ? null : contents,
     lineCounter,
     kinds: { isAlias: yaml.isAlias, isMap: yaml.isMap, isSeq: yaml.isSeq, isScalar: yaml.isScalar },
+  }
+}
+
+/** The first problem met reading a document: reading stops there. */
+class FirstError {
+  constructor(
+    readonly offset: number,
+    readonly message: string,
+  ) {}
+}
+
+/**
+ * The first document of the text, as the yaml package's parseDocument reads it, with changes that
+ * keep the time linear in the text and the memory small, whatever it holds:
+ * - the parser's stack is checked after each token, so that mappings and lists nested too deep or
+ *   with too many entries fail before they are built (the parser's memory and the composer's
+ *   recursion grow with them);
+ * - the package's own check of duplicate keys is off (it compares each key with every key before
+ *   it); Reader.map checks them;
+ * - reading stops at the first error, and at a second document, where the package makes an error
+ *   object (with its stack) for each of a flood of bad tokens: 2 MiB of commas took 28 s and 2 GB.
+ */
+function firstDocument(yaml: typeof import('yaml'), text: string, lineCounter: LineCounter, source: ConfigSource): Document.Parsed {
+  const parser = new yaml.Parser(lineCounter.addNewLine)
+  const composer = new yaml.Composer({ prettyErrors: false, uniqueKeys: false, strict: true })
+  let first: FirstError | undefined
+  const fail = (offset: number, message: string): never => {
+    first ??= new FirstError(offset, message)
+    throw first
+  }
+  // Thrown again on each later call: the package catches what a tag's resolver throws, and reports it.
+  const onError = (at: number | readonly number[] | { offset: number }, _code: string, message: string, warning?: boolean) => {
+    if (!warning)
+      fail(
+        typeof at === 'number' ? at : 'offset' in at ? at.offset : (at[0] ?? 0),
+        `expected valid YAML, but ${message.replace(/\s+/g, ' ').trim()}`,
+      )
+  }
+  Object.assign(composer, { onError })
+  const stream = checkedTokens(yaml, parser, text, lineCounter, fail)
+  let doc: Document.Parsed | undefined
+  try {
+    for (const next of composer.compose(stream.tokens, true, text.length)) doc ??= next
+  } catch (error) {
+    if (first === undefined) throw error
+  }
+  if (first !== undefined) {
+    const { line, col } = lineCounter.linePos(first.offset)
+    throw configError(source, { line, column: col }, first.message)
+  }
+  // compose() ends with a document, an empty one for an empty text.
+  const parsed = doc as Document.Parsed
+  const second = stream.secondDocument()
+  if (second !== undefined) {
+    const message = 'Source contains multiple documents; please use YAML.parseAllDocuments()'
+    parsed.errors.push(new yaml.YAMLParseError([second, second + 1], 'MULTIPLE_DOCS', message))
+  }
+  return parsed
+}
+
+/**
+ * The parser's tokens of `text`, up to its first error token or the start of a second document
+ * (where it is kept), its stack checked after each lexeme (see shapeProblem).
+ */
+function checkedTokens(
+  yaml: typeof import('yaml'),
+  parser: InstanceType<typeof import('yaml').Parser>,
+  text: string,
+  lineCounter: LineCounter,
+  fail: (offset: number, message: string) => never,
+): { tokens: Generator<CST.Token>; secondDocument: () => number | undefined } {
+  let second: number | undefined
+  let documents = 0
+  let failed = false
+  // The tokens of the first document, and what the stream holds before and after it.
+  const pass = function* (from: Generator<CST.Token>) {
+    for (const token of from) {
+      if (token.type === 'document' && documents++ > 0) second ??= token.offset
+      if (second !== undefined) return
+      yield token
+      failed ||= token.type === 'error'
+    }
+  }
+  const tokens = function* () {
+    lineCounter.addNewLine(0)
+    for (const lexeme of new yaml.Lexer().lex(text)) {
+      yield* pass(parser.next(lexeme))
+      if (failed || second !== undefined) return
+      const problem = shapeProblem(parser.stack)
+      if (problem) fail(problem.offset, problem.message)
+    }
+    yield* pass(parser.end())
+  }
+  return { tokens: tokens(), secondDocument: () => second }
+}
+
+/**
+ * What is wrong with the collections being parsed (the parser's stack, the innermost last), if
+ * anything, and where: the entry past the limit, or the collection one level too deep.
+ */
+function shapeProblem(stack: readonly CST.Token[]): { offset: number; message: string } | undefined {
+  const top = stack[stack.length - 1]
+  if (top !== undefined && 'items' in top && top.items.length > LIMITS.configEntries) {
+    // Once the entry has a key or a value, to point at it (an entry of neither, one entry later).
+    const entry = top.items[top.items.length - 1] as CST.CollectionItem
+    const at = entry.key ?? entry.value ?? (top.items.length > LIMITS.configEntries + 1 ? (entry.start[0] ?? top) : undefined)
+    if (at) {
+      const most = count(LIMITS.configEntries)
+      return { offset: at.offset, message: `a mapping or list has more than ${most} entries: expected at most ${most}` }
+    }
+  }
+  // The stack holds the document and a scalar being read besides the collections.
+  if (stack.length <= LIMITS.configDepth) return undefined
+  const collections = stack.filter((t) => t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection')
+  const innermost = collections[LIMITS.configDepth]
+  if (innermost === undefined) return undefined
+  return {
+    offset: innermost.offset,
+    message: `mappings and lists nest more than ${LIMITS.configDepth} deep here: expected at most ${LIMITS.configDepth}`,
   }
 }
 
@@ -244,7 +363,15 @@ class Reader {
     const n = node as YamlNode | null
     if (!this.kinds.isMap(n))
       return this.fail(this.isEmpty(n) && owner ? owner : n, `${what} has ${this.describe(n)}: expected ${expected}`)
-    return n.items as Pair<YamlNode, YamlNode>[]
+    const items = n.items as Pair<YamlNode, YamlNode>[]
+    // Keys compared as the yaml package compares them (the same scalar value), in one pass.
+    const keys = new Set<unknown>()
+    for (const { key } of items) {
+      const value = this.kinds.isScalar(key) ? key.value : key
+      if (keys.has(value)) this.fail(key, 'expected valid YAML, but a key appears twice in one mapping')
+      keys.add(value)
+    }
+    return items
   }
 
   seq(node: unknown, what: string, expected: string): YamlNode[] {
@@ -361,7 +488,7 @@ class Reader {
   }
 
   private extraTags(value: YamlNode | null, what: string): string[] {
-    const tags: string[] = []
+    const seen = new Set<string>()
     for (const item of this.seq(value, what, 'a list of tags such as [latest]')) {
       const tag = this.matching(
         item,
@@ -371,10 +498,10 @@ class Reader {
       )
       if (CONTENT_TAG.test(tag))
         this.fail(item, `an item of ${what} has the value '${tag}': expected a tag that cannot be taken for a content tag (16 hex digits)`)
-      if (tags.includes(tag)) this.fail(item, `${what} has '${tag}' twice: expected each tag once`)
-      tags.push(tag)
+      if (seen.has(tag)) this.fail(item, `${what} has '${tag}' twice: expected each tag once`)
+      seen.add(tag)
     }
-    return tags
+    return [...seen]
   }
 
   private nodeSelector(value: YamlNode | null, what: string): Record<string, string> {

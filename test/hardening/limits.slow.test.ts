@@ -101,6 +101,53 @@ const LIMIT_CASES: BadCase[] = [
     files: { ...TWO, 'deploy/manifest.yaml': `# ${'x'.repeat(LIMITS.manifestBytes)}\n` },
     message: "the existing manifest 'deploy/manifest.yaml' has 67108867 bytes, more than the 67108864 (64 MiB) a manifest may have",
   },
+  {
+    // Up to the 2 MiB a config may have: the parse stops at the entry past the limit.
+    name: 'a config file of 200,000 top-level keys',
+    files: { ...TWO, 'kaniko-gitops.yml': Array.from({ length: 200_000 }, (_, i) => `k${i}: x\n`).join('') },
+    inputs: { config: 'kaniko-gitops.yml' },
+    message: 'kaniko-gitops.yml:10001:1: a mapping or list has more than 10,000 entries: expected at most 10,000',
+  },
+  {
+    name: 'a config file of 90,000 build args',
+    files: {
+      ...TWO,
+      'kaniko-gitops.yml': `defaults:\n  buildArgs:\n${Array.from({ length: 90_000 }, (_, i) => `    A${i}: "x"\n`).join('')}`,
+    },
+    inputs: { config: 'kaniko-gitops.yml' },
+    message: 'kaniko-gitops.yml:10003:5: a mapping or list has more than 10,000 entries: expected at most 10,000',
+  },
+  {
+    name: 'a config file of 500,000 lists inside one another',
+    files: { ...TWO, 'kaniko-gitops.yml': '['.repeat(500_000) },
+    inputs: { config: 'kaniko-gitops.yml' },
+    message: 'kaniko-gitops.yml:1:65: mappings and lists nest more than 64 deep here: expected at most 64',
+  },
+  {
+    name: 'a config file of 500,000 block lists inside one another',
+    files: { ...TWO, 'kaniko-gitops.yml': `${'- '.repeat(500_000)}x\n` },
+    inputs: { config: 'kaniko-gitops.yml' },
+    message: 'kaniko-gitops.yml:1:129: mappings and lists nest more than 64 deep here: expected at most 64',
+  },
+  {
+    name: 'a config file of 2,000 mappings inside one another',
+    files: { ...TWO, 'kaniko-gitops.yml': Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i)}a:\n`).join('') },
+    inputs: { config: 'kaniko-gitops.yml' },
+    message: 'kaniko-gitops.yml:65:65: mappings and lists nest more than 64 deep here: expected at most 64',
+  },
+  {
+    // Reading stops at the first error, not one error for each comma.
+    name: 'a config file of 2 MiB of commas in a list',
+    files: { ...TWO, 'kaniko-gitops.yml': `images: [${','.repeat(LIMITS.configBytes - 20)}]\n` },
+    inputs: { config: 'kaniko-gitops.yml' },
+    message: 'kaniko-gitops.yml:1:11: expected valid YAML, but Unexpected , in flow sequence',
+  },
+  {
+    name: 'image-config of 500,000 mappings inside one another',
+    files: { Dockerfile: 'FROM alpine:3.20\n' },
+    inputs: { 'image-config': '{a: '.repeat(500_000) },
+    message: "Input 'image-config' (line 1, column 257): mappings and lists nest more than 64 deep here: expected at most 64",
+  },
 ]
 
 describe('bad input at the limits fails with a clear message and writes nothing', () => {
