@@ -780,6 +780,10 @@ const LIMITS = {
     contextBytes: 16 * 1024 ** 3,
     /** Bytes of the config file. */
     configBytes: 2 * 1024 * 1024,
+    /** Levels of mappings and lists inside one another in the config (and in `image-config`): a config has about six. */
+    configDepth: 64,
+    /** Entries of one mapping or list of the config: a config has a few hundred in all. */
+    configEntries: 10_000,
     /** Bytes of the manifest, read or written. */
     manifestBytes: 64 * 1024 * 1024,
     /** Bytes of `.gitmodules`. */
@@ -2818,6 +2822,7 @@ async function sameInputs(settings, scan, previous, key, log) {
 
 
 
+
 /**
  * Per-image settings for what cannot be inferred from the Dockerfiles: read from the config file
  * (input `config`) or, for a single-image repository, from the `image-config` input. Parsing is
@@ -2981,18 +2986,134 @@ async function parseYaml(text, source) {
     // Loaded only when there is a config: the yaml package costs start-up time.
     const yaml = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
     const lineCounter = new yaml.LineCounter();
-    const doc = yaml.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+    const doc = firstDocument(yaml, text, lineCounter, source);
     const problem = doc.errors[0];
     if (problem) {
         const { line, col } = lineCounter.linePos(problem.pos[0]);
-        const what = problem.code === 'DUPLICATE_KEY' ? 'a key appears twice in one mapping' : problem.message.replace(/\s+/g, ' ').trim();
-        throw configError(source, { line, column: col }, `expected valid YAML, but ${what}`);
+        throw configError(source, { line, column: col }, `expected valid YAML, but ${problem.message.replace(/\s+/g, ' ').trim()}`);
     }
     const contents = doc.contents;
     return {
         contents: contents && yaml.isScalar(contents) && contents.value === null ? null : contents,
         lineCounter,
         kinds: { isAlias: yaml.isAlias, isMap: yaml.isMap, isSeq: yaml.isSeq, isScalar: yaml.isScalar },
+    };
+}
+/** The first problem met reading a document: reading stops there. */
+class FirstError {
+    offset;
+    message;
+    constructor(offset, message) {
+        this.offset = offset;
+        this.message = message;
+    }
+}
+/**
+ * The first document of the text, as the yaml package's parseDocument reads it, with changes that
+ * keep the time linear in the text and the memory small, whatever it holds:
+ * - the parser's stack is checked after each token, so that mappings and lists nested too deep or
+ *   with too many entries fail before they are built (the parser's memory and the composer's
+ *   recursion grow with them);
+ * - the package's own check of duplicate keys is off (it compares each key with every key before
+ *   it); Reader.map checks them;
+ * - reading stops at the first error, and at a second document, where the package makes an error
+ *   object (with its stack) for each of a flood of bad tokens: 2 MiB of commas took 28 s and 2 GB.
+ */
+function firstDocument(yaml, text, lineCounter, source) {
+    const parser = new yaml.Parser(lineCounter.addNewLine);
+    const composer = new yaml.Composer({ prettyErrors: false, uniqueKeys: false, strict: true });
+    let first;
+    const fail = (offset, message) => {
+        first ??= new FirstError(offset, message);
+        throw first;
+    };
+    // Thrown again on each later call: the package catches what a tag's resolver throws, and reports it.
+    const onError = (at, _code, message, warning) => {
+        if (!warning)
+            fail(typeof at === 'number' ? at : 'offset' in at ? at.offset : (at[0] ?? 0), `expected valid YAML, but ${message.replace(/\s+/g, ' ').trim()}`);
+    };
+    Object.assign(composer, { onError });
+    const stream = checkedTokens(yaml, parser, text, lineCounter, fail);
+    let doc;
+    try {
+        for (const next of composer.compose(stream.tokens, true, text.length))
+            doc ??= next;
+    }
+    catch (error) {
+        if (first === undefined)
+            throw error;
+    }
+    if (first !== undefined) {
+        const { line, col } = lineCounter.linePos(first.offset);
+        throw configError(source, { line, column: col }, first.message);
+    }
+    // compose() ends with a document, an empty one for an empty text.
+    const parsed = doc;
+    const second = stream.secondDocument();
+    if (second !== undefined) {
+        const message = 'Source contains multiple documents; please use YAML.parseAllDocuments()';
+        parsed.errors.push(new yaml.YAMLParseError([second, second + 1], 'MULTIPLE_DOCS', message));
+    }
+    return parsed;
+}
+/**
+ * The parser's tokens of `text`, up to its first error token or the start of a second document
+ * (where it is kept), its stack checked after each lexeme (see shapeProblem).
+ */
+function checkedTokens(yaml, parser, text, lineCounter, fail) {
+    let second;
+    let documents = 0;
+    let failed = false;
+    // The tokens of the first document, and what the stream holds before and after it.
+    const pass = function* (from) {
+        for (const token of from) {
+            if (token.type === 'document' && documents++ > 0)
+                second ??= token.offset;
+            if (second !== undefined)
+                return;
+            yield token;
+            failed ||= token.type === 'error';
+        }
+    };
+    const tokens = function* () {
+        lineCounter.addNewLine(0);
+        for (const lexeme of new yaml.Lexer().lex(text)) {
+            yield* pass(parser.next(lexeme));
+            if (failed || second !== undefined)
+                return;
+            const problem = shapeProblem(parser.stack);
+            if (problem)
+                fail(problem.offset, problem.message);
+        }
+        yield* pass(parser.end());
+    };
+    return { tokens: tokens(), secondDocument: () => second };
+}
+/**
+ * What is wrong with the collections being parsed (the parser's stack, the innermost last), if
+ * anything, and where: the entry past the limit, or the collection one level too deep.
+ */
+function shapeProblem(stack) {
+    const top = stack[stack.length - 1];
+    if (top !== undefined && 'items' in top && top.items.length > LIMITS.configEntries) {
+        // Once the entry has a key or a value, to point at it (an entry of neither, one entry later).
+        const entry = top.items[top.items.length - 1];
+        const at = entry.key ?? entry.value ?? (top.items.length > LIMITS.configEntries + 1 ? (entry.start[0] ?? top) : undefined);
+        if (at) {
+            const most = count(LIMITS.configEntries);
+            return { offset: at.offset, message: `a mapping or list has more than ${most} entries: expected at most ${most}` };
+        }
+    }
+    // The stack holds the document and a scalar being read besides the collections.
+    if (stack.length <= LIMITS.configDepth)
+        return undefined;
+    const collections = stack.filter((t) => t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection');
+    const innermost = collections[LIMITS.configDepth];
+    if (innermost === undefined)
+        return undefined;
+    return {
+        offset: innermost.offset,
+        message: `mappings and lists nest more than ${LIMITS.configDepth} deep here: expected at most ${LIMITS.configDepth}`,
     };
 }
 /** Repository-relative POSIX path, or undefined when it leaves the repository or is absolute. */
@@ -3037,7 +3158,16 @@ class Reader {
         const n = node;
         if (!this.kinds.isMap(n))
             return this.fail(this.isEmpty(n) && owner ? owner : n, `${what} has ${this.describe(n)}: expected ${expected}`);
-        return n.items;
+        const items = n.items;
+        // Keys compared as the yaml package compares them (the same scalar value), in one pass.
+        const keys = new Set();
+        for (const { key } of items) {
+            const value = this.kinds.isScalar(key) ? key.value : key;
+            if (keys.has(value))
+                this.fail(key, 'expected valid YAML, but a key appears twice in one mapping');
+            keys.add(value);
+        }
+        return items;
     }
     seq(node, what, expected) {
         const n = node;
@@ -3141,16 +3271,16 @@ class Reader {
         return sortedRecord(args);
     }
     extraTags(value, what) {
-        const tags = [];
+        const seen = new Set();
         for (const item of this.seq(value, what, 'a list of tags such as [latest]')) {
             const tag = this.matching(item, `an item of ${what}`, TAG, 'a tag: letters, digits, _, . and -, at most 128, not starting with . or -');
             if (CONTENT_TAG.test(tag))
                 this.fail(item, `an item of ${what} has the value '${tag}': expected a tag that cannot be taken for a content tag (16 hex digits)`);
-            if (tags.includes(tag))
+            if (seen.has(tag))
                 this.fail(item, `${what} has '${tag}' twice: expected each tag once`);
-            tags.push(tag);
+            seen.add(tag);
         }
-        return tags;
+        return [...seen];
     }
     nodeSelector(value, what) {
         const selector = {};
