@@ -21,6 +21,8 @@ type Route = { method: string; url: string }
 export interface ApiOptions {
   /** Told about each retry (for the log). */
   readonly onRetry?: (message: string) => void
+  /** The fetch every request goes through (Node's own by default). */
+  readonly fetch?: typeof globalThis.fetch
 }
 
 /** Tries of one request in all, the first included. */
@@ -82,6 +84,7 @@ export function createOctokitApi(token: string, baseUrl: string, repo: RepoRef, 
     token,
     {
       baseUrl,
+      ...(options.fetch === undefined ? {} : { request: { fetch: options.fetch } }),
       retry: { doNotRetry: ANSWERS, retries: TRIES - 1 },
       throttle: { onRateLimit: onLimit, onSecondaryRateLimit: onLimit, write: UNPACED, notifications: UNPACED },
     },

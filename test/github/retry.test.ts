@@ -3,6 +3,29 @@ import { createOctokitApi } from '../../src/github/octokit-api.js'
 import { startFaultProxy } from '../support/fault-proxy.js'
 import { branchHead, type GitHubStandIn, pushFiles, startGitHubStandIn } from '../support/github-standin.js'
 
+const NULL_BODY = [101, 204, 205, 304]
+/** Real time, for an answer that is slow on purpose. */
+const realSetTimeout = globalThis.setTimeout
+const realSleep = (ms: number) => new Promise((resolve) => realSetTimeout(resolve, ms))
+
+/** Requests of the client whose answer has not been read in full yet. */
+let inFlight = 0
+
+/**
+ * Node's fetch, counted: the fake clock may move on only while no answer is on its way, or it
+ * would fire the HTTP client's own timeouts (undici's timers are faked too) under a slow machine.
+ */
+const countedFetch: typeof globalThis.fetch = async (input, init) => {
+  inFlight++
+  try {
+    const response = await fetch(input, init)
+    const body = await response.arrayBuffer()
+    return new Response(NULL_BODY.includes(response.status) ? null : body, response)
+  } finally {
+    inFlight--
+  }
+}
+
 /** Where the fake clock stopped: it only moves on, because Octokit's schedulers remember when they last ran. */
 let fakeNow = 0
 
@@ -20,7 +43,7 @@ async function onFakeTime<T>(work: () => Promise<T>): Promise<T> {
     })
     result.catch(() => undefined)
     while (!settled) {
-      await vi.advanceTimersToNextTimerAsync()
+      if (inFlight === 0) await vi.advanceTimersToNextTimerAsync()
       await new Promise((resolve) => setImmediate(resolve))
     }
     return await result
@@ -41,7 +64,7 @@ describe('the API client against injected faults', () => {
   })
   afterEach(() => gh.close())
   const api = (url = gh.url) =>
-    createOctokitApi('workflow-token', url, { owner: 'acme', repo: 'shop' }, { onRetry: (m) => retries.push(m) })
+    createOctokitApi('workflow-token', url, { owner: 'acme', repo: 'shop' }, { onRetry: (m) => retries.push(m), fetch: countedFetch })
   const statuses = (path: RegExp) => gh.requests.filter((r) => path.test(r.path)).map((r) => r.status)
   const REF = /\/git\/ref\//
   /** Reads the branch on fake time; `at` is when (fake ms after the start) the read that answered reached the stand-in. */
@@ -63,6 +86,16 @@ describe('the API client against injected faults', () => {
     expect(statuses(REF)).toEqual([502, 502, 200])
     expect(read.at).toBeGreaterThanOrEqual(2000)
     expect(retries).toHaveLength(2)
+  })
+
+  it("waits for a slow answer without firing the HTTP client's own timeouts", async () => {
+    const head = await pushFiles(gh, 'main', { a: '1' })
+    const slow = realSleep.bind(null, 1500)
+    gh.beforeNext('GET', REF, () => slow())
+    const read = await readBranch()
+    expect(read.head).toBe(head)
+    expect(statuses(REF)).toEqual([200])
+    expect(retries).toEqual([])
   })
 
   it('retries a network error (the connection closed without an answer)', async () => {

@@ -11,7 +11,10 @@ export const ACTION: ActionYaml = parse(readFileSync(new URL('../../action.yml',
 /** `INPUT_*` variables as the runner sets them: action.yml's defaults, then the given inputs. */
 export function inputEnv(inputs: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {}
-  for (const [name, input] of Object.entries(ACTION.inputs)) env[`INPUT_${name.toUpperCase()}`] = input.default ?? ''
+  // An expression default (`${{ github.token }}`) means nothing outside a runner: it stays empty.
+  for (const [name, input] of Object.entries(ACTION.inputs)) {
+    env[`INPUT_${name.toUpperCase()}`] = input.default?.includes('${{') ? '' : (input.default ?? '')
+  }
   for (const [name, value] of Object.entries(inputs)) {
     if (!(name in ACTION.inputs)) throw new Error(`test asks for input '${name}', which action.yml does not declare`)
     env[`INPUT_${name.toUpperCase()}`] = value
