@@ -38,10 +38,12 @@ describe('a run killed at any point', () => {
     for (const [file, content] of Object.entries(files('c'))) writeFileSync(path.join(repo.dir, file), content)
     const start = Date.now()
     await runAction(process.execPath, env, repo.dir)
-    const runMs = Math.max(50, Date.now() - start)
+    let runMs = Math.max(50, Date.now() - start)
     const seen = new Set<string>()
     let seed = 11
-    for (let trial = 0; trial < 24; trial++) {
+    for (let trial = 0; trial < 48 && (trial < 24 || seen.size < 2); trial++) {
+      // A loaded machine runs slower than the timed run: kills that all land before the write stretch the window.
+      if (trial % 8 === 7 && seen.size < 2) runMs *= 1.5
       // Alternate the Dockerfiles so every run has a new manifest to write.
       for (const [file, content] of Object.entries(files(trial % 2 === 0 ? 'b' : 'a'))) writeFileSync(path.join(repo.dir, file), content)
       seed = (seed * 1103515245 + 12345) % 2147483648
