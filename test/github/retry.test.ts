@@ -90,8 +90,9 @@ describe('the API client against injected faults', () => {
 
   it("waits for a slow answer without firing the HTTP client's own timeouts", async () => {
     const head = await pushFiles(gh, 'main', { a: '1' })
-    const slow = realSleep.bind(null, 1500)
-    gh.beforeNext('GET', REF, () => slow())
+    gh.beforeNext('GET', REF, async () => {
+      await realSleep(1500)
+    })
     const read = await readBranch()
     expect(read.head).toBe(head)
     expect(statuses(REF)).toEqual([200])
