@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { stringify } from 'yaml'
+import { STATE_DIR } from '../../src/manifest/pod.js'
 import { documentsByName, parseManifest } from '../support/k8s.js'
 import { adaptForPodman, IMAGES, type Podman, podmanMissing, podmanSecrets, startPodman } from '../support/podman.js'
 import { type RunningRegistry, runSkopeo, skopeoAuthArgs, skopeoTlsArgs, startRegistry } from '../support/registry.js'
@@ -65,7 +66,14 @@ interface PodRun {
 /** Plays the ConfigMap and the Pod as podman gets them, waits until every container has exited, and reads what they left. */
 async function playPod(yaml: string, pod: Doc, secrets: Map<string, string>): Promise<PodRun> {
   for (const [name, content] of secrets) await podman.createSecret(name, content)
-  await podman.play(yaml)
+  const containers = [...(pod.spec.initContainers ?? []), ...pod.spec.containers]
+  try {
+    await podman.play(yaml)
+  } catch (e) {
+    // kube play fails when an init container fails: say what the containers wrote.
+    const logs = await Promise.all(containers.map(async (c: Doc) => `${c.name}: ${await podman.logs(pod.metadata.name, c.name)}`))
+    throw new Error(`${(e as Error).message}\n${logs.join('\n')}`)
+  }
   const states = await podman.waitForPod(pod)
   const exitCodes: Record<string, number> = {}
   const logs: Record<string, string> = {}
@@ -74,7 +82,7 @@ async function playPod(yaml: string, pod: Doc, secrets: Map<string, string>): Pr
     logs[name] = await podman.logs(pod.metadata.name, name)
   }
   // podman keeps an emptyDir as a volume named after it until the volumes are removed.
-  const stateVolume = pod.spec.volumes.find((v: Doc) => v.emptyDir).name
+  const stateVolume = containers.find((c: Doc) => c.name === 'kaniko-init').volumeMounts.find((m: Doc) => m.mountPath === STATE_DIR).name
   const mountpoint = await podman.run(['volume', 'inspect', '--format', '{{.Mountpoint}}', stateVolume])
   const decision = readFileSync(path.join(mountpoint.stdout.trim(), 'decision'), 'utf8').trim()
   await podman.removePodAndVolumes(pod.metadata.name)
@@ -105,6 +113,7 @@ describe.skipIf(missing !== undefined)(`a rendered build Pod under podman kube p
     const dockerConfigJson = readFileSync(path.join(registry.dockerConfigDir, 'config.json'), 'utf8')
     const secrets = podmanSecrets(pod, { [REGISTRY_SECRET]: { '.dockerconfigjson': dockerConfigJson } })
     const containers = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c: Doc) => c.name as string)
+    // Every container, init containers included, ends with 0 (the Pod is Succeeded).
     const allZero = Object.fromEntries(containers.map((name) => [name, 0]))
     expect(await registryDigest(image.image)).toBeUndefined()
 
