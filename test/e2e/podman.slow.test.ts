@@ -22,6 +22,7 @@ import { makeTree } from '../support/repo.js'
 type Doc = any
 
 const missing = podmanMissing()
+if (missing) console.warn(`test/e2e/podman.slow.test.ts skipped: ${missing}`)
 const USER = { username: 'builder', password: 'podman test password' }
 const REGISTRY_SECRET = 'registry-credentials'
 let registry: RunningRegistry

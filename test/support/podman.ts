@@ -35,11 +35,11 @@ function which(command: string): string | undefined {
   }
 }
 
-/** What the podman tests need and this machine lacks, as a sentence; undefined when nothing is missing. */
+const INSTALL = 'on Debian or Ubuntu: apt-get install podman buildah runc skopeo busybox-static'
+
+/** Why the podman tests cannot run here (podman is not installed), or undefined. */
 export function podmanMissing(): string | undefined {
-  const missing = ['podman', 'buildah', 'runc', 'skopeo', 'busybox'].filter((tool) => which(tool) === undefined)
-  if (missing.length === 0) return undefined
-  return `${missing.join(', ')} not installed (on Debian or Ubuntu: apt-get install podman buildah runc skopeo busybox-static)`
+  return which('podman') === undefined ? `podman is not installed (${INSTALL})` : undefined
 }
 
 export const IMAGES = {
@@ -72,6 +72,9 @@ export interface Podman {
 
 /** Sets up podman in a temporary folder and builds the test images (a few seconds). */
 export async function startPodman(): Promise<Podman> {
+  // With podman there, a missing tool is a broken setup, not a reason to skip.
+  const missing = ['buildah', 'runc', 'skopeo', 'busybox'].filter((tool) => which(tool) === undefined)
+  if (missing.length > 0) throw new Error(`podman is installed but ${missing.join(', ')} not (${INSTALL})`)
   const root = mkdtempSync(path.join(tmpdir(), 'kaniko-gitops-podman-'))
   const env = writeConfiguration(root)
   const tool = async (cmd: string, args: readonly string[], timeoutMs = 60_000): Promise<CommandResult> =>
