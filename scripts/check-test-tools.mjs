@@ -7,7 +7,7 @@ const TOOLS = {
   skopeo: 'skopeo',
   htpasswd: 'apache2-utils',
   openssl: 'openssl',
-  busybox: 'busybox',
+  busybox: 'busybox-static',
   bash: 'bash',
   patch: 'patch',
   shellcheck: 'shellcheck',
