@@ -12,6 +12,9 @@ const TOOLS = {
   patch: 'patch',
   shellcheck: 'shellcheck',
 }
+// The slow project also runs a rendered Pod with a real container runtime.
+const SLOW_TOOLS = { podman: 'podman', buildah: 'buildah', runc: 'runc' }
+if (process.argv.includes('--slow')) Object.assign(TOOLS, SLOW_TOOLS)
 
 const missing = Object.entries(TOOLS).filter(([tool]) => {
   try {
