@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
 import { parseManifest, validateManifest } from '../support/k8s.js'
 import { renderIn } from '../support/render.js'
 import { tempTrees } from '../support/repo.js'
@@ -138,4 +139,22 @@ describe('credential-helpers', () => {
     const b = await renderPod({ 'credential-helpers': `europe-docker.pkg.dev=gcr\n${ECR}=ecr-login` })
     expect(b.pod.metadata.name).toBe(a.pod.metadata.name)
   })
+})
+
+describe('the cloud examples', () => {
+  it.each(['eks-ecr', 'gke-artifact-registry', 'aks-acr'])(
+    '%s: its step renders a valid Pod that runs as its ServiceAccount',
+    async (folder) => {
+      const read = (file: string) => readFileSync(new URL(`../../examples/${folder}/${file}`, import.meta.url), 'utf8')
+      const [step] = parse(read('kaniko-gitops.yml')) as { with: Record<string, string> }[]
+      const account = parse(read('serviceaccount.yaml')) as Doc
+      const { pod } = await renderPod(step?.with ?? {})
+      expect(pod.spec.serviceAccountName).toBe(account.metadata.name)
+      expect(pod.metadata.namespace).toBe(account.metadata.namespace)
+      expect(pod.spec.automountServiceAccountToken).toBe(true)
+      expect(pod.spec.volumes.some((v: Doc) => v.secret)).toBe(false)
+      expect(pod.spec.initContainers[0].name).toBe('kaniko-setup')
+      expect(pod.metadata.labels['azure.workload.identity/use']).toBe(folder === 'aks-acr' ? 'true' : undefined)
+    },
+  )
 })
