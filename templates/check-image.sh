@@ -59,7 +59,7 @@ while :; do
   fi
   error=$(tr '\n' ' ' <"$state/check.err")
   case "$error" in
-    *"error getting credentials"* | *"getting username and password"* | *"credential helper"*)
+    *"error getting credentials"* | *"credential helper"*)
       # kaniko asks the same helper with the same identity: a broken identity fails the push visibly.
       helper="the credential helper docker-credential-${CREDENTIAL_HELPER:-}"
       if [ -z "${CREDENTIAL_HELPER:-}" ]; then helper="a credential helper of the registry secret"; fi
