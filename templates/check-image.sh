@@ -4,7 +4,10 @@
 #   DOCKER_IMAGENAME, DOCKER_IMAGETAG  the image to look for
 #   FORCE_BUILD                        Y to build without asking the registry
 #   REGISTRY_INSECURE                  true for plain HTTP or an untrusted certificate
-#   DOCKER_CONFIG                      folder of config.json (the dockerconfigjson secret)
+#   DOCKER_CONFIG                      folder of config.json (the dockerconfigjson secret, or kaniko-setup's)
+#   CREDENTIAL_HELPERS_DIR             credential helpers kaniko-setup copied, put first in PATH
+#   CREDENTIAL_HELPER_NAMES            the configured helpers, separated by spaces
+#   CREDENTIAL_HELPER                  the helper of the image's registry host, if any
 #   CHECK_ATTEMPTS, CHECK_BACKOFF_SECONDS  retries for transient failures
 set -u
 state="${STATE_DIR:-/kaniko-gitops}"
@@ -33,6 +36,16 @@ fi
 case "${REGISTRY_INSECURE:-false}" in
   true | TRUE | True | 1 | yes) set -- "$@" --tls-verify=false ;;
 esac
+# skopeo runs docker-credential-<name> from PATH for a host the config's credHelpers names.
+if [ -n "${CREDENTIAL_HELPERS_DIR:-}" ]; then
+  PATH="$CREDENTIAL_HELPERS_DIR:$PATH"
+  export PATH
+fi
+for name in ${CREDENTIAL_HELPER_NAMES:-}; do
+  if ! command -v "docker-credential-$name" >/dev/null 2>&1; then
+    log "WARNING: docker-credential-$name is not in this container's PATH: the check cannot ask it (kaniko uses its own)"
+  fi
+done
 
 attempts="${CHECK_ATTEMPTS:-5}"
 delay="${CHECK_BACKOFF_SECONDS:-2}"
@@ -46,6 +59,14 @@ while :; do
   fi
   error=$(tr '\n' ' ' <"$state/check.err")
   case "$error" in
+    *"error getting credentials"* | *"credential helper"*)
+      # kaniko asks the same helper with the same identity: a broken identity fails the push visibly.
+      helper="the credential helper docker-credential-${CREDENTIAL_HELPER:-}"
+      if [ -z "${CREDENTIAL_HELPER:-}" ]; then helper="a credential helper of the registry secret"; fi
+      log "WARNING: $helper failed for ${DOCKER_IMAGENAME%%/*}, so whether $ref exists is unknown ($error); building, and the push decides"
+      decide build
+      exit 0
+      ;;
     *"manifest unknown"* | *"name unknown"* | *"NAME_UNKNOWN"* | *"MANIFEST_UNKNOWN"*)
       log "$ref is not in the registry: building"
       decide build

@@ -9,6 +9,7 @@ export function loadScripts(): Scripts {
   cached ??= {
     check: readFileSync(new URL('../../templates/check-image.sh', import.meta.url), 'utf8'),
     build: readFileSync(new URL('../../templates/build.sh', import.meta.url), 'utf8'),
+    setup: readFileSync(new URL('../../templates/setup.sh', import.meta.url), 'utf8'),
   }
   return cached
 }

@@ -37,8 +37,12 @@ export interface Settings {
   readonly outputPath: string
   /** Kubernetes namespace of the build Pods. */
   readonly namespace: string
-  /** Name of the `kubernetes.io/dockerconfigjson` secret with registry credentials. */
+  /** Name of the `kubernetes.io/dockerconfigjson` secret with registry credentials ('' for none). */
   readonly registrySecret: string
+  /** ServiceAccount the build Pods run as, with its token mounted ('' for none: no token). */
+  readonly serviceAccount: string
+  /** Registry host -> docker credential helper name (`docker-credential-<name>`), sorted by host. */
+  readonly credentialHelpers: Readonly<Record<string, string>>
   /** Pinned kaniko executor image (a `-debug` variant: the wrapper needs its busybox shell). */
   readonly executorImage: string
   /** Pinned image that runs the registry check (needs `/bin/sh` and `skopeo`). */
@@ -294,20 +298,57 @@ function insecureRegistries(inputs: Inputs, registry: string): string[] {
   return [...new Set(hosts)].sort()
 }
 
-type PodPart = Pick<Settings, 'namespace' | 'registrySecret' | 'gitSecret' | 'context' | 'localPath'>
+type PodPart = Pick<
+  Settings,
+  'namespace' | 'registrySecret' | 'serviceAccount' | 'credentialHelpers' | 'gitSecret' | 'context' | 'localPath'
+>
 
 /** Where the Pods run, the secrets they mount, and where they take the build context from. */
 function podSettings(inputs: Inputs): PodPart {
   const namespace = inputs.required('namespace')
   if (!isDns1123Label(namespace)) fail('namespace', namespace, 'expected a DNS-1123 label: lower-case letters, digits and -, at most 63')
-  const registrySecret = inputs.required('registry-secret')
-  if (!isDns1123Subdomain(registrySecret)) fail('registry-secret', registrySecret, 'expected a Kubernetes secret name')
+  const registrySecret = inputs.text('registry-secret')
+  if (registrySecret !== '' && !isDns1123Subdomain(registrySecret)) {
+    fail('registry-secret', registrySecret, "expected a Kubernetes secret name, or '' for none (credential helpers or an open registry)")
+  }
+  const serviceAccount = inputs.text('service-account')
+  if (serviceAccount !== '' && !isDns1123Subdomain(serviceAccount)) {
+    fail('service-account', serviceAccount, 'expected a ServiceAccount name: lower-case letters, digits, - and ., at most 253')
+  }
   const gitSecret = inputs.text('git-secret')
   if (gitSecret !== '' && !isDns1123Subdomain(gitSecret)) fail('git-secret', gitSecret, 'expected a Kubernetes secret name')
   const context = inputs.choice('context', CONTEXTS)
   const localPath = inputs.text('local-path')
   if (context === 'local' && !localPath.startsWith('/')) fail('local-path', localPath, 'expected an absolute path on the node')
-  return { namespace, registrySecret, gitSecret, context, localPath: localPath.replace(/\/+$/, '') }
+  const credentialHelpers = credentialHelperMap(inputs)
+  return { namespace, registrySecret, serviceAccount, credentialHelpers, gitSecret, context, localPath: localPath.replace(/\/+$/, '') }
+}
+
+/** A helper name: what follows `docker-credential-` (safe in a file name, a shell word and JSON). */
+const HELPER_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/
+
+/** `host=helper` pairs, by commas or lines: the host as `registry` takes it, each host once. */
+function credentialHelperMap(inputs: Inputs): Readonly<Record<string, string>> {
+  const raw = inputs.text('credential-helpers')
+  const pairs: [string, string][] = []
+  for (const item of inputs.list('credential-helpers')) {
+    const at = item.indexOf('=')
+    const host = item.slice(0, at).trim()
+    const helper = item.slice(at + 1).trim()
+    if (at === -1) fail('credential-helpers', raw, `expected host=helper pairs such as europe-docker.pkg.dev=gcr, but '${item}' has no '='`)
+    const problem = explainRegistryHost(host)
+    if (problem) fail('credential-helpers', raw, `expected host=helper pairs such as europe-docker.pkg.dev=gcr, but ${problem}`)
+    if (!HELPER_NAME.test(helper)) {
+      fail(
+        'credential-helpers',
+        raw,
+        `expected a helper name of [a-z0-9._-] (at most 64, such as ecr-login) for ${host}, but got '${helper}'`,
+      )
+    }
+    if (pairs.some(([known]) => known === host)) fail('credential-helpers', raw, `expected each host once, but ${host} is given twice`)
+    pairs.push([host, helper])
+  }
+  return Object.freeze(Object.fromEntries(pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))))
 }
 
 type GitPart = Pick<

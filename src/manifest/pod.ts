@@ -18,6 +18,8 @@ export type { IConfigMap, IPod }
 export interface PodSettings {
   readonly namespace: string
   readonly registrySecret: string
+  readonly serviceAccount: string
+  readonly credentialHelpers: Readonly<Record<string, string>>
   readonly executorImage: string
   readonly checkImage: string
   readonly insecureRegistries: readonly string[]
@@ -45,6 +47,13 @@ export const STATE_DIR = '/kaniko-gitops'
 export const SCRIPTS_DIR = '/kaniko-gitops-scripts'
 export const CHECK_SCRIPT = 'check-image.sh'
 export const BUILD_SCRIPT = 'build.sh'
+export const SETUP_SCRIPT = 'setup.sh'
+/** The credential helpers kaniko-setup copies from the executor image for the check (its image has none). */
+export const HELPERS_DIR = '/kaniko-gitops-helpers'
+/** The registry secret, in kaniko-setup only, when it merges the helpers into the secret's config.json. */
+export const SECRET_DIR = '/kaniko-gitops-secret'
+/** The Pod label Azure workload identity's webhook looks for (the acr-env helper needs its variables). */
+export const AZURE_IDENTITY_LABEL = 'azure.workload.identity/use'
 
 /** Mount point of the node's repository for `context: local` (not /workspace: kaniko resolves relative Dockerfile paths there first). */
 export const LOCAL_CONTEXT_DIR = '/context'
@@ -54,6 +63,8 @@ const NAME_HASH_LENGTH = 10
 export const POD_SETTING_KEYS = [
   'namespace',
   'registrySecret',
+  'serviceAccount',
+  'credentialHelpers',
   'executorImage',
   'checkImage',
   'insecureRegistries',
@@ -196,6 +207,7 @@ function unquote(raw: string): string {
 export interface Scripts {
   readonly check: string
   readonly build: string
+  readonly setup: string
 }
 
 /**
@@ -204,7 +216,7 @@ export interface Scripts {
  * was rendered with, and a new script version is a new ConfigMap (and, through the name, new Pods).
  */
 export function buildScriptsConfigMap(scripts: Scripts, namespace: string): IConfigMap {
-  const data = { [BUILD_SCRIPT]: scripts.build, [CHECK_SCRIPT]: scripts.check }
+  const data = { [BUILD_SCRIPT]: scripts.build, [CHECK_SCRIPT]: scripts.check, [SETUP_SCRIPT]: scripts.setup }
   return {
     apiVersion: 'v1',
     kind: 'ConfigMap',
@@ -232,25 +244,31 @@ export function buildPod(image: PlannedImage, settings: PodSettings, scriptsConf
 function podObject(image: PlannedImage, settings: PodSettings, scriptsConfigMap: string, key: string): IPod {
   const { mounts, volumes } = podVolumes(settings, scriptsConfigMap)
   const env = imageEnv(image, settings)
+  const helpers = Object.values(settings.credentialHelpers)
+  const labels: Record<string, string> = {
+    [LABEL.name]: image.name,
+    [LABEL.component]: 'image-build',
+    [LABEL.partOf]: limitName(settings.repositoryName, 63),
+    [LABEL.managedBy]: MANAGED_BY,
+  }
+  if (helpers.includes('acr-env')) labels[AZURE_IDENTITY_LABEL] = 'true'
+  const setup = helpers.length > 0 ? [verbatim(setupContainer(settings))] : []
   const pod: IPod = {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
       name: '',
       namespace: settings.namespace,
-      labels: {
-        [LABEL.name]: image.name,
-        [LABEL.component]: 'image-build',
-        [LABEL.partOf]: limitName(settings.repositoryName, 63),
-        [LABEL.managedBy]: MANAGED_BY,
-      },
+      labels,
       annotations: podAnnotations(image, settings, key),
     },
     spec: {
       restartPolicy: 'Never',
-      automountServiceAccountToken: false,
+      // A cloud identity (IRSA, Pod Identity, workload identity) needs the account's token in the Pod.
+      ...(settings.serviceAccount === '' ? {} : { serviceAccountName: settings.serviceAccount }),
+      automountServiceAccountToken: settings.serviceAccount !== '',
       enableServiceLinks: false,
-      initContainers: [verbatim(initContainer(settings, env, mounts))],
+      initContainers: [...setup, verbatim(initContainer(image, settings, env, mounts))],
       containers: [verbatim(builderContainer(image, settings, env, mounts))],
       volumes,
     },
@@ -275,23 +293,38 @@ function verbatim(container: Container): Container {
   return container
 }
 
-/** The volumes both containers mount (registry credentials, state, scripts), and the local context's. */
+/**
+ * The volumes both containers mount (registry credentials, state, scripts), and the local context's.
+ * The credentials are the secret's config.json, or with credential helpers the one kaniko-setup
+ * writes (the secret then mounts in kaniko-setup alone), or none.
+ */
 function podVolumes(settings: PodSettings, scriptsConfigMap: string): { mounts: VolumeMount[]; volumes: Volume[] } {
-  const mounts: VolumeMount[] = [
-    { name: 'docker-config', mountPath: DOCKER_CONFIG_DIR, readOnly: true },
-    { name: 'state', mountPath: STATE_DIR },
-    { name: 'scripts', mountPath: SCRIPTS_DIR, readOnly: true },
-  ]
-  const volumes: Volume[] = [
-    {
-      name: 'docker-config',
-      secret: { secretName: settings.registrySecret, items: [{ key: '.dockerconfigjson', path: 'config.json' }] },
-    },
+  const helpers = Object.keys(settings.credentialHelpers).length > 0
+  const mounts: VolumeMount[] = []
+  const volumes: Volume[] = []
+  if (helpers || settings.registrySecret !== '') {
+    mounts.push({ name: 'docker-config', mountPath: DOCKER_CONFIG_DIR, readOnly: true })
+    // Memory, as a secret volume is: the merged file holds the secret's credentials.
+    volumes.push(
+      helpers ? { name: 'docker-config', emptyDir: { medium: 'Memory', sizeLimit: '2Mi' } } : secretVolume('docker-config', settings),
+    )
+  }
+  mounts.push({ name: 'state', mountPath: STATE_DIR }, { name: 'scripts', mountPath: SCRIPTS_DIR, readOnly: true })
+  volumes.push(
     { name: 'state', emptyDir: { medium: 'Memory', sizeLimit: '1Mi' } },
     { name: 'scripts', configMap: { name: scriptsConfigMap } },
-  ]
+  )
+  if (helpers) {
+    // On disk: each helper takes 10 to 20 MB.
+    volumes.push({ name: 'credential-helpers', emptyDir: { sizeLimit: '256Mi' } })
+    if (settings.registrySecret !== '') volumes.push(secretVolume('registry-secret', settings))
+  }
   if (settings.context === 'local') volumes.push({ name: 'context', hostPath: { path: settings.localPath, type: 'Directory' } })
   return { mounts, volumes }
+}
+
+function secretVolume(name: string, settings: PodSettings): Volume {
+  return { name, secret: { secretName: settings.registrySecret, items: [{ key: '.dockerconfigjson', path: 'config.json' }] } }
 }
 
 /** kaniko's arguments: where the context is, what to build, where to push, the cache. */
@@ -336,21 +369,73 @@ function imageEnv(image: PlannedImage, settings: PodSettings): EnvVar[] {
   ]
 }
 
-/** The registry check: is `image:tag` there already? */
-function initContainer(settings: PodSettings, env: EnvVar[], mounts: VolumeMount[]): Container {
+/** The small containers' user and rights: an unprivileged user that writes only to its volumes. */
+function restricted(): Container['securityContext'] {
+  return {
+    allowPrivilegeEscalation: false,
+    capabilities: { drop: ['ALL'] },
+    readOnlyRootFilesystem: true,
+    runAsNonRoot: true,
+    runAsUser: 65532,
+  }
+}
+
+/** The registry check: is `image:tag` there already? With credential helpers, as the push asks. */
+function initContainer(image: PlannedImage, settings: PodSettings, env: EnvVar[], mounts: VolumeMount[]): Container {
+  const checkEnv = [...env, { name: 'HOME', value: STATE_DIR }, { name: 'TMPDIR', value: STATE_DIR }]
+  const names = helperNames(settings)
+  let checkMounts = mounts
+  if (names !== '') {
+    const helper = settings.credentialHelpers[registryHost(image.repository)]
+    checkEnv.push({ name: 'CREDENTIAL_HELPERS_DIR', value: HELPERS_DIR }, { name: 'CREDENTIAL_HELPER_NAMES', value: names })
+    if (helper !== undefined) checkEnv.push({ name: 'CREDENTIAL_HELPER', value: helper })
+    checkMounts = [...mounts, { name: 'credential-helpers', mountPath: HELPERS_DIR, readOnly: true }]
+  }
   return {
     name: 'kaniko-init',
     image: settings.checkImage,
     command: ['/bin/sh', `${SCRIPTS_DIR}/${CHECK_SCRIPT}`],
-    env: [...env, { name: 'HOME', value: STATE_DIR }, { name: 'TMPDIR', value: STATE_DIR }],
+    env: checkEnv,
     resources: { requests: { cpu: '10m', memory: '32Mi' }, limits: { memory: '128Mi' } },
-    securityContext: {
-      allowPrivilegeEscalation: false,
-      capabilities: { drop: ['ALL'] },
-      readOnlyRootFilesystem: true,
-      runAsNonRoot: true,
-      runAsUser: 65532,
-    },
+    securityContext: restricted(),
+    terminationMessagePolicy: 'FallbackToLogsOnError',
+    volumeMounts: checkMounts,
+  }
+}
+
+/** The configured helper names, each once, separated by spaces ('' for none). */
+function helperNames(settings: PodSettings): string {
+  return [...new Set(Object.values(settings.credentialHelpers))].sort().join(' ')
+}
+
+/**
+ * Runs first when credential helpers are configured, from the executor image (which ships them):
+ * copies the helpers for the check, and writes the config.json the check and kaniko read, with the
+ * helpers' map (JSON of validated hosts and names) merged into the secret's config.json when there is one.
+ */
+function setupContainer(settings: PodSettings): Container {
+  const env: EnvVar[] = [
+    { name: 'CREDENTIAL_HELPERS', value: JSON.stringify(settings.credentialHelpers) },
+    { name: 'CREDENTIAL_HELPER_NAMES', value: helperNames(settings) },
+    { name: 'HELPERS_DIR', value: HELPERS_DIR },
+    { name: 'DOCKER_CONFIG', value: DOCKER_CONFIG_DIR },
+  ]
+  const mounts: VolumeMount[] = [
+    { name: 'docker-config', mountPath: DOCKER_CONFIG_DIR },
+    { name: 'credential-helpers', mountPath: HELPERS_DIR },
+    { name: 'scripts', mountPath: SCRIPTS_DIR, readOnly: true },
+  ]
+  if (settings.registrySecret !== '') {
+    env.push({ name: 'REGISTRY_SECRET_CONFIG', value: `${SECRET_DIR}/config.json` })
+    mounts.push({ name: 'registry-secret', mountPath: SECRET_DIR, readOnly: true })
+  }
+  return {
+    name: 'kaniko-setup',
+    image: settings.executorImage,
+    command: ['/busybox/sh', `${SCRIPTS_DIR}/${SETUP_SCRIPT}`],
+    env,
+    resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { memory: '64Mi' } },
+    securityContext: restricted(),
     terminationMessagePolicy: 'FallbackToLogsOnError',
     volumeMounts: mounts,
   }
@@ -396,7 +481,10 @@ function podAnnotations(image: PlannedImage, settings: PodSettings, key: string)
   return annotations
 }
 
-/** A Pod with every optional part set (git context), and its opposite (local context, nothing set). */
+/**
+ * A Pod with every optional part set (git context, a secret merged with credential helpers), its
+ * opposite (local context, nothing set but the secret), and credential helpers without a secret.
+ */
 const SAMPLE_IMAGE: PlannedImage = {
   name: 'sample',
   // Characters the emitter must quote or escape, and references the kubelet would expand (verbatim),
@@ -426,6 +514,9 @@ const SAMPLE_IMAGE: PlannedImage = {
 const SAMPLE_SETTINGS: PodSettings = {
   namespace: 'sample',
   registrySecret: 'sample-registry',
+  serviceAccount: 'sample-builder',
+  // The image's host has a helper; acr-env adds Azure's label.
+  credentialHelpers: { 'registry.sample:5000': 'ecr-login', 'sample.azurecr.io': 'acr-env' },
   executorImage: 'ghcr.io/sample/kaniko:v1-debug',
   checkImage: 'quay.io/sample/skopeo:v1',
   insecureRegistries: ['registry.sample:5000'],
@@ -469,10 +560,20 @@ export function podCodeFingerprint(): string {
       nodeSelector: {},
       tolerations: [],
     }
-    const localSettings: PodSettings = { ...SAMPLE_SETTINGS, context: 'local', contextPrefix: '', insecureRegistries: [], cache: false }
+    const localSettings: PodSettings = {
+      ...SAMPLE_SETTINGS,
+      context: 'local',
+      contextPrefix: '',
+      insecureRegistries: [],
+      cache: false,
+      serviceAccount: '',
+      credentialHelpers: {},
+    }
+    const helpersOnly: PodSettings = { ...localSettings, registrySecret: '', credentialHelpers: { 'other.sample': 'gcr' } }
     const texts = [
       nameDocument(podObject(SAMPLE_IMAGE, SAMPLE_SETTINGS, 'sample-scripts', 'sample-key'), SAMPLE_IMAGE.name).text,
       nameDocument(podObject(local, localSettings, 'sample-scripts', 'sample-key'), local.name).text,
+      nameDocument(podObject(local, helpersOnly, 'sample-scripts', 'sample-key'), local.name).text,
     ]
     fingerprint = sha256Hex(texts.join('---\n'))
   }

@@ -19,6 +19,18 @@ const badRegistry = (value: string, why: string) =>
 const NOT_COMPONENTS = 'it is not a registry host followed by path components of [a-z0-9] separated by ., _, __ or -'
 const badBoolean = (name: string, value: string) => input(name, value, 'expected one of true, True, TRUE, false, False, FALSE')
 const badBranch = (value: string) => input('branch', value, 'expected a branch name such as main')
+const badSecret = (value: string) =>
+  input('registry-secret', value, "expected a Kubernetes secret name, or '' for none (credential helpers or an open registry)")
+const badAccount = (value: string) =>
+  input('service-account', value, 'expected a ServiceAccount name: lower-case letters, digits, - and ., at most 253')
+const badHelpers = (value: string, why: string) =>
+  input('credential-helpers', value, `expected host=helper pairs such as europe-docker.pkg.dev=gcr, but ${why}`)
+const helperName = (value: string, host: string, helper: string) =>
+  input(
+    'credential-helpers',
+    value,
+    `expected a helper name of [a-z0-9._-] (at most 64, such as ecr-login) for ${host}, but got '${helper}'`,
+  )
 const DEFAULT_PATTERNS = 'Dockerfile\\nContainerfile\\n*.Dockerfile\\n*.dockerfile'
 const noMatch = (patterns = DEFAULT_PATTERNS) =>
   new RegExp(
@@ -317,19 +329,89 @@ const CASES: BadCase[] = [
     name: 'registry-secret: underscore',
     files: TWO,
     inputs: { 'registry-secret': 'docker_config' },
-    message: input('registry-secret', 'docker_config', 'expected a Kubernetes secret name'),
+    message: badSecret('docker_config'),
   },
   {
     name: 'registry-secret: upper case',
     files: TWO,
     inputs: { 'registry-secret': 'Docker' },
-    message: input('registry-secret', 'Docker', 'expected a Kubernetes secret name'),
+    message: badSecret('Docker'),
+  },
+  { name: 'service-account: upper case', files: TWO, inputs: { 'service-account': 'Builder' }, message: badAccount('Builder') },
+  { name: 'service-account: a slash', files: TWO, inputs: { 'service-account': 'kaniko/builder' }, message: badAccount('kaniko/builder') },
+  {
+    name: 'service-account: 254 characters',
+    files: TWO,
+    inputs: { 'service-account': 'a'.repeat(254) },
+    message: badAccount('a'.repeat(254)),
   },
   {
-    name: 'registry-secret: empty',
+    name: 'credential-helpers: no =',
     files: TWO,
-    inputs: { 'registry-secret': '' },
-    message: input('registry-secret', '', 'a value is required'),
+    inputs: { 'credential-helpers': 'europe-docker.pkg.dev' },
+    message: badHelpers('europe-docker.pkg.dev', "'europe-docker.pkg.dev' has no '='"),
+  },
+  {
+    name: 'credential-helpers: a host with a path',
+    files: TWO,
+    inputs: { 'credential-helpers': 'europe-docker.pkg.dev/acme=gcr' },
+    message: badHelpers(
+      'europe-docker.pkg.dev/acme=gcr',
+      "'europe-docker.pkg.dev/acme' is not a registry host (a name, an IPv4 address or an [IPv6] address, and an optional :port)",
+    ),
+  },
+  {
+    name: 'credential-helpers: a host with a scheme',
+    files: TWO,
+    inputs: { 'credential-helpers': 'https://myreg.azurecr.io=acr-env' },
+    message:
+      /^Input 'credential-helpers' has the value 'https:\/\/myreg\.azurecr\.io=acr-env': expected host=helper pairs .* is not a registry host/,
+  },
+  {
+    name: 'credential-helpers: a port out of range',
+    files: TWO,
+    inputs: { 'credential-helpers': 'registry.local:70000=ecr-login' },
+    message: badHelpers('registry.local:70000=ecr-login', "'registry.local:70000' has the port 70000, and a port is 1 to 65535"),
+  },
+  {
+    name: 'credential-helpers: no helper name',
+    files: TWO,
+    inputs: { 'credential-helpers': 'europe-docker.pkg.dev=' },
+    message: helperName('europe-docker.pkg.dev=', 'europe-docker.pkg.dev', ''),
+  },
+  {
+    name: 'credential-helpers: a helper name with shell syntax',
+    files: TWO,
+    inputs: { 'credential-helpers': 'europe-docker.pkg.dev=gcr;touch x' },
+    message: helperName('europe-docker.pkg.dev=gcr;touch x', 'europe-docker.pkg.dev', 'gcr;touch x'),
+  },
+  {
+    name: 'credential-helpers: a helper name with a quote',
+    files: TWO,
+    inputs: { 'credential-helpers': 'europe-docker.pkg.dev=gcr"}' },
+    message: helperName('europe-docker.pkg.dev=gcr"}', 'europe-docker.pkg.dev', 'gcr"}'),
+  },
+  {
+    name: 'credential-helpers: the full program name',
+    files: TWO,
+    inputs: { 'credential-helpers': 'europe-docker.pkg.dev=docker-credential-GCR' },
+    message: helperName('europe-docker.pkg.dev=docker-credential-GCR', 'europe-docker.pkg.dev', 'docker-credential-GCR'),
+  },
+  {
+    name: 'credential-helpers: a helper name of 65 characters',
+    files: TWO,
+    inputs: { 'credential-helpers': `europe-docker.pkg.dev=${'g'.repeat(65)}` },
+    message: helperName(`europe-docker.pkg.dev=${'g'.repeat(65)}`, 'europe-docker.pkg.dev', 'g'.repeat(65)),
+  },
+  {
+    name: 'credential-helpers: a host given twice',
+    files: TWO,
+    inputs: { 'credential-helpers': 'myreg.azurecr.io=acr-env\nmyreg.azurecr.io=ecr-login' },
+    message: input(
+      'credential-helpers',
+      'myreg.azurecr.io=acr-env\nmyreg.azurecr.io=ecr-login',
+      'expected each host once, but myreg.azurecr.io is given twice',
+    ),
   },
   {
     name: 'git-secret: a space',

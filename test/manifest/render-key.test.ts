@@ -69,6 +69,8 @@ const PLAIN: PlannedImage = {
 const SETTINGS: real.PodSettings = {
   namespace: 'kaniko',
   registrySecret: 'docker-config-secret',
+  serviceAccount: '',
+  credentialHelpers: {},
   executorImage: 'ghcr.io/osscontainertools/kaniko:v1.28.0-debug',
   checkImage: 'quay.io/skopeo/stable:v1.22.2',
   insecureRegistries: [],
@@ -95,6 +97,8 @@ const VARIANTS: [PlannedImage, real.PodSettings][] = [
     { ...SETTINGS, repositoryName: 'r'.repeat(80) },
   ],
   [PLAIN, { ...SETTINGS, context: 'local' }],
+  [PLAIN, { ...SETTINGS, serviceAccount: 'builder', credentialHelpers: { 'registry.example.com': 'ecr-login' } }],
+  [PLAIN, { ...SETTINGS, registrySecret: '', credentialHelpers: { 'registry.example.com': 'acr-env' } }],
   [
     { ...PLAIN, dockerfile: 'x$(GIT_PASSWORD)/Dockerfile', contextDir: 'x$(GIT_PASSWORD)', buildArgs: ['LEAK=$(GIT_PASSWORD)$$'] },
     { ...SETTINGS, gitSecret: 'git' },
@@ -117,6 +121,12 @@ const EDITS: Edit[] = [
   ['common/names.ts', 'shortHash(name, 6)', 'shortHash(name, 7)'],
   // Texts with `$` only: how they are kept from the kubelet's expansion of `$(NAME)` and `$$`.
   ['manifest/pod.ts', "replaceAll('$', () => '$$')", "replaceAll('$', () => '$')"],
+  // Pods with credential helpers only.
+  ['manifest/pod.ts', "sizeLimit: '256Mi'", "sizeLimit: '512Mi'"],
+  ['manifest/pod.ts', 'mountPath: SECRET_DIR, readOnly: true', 'mountPath: SECRET_DIR, readOnly: false'],
+  ['manifest/pod.ts', "labels[AZURE_IDENTITY_LABEL] = 'true'", "labels[AZURE_IDENTITY_LABEL] = 'yes'"],
+  // Pods with a service account only.
+  ['manifest/pod.ts', '{ serviceAccountName: settings.serviceAccount }', '{ serviceAccountName: settings.serviceAccount.toUpperCase() }'],
 ]
 
 describe('the render key', () => {

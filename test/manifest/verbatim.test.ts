@@ -73,6 +73,8 @@ describe('the texts of a Pod reach its containers verbatim (property)', () => {
           const settings: PodSettings = {
             namespace: 'kaniko',
             registrySecret: 'docker-config-secret',
+            serviceAccount: '',
+            credentialHelpers: {},
             executorImage: 'ghcr.io/osscontainertools/kaniko:v1.28.0-debug',
             checkImage: 'quay.io/skopeo/stable:v1.22.2',
             insecureRegistries: [s(t[9] as string)],
