@@ -96,7 +96,15 @@ describe('the run key', () => {
     const { settings, scan } = await scanned(dir, {})
     const base = runKey(settings, scan, 'scripts', 'code')
     const changedValue = (value: unknown): unknown =>
-      typeof value === 'string' ? `${value}x` : typeof value === 'boolean' ? !value : Array.isArray(value) ? [...value, 'x'] : value
+      typeof value === 'string'
+        ? `${value}x`
+        : typeof value === 'boolean'
+          ? !value
+          : typeof value === 'number'
+            ? value + 1
+            : Array.isArray(value)
+              ? [...value, 'x']
+              : value
     const keys = [...POD_SETTING_KEYS, 'registry', 'forceBuild', 'forceImages'] as const
     for (const key of keys) {
       if (key === 'forceNonce') continue
