@@ -55,10 +55,10 @@ wait_for_parents() {
       [ "$delay" -ge 1 ] || delay=1
       [ "$delay" -le $((limit - waited)) ] || delay=$((limit - waited))
       case "$error" in
-        *"manifest unknown"* | *"name unknown"* | *"NAME_UNKNOWN"* | *"MANIFEST_UNKNOWN"* | *unauthorized* | *"authentication required"* | *denied* | *DENIED*)
+        *"manifest unknown"* | *"name unknown"* | *"NAME_UNKNOWN"* | *"MANIFEST_UNKNOWN"* | *unauthorized* | *"authentication required"* | *denied* | *DENIED* | *Forbidden* | *forbidden*)
           log "waiting for the parent image $parent (${waited}s so far, next look in ${delay}s): $error"
           ;;
-        *) log "WARNING: cannot ask the registry for the parent image $parent (${waited}s so far), next look in ${delay}s: $error" ;;
+        *) log "WARNING: cannot ask the registry for the parent image $parent (${waited}s so far, next look in ${delay}s): $error" ;;
       esac
       sleep "$delay"
       delay=$((delay * 2))
