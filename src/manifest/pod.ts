@@ -120,7 +120,7 @@ export function renderKey(image: PlannedImage, settings: PodSettings, scriptsCon
 
 const shapingCache = new WeakMap<PodSettings, { readonly plain: string; readonly forced: string }>()
 
-/** The JSON of the settings that shape a Pod (the force nonce only for a forced one), once per settings object. */
+/** The JSON of the settings that shape every Pod (the force nonce only for a forced one), once per settings object. */
 function shapingJson(settings: PodSettings, forced: boolean): string {
   let cached = shapingCache.get(settings)
   if (!cached) {
