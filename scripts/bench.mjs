@@ -1,9 +1,11 @@
 // Benchmark: the action (the committed dist/index.js, render mode) against the cost floor, measured
 // side by side in one run, alternating, several runs each; medians and ratios printed. Then diff mode
-// on pull requests where every Pod changes, at a tenth, three tenths and all of --services.
+// on pull requests where every Pod changes, at a tenth, three tenths and all of --services. Last, a
+// model of the build time of a docker-stacks-shaped repository under each `ordering`
+// (scripts/makespan.mjs), on the graph the action renders; --ordering-only prints just that.
 //
 //   npm run bench -- [--services 1000] [--files 60] [--file-bytes 1536] [--node-modules 3000]
-//                    [--runs 5] [--small 10] [--node PATH] [--check] [--cpu-prof DIR]
+//                    [--runs 5] [--small 10] [--node PATH] [--check] [--cpu-prof DIR] [--ordering-only]
 //
 // Exits non-zero only with --check and a missed target, so CI can run a quick version.
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
@@ -13,7 +15,8 @@ import { createServer } from 'node:http'
 import { availableParallelism, tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parse } from 'yaml'
+import { parse, parseAllDocuments } from 'yaml'
+import { blockedBy, schedule } from './makespan.mjs'
 
 const PROJECT = fileURLToPath(new URL('..', import.meta.url))
 const BUNDLE = path.join(PROJECT, 'dist', 'index.js')
@@ -29,6 +32,7 @@ function parseArgs(argv) {
     node: process.execPath,
     check: false,
     cpuProf: '',
+    orderingOnly: false,
   }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
@@ -38,6 +42,7 @@ function parseArgs(argv) {
       return v
     }
     if (arg === '--check') opts.check = true
+    else if (arg === '--ordering-only') opts.orderingOnly = true
     else if (arg === '--services') opts.services = Number(next())
     else if (arg === '--files') opts.files = Number(next())
     else if (arg === '--file-bytes') opts.fileBytes = Number(next())
@@ -304,7 +309,87 @@ function report(rows, check) {
   }
 }
 
+/**
+ * Build minutes of a docker-stacks-shaped repository (jupyter/docker-stacks: each image FROM its
+ * parent, through ARG BASE_IMAGE as there), as given for the model, not measured.
+ */
+const STACKS = {
+  'docker-stacks-foundation': ['', 3],
+  'base-notebook': ['docker-stacks-foundation', 4],
+  'minimal-notebook': ['base-notebook', 5],
+  'scipy-notebook': ['minimal-notebook', 12],
+  'pytorch-notebook': ['scipy-notebook', 20],
+  'tensorflow-notebook': ['scipy-notebook', 18],
+  'r-notebook': ['scipy-notebook', 15],
+  'julia-notebook': ['scipy-notebook', 10],
+  'datascience-notebook': ['scipy-notebook', 25],
+  'pyspark-notebook': ['scipy-notebook', 8],
+  'all-spark-notebook': ['pyspark-notebook', 6],
+}
+
+/**
+ * Renders the STACKS repository with the bundle under both orderings, reads the graph from the Pods
+ * (the parents the check waits for; the sync waves), and prints the model's makespans and what a
+ * failed build holds up under each.
+ */
+function printOrderingModel(node) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kaniko-gitops-stacks-'))
+  try {
+    for (const [name, [parent]] of Object.entries(STACKS)) {
+      mkdirSync(path.join(dir, 'images', name), { recursive: true })
+      const from =
+        parent === ''
+          ? 'ARG ROOT_IMAGE=ubuntu:24.04\nFROM $ROOT_IMAGE\n'
+          : `ARG REGISTRY=quay.io\nARG OWNER=jupyter\nARG BASE_IMAGE=$REGISTRY/$OWNER/${parent}\nFROM $BASE_IMAGE\n`
+      writeFileSync(path.join(dir, 'images', name, 'Dockerfile'), `${from}RUN echo ${name}\n`)
+    }
+    writeFileSync(path.join(dir, 'output'), '')
+    writeFileSync(path.join(dir, 'summary'), '')
+    const pods = (ordering) => {
+      const env = { ...actionEnv(dir, dir), INPUT_REGISTRY: 'quay.io/jupyter', INPUT_ORDERING: ordering }
+      time(node, [BUNDLE], { env, cwd: dir })
+      const docs = parseAllDocuments(readFileSync(path.join(dir, 'deploy', 'manifest.yaml'), 'utf8')).map((d) => d.toJS())
+      return new Map(docs.filter((d) => d?.kind === 'Pod').map((p) => [p.metadata.labels['app.kubernetes.io/name'], p]))
+    }
+    const waiting = pods('registry')
+    const waves = pods('sync-waves')
+    const images = {}
+    for (const [name, [, minutes]] of Object.entries(STACKS)) {
+      const env = waiting.get(name).spec.initContainers[0].env.find((e) => e.name === 'PARENT_IMAGES')
+      const parents = env ? env.value.split(' ').map((ref) => ref.slice(ref.lastIndexOf('/') + 1, ref.lastIndexOf(':'))) : []
+      images[name] = { parents, wave: Number(waves.get(name).metadata.annotations['argocd.argoproj.io/sync-wave'] ?? 0), minutes }
+    }
+    if (Object.values(images).every((i) => i.parents.length === 0))
+      throw new Error(`${BUNDLE} renders no parents to wait for: npm run package`)
+    const registry = schedule(images, 'registry')
+    const synced = schedule(images, 'sync-waves')
+    console.log(
+      `\nordering model, docker-stacks-shaped graph (${Object.keys(images).length} images; build minutes as given: ${Object.values(STACKS)
+        .map(([, m]) => m)
+        .join(', ')}):`,
+    )
+    console.log(
+      `  makespan: registry ${registry.makespan} min, sync-waves ${synced.makespan} min; registry's waiting children hold ${registry.waitingPodMinutes} Pod-minutes`,
+    )
+    const ready = (sched, name) => sched.starts.get(name) + images[name].minutes
+    const sooner = Object.keys(images).filter((name) => ready(registry, name) < ready(synced, name))
+    console.log(
+      `  ready sooner under registry: ${sooner.map((n) => `${n} at ${ready(registry, n)} min (not ${ready(synced, n)})`).join(', ') || 'none'}`,
+    )
+    for (const failed of ['r-notebook', 'pytorch-notebook', 'pyspark-notebook']) {
+      const show = (ordering) => blockedBy(images, ordering, failed).join(', ') || 'nothing'
+      console.log(`  ${failed} fails: registry holds up ${show('registry')}; sync-waves holds up ${show('sync-waves')}`)
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 const opts = parseArgs(process.argv.slice(2))
+if (opts.orderingOnly) {
+  printOrderingModel(opts.node)
+  process.exit()
+}
 const cacheRoot = path.join(PROJECT, '.bench')
 const large = path.join(cacheRoot, `repo-${opts.services}x${opts.files}x${opts.fileBytes}-nm${opts.nodeModules}`)
 const small = path.join(cacheRoot, `small-${opts.small}`)
@@ -494,6 +579,7 @@ try {
   console.log(
     `node alone doing the unavoidable I/O of hash: dockerfile (walk, read and hash the Dockerfiles and the manifest): ${s(nodeIo)}, ${(nodeIo / floor).toFixed(2)}x the floor; the action is ${(action / nodeIo).toFixed(2)}x that`,
   )
+  printOrderingModel(opts.node)
 } finally {
   rmSync(scratch, { recursive: true, force: true })
 }

@@ -16,6 +16,10 @@ export const SNAPSHOT_MODES = ['redo', 'full', 'time'] as const
 export type SnapshotMode = (typeof SNAPSHOT_MODES)[number]
 export const COMMIT_METHODS = ['api', 'git'] as const
 export type CommitMethod = (typeof COMMIT_METHODS)[number]
+export const ORDERINGS = ['registry', 'sync-waves'] as const
+export type Ordering = (typeof ORDERINGS)[number]
+/** The longest `parent-timeout`: a day. */
+export const MAX_PARENT_TIMEOUT_SECONDS = 24 * 3600
 
 /** Everything a run needs, validated once by `getSettings`, then frozen. */
 export interface Settings {
@@ -67,6 +71,10 @@ export interface Settings {
   readonly gitSecret: string
   /** Node path of the repository for the `local` context (hostPath). */
   readonly localPath: string
+  /** How a child waits for its in-repo parents: polling the registry, or ArgoCD sync waves. */
+  readonly ordering: Ordering
+  /** With `registry` ordering: how long a child waits for its parents' images, in seconds. */
+  readonly parentTimeout: number
   /** Name used for a Dockerfile at the root and for the `part-of` label. */
   readonly repositoryName: string
   /** `owner` and `repo` of GITHUB_REPOSITORY. */
@@ -351,6 +359,20 @@ function credentialHelperMap(inputs: Inputs): Readonly<Record<string, string>> {
   return Object.freeze(Object.fromEntries(pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))))
 }
 
+type OrderingPart = Pick<Settings, 'ordering' | 'parentTimeout'>
+
+/** How children wait for their in-repo parents. */
+function orderingSettings(inputs: Inputs): OrderingPart {
+  const ordering = inputs.choice('ordering', ORDERINGS)
+  const raw = inputs.text('parent-timeout')
+  const match = /^([0-9]{1,9})([smh]?)$/.exec(raw)
+  const seconds = match ? Number(match[1]) * { '': 1, s: 1, m: 60, h: 3600 }[match[2] as '' | 's' | 'm' | 'h'] : Number.NaN
+  if (!(seconds > 0 && seconds <= MAX_PARENT_TIMEOUT_SECONDS)) {
+    fail('parent-timeout', raw, 'expected a duration greater than 0 and at most 24h, such as 3h, 90m, 45s or 600 (seconds)')
+  }
+  return { ordering, parentTimeout: seconds }
+}
+
 type GitPart = Pick<
   Settings,
   'gitUrl' | 'gitRef' | 'commitSha' | 'repositoryName' | 'owner' | 'repo' | 'branch' | 'commitMethod' | 'commitMessage'
@@ -447,7 +469,7 @@ export function getSettings(
   const pod = podSettings(inputs)
   const git = gitSettings(inputs, vars, event, { context: pod.context, root: scan.root })
   // Object.assign, not spreads: Node 20 copies a later spread of this many properties on a slow path (0.5 ms).
-  return Object.freeze(Object.assign({}, run, scan, images, pod, git, github, cacheSettings(inputs)))
+  return Object.freeze(Object.assign({}, run, scan, images, pod, orderingSettings(inputs), git, github, cacheSettings(inputs)))
 }
 
 /**

@@ -37,6 +37,10 @@ export interface PodSettings {
   readonly snapshotMode: string
   readonly compressedCaching: boolean
   readonly extraArgs: readonly string[]
+  /** How a child waits for its in-repo parents: its init container polls the registry, or ArgoCD sync waves. */
+  readonly ordering: 'registry' | 'sync-waves'
+  /** Seconds a child's init container waits for its parents' images (`registry` ordering). */
+  readonly parentTimeout: number
 }
 
 /** Where the containers find the registry credentials (kaniko's own DOCKER_CONFIG). */
@@ -82,7 +86,12 @@ export const POD_SETTING_KEYS = [
   'snapshotMode',
   'compressedCaching',
   'extraArgs',
+  'ordering',
+  'parentTimeout',
 ] as const satisfies readonly (keyof PodSettings)[]
+
+/** Settings that shape only the Pods of images with in-repo parents: they enter only those Pods' keys. */
+const PARENT_SETTING_KEYS: ReadonlySet<string> = new Set(['ordering', 'parentTimeout'] satisfies (keyof PodSettings)[])
 
 // Every setting that shapes a Pod must be in its render key, or a changed setting would reuse a stale
 // Pod: this fails to compile when PodSettings gains a field that POD_SETTING_KEYS lacks.
@@ -96,7 +105,7 @@ void everySettingKeyed
  * instead of writing the Pod again.
  */
 export function renderKey(image: PlannedImage, settings: PodSettings, scriptsConfigMap: string): string {
-  const { status: _status, target, platform, extraTags, resources, nodeSelector, tolerations, ...inputs } = image
+  const { status: _status, parents, target, platform, extraTags, resources, nodeSelector, tolerations, ...inputs } = image
   // The text of JSON.stringify([fingerprint, inputs, shaping, scriptsConfigMap, configured?]),
   // with the settings part written once per run instead of once per image.
   // Only a Pod of the git context names its commit: a local one must not change with each new commit.
@@ -114,17 +123,24 @@ export function renderKey(image: PlannedImage, settings: PodSettings, scriptsCon
   if (setsAny) {
     key += `,${JSON.stringify({ target, platform, extraTags, resources, nodeSelector, tolerations })}`
   }
+  // Likewise the parents, and the settings of how a child waits for them: an image without parents
+  // keeps its key whatever the ordering.
+  if (parents.length > 0) key += `,${JSON.stringify([parents, settings.ordering, settings.parentTimeout])}`
   return sha256Hex(`${key}]`).slice(0, 32)
 }
 
 const shapingCache = new WeakMap<PodSettings, { readonly plain: string; readonly forced: string }>()
 
-/** The JSON of the settings that shape a Pod (the force nonce only for a forced one), once per settings object. */
+/** The JSON of the settings that shape every Pod (the force nonce only for a forced one), once per settings object. */
 function shapingJson(settings: PodSettings, forced: boolean): string {
   let cached = shapingCache.get(settings)
   if (!cached) {
     const json = (withNonce: boolean) =>
-      JSON.stringify(POD_SETTING_KEYS.map((key) => (key === 'forceNonce' && !withNonce ? '' : settings[key])))
+      JSON.stringify(
+        POD_SETTING_KEYS.filter((key) => !PARENT_SETTING_KEYS.has(key)).map((key) =>
+          key === 'forceNonce' && !withNonce ? '' : settings[key],
+        ),
+      )
     cached = { plain: json(false), forced: json(true) }
     shapingCache.set(settings, cached)
   }
@@ -268,7 +284,7 @@ function podObject(image: PlannedImage, settings: PodSettings, scriptsConfigMap:
       ...(settings.serviceAccount === '' ? {} : { serviceAccountName: settings.serviceAccount }),
       automountServiceAccountToken: settings.serviceAccount !== '',
       enableServiceLinks: false,
-      initContainers: [...setup, verbatim(initContainer(image, settings, env, mounts))],
+      initContainers: [...setup, verbatim(initContainer(image, settings, [...env, ...parentEnv(image, settings)], mounts))],
       containers: [verbatim(builderContainer(image, settings, env, mounts))],
       volumes,
     },
@@ -366,6 +382,18 @@ function imageEnv(image: PlannedImage, settings: PodSettings): EnvVar[] {
     { name: 'REGISTRY_INSECURE', value: String(settings.insecureRegistries.includes(registryHost(image.repository))) },
     { name: 'DOCKER_CONFIG', value: DOCKER_CONFIG_DIR },
     { name: 'STATE_DIR', value: STATE_DIR },
+  ]
+}
+
+/**
+ * With `registry` ordering, what the check waits for before its own question: the in-repo parents'
+ * content-tagged images (references of the registry's validated form: no blanks, no shell syntax).
+ */
+function parentEnv(image: PlannedImage, settings: PodSettings): EnvVar[] {
+  if (settings.ordering !== 'registry' || image.parents.length === 0) return []
+  return [
+    { name: 'PARENT_IMAGES', value: image.parents.join(' ') },
+    { name: 'PARENT_TIMEOUT_SECONDS', value: String(settings.parentTimeout) },
   ]
 }
 
@@ -475,15 +503,16 @@ function podAnnotations(image: PlannedImage, settings: PodSettings, key: string)
   if (settings.context === 'git') annotations[ANNOTATION.commit] = image.commit
   if (image.forced) annotations[ANNOTATION.forced] = settings.forceNonce
   // ArgoCD starts a wave when the earlier ones are Healthy: a child builds after its parents Succeeded.
-  if (image.wave > 0) annotations['argocd.argoproj.io/sync-wave'] = String(image.wave)
+  if (settings.ordering === 'sync-waves' && image.wave > 0) annotations['argocd.argoproj.io/sync-wave'] = String(image.wave)
   annotations[ANNOTATION.renderKey] = key
   checkAnnotationsSize(image.dockerfile, annotations)
   return annotations
 }
 
 /**
- * A Pod with every optional part set (git context, a secret merged with credential helpers), its
- * opposite (local context, nothing set but the secret), and credential helpers without a secret.
+ * A Pod with every optional part set (git context, registry ordering, a secret merged with
+ * credential helpers), its opposite (local context, nothing set but the secret), credential helpers
+ * without a secret, and the first under sync-wave ordering.
  */
 const SAMPLE_IMAGE: PlannedImage = {
   name: 'sample',
@@ -502,6 +531,7 @@ const SAMPLE_IMAGE: PlannedImage = {
   forced: true,
   status: 'unchanged',
   wave: 1,
+  parents: [`registry.sample:5000/team/base:${'3'.repeat(16)}`, `registry.sample:5000/team/tools:${'4'.repeat(16)}`],
   buildArgs: [`BASE=registry.sample:5000/team/base:${'3'.repeat(16)}`, 'V=1.10$(GIT_PASSWORD)'],
   target: 'runtime',
   platform: 'linux/arm64',
@@ -534,6 +564,8 @@ const SAMPLE_SETTINGS: PodSettings = {
   snapshotMode: 'redo',
   compressedCaching: false,
   extraArgs: ['--push-retry=3'],
+  ordering: 'registry',
+  parentTimeout: 10800,
 }
 
 let fingerprint: string | undefined
@@ -553,6 +585,7 @@ export function podCodeFingerprint(): string {
       dockerfileInContext: plain.dockerfile,
       forced: false,
       wave: 0,
+      parents: [],
       buildArgs: [],
       target: '',
       platform: '',
@@ -574,6 +607,11 @@ export function podCodeFingerprint(): string {
       nameDocument(podObject(SAMPLE_IMAGE, SAMPLE_SETTINGS, 'sample-scripts', 'sample-key'), SAMPLE_IMAGE.name).text,
       nameDocument(podObject(local, localSettings, 'sample-scripts', 'sample-key'), local.name).text,
       nameDocument(podObject(local, helpersOnly, 'sample-scripts', 'sample-key'), local.name).text,
+      // The other ordering: the sync wave instead of the wait.
+      nameDocument(
+        podObject(SAMPLE_IMAGE, { ...SAMPLE_SETTINGS, ordering: 'sync-waves' }, 'sample-scripts', 'sample-key'),
+        SAMPLE_IMAGE.name,
+      ).text,
     ]
     fingerprint = sha256Hex(texts.join('---\n'))
   }

@@ -53,6 +53,11 @@ export interface PlannedImage extends ConfiguredBuild {
   /** Depth below in-repo parent images: the ArgoCD sync wave (0 when it has none). */
   readonly wave: number
   /**
+   * `<registry>/<parent>:<content tag>` of each in-repo parent (FROM, COPY --from, RUN --mount from=),
+   * sorted, without repeats: the images the build needs in the registry before it starts.
+   */
+  readonly parents: readonly string[]
+  /**
    * `NAME=value` build args, sorted: the configured ones, and `NAME=<parent>:<content tag>` for each
    * FROM (or COPY --from, RUN --mount from=) that goes through an ARG to an in-repo parent (which wins
    * over a configured value).
@@ -177,6 +182,10 @@ function planImage(file: HashedDockerfile, { options, previous, names, graph, fo
     forced: isForced,
     status,
     wave: graph.depth.get(file.path) as number,
+    parents:
+      parentNames.length === 0
+        ? []
+        : [...new Set(edges.map((e) => `${options.registry}/${names.get(e.parent)}:${tagOf(e.parent)}`))].sort(),
     buildArgs: edges.length === 0 && file.settings === undefined ? [] : pinnedBuildArgs(file, edges, names, options.registry, tagOf),
     target: file.settings?.target ?? '',
     platform: file.settings?.platform ?? '',

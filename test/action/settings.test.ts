@@ -86,6 +86,21 @@ describe('getSettings', () => {
     ).toEqual(['mirror.local:5000', 'registry.kaniko.svc:5000'])
   })
 
+  it('takes the ordering, and the parent timeout as seconds, minutes, hours or plain seconds', async () => {
+    const byDefault = await settingsFor({ registry: 'docker.io/a' })
+    expect([byDefault.ordering, byDefault.parentTimeout]).toEqual(['registry', 10800])
+    expect((await settingsFor({ registry: 'docker.io/a', ordering: 'sync-waves' })).ordering).toBe('sync-waves')
+    for (const [value, seconds] of [
+      ['90m', 5400],
+      ['45s', 45],
+      ['600', 600],
+      ['1s', 1],
+      ['24h', 86400],
+    ] as const) {
+      expect((await settingsFor({ registry: 'docker.io/a', 'parent-timeout': value })).parentTimeout, value).toBe(seconds)
+    }
+  })
+
   it('pins the git context through the branch of a push, the branch input, or the PR base', async () => {
     expect((await settingsFor({ registry: 'docker.io/a', branch: 'release' })).gitRef).toBe('refs/heads/release')
     expect((await settingsFor({ registry: 'docker.io/a' }, { GITHUB_REF: 'refs/pull/7/merge', GITHUB_BASE_REF: 'dev' })).gitRef).toBe(
@@ -143,6 +158,43 @@ describe('getSettings', () => {
       "Input 'extra-args' has the value 'rm -rf /': expected one kaniko flag per line, such as --push-retry=3.",
     ],
     [{ 'commit-method': 'push' }, "Input 'commit-method' has the value 'push': expected one of api, git."],
+    [{ ordering: 'flux' }, "Input 'ordering' has the value 'flux': expected one of registry, sync-waves."],
+    [
+      { 'parent-timeout': '0' },
+      "Input 'parent-timeout' has the value '0': expected a duration greater than 0 and at most 24h, such as 3h, 90m, 45s or 600 (seconds).",
+    ],
+    [
+      { 'parent-timeout': '0m' },
+      "Input 'parent-timeout' has the value '0m': expected a duration greater than 0 and at most 24h, such as 3h, 90m, 45s or 600 (seconds).",
+    ],
+    [
+      { 'parent-timeout': '25h' },
+      "Input 'parent-timeout' has the value '25h': expected a duration greater than 0 and at most 24h, such as 3h, 90m, 45s or 600 (seconds).",
+    ],
+    [
+      { 'parent-timeout': '86401' },
+      "Input 'parent-timeout' has the value '86401': expected a duration greater than 0 and at most 24h, such as 3h, 90m, 45s or 600 (seconds).",
+    ],
+    [
+      { 'parent-timeout': '1.5h' },
+      "Input 'parent-timeout' has the value '1.5h': expected a duration greater than 0 and at most 24h, such as 3h, 90m, 45s or 600 (seconds).",
+    ],
+    [
+      { 'parent-timeout': '3d' },
+      "Input 'parent-timeout' has the value '3d': expected a duration greater than 0 and at most 24h, such as 3h, 90m, 45s or 600 (seconds).",
+    ],
+    [
+      { 'parent-timeout': '-5m' },
+      "Input 'parent-timeout' has the value '-5m': expected a duration greater than 0 and at most 24h, such as 3h, 90m, 45s or 600 (seconds).",
+    ],
+    [
+      { 'parent-timeout': '3 h' },
+      "Input 'parent-timeout' has the value '3 h': expected a duration greater than 0 and at most 24h, such as 3h, 90m, 45s or 600 (seconds).",
+    ],
+    [
+      { 'parent-timeout': '' },
+      "Input 'parent-timeout' has the value '': expected a duration greater than 0 and at most 24h, such as 3h, 90m, 45s or 600 (seconds).",
+    ],
     [{ branch: '../main' }, "Input 'branch' has the value '../main': expected a branch name such as main."],
     [{ branch: '-f' }, "Input 'branch' has the value '-f': expected a branch name such as main."],
     [{ 'fail-on-drift': 'maybe' }, `Input 'fail-on-drift' has the value 'maybe': ${BOOLEANS}.`],

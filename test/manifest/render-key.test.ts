@@ -59,6 +59,7 @@ const PLAIN: PlannedImage = {
   forced: false,
   status: 'unchanged',
   wave: 0,
+  parents: [],
   buildArgs: [],
   target: '',
   platform: '',
@@ -88,14 +89,25 @@ const SETTINGS: real.PodSettings = {
   snapshotMode: 'redo',
   compressedCaching: false,
   extraArgs: [],
+  ordering: 'registry',
+  parentTimeout: 10800,
+}
+/** An image with an in-repo parent. */
+const CHILD: PlannedImage = {
+  ...PLAIN,
+  name: 'app',
+  wave: 1,
+  parents: [`registry.example.com/acme/api:${'a'.repeat(16)}`],
+  buildArgs: [`BASE=registry.example.com/acme/api:${'a'.repeat(16)}`],
 }
 /** Images and settings that take the other branches, to show that an edit changes some Pod. */
 const VARIANTS: [PlannedImage, real.PodSettings][] = [
   [PLAIN, SETTINGS],
   [
-    { ...PLAIN, wave: 2, forced: true, dockerfile: 'dienste/straße/Dockerfile' },
-    { ...SETTINGS, repositoryName: 'r'.repeat(80) },
+    { ...CHILD, wave: 2, forced: true, dockerfile: 'dienste/straße/Dockerfile' },
+    { ...SETTINGS, repositoryName: 'r'.repeat(80), ordering: 'sync-waves' },
   ],
+  [CHILD, SETTINGS],
   [PLAIN, { ...SETTINGS, context: 'local' }],
   [PLAIN, { ...SETTINGS, serviceAccount: 'builder', credentialHelpers: { 'registry.example.com': 'ecr-login' } }],
   [PLAIN, { ...SETTINGS, registrySecret: '', credentialHelpers: { 'registry.example.com': 'acr-env' } }],
@@ -113,8 +125,10 @@ const EDITS: Edit[] = [
   ['manifest/pod.ts', "sizeLimit: '1Mi'", "sizeLimit: '2Mi'"],
   // Pods of the local context only.
   ['manifest/pod.ts', "type: 'Directory' }", "type: 'DirectoryOrCreate' }"],
-  // Images with in-repo parents only.
+  // Images with in-repo parents only, under sync-wave ordering.
   ['manifest/pod.ts', 'String(image.wave)', 'String(image.wave + 1)'],
+  // Images with in-repo parents only, under registry ordering.
+  ['manifest/pod.ts', "image.parents.join(' ')", "image.parents.join(',')"],
   // Values beyond ASCII only: the emitter.
   ['manifest/emit.ts', "padStart(4, '0')", "padStart(4, '0').toUpperCase()"],
   // Repository names over 63 characters only: naming.
@@ -135,6 +149,15 @@ describe('the render key', () => {
     expect(copy.renderKey(PLAIN, SETTINGS, 'scripts')).toBe(real.renderKey(PLAIN, SETTINGS, 'scripts'))
     expect(copy.podCodeFingerprint()).toBe(real.podCodeFingerprint())
     for (const variant of VARIANTS) expect(textOf(copy, variant)).toBe(textOf(real, variant))
+  })
+
+  it('of an image without in-repo parents does not depend on the ordering settings; of a child it does', () => {
+    const other = { ...SETTINGS, ordering: 'sync-waves', parentTimeout: 60 } as const
+    expect(real.renderKey(PLAIN, other, 'scripts')).toBe(real.renderKey(PLAIN, SETTINGS, 'scripts'))
+    expect(real.renderKey(CHILD, other, 'scripts')).not.toBe(real.renderKey(CHILD, SETTINGS, 'scripts'))
+    expect(real.renderKey(CHILD, { ...SETTINGS, parentTimeout: 60 }, 'scripts')).not.toBe(real.renderKey(CHILD, SETTINGS, 'scripts'))
+    const otherParent = { ...CHILD, parents: [`registry.example.com/acme/base:${'b'.repeat(16)}`] }
+    expect(real.renderKey(otherParent, SETTINGS, 'scripts')).not.toBe(real.renderKey(CHILD, SETTINGS, 'scripts'))
   })
 
   it.each(EDITS)('changes for every image when the code that shapes a Pod changes: %s, %s', async (...edit) => {

@@ -100,11 +100,13 @@ describe('the run key', () => {
         ? `${value}x`
         : typeof value === 'boolean'
           ? !value
-          : Array.isArray(value)
-            ? [...value, 'x']
-            : typeof value === 'object' && value !== null
-              ? { ...value, 'x.example': 'x' }
-              : value
+          : typeof value === 'number'
+            ? value + 1
+            : Array.isArray(value)
+              ? [...value, 'x']
+              : typeof value === 'object' && value !== null
+                ? { ...value, 'x.example': 'x' }
+                : value
     const keys = [...POD_SETTING_KEYS, 'registry', 'forceBuild', 'forceImages'] as const
     for (const key of keys) {
       if (key === 'forceNonce') continue

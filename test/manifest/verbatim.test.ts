@@ -63,6 +63,7 @@ describe('the texts of a Pod reach its containers verbatim (property)', () => {
             forced: false,
             status: 'new',
             wave: 0,
+            parents: [],
             buildArgs: [`LEAK=${s(t[4] as string)}`, `${s(t[5] as string)}=x`],
             target: s(t[6] as string),
             platform: s(t[7] as string),
@@ -92,6 +93,8 @@ describe('the texts of a Pod reach its containers verbatim (property)', () => {
             snapshotMode: 'redo',
             compressedCaching: false,
             extraArgs: [s(`--label=x=${t[4]}`)],
+            ordering: 'registry',
+            parentTimeout: 10800,
           }
           return [planned, settings]
         }

@@ -511,7 +511,7 @@ describe('config file: rendering', () => {
     const out = await renderIn(dir, { config: CONFIG })
     const baseTag = out.images.find((i) => i.name === 'base')?.tag
     const app = podNamed(dir, 'app')
-    expect(app.metadata.annotations['argocd.argoproj.io/sync-wave']).toBe('1')
+    expect(app.spec.initContainers[0].env).toContainEqual({ name: 'PARENT_IMAGES', value: `registry.example.com/acme/base:${baseTag}` })
     expect(builderOf(app).args).toContain(`--build-arg=BASE=registry.example.com/acme/base:${baseTag}`)
     expect(builderOf(app).args.filter((a: string) => a.startsWith('--build-arg=BASE='))).toHaveLength(1)
   })

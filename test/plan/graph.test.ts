@@ -57,16 +57,54 @@ const podsByName = (manifest: string): Map<string, Doc> =>
       .map((p: Doc) => [p.metadata.labels['app.kubernetes.io/name'], p]),
   )
 
+/** The init container's environment, by name. */
+const initEnv = (pod: Doc): Record<string, string> =>
+  Object.fromEntries(pod.spec.initContainers[0].env.map((e: { name: string; value: string }) => [e.name, e.value]))
+
 describe('images built on images of the same repository', () => {
-  it('build in sync waves by depth, each on its parent exact content tag', async () => {
+  it('with ordering: registry (the default), wait in the check for their parents content-tagged images, with no sync wave', async () => {
     const dir = repo(STACKS)
-    const outcome = await renderIn(dir, { registry: 'quay.io/jupyter' })
+    const outcome = await renderIn(dir, { registry: 'quay.io/jupyter', 'parent-timeout': '90m' })
+    expect(validateManifest(outcome.manifest)).toEqual([])
+    const pods = podsByName(outcome.manifest)
+    const tags = new Map(outcome.images.map((i) => [i.name, i.tag]))
+    const parentOf: Record<string, string> = {
+      'base-notebook': 'docker-stacks-foundation',
+      'minimal-notebook': 'base-notebook',
+      'scipy-notebook': 'minimal-notebook',
+    }
+    for (const name of Object.keys(WAVES)) {
+      const pod = pods.get(name)
+      expect(pod.metadata.annotations['argocd.argoproj.io/sync-wave'], name).toBeUndefined()
+      const env = initEnv(pod)
+      const parent = parentOf[name] ?? (name === 'all-spark-notebook' ? 'pyspark-notebook' : 'scipy-notebook')
+      const root = name === 'docker-stacks-foundation' || name === 'linter'
+      expect(env.PARENT_IMAGES, name).toBe(root ? undefined : `quay.io/jupyter/${parent}:${tags.get(parent)}`)
+      expect(env.PARENT_TIMEOUT_SECONDS, name).toBe(root ? undefined : '5400')
+      // The builder needs no parent list: the check waits.
+      expect(
+        pod.spec.containers[0].env.map((e: { name: string }) => e.name),
+        name,
+      ).not.toContain('PARENT_IMAGES')
+    }
+    // The default timeout: three hours.
+    const byDefault = await renderIn(repo(STACKS), { registry: 'quay.io/jupyter' })
+    expect(initEnv(podsByName(byDefault.manifest).get('scipy-notebook')).PARENT_TIMEOUT_SECONDS).toBe('10800')
+  })
+
+  it('with ordering: sync-waves, build in sync waves by depth, each on its parent exact content tag, and wait for nothing', async () => {
+    const dir = repo(STACKS)
+    const outcome = await renderIn(dir, { registry: 'quay.io/jupyter', ordering: 'sync-waves' })
     expect(validateManifest(outcome.manifest)).toEqual([])
     const pods = podsByName(outcome.manifest)
     const tags = new Map(outcome.images.map((i) => [i.name, i.tag]))
     for (const [name, wave] of Object.entries(WAVES)) {
       const annotations = pods.get(name).metadata.annotations
       expect(annotations['argocd.argoproj.io/sync-wave'], name).toBe(wave === 0 ? undefined : String(wave))
+      expect(
+        Object.keys(initEnv(pods.get(name))).filter((key) => key.startsWith('PARENT_')),
+        name,
+      ).toEqual([])
     }
     const args = (name: string) => pods.get(name).spec.containers[0].args as string[]
     expect(args('base-notebook')).toContain(
@@ -193,11 +231,9 @@ describe('images built on images of the same repository', () => {
     expect(outcome.log.warnings).toEqual([
       "'app/Dockerfile' line 2: FROM quay.io/jupyter/base:latest names quay.io/jupyter/base, which this repository builds, with a fixed reference: the build takes that one, not the image just built from base/Dockerfile. Write ARG BASE_IMAGE=quay.io/jupyter/base and FROM $BASE_IMAGE, and the build gets its content tag.",
     ])
-    // It is still a parent: it builds in a later wave, and its tag covers the parent's hash.
-    const app = parseManifest(outcome.manifest).find((d) => (d.metadata as { name: string }).name.startsWith('app-')) as {
-      metadata: { annotations: Record<string, string> }
-    }
-    expect(app.metadata.annotations['argocd.argoproj.io/sync-wave']).toBe('1')
+    // It is still a parent: the check waits for its content tag, and the child's tag covers the parent's hash.
+    const tag = outcome.images.find((i) => i.name === 'base')?.tag
+    expect(initEnv(podsByName(outcome.manifest).get('app')).PARENT_IMAGES).toBe(`quay.io/jupyter/base:${tag}`)
   })
 
   it('ignore FROMs of earlier stages', async () => {
@@ -213,7 +249,11 @@ const shape = (manifest: string): Record<string, string> =>
     [...podsByName(manifest)].map(([name, pod]) => {
       const annotations = pod.metadata.annotations
       const parents = /; parents: (.*)$/.exec(annotations['kaniko-gitops/hash-covers'])?.[1] ?? '-'
-      return [name, `wave ${annotations['argocd.argoproj.io/sync-wave'] ?? 0}, parents ${parents}`]
+      // The images the check waits for, by name (`<registry>/<name>:<tag>`).
+      const waits = initEnv(pod)
+        .PARENT_IMAGES?.split(' ')
+        .map((ref) => ref.slice(ref.lastIndexOf('/') + 1, ref.lastIndexOf(':')))
+      return [name, `waits for ${waits?.join(', ') ?? '-'}, parents ${parents}`]
     }),
   )
 
@@ -231,7 +271,7 @@ describe('in-repo parents in every spelling the registry resolves to them', () =
   ])('registry %s: FROM %s is the in-repo base', async (registry, reference) => {
     const dir = repo({ 'base/Dockerfile': 'FROM alpine:3.20\n', 'app/Dockerfile': `FROM ${reference}\n` })
     const outcome = await renderIn(dir, { registry })
-    expect(shape(outcome.manifest)).toEqual({ base: 'wave 0, parents -', app: 'wave 1, parents base' })
+    expect(shape(outcome.manifest)).toEqual({ base: 'waits for -, parents -', app: 'waits for base, parents base' })
     // A fixed reference: the warning names the image as the registry input spells it.
     expect(outcome.log.warnings).toEqual([
       `'app/Dockerfile' line 1: FROM ${reference} names ${registry}/base, which this repository builds, with a fixed reference: the build takes that one, not the image just built from base/Dockerfile. Write ARG BASE_IMAGE=${registry}/base and FROM $BASE_IMAGE, and the build gets its content tag.`,
@@ -268,11 +308,11 @@ describe('in-repo parents in every spelling the registry resolves to them', () =
     const dir = repo(tree)
     const before = await renderIn(dir)
     expect(shape(before.manifest)).toEqual({
-      base: 'wave 0, parents -',
-      tools: 'wave 0, parents -',
-      cache: 'wave 0, parents -',
-      bind: 'wave 0, parents -',
-      app: 'wave 1, parents base, bind, cache, tools',
+      base: 'waits for -, parents -',
+      tools: 'waits for -, parents -',
+      cache: 'waits for -, parents -',
+      bind: 'waits for -, parents -',
+      app: 'waits for base, bind, cache, tools, parents base, bind, cache, tools',
     })
     expect(before.log.warnings).toEqual([
       "'app/Dockerfile' line 2: RUN --mount from=registry.example.com/acme/cache:1 names registry.example.com/acme/cache, which this repository builds, with a fixed reference: the build takes that one, not the image just built from cache/Dockerfile. Write ARG BASE_IMAGE=registry.example.com/acme/cache, a stage FROM $BASE_IMAGE AS base-image, and from=base-image, and the build gets its content tag (builders do not expand ARGs in from).",
@@ -299,7 +339,7 @@ describe('in-repo parents in every spelling the registry resolves to them', () =
     })
     const outcome = await renderIn(dir)
     const tag = outcome.images.find((i) => i.name === 'tools')?.tag
-    expect(shape(outcome.manifest).app).toBe('wave 1, parents tools')
+    expect(shape(outcome.manifest).app).toBe('waits for tools, parents tools')
     expect(podsByName(outcome.manifest).get('app').spec.containers[0].args).toContain(
       `--build-arg=TOOLS=registry.example.com/acme/tools:${tag}`,
     )
@@ -312,6 +352,6 @@ describe('in-repo parents in every spelling the registry resolves to them', () =
       'b/Dockerfile': 'FROM registry.example.com/acme/a\nRUN <<-SCRIPT\n\tFROM registry.example.com/acme/a\n\tSCRIPT\n',
     })
     const outcome = await renderIn(dir)
-    expect(shape(outcome.manifest)).toEqual({ a: 'wave 0, parents -', b: 'wave 1, parents a' })
+    expect(shape(outcome.manifest)).toEqual({ a: 'waits for -, parents -', b: 'waits for a, parents a' })
   })
 })
