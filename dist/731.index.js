@@ -75,6 +75,7 @@ function createOctokitApi(token, baseUrl, repo, options = {}) {
     const onLimit = waitForLimit(onRetry);
     const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
         baseUrl,
+        ...(options.fetch === undefined ? {} : { request: { fetch: options.fetch } }),
         retry: { doNotRetry: ANSWERS, retries: TRIES - 1 },
         throttle: { onRateLimit: onLimit, onSecondaryRateLimit: onLimit, write: UNPACED, notifications: UNPACED },
     }, tellFaults(onRetry), _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__/* .throttling */ .A);

@@ -201,7 +201,7 @@ function appendSummary(text) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   mt: () => (/* binding */ getSettings)
 /* harmony export */ });
-/* unused harmony exports MODES, CONTEXTS, HASH_KINDS, SNAPSHOT_MODES, COMMIT_METHODS, gitContextUrl, describeSettings */
+/* unused harmony exports MODES, CONTEXTS, HASH_KINDS, SNAPSHOT_MODES, COMMIT_METHODS, ORDERINGS, MAX_PARENT_TIMEOUT_SECONDS, gitContextUrl, describeSettings */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1922);
@@ -220,6 +220,9 @@ const CONTEXTS = ['git', 'local'];
 const HASH_KINDS = ['context', 'dockerfile'];
 const SNAPSHOT_MODES = ['redo', 'full', 'time'];
 const COMMIT_METHODS = ['api', 'git'];
+const ORDERINGS = ['registry', 'sync-waves'];
+/** The longest `parent-timeout`: a day. */
+const MAX_PARENT_TIMEOUT_SECONDS = 24 * 3600;
 /** @actions/core's `getBooleanInput`: YAML 1.2 core-schema words, in exactly these spellings. */
 const BOOLEAN_WORDS = new Map([
     ['true', true],
@@ -392,9 +395,14 @@ function podSettings(inputs) {
     const namespace = inputs.required('namespace');
     if (!(0,_common_names_js__WEBPACK_IMPORTED_MODULE_2__/* .isDns1123Label */ .z3)(namespace))
         fail('namespace', namespace, 'expected a DNS-1123 label: lower-case letters, digits and -, at most 63');
-    const registrySecret = inputs.required('registry-secret');
-    if (!isDns1123Subdomain(registrySecret))
-        fail('registry-secret', registrySecret, 'expected a Kubernetes secret name');
+    const registrySecret = inputs.text('registry-secret');
+    if (registrySecret !== '' && !isDns1123Subdomain(registrySecret)) {
+        fail('registry-secret', registrySecret, "expected a Kubernetes secret name, or '' for none (credential helpers or an open registry)");
+    }
+    const serviceAccount = inputs.text('service-account');
+    if (serviceAccount !== '' && !isDns1123Subdomain(serviceAccount)) {
+        fail('service-account', serviceAccount, 'expected a ServiceAccount name: lower-case letters, digits, - and ., at most 253');
+    }
     const gitSecret = inputs.text('git-secret');
     if (gitSecret !== '' && !isDns1123Subdomain(gitSecret))
         fail('git-secret', gitSecret, 'expected a Kubernetes secret name');
@@ -402,7 +410,43 @@ function podSettings(inputs) {
     const localPath = inputs.text('local-path');
     if (context === 'local' && !localPath.startsWith('/'))
         fail('local-path', localPath, 'expected an absolute path on the node');
-    return { namespace, registrySecret, gitSecret, context, localPath: localPath.replace(/\/+$/, '') };
+    const credentialHelpers = credentialHelperMap(inputs);
+    return { namespace, registrySecret, serviceAccount, credentialHelpers, gitSecret, context, localPath: localPath.replace(/\/+$/, '') };
+}
+/** A helper name: what follows `docker-credential-` (safe in a file name, a shell word and JSON). */
+const HELPER_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+/** `host=helper` pairs, by commas or lines: the host as `registry` takes it, each host once. */
+function credentialHelperMap(inputs) {
+    const raw = inputs.text('credential-helpers');
+    const pairs = [];
+    for (const item of inputs.list('credential-helpers')) {
+        const at = item.indexOf('=');
+        const host = item.slice(0, at).trim();
+        const helper = item.slice(at + 1).trim();
+        if (at === -1)
+            fail('credential-helpers', raw, `expected host=helper pairs such as europe-docker.pkg.dev=gcr, but '${item}' has no '='`);
+        const problem = (0,_common_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .explainRegistryHost */ .HD)(host);
+        if (problem)
+            fail('credential-helpers', raw, `expected host=helper pairs such as europe-docker.pkg.dev=gcr, but ${problem}`);
+        if (!HELPER_NAME.test(helper)) {
+            fail('credential-helpers', raw, `expected a helper name of [a-z0-9._-] (at most 64, such as ecr-login) for ${host}, but got '${helper}'`);
+        }
+        if (pairs.some(([known]) => known === host))
+            fail('credential-helpers', raw, `expected each host once, but ${host} is given twice`);
+        pairs.push([host, helper]);
+    }
+    return Object.freeze(Object.fromEntries(pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+}
+/** How children wait for their in-repo parents. */
+function orderingSettings(inputs) {
+    const ordering = inputs.choice('ordering', ORDERINGS);
+    const raw = inputs.text('parent-timeout');
+    const match = /^([0-9]{1,9})([smh]?)$/.exec(raw);
+    const seconds = match ? Number(match[1]) * { '': 1, s: 1, m: 60, h: 3600 }[match[2]] : Number.NaN;
+    if (!(seconds > 0 && seconds <= MAX_PARENT_TIMEOUT_SECONDS)) {
+        fail('parent-timeout', raw, 'expected a duration greater than 0 and at most 24h, such as 3h, 90m, 45s or 600 (seconds)');
+    }
+    return { ordering, parentTimeout: seconds };
 }
 /** The repository and commit kaniko clones, and the branch the manifest is committed to, and how. */
 function gitSettings(inputs, vars, event, scan) {
@@ -488,7 +532,7 @@ function getSettings(readInput, vars, event = { name: vars.GITHUB_EVENT_NAME ?? 
     const pod = podSettings(inputs);
     const git = gitSettings(inputs, vars, event, { context: pod.context, root: scan.root });
     // Object.assign, not spreads: Node 20 copies a later spread of this many properties on a slow path (0.5 ms).
-    return Object.freeze(Object.assign({}, run, scan, images, pod, git, github, cacheSettings(inputs)));
+    return Object.freeze(Object.assign({}, run, scan, images, pod, orderingSettings(inputs), git, github, cacheSettings(inputs)));
 }
 /**
  * The settings as log lines, `name: value` with the value as JSON (one line each, whatever it
@@ -1605,6 +1649,9 @@ function planImage(file, { options, previous, names, graph, forced, moved, renam
         forced: isForced,
         status,
         wave: graph.depth.get(file.path),
+        parents: parentNames.length === 0
+            ? []
+            : [...new Set(edges.map((e) => `${options.registry}/${names.get(e.parent)}:${tagOf(e.parent)}`))].sort(),
         buildArgs: edges.length === 0 && file.settings === undefined ? [] : pinnedBuildArgs(file, edges, names, options.registry, tagOf),
         target: file.settings?.target ?? '',
         platform: file.settings?.platform ?? '',
@@ -1946,12 +1993,21 @@ const STATE_DIR = '/kaniko-gitops';
 const SCRIPTS_DIR = '/kaniko-gitops-scripts';
 const CHECK_SCRIPT = 'check-image.sh';
 const BUILD_SCRIPT = 'build.sh';
+const SETUP_SCRIPT = 'setup.sh';
+/** The credential helpers kaniko-setup copies from the executor image for the check (its image has none). */
+const HELPERS_DIR = '/kaniko-gitops-helpers';
+/** The registry secret, in kaniko-setup only, when it merges the helpers into the secret's config.json. */
+const SECRET_DIR = '/kaniko-gitops-secret';
+/** The Pod label Azure workload identity's webhook looks for (the acr-env helper needs its variables). */
+const AZURE_IDENTITY_LABEL = 'azure.workload.identity/use';
 /** Mount point of the node's repository for `context: local` (not /workspace: kaniko resolves relative Dockerfile paths there first). */
 const LOCAL_CONTEXT_DIR = '/context';
 const NAME_HASH_LENGTH = 10;
 const POD_SETTING_KEYS = [
     'namespace',
     'registrySecret',
+    'serviceAccount',
+    'credentialHelpers',
     'executorImage',
     'checkImage',
     'insecureRegistries',
@@ -1969,7 +2025,11 @@ const POD_SETTING_KEYS = [
     'snapshotMode',
     'compressedCaching',
     'extraArgs',
+    'ordering',
+    'parentTimeout',
 ];
+/** Settings that shape only the Pods of images with in-repo parents: they enter only those Pods' keys. */
+const PARENT_SETTING_KEYS = new Set(['ordering', 'parentTimeout']);
 const everySettingKeyed = true;
 void everySettingKeyed;
 /**
@@ -1978,7 +2038,7 @@ void everySettingKeyed;
  * instead of writing the Pod again.
  */
 function renderKey(image, settings, scriptsConfigMap) {
-    const { status: _status, target, platform, extraTags, resources, nodeSelector, tolerations, ...inputs } = image;
+    const { status: _status, parents, target, platform, extraTags, resources, nodeSelector, tolerations, ...inputs } = image;
     // The text of JSON.stringify([fingerprint, inputs, shaping, scriptsConfigMap, configured?]),
     // with the settings part written once per run instead of once per image.
     // Only a Pod of the git context names its commit: a local one must not change with each new commit.
@@ -1995,14 +2055,18 @@ function renderKey(image, settings, scriptsConfigMap) {
     if (setsAny) {
         key += `,${JSON.stringify({ target, platform, extraTags, resources, nodeSelector, tolerations })}`;
     }
+    // Likewise the parents, and the settings of how a child waits for them: an image without parents
+    // keeps its key whatever the ordering.
+    if (parents.length > 0)
+        key += `,${JSON.stringify([parents, settings.ordering, settings.parentTimeout])}`;
     return (0,sha256/* sha256Hex */.f)(`${key}]`).slice(0, 32);
 }
 const shapingCache = new WeakMap();
-/** The JSON of the settings that shape a Pod (the force nonce only for a forced one), once per settings object. */
+/** The JSON of the settings that shape every Pod (the force nonce only for a forced one), once per settings object. */
 function shapingJson(settings, forced) {
     let cached = shapingCache.get(settings);
     if (!cached) {
-        const json = (withNonce) => JSON.stringify(POD_SETTING_KEYS.map((key) => (key === 'forceNonce' && !withNonce ? '' : settings[key])));
+        const json = (withNonce) => JSON.stringify(POD_SETTING_KEYS.filter((key) => !PARENT_SETTING_KEYS.has(key)).map((key) => key === 'forceNonce' && !withNonce ? '' : settings[key]));
         cached = { plain: json(false), forced: json(true) };
         shapingCache.set(settings, cached);
     }
@@ -2072,7 +2136,7 @@ function unquote(raw) {
  * was rendered with, and a new script version is a new ConfigMap (and, through the name, new Pods).
  */
 function buildScriptsConfigMap(scripts, namespace) {
-    const data = { [BUILD_SCRIPT]: scripts.build, [CHECK_SCRIPT]: scripts.check };
+    const data = { [BUILD_SCRIPT]: scripts.build, [CHECK_SCRIPT]: scripts.check, [SETUP_SCRIPT]: scripts.setup };
     return {
         apiVersion: 'v1',
         kind: 'ConfigMap',
@@ -2098,25 +2162,32 @@ function buildPod(image, settings, scriptsConfigMap) {
 function podObject(image, settings, scriptsConfigMap, key) {
     const { mounts, volumes } = podVolumes(settings, scriptsConfigMap);
     const env = imageEnv(image, settings);
+    const helpers = Object.values(settings.credentialHelpers);
+    const labels = {
+        [LABEL.name]: image.name,
+        [LABEL.component]: 'image-build',
+        [LABEL.partOf]: (0,names/* limitName */.Ff)(settings.repositoryName, 63),
+        [LABEL.managedBy]: MANAGED_BY,
+    };
+    if (helpers.includes('acr-env'))
+        labels[AZURE_IDENTITY_LABEL] = 'true';
+    const setup = helpers.length > 0 ? [verbatim(setupContainer(settings))] : [];
     const pod = {
         apiVersion: 'v1',
         kind: 'Pod',
         metadata: {
             name: '',
             namespace: settings.namespace,
-            labels: {
-                [LABEL.name]: image.name,
-                [LABEL.component]: 'image-build',
-                [LABEL.partOf]: (0,names/* limitName */.Ff)(settings.repositoryName, 63),
-                [LABEL.managedBy]: MANAGED_BY,
-            },
+            labels,
             annotations: podAnnotations(image, settings, key),
         },
         spec: {
             restartPolicy: 'Never',
-            automountServiceAccountToken: false,
+            // A cloud identity (IRSA, Pod Identity, workload identity) needs the account's token in the Pod.
+            ...(settings.serviceAccount === '' ? {} : { serviceAccountName: settings.serviceAccount }),
+            automountServiceAccountToken: settings.serviceAccount !== '',
             enableServiceLinks: false,
-            initContainers: [verbatim(initContainer(settings, env, mounts))],
+            initContainers: [...setup, verbatim(initContainer(image, settings, [...env, ...parentEnv(image, settings)], mounts))],
             containers: [verbatim(builderContainer(image, settings, env, mounts))],
             volumes,
         },
@@ -2144,24 +2215,34 @@ function verbatim(container) {
         container.env = env.map((e) => (e.value?.includes('$') ? { ...e, value: text(e.value) } : e));
     return container;
 }
-/** The volumes both containers mount (registry credentials, state, scripts), and the local context's. */
+/**
+ * The volumes both containers mount (registry credentials, state, scripts), and the local context's.
+ * The credentials are the secret's config.json, or with credential helpers the one kaniko-setup
+ * writes (the secret then mounts in kaniko-setup alone), or none.
+ */
 function podVolumes(settings, scriptsConfigMap) {
-    const mounts = [
-        { name: 'docker-config', mountPath: DOCKER_CONFIG_DIR, readOnly: true },
-        { name: 'state', mountPath: STATE_DIR },
-        { name: 'scripts', mountPath: SCRIPTS_DIR, readOnly: true },
-    ];
-    const volumes = [
-        {
-            name: 'docker-config',
-            secret: { secretName: settings.registrySecret, items: [{ key: '.dockerconfigjson', path: 'config.json' }] },
-        },
-        { name: 'state', emptyDir: { medium: 'Memory', sizeLimit: '1Mi' } },
-        { name: 'scripts', configMap: { name: scriptsConfigMap } },
-    ];
+    const helpers = Object.keys(settings.credentialHelpers).length > 0;
+    const mounts = [];
+    const volumes = [];
+    if (helpers || settings.registrySecret !== '') {
+        mounts.push({ name: 'docker-config', mountPath: DOCKER_CONFIG_DIR, readOnly: true });
+        // Memory, as a secret volume is: the merged file holds the secret's credentials.
+        volumes.push(helpers ? { name: 'docker-config', emptyDir: { medium: 'Memory', sizeLimit: '2Mi' } } : secretVolume('docker-config', settings));
+    }
+    mounts.push({ name: 'state', mountPath: STATE_DIR }, { name: 'scripts', mountPath: SCRIPTS_DIR, readOnly: true });
+    volumes.push({ name: 'state', emptyDir: { medium: 'Memory', sizeLimit: '1Mi' } }, { name: 'scripts', configMap: { name: scriptsConfigMap } });
+    if (helpers) {
+        // On disk: each helper takes 10 to 20 MB.
+        volumes.push({ name: 'credential-helpers', emptyDir: { sizeLimit: '256Mi' } });
+        if (settings.registrySecret !== '')
+            volumes.push(secretVolume('registry-secret', settings));
+    }
     if (settings.context === 'local')
         volumes.push({ name: 'context', hostPath: { path: settings.localPath, type: 'Directory' } });
     return { mounts, volumes };
+}
+function secretVolume(name, settings) {
+    return { name, secret: { secretName: settings.registrySecret, items: [{ key: '.dockerconfigjson', path: 'config.json' }] } };
 }
 /** kaniko's arguments: where the context is, what to build, where to push, the cache. */
 function kanikoArgs(image, settings) {
@@ -2213,21 +2294,83 @@ function imageEnv(image, settings) {
         { name: 'STATE_DIR', value: STATE_DIR },
     ];
 }
-/** The registry check: is `image:tag` there already? */
-function initContainer(settings, env, mounts) {
+/**
+ * With `registry` ordering, what the check waits for before its own question: the in-repo parents'
+ * content-tagged images (references of the registry's validated form: no blanks, no shell syntax).
+ */
+function parentEnv(image, settings) {
+    if (settings.ordering !== 'registry' || image.parents.length === 0)
+        return [];
+    return [
+        { name: 'PARENT_IMAGES', value: image.parents.join(' ') },
+        { name: 'PARENT_TIMEOUT_SECONDS', value: String(settings.parentTimeout) },
+    ];
+}
+/** The small containers' user and rights: an unprivileged user that writes only to its volumes. */
+function restricted() {
+    return {
+        allowPrivilegeEscalation: false,
+        capabilities: { drop: ['ALL'] },
+        readOnlyRootFilesystem: true,
+        runAsNonRoot: true,
+        runAsUser: 65532,
+    };
+}
+/** The registry check: is `image:tag` there already? With credential helpers, as the push asks. */
+function initContainer(image, settings, env, mounts) {
+    const checkEnv = [...env, { name: 'HOME', value: STATE_DIR }, { name: 'TMPDIR', value: STATE_DIR }];
+    const names = helperNames(settings);
+    let checkMounts = mounts;
+    if (names !== '') {
+        const helper = settings.credentialHelpers[(0,reference/* registryHost */.U$)(image.repository)];
+        checkEnv.push({ name: 'CREDENTIAL_HELPERS_DIR', value: HELPERS_DIR }, { name: 'CREDENTIAL_HELPER_NAMES', value: names });
+        if (helper !== undefined)
+            checkEnv.push({ name: 'CREDENTIAL_HELPER', value: helper });
+        checkMounts = [...mounts, { name: 'credential-helpers', mountPath: HELPERS_DIR, readOnly: true }];
+    }
     return {
         name: 'kaniko-init',
         image: settings.checkImage,
         command: ['/bin/sh', `${SCRIPTS_DIR}/${CHECK_SCRIPT}`],
-        env: [...env, { name: 'HOME', value: STATE_DIR }, { name: 'TMPDIR', value: STATE_DIR }],
+        env: checkEnv,
         resources: { requests: { cpu: '10m', memory: '32Mi' }, limits: { memory: '128Mi' } },
-        securityContext: {
-            allowPrivilegeEscalation: false,
-            capabilities: { drop: ['ALL'] },
-            readOnlyRootFilesystem: true,
-            runAsNonRoot: true,
-            runAsUser: 65532,
-        },
+        securityContext: restricted(),
+        terminationMessagePolicy: 'FallbackToLogsOnError',
+        volumeMounts: checkMounts,
+    };
+}
+/** The configured helper names, each once, separated by spaces ('' for none). */
+function helperNames(settings) {
+    return [...new Set(Object.values(settings.credentialHelpers))].sort().join(' ');
+}
+/**
+ * Runs first when credential helpers are configured, from the executor image (which ships them):
+ * copies the helpers for the check, and writes the config.json the check and kaniko read, with the
+ * helpers' map (JSON of validated hosts and names) merged into the secret's config.json when there is one.
+ */
+function setupContainer(settings) {
+    const env = [
+        { name: 'CREDENTIAL_HELPERS', value: JSON.stringify(settings.credentialHelpers) },
+        { name: 'CREDENTIAL_HELPER_NAMES', value: helperNames(settings) },
+        { name: 'HELPERS_DIR', value: HELPERS_DIR },
+        { name: 'DOCKER_CONFIG', value: DOCKER_CONFIG_DIR },
+    ];
+    const mounts = [
+        { name: 'docker-config', mountPath: DOCKER_CONFIG_DIR },
+        { name: 'credential-helpers', mountPath: HELPERS_DIR },
+        { name: 'scripts', mountPath: SCRIPTS_DIR, readOnly: true },
+    ];
+    if (settings.registrySecret !== '') {
+        env.push({ name: 'REGISTRY_SECRET_CONFIG', value: `${SECRET_DIR}/config.json` });
+        mounts.push({ name: 'registry-secret', mountPath: SECRET_DIR, readOnly: true });
+    }
+    return {
+        name: 'kaniko-setup',
+        image: settings.executorImage,
+        command: ['/busybox/sh', `${SCRIPTS_DIR}/${SETUP_SCRIPT}`],
+        env,
+        resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { memory: '64Mi' } },
+        securityContext: restricted(),
         terminationMessagePolicy: 'FallbackToLogsOnError',
         volumeMounts: mounts,
     };
@@ -2267,13 +2410,17 @@ function podAnnotations(image, settings, key) {
     if (image.forced)
         annotations[ANNOTATION.forced] = settings.forceNonce;
     // ArgoCD starts a wave when the earlier ones are Healthy: a child builds after its parents Succeeded.
-    if (image.wave > 0)
+    if (settings.ordering === 'sync-waves' && image.wave > 0)
         annotations['argocd.argoproj.io/sync-wave'] = String(image.wave);
     annotations[ANNOTATION.renderKey] = key;
     checkAnnotationsSize(image.dockerfile, annotations);
     return annotations;
 }
-/** A Pod with every optional part set (git context), and its opposite (local context, nothing set). */
+/**
+ * A Pod with every optional part set (git context, registry ordering, a secret merged with
+ * credential helpers), its opposite (local context, nothing set but the secret), credential helpers
+ * without a secret, and the first under sync-wave ordering.
+ */
 const SAMPLE_IMAGE = {
     name: 'sample',
     // Characters the emitter must quote or escape, and references the kubelet would expand (verbatim),
@@ -2291,6 +2438,7 @@ const SAMPLE_IMAGE = {
     forced: true,
     status: 'unchanged',
     wave: 1,
+    parents: [`registry.sample:5000/team/base:${'3'.repeat(16)}`, `registry.sample:5000/team/tools:${'4'.repeat(16)}`],
     buildArgs: [`BASE=registry.sample:5000/team/base:${'3'.repeat(16)}`, 'V=1.10$(GIT_PASSWORD)'],
     target: 'runtime',
     platform: 'linux/arm64',
@@ -2303,6 +2451,9 @@ const SAMPLE_IMAGE = {
 const SAMPLE_SETTINGS = {
     namespace: 'sample',
     registrySecret: 'sample-registry',
+    serviceAccount: 'sample-builder',
+    // The image's host has a helper; acr-env adds Azure's label.
+    credentialHelpers: { 'registry.sample:5000': 'ecr-login', 'sample.azurecr.io': 'acr-env' },
     executorImage: 'ghcr.io/sample/kaniko:v1-debug',
     checkImage: 'quay.io/sample/skopeo:v1',
     insecureRegistries: ['registry.sample:5000'],
@@ -2320,6 +2471,8 @@ const SAMPLE_SETTINGS = {
     snapshotMode: 'redo',
     compressedCaching: false,
     extraArgs: ['--push-retry=3'],
+    ordering: 'registry',
+    parentTimeout: 10800,
 };
 let fingerprint;
 /**
@@ -2337,6 +2490,7 @@ function podCodeFingerprint() {
             dockerfileInContext: plain.dockerfile,
             forced: false,
             wave: 0,
+            parents: [],
             buildArgs: [],
             target: '',
             platform: '',
@@ -2344,10 +2498,22 @@ function podCodeFingerprint() {
             nodeSelector: {},
             tolerations: [],
         };
-        const localSettings = { ...SAMPLE_SETTINGS, context: 'local', contextPrefix: '', insecureRegistries: [], cache: false };
+        const localSettings = {
+            ...SAMPLE_SETTINGS,
+            context: 'local',
+            contextPrefix: '',
+            insecureRegistries: [],
+            cache: false,
+            serviceAccount: '',
+            credentialHelpers: {},
+        };
+        const helpersOnly = { ...localSettings, registrySecret: '', credentialHelpers: { 'other.sample': 'gcr' } };
         const texts = [
             nameDocument(podObject(SAMPLE_IMAGE, SAMPLE_SETTINGS, 'sample-scripts', 'sample-key'), SAMPLE_IMAGE.name).text,
             nameDocument(podObject(local, localSettings, 'sample-scripts', 'sample-key'), local.name).text,
+            nameDocument(podObject(local, helpersOnly, 'sample-scripts', 'sample-key'), local.name).text,
+            // The other ordering: the sync wave instead of the wait.
+            nameDocument(podObject(SAMPLE_IMAGE, { ...SAMPLE_SETTINGS, ordering: 'sync-waves' }, 'sample-scripts', 'sample-key'), SAMPLE_IMAGE.name).text,
         ];
         fingerprint = (0,sha256/* sha256Hex */.f)(texts.join('---\n'));
     }
@@ -4961,6 +5127,7 @@ function loadScripts() {
     scripts_cached ??= {
         check: (0,external_node_fs_.readFileSync)(new URL(/* asset import */ __nccwpck_require__(8002), __nccwpck_require__.b), 'utf8'),
         build: (0,external_node_fs_.readFileSync)(new URL(/* asset import */ __nccwpck_require__(6654), __nccwpck_require__.b), 'utf8'),
+        setup: (0,external_node_fs_.readFileSync)(new URL(/* asset import */ __nccwpck_require__(5211), __nccwpck_require__.b), 'utf8'),
     };
     return scripts_cached;
 }
@@ -5871,7 +6038,14 @@ module.exports = __nccwpck_require__.p + "f10bcf9cea7358dfe955.sh";
 /***/ 8002:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__.p + "03463105b84ff3f3d794.sh";
+module.exports = __nccwpck_require__.p + "774b41878a9089ad5a35.sh";
+
+/***/ }),
+
+/***/ 5211:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__.p + "def5ecee40ac3b20cd8e.sh";
 
 /***/ }),
 
