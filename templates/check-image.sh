@@ -5,6 +5,7 @@
 #   FORCE_BUILD                        Y to build without asking the registry
 #   REGISTRY_INSECURE                  true for plain HTTP or an untrusted certificate
 #   DOCKER_CONFIG                      folder of config.json (the dockerconfigjson secret, or kaniko-setup's)
+#   REGISTRY_CREDENTIALS               where config.json comes from: none, secret or helpers (kaniko-setup)
 #   CREDENTIAL_HELPERS_DIR             credential helpers kaniko-setup copied, put first in PATH
 #   CREDENTIAL_HELPER_NAMES            the configured helpers, separated by spaces
 #   CREDENTIAL_HELPER                  the helper of the image's registry host, if any
@@ -74,10 +75,14 @@ wait_for_parents() {
 
 set -- inspect --raw
 config="${DOCKER_CONFIG:-/kaniko/.docker}/config.json"
-if [ -r "$config" ]; then
+if [ "${REGISTRY_CREDENTIALS:-secret}" = none ]; then
+  log "asking anonymously (registry-secret is empty)"
+elif [ -r "$config" ]; then
   set -- "$@" --authfile "$config"
+elif [ "${REGISTRY_CREDENTIALS:-secret}" = helpers ]; then
+  log "WARNING: no readable registry credentials at $config (kaniko-setup writes it); asking anonymously"
 else
-  log "WARNING: no readable registry credentials at $config (is the secret mounted?); asking anonymously"
+  log "WARNING: no readable registry credentials at $config (the registry secret is missing, or its key is not .dockerconfigjson); asking anonymously"
 fi
 case "${REGISTRY_INSECURE:-false}" in
   true | TRUE | True | 1 | yes) set -- "$@" --tls-verify=false ;;

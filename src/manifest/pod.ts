@@ -339,8 +339,16 @@ function podVolumes(settings: PodSettings, scriptsConfigMap: string): { mounts: 
   return { mounts, volumes }
 }
 
+/**
+ * Optional: a missing secret, or one without `.dockerconfigjson`, mounts an empty folder instead of
+ * holding the Pod in ContainerCreating; the scripts then warn and ask anonymously, and a push that
+ * needs credentials fails visibly.
+ */
 function secretVolume(name: string, settings: PodSettings): Volume {
-  return { name, secret: { secretName: settings.registrySecret, items: [{ key: '.dockerconfigjson', path: 'config.json' }] } }
+  return {
+    name,
+    secret: { secretName: settings.registrySecret, items: [{ key: '.dockerconfigjson', path: 'config.json' }], optional: true },
+  }
 }
 
 /** kaniko's arguments: where the context is, what to build, where to push, the cache. */
@@ -410,8 +418,13 @@ function restricted(): Container['securityContext'] {
 
 /** The registry check: is `image:tag` there already? With credential helpers, as the push asks. */
 function initContainer(image: PlannedImage, settings: PodSettings, env: EnvVar[], mounts: VolumeMount[]): Container {
-  const checkEnv = [...env, { name: 'HOME', value: STATE_DIR }, { name: 'TMPDIR', value: STATE_DIR }]
   const names = helperNames(settings)
+  const checkEnv = [
+    ...env,
+    { name: 'HOME', value: STATE_DIR },
+    { name: 'TMPDIR', value: STATE_DIR },
+    { name: 'REGISTRY_CREDENTIALS', value: registryCredentials(settings) },
+  ]
   let checkMounts = mounts
   if (names !== '') {
     const helper = settings.credentialHelpers[registryHost(image.repository)]
@@ -429,6 +442,12 @@ function initContainer(image: PlannedImage, settings: PodSettings, env: EnvVar[]
     terminationMessagePolicy: 'FallbackToLogsOnError',
     volumeMounts: checkMounts,
   }
+}
+
+/** Where the check's config.json comes from: none (asks anonymously), the secret, or kaniko-setup. */
+function registryCredentials(settings: PodSettings): 'none' | 'secret' | 'helpers' {
+  if (Object.keys(settings.credentialHelpers).length > 0) return 'helpers'
+  return settings.registrySecret === '' ? 'none' : 'secret'
 }
 
 /** The configured helper names, each once, separated by spaces ('' for none). */
@@ -512,7 +531,7 @@ function podAnnotations(image: PlannedImage, settings: PodSettings, key: string)
 /**
  * A Pod with every optional part set (git context, registry ordering, a secret merged with
  * credential helpers), its opposite (local context, nothing set but the secret), credential helpers
- * without a secret, and the first under sync-wave ordering.
+ * without a secret, neither, and the first under sync-wave ordering.
  */
 const SAMPLE_IMAGE: PlannedImage = {
   name: 'sample',
@@ -607,6 +626,8 @@ export function podCodeFingerprint(): string {
       nameDocument(podObject(SAMPLE_IMAGE, SAMPLE_SETTINGS, 'sample-scripts', 'sample-key'), SAMPLE_IMAGE.name).text,
       nameDocument(podObject(local, localSettings, 'sample-scripts', 'sample-key'), local.name).text,
       nameDocument(podObject(local, helpersOnly, 'sample-scripts', 'sample-key'), local.name).text,
+      // No credentials at all: no secret, no helpers.
+      nameDocument(podObject(local, { ...localSettings, registrySecret: '' }, 'sample-scripts', 'sample-key'), local.name).text,
       // The other ordering: the sync wave instead of the wait.
       nameDocument(
         podObject(SAMPLE_IMAGE, { ...SAMPLE_SETTINGS, ordering: 'sync-waves' }, 'sample-scripts', 'sample-key'),
