@@ -128,7 +128,8 @@ describe('kaniko-setup under busybox sh', () => {
   it('a missing secret, or one without .dockerconfigjson: credHelpers alone, with a warning, and the check decides', async () => {
     const r = await render({ 'credential-helpers': `${registry.host}=kgtest` })
     const digest = await registry.pushImage('team/app', r.tag)
-    for (const secrets of [{}, { 'docker-config-secret': { 'config.json': '{"auths":{}}' } }]) {
+    const secretsOf: Record<string, Record<string, string>>[] = [{}, { 'docker-config-secret': { 'config.json': '{"auths":{}}' } }]
+    for (const secrets of secretsOf) {
       // The kubelet mounts an empty folder for the optional volume, and fails the mount otherwise.
       const sb = new PodSandbox(r.manifest, r.pod, secrets)
       cleanups.push(() => sb.cleanup())
