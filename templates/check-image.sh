@@ -102,7 +102,7 @@ wait_for_parents() {
       if [ "$kind" = refused ]; then refusals=$((refusals + 1)); else others=$((others + 1)); fi
       if [ "$waited" -ge "$limit" ]; then
         if [ "$others" -eq 0 ]; then
-          log "ERROR: parent-refused: the registry refused the check's credentials for the parent image $parent on every look for ${waited}s (parent-timeout ${limit}s): check that registry-secret (or credential-helpers) lets the check read it; $ref is not built ($error)"
+          log "ERROR: parent-refused: the registry refused the check's credentials for the parent image $parent on every look for ${waited}s (parent-timeout ${limit}s): check that registry-secret (or credential-helpers) lets the check read it (a registry that refuses what does not exist would also say this of a parent whose build failed); $ref is not built ($error)"
         elif [ "$kind" = older ]; then
           log "ERROR: the parent image $parent is still an older build after ${waited}s (parent-timeout ${limit}s): its build of this forced run failed or has not finished; $ref is not built ($error)"
         else
