@@ -215,6 +215,15 @@ type RunPart = Pick<Settings, 'mode' | 'forceBuild' | 'forceImages' | 'forceNonc
 function runSettings(inputs: Inputs, vars: NodeJS.ProcessEnv, event: RunEvent): RunPart {
   const runId = variable(vars, 'GITHUB_RUN_ID')
   const attempt = variable(vars, 'GITHUB_RUN_ATTEMPT') || '1'
+  // The nonce reaches a label of forced images and a check script's environment: digits only.
+  for (const [name, value] of [
+    ['GITHUB_RUN_ID', runId],
+    ['GITHUB_RUN_ATTEMPT', attempt],
+  ] as const) {
+    if (value !== '' && !/^[0-9]{1,20}$/.test(value)) {
+      throw new InputError(`${name} is '${value}': expected a whole number (it marks the images a forced run builds).`)
+    }
+  }
   return {
     mode: inputs.choice('mode', MODES),
     forceBuild: inputs.boolean('force-build'),

@@ -243,6 +243,17 @@ describe('getSettings', () => {
     expect(local.context).toBe('local')
     expect(local.repositoryName).toBe('ws')
   })
+
+  it('takes the force nonce from a run id and attempt of digits alone (it reaches a label and a script)', async () => {
+    const s = await settingsFor({ registry: 'docker.io/a' }, { GITHUB_RUN_ID: '77', GITHUB_RUN_ATTEMPT: '3' })
+    expect(s.forceNonce).toBe('77-3')
+    await expect(settingsFor({ registry: 'docker.io/a' }, { GITHUB_RUN_ID: '7 $(id)' })).rejects.toThrow(
+      "GITHUB_RUN_ID is '7 $(id)': expected a whole number",
+    )
+    await expect(settingsFor({ registry: 'docker.io/a' }, { GITHUB_RUN_ATTEMPT: '1;x' })).rejects.toThrow(
+      "GITHUB_RUN_ATTEMPT is '1;x': expected a whole number",
+    )
+  })
 })
 
 describe('getSettings with an injected reader', () => {
