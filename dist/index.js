@@ -120,14 +120,14 @@ module.exports = __nccwpck_require__.p + "f10bcf9cea7358dfe955.sh";
 /***/ 8002:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__.p + "774b41878a9089ad5a35.sh";
+module.exports = __nccwpck_require__.p + "30ffad8803c4591933eb.sh";
 
 /***/ }),
 
 /***/ 5211:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__.p + "def5ecee40ac3b20cd8e.sh";
+module.exports = __nccwpck_require__.p + "b2c50d456ada2ee7a0ee.sh";
 
 /***/ }),
 
@@ -1500,6 +1500,11 @@ function registryHost(reference) {
 const DOCKER_HUB = 'docker.io';
 /** Other names of Docker Hub's registry: the legacy index, and the host its API is served from. */
 const DOCKER_HUB_ALIASES = new Set(['index.docker.io', 'registry-1.docker.io']);
+/** Whether a registry host is one of Docker Hub's names. */
+function isDockerHubHost(host) {
+    const lower = host.toLowerCase();
+    return lower === DOCKER_HUB || DOCKER_HUB_ALIASES.has(lower);
+}
 const REPOSITORY_PATH = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
 const HOST = new RegExp(`^${DOMAIN}$`);
 /**
@@ -1882,9 +1887,11 @@ function planImage(file, { options, previous, names, graph, forced, moved, renam
         forced: isForced,
         status,
         wave: graph.depth.get(file.path),
-        parents: parentNames.length === 0
-            ? []
-            : [...new Set(edges.map((e) => `${options.registry}/${names.get(e.parent)}:${tagOf(e.parent)}`))].sort(),
+        parents: parentNames.length === 0 ? [] : parentImages(edges, names, () => true, options.registry, tagOf),
+        // A forced child builds on its forced parents' new images: it waits for those, not for the tag alone.
+        forcedParents: isForced && parentNames.length > 0
+            ? parentImages(edges, names, (parent) => options.forceBuild || forced.has(parent), options.registry, tagOf)
+            : [],
         buildArgs: edges.length === 0 && file.settings === undefined ? [] : pinnedBuildArgs(file, edges, names, options.registry, tagOf),
         target: file.settings?.target ?? '',
         platform: file.settings?.platform ?? '',
@@ -1893,6 +1900,11 @@ function planImage(file, { options, previous, names, graph, forced, moved, renam
         nodeSelector: file.settings?.nodeSelector ?? {},
         tolerations: file.settings?.tolerations ?? [],
     };
+}
+/** `<registry>/<parent>:<content tag>` of each in-repo parent whose name is `taken`, sorted, without repeats. */
+function parentImages(edges, names, taken, registry, tagOf) {
+    const kept = edges.filter((e) => taken(names.get(e.parent)));
+    return [...new Set(kept.map((e) => `${registry}/${names.get(e.parent)}:${tagOf(e.parent)}`))].sort();
 }
 /** `renamed` when the image was (`was`) named otherwise; else new, changed or unchanged against the previous image at its path. */
 function statusOf(before, was, name, effective) {
@@ -2046,6 +2058,8 @@ const ANNOTATION = {
     forced: 'kaniko-gitops/forced',
     renderKey: 'kaniko-gitops/render-key',
 };
+/** The image label a forced build carries, with the run's force nonce: a forced child waits for it on its forced parents. */
+const FORCE_IMAGE_LABEL = 'dev.kaniko-gitops.forced';
 const LABEL = {
     name: 'app.kubernetes.io/name',
     component: 'app.kubernetes.io/component',
@@ -2269,7 +2283,7 @@ void everySettingKeyed;
  * instead of writing the Pod again.
  */
 function renderKey(image, settings, scriptsConfigMap) {
-    const { status: _status, parents, target, platform, extraTags, resources, nodeSelector, tolerations, ...inputs } = image;
+    const { status: _status, parents, forcedParents, target, platform, extraTags, resources, nodeSelector, tolerations, ...inputs } = image;
     // The text of JSON.stringify([fingerprint, inputs, shaping, scriptsConfigMap, configured?]),
     // with the settings part written once per run instead of once per image.
     // Only a Pod of the git context names its commit: a local one must not change with each new commit.
@@ -2286,10 +2300,10 @@ function renderKey(image, settings, scriptsConfigMap) {
     if (setsAny) {
         key += `,${JSON.stringify({ target, platform, extraTags, resources, nodeSelector, tolerations })}`;
     }
-    // Likewise the parents, and the settings of how a child waits for them: an image without parents
-    // keeps its key whatever the ordering.
+    // Likewise the parents (and which of them are forced), and the settings of how a child waits for
+    // them: an image without parents keeps its key whatever the ordering.
     if (parents.length > 0)
-        key += `,${JSON.stringify([parents, settings.ordering, settings.parentTimeout])}`;
+        key += `,${JSON.stringify([parents, forcedParents, settings.ordering, settings.parentTimeout])}`;
     return sha256Hex(`${key}]`).slice(0, 32);
 }
 const shapingCache = new WeakMap();
@@ -2472,8 +2486,16 @@ function podVolumes(settings, scriptsConfigMap) {
         volumes.push({ name: 'context', hostPath: { path: settings.localPath, type: 'Directory' } });
     return { mounts, volumes };
 }
+/**
+ * Optional: a missing secret, or one without `.dockerconfigjson`, mounts an empty folder instead of
+ * holding the Pod in ContainerCreating; the scripts then warn and ask anonymously, and a push that
+ * needs credentials fails visibly.
+ */
 function secretVolume(name, settings) {
-    return { name, secret: { secretName: settings.registrySecret, items: [{ key: '.dockerconfigjson', path: 'config.json' }] } };
+    return {
+        name,
+        secret: { secretName: settings.registrySecret, items: [{ key: '.dockerconfigjson', path: 'config.json' }], optional: true },
+    };
 }
 /** kaniko's arguments: where the context is, what to build, where to push, the cache. */
 function kanikoArgs(image, settings) {
@@ -2505,6 +2527,9 @@ function kanikoArgs(image, settings) {
         args.push(`--insecure-registry=${host}`, `--skip-tls-verify-registry=${host}`);
     if (settings.context === 'git')
         args.push(`--label=org.opencontainers.image.revision=${image.commit}`);
+    // Tells this run's forced build from an older one under the same tag: forced children wait for it.
+    if (image.forced)
+        args.push(`--label=${FORCE_IMAGE_LABEL}=${settings.forceNonce}`);
     args.push(`--cache=${settings.cache}`);
     if (settings.cache && settings.cacheRepo !== '')
         args.push(`--cache-repo=${settings.cacheRepo}`);
@@ -2527,15 +2552,20 @@ function imageEnv(image, settings) {
 }
 /**
  * With `registry` ordering, what the check waits for before its own question: the in-repo parents'
- * content-tagged images (references of the registry's validated form: no blanks, no shell syntax).
+ * content-tagged images (references of the registry's validated form: no blanks, no shell syntax),
+ * and of a forced image's forced parents, their build of this run (the force nonce in their label).
  */
 function parentEnv(image, settings) {
     if (settings.ordering !== 'registry' || image.parents.length === 0)
         return [];
-    return [
+    const env = [
         { name: 'PARENT_IMAGES', value: image.parents.join(' ') },
         { name: 'PARENT_TIMEOUT_SECONDS', value: String(settings.parentTimeout) },
     ];
+    if (image.forcedParents.length > 0) {
+        env.push({ name: 'FORCED_PARENT_IMAGES', value: image.forcedParents.join(' ') }, { name: 'FORCE_NONCE', value: settings.forceNonce });
+    }
+    return env;
 }
 /** The small containers' user and rights: an unprivileged user that writes only to its volumes. */
 function restricted() {
@@ -2549,8 +2579,13 @@ function restricted() {
 }
 /** The registry check: is `image:tag` there already? With credential helpers, as the push asks. */
 function initContainer(image, settings, env, mounts) {
-    const checkEnv = [...env, { name: 'HOME', value: STATE_DIR }, { name: 'TMPDIR', value: STATE_DIR }];
     const names = helperNames(settings);
+    const checkEnv = [
+        ...env,
+        { name: 'HOME', value: STATE_DIR },
+        { name: 'TMPDIR', value: STATE_DIR },
+        { name: 'REGISTRY_CREDENTIALS', value: registryCredentials(settings) },
+    ];
     let checkMounts = mounts;
     if (names !== '') {
         const helper = settings.credentialHelpers[registryHost(image.repository)];
@@ -2569,6 +2604,12 @@ function initContainer(image, settings, env, mounts) {
         terminationMessagePolicy: 'FallbackToLogsOnError',
         volumeMounts: checkMounts,
     };
+}
+/** Where the check's config.json comes from: none (asks anonymously), the secret, or kaniko-setup. */
+function registryCredentials(settings) {
+    if (Object.keys(settings.credentialHelpers).length > 0)
+        return 'helpers';
+    return settings.registrySecret === '' ? 'none' : 'secret';
 }
 /** The configured helper names, each once, separated by spaces ('' for none). */
 function helperNames(settings) {
@@ -2650,7 +2691,7 @@ function podAnnotations(image, settings, key) {
 /**
  * A Pod with every optional part set (git context, registry ordering, a secret merged with
  * credential helpers), its opposite (local context, nothing set but the secret), credential helpers
- * without a secret, and the first under sync-wave ordering.
+ * without a secret, neither, and the first under sync-wave ordering.
  */
 const SAMPLE_IMAGE = {
     name: 'sample',
@@ -2670,6 +2711,7 @@ const SAMPLE_IMAGE = {
     status: 'unchanged',
     wave: 1,
     parents: [`registry.sample:5000/team/base:${'3'.repeat(16)}`, `registry.sample:5000/team/tools:${'4'.repeat(16)}`],
+    forcedParents: [`registry.sample:5000/team/base:${'3'.repeat(16)}`],
     buildArgs: [`BASE=registry.sample:5000/team/base:${'3'.repeat(16)}`, 'V=1.10$(GIT_PASSWORD)'],
     target: 'runtime',
     platform: 'linux/arm64',
@@ -2722,6 +2764,7 @@ function podCodeFingerprint() {
             forced: false,
             wave: 0,
             parents: [],
+            forcedParents: [],
             buildArgs: [],
             target: '',
             platform: '',
@@ -2743,6 +2786,8 @@ function podCodeFingerprint() {
             nameDocument(podObject(SAMPLE_IMAGE, SAMPLE_SETTINGS, 'sample-scripts', 'sample-key'), SAMPLE_IMAGE.name).text,
             nameDocument(podObject(local, localSettings, 'sample-scripts', 'sample-key'), local.name).text,
             nameDocument(podObject(local, helpersOnly, 'sample-scripts', 'sample-key'), local.name).text,
+            // No credentials at all: no secret, no helpers.
+            nameDocument(podObject(local, { ...localSettings, registrySecret: '' }, 'sample-scripts', 'sample-key'), local.name).text,
             // The other ordering: the sync wave instead of the wait.
             nameDocument(podObject(SAMPLE_IMAGE, { ...SAMPLE_SETTINGS, ordering: 'sync-waves' }, 'sample-scripts', 'sample-key'), SAMPLE_IMAGE.name).text,
         ];
@@ -7405,6 +7450,15 @@ function gitContextUrl(serverUrl, repository) {
 function runSettings(inputs, vars, event) {
     const runId = variable(vars, 'GITHUB_RUN_ID');
     const attempt = variable(vars, 'GITHUB_RUN_ATTEMPT') || '1';
+    // The nonce reaches a label of forced images and a check script's environment: digits only.
+    for (const [name, value] of [
+        ['GITHUB_RUN_ID', runId],
+        ['GITHUB_RUN_ATTEMPT', attempt],
+    ]) {
+        if (value !== '' && !/^[0-9]{1,20}$/.test(value)) {
+            throw new InputError(`${name} is '${value}': expected a whole number (it marks the images a forced run builds).`);
+        }
+    }
     return {
         mode: inputs.choice('mode', MODES),
         forceBuild: inputs.boolean('force-build'),
@@ -7526,6 +7580,11 @@ function credentialHelperMap(inputs) {
         const problem = explainRegistryHost(host);
         if (problem)
             fail('credential-helpers', raw, `expected host=helper pairs such as europe-docker.pkg.dev=gcr, but ${problem}`);
+        // kaniko looks Docker Hub up as index.docker.io (or its v1 URL), skopeo as docker.io: no one
+        // name serves both, and no cloud helper serves Docker Hub.
+        if (isDockerHubHost(host)) {
+            fail('credential-helpers', raw, `expected hosts of cloud registries, but ${host} is Docker Hub, which kaniko and skopeo look up under different names; give Docker Hub's credentials in the registry-secret`);
+        }
         if (!HELPER_NAME.test(helper)) {
             fail('credential-helpers', raw, `expected a helper name of [a-z0-9._-] (at most 64, such as ecr-login) for ${host}, but got '${helper}'`);
         }
@@ -7656,8 +7715,10 @@ function isBranchName(value) {
         !value.endsWith('.') &&
         value.split('/').every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock')));
 }
+/** Kubernetes' IsDNS1123Subdomain: labels of [a-z0-9-] joined by dots, 253 characters in all, no limit per label. */
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 function isDns1123Subdomain(value) {
-    return value.length <= 253 && value.split('.').every((label) => isDns1123Label(label));
+    return value.length <= 253 && DNS1123_SUBDOMAIN.test(value);
 }
 
 ;// CONCATENATED MODULE: ./src/action/main.ts
