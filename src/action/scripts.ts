@@ -10,6 +10,7 @@ export function loadScripts(): Scripts {
     check: readFileSync(new URL('../../templates/check-image.sh', import.meta.url), 'utf8'),
     build: readFileSync(new URL('../../templates/build.sh', import.meta.url), 'utf8'),
     setup: readFileSync(new URL('../../templates/setup.sh', import.meta.url), 'utf8'),
+    index: readFileSync(new URL('../../templates/index.sh', import.meta.url), 'utf8'),
   }
   return cached
 }

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { InputError } from '../common/errors.js'
 import { isDns1123Label, normalizeName } from '../common/names.js'
+import { isKnownPlatform, KNOWN_PLATFORMS, samePlatform } from '../common/platforms.js'
 import { explainPinnedImage, explainRegistryHost, explainRegistryPrefix, isDockerHubHost, registryHost } from '../common/reference.js'
 import { compileGlob } from '../scan/glob.js'
 import type { RunEvent } from './event.js'
@@ -75,6 +76,10 @@ export interface Settings {
   readonly ordering: Ordering
   /** With `registry` ordering: how long a child waits for its parents' images, in seconds. */
   readonly parentTimeout: number
+  /** The `platforms` input: every image's platforms (two or more: multi-arch) unless its config sets them; [] for none. */
+  readonly platforms: readonly string[]
+  /** Pinned image of a multi-arch image's index Pod (needs `/bin/sh` and `buildah`). */
+  readonly indexImage: string
   /** Name used for a Dockerfile at the root and for the `part-of` label. */
   readonly repositoryName: string
   /** `owner` and `repo` of GITHUB_REPOSITORY. */
@@ -391,6 +396,22 @@ function orderingSettings(inputs: Inputs): OrderingPart {
   return { ordering, parentTimeout: seconds }
 }
 
+type MultiArchPart = Pick<Settings, 'platforms' | 'indexImage'>
+
+/** The platforms of every image, and the image that assembles a multi-arch image's index. */
+function multiArchSettings(inputs: Inputs): MultiArchPart {
+  const raw = inputs.text('platforms')
+  const platforms: string[] = []
+  for (const platform of inputs.list('platforms')) {
+    if (!isKnownPlatform(platform))
+      fail('platforms', raw, `'${platform}' is not a platform this action builds: expected some of ${KNOWN_PLATFORMS.join(', ')}`)
+    const twice = platforms.find((other) => samePlatform(other) === samePlatform(platform))
+    if (twice !== undefined) fail('platforms', raw, `'${platform}' is the platform '${twice}' again: expected each platform once`)
+    platforms.push(platform)
+  }
+  return { platforms: Object.freeze(platforms), indexImage: pinnedImage(inputs, 'index-image') }
+}
+
 type GitPart = Pick<
   Settings,
   'gitUrl' | 'gitRef' | 'commitSha' | 'repositoryName' | 'owner' | 'repo' | 'branch' | 'commitMethod' | 'commitMessage'
@@ -487,7 +508,9 @@ export function getSettings(
   const pod = podSettings(inputs)
   const git = gitSettings(inputs, vars, event, { context: pod.context, root: scan.root })
   // Object.assign, not spreads: Node 20 copies a later spread of this many properties on a slow path (0.5 ms).
-  return Object.freeze(Object.assign({}, run, scan, images, pod, orderingSettings(inputs), git, github, cacheSettings(inputs)))
+  return Object.freeze(
+    Object.assign({}, run, scan, images, pod, orderingSettings(inputs), multiArchSettings(inputs), git, github, cacheSettings(inputs)),
+  )
 }
 
 /**

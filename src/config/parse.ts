@@ -3,6 +3,7 @@ import type { CST, Document, isAlias, isMap, isScalar, isSeq, LineCounter, Pair,
 import { InputError, type SourceLocation } from '../common/errors.js'
 import { count, LIMITS } from '../common/limits.js'
 import { isDns1123Label, MAX_IMAGE_NAME_LENGTH } from '../common/names.js'
+import { isKnownPlatform, KNOWN_PLATFORMS, samePlatform } from '../common/platforms.js'
 import type { ConfigSource, ImageConfig, ImageEntry, ImageOptions, OptionKey, ResourceList, Resources, Toleration } from './types.js'
 
 /**
@@ -20,6 +21,7 @@ const OPTION_KEYS = [
   'target',
   'extraTags',
   'platform',
+  'platforms',
   'resources',
   'nodeSelector',
   'tolerations',
@@ -30,6 +32,7 @@ const DEFAULT_KEYS = [
   'buildArgs',
   'extraTags',
   'platform',
+  'platforms',
   'resources',
   'nodeSelector',
   'tolerations',
@@ -463,6 +466,7 @@ class Reader {
       target: () => this.matching(value, what, STAGE, 'the name of a stage (FROM ... AS <name>)'),
       extraTags: () => this.extraTags(value, what),
       platform: () => this.matching(value, what, PLATFORM, 'a platform such as linux/amd64 or linux/arm64/v8'),
+      platforms: () => this.platforms(value, what),
       resources: () => this.resources(value, what),
       nodeSelector: () => this.nodeSelector(value, what),
       tolerations: () => this.seq(value, what, 'a list of tolerations').map((item) => this.toleration(item, `an item of ${what}`)),
@@ -502,6 +506,24 @@ class Reader {
       seen.add(tag)
     }
     return [...seen]
+  }
+
+  private platforms(value: YamlNode | null, what: string): string[] {
+    const seen = new Map<string, string>()
+    const items = this.seq(value, what, `a list of platforms such as [linux/amd64, linux/arm64]`)
+    if (items.length === 0) this.fail(value, `${what} is empty: expected at least one platform such as linux/amd64`)
+    for (const item of items) {
+      const platform = this.matching(item, `an item of ${what}`, isKnownPlatform, `one of ${KNOWN_PLATFORMS.join(', ')}`)
+      const other = seen.get(samePlatform(platform))
+      if (other !== undefined) {
+        this.fail(
+          item,
+          `${what} has '${platform}'${other === platform ? ' twice' : ` and '${other}', the same platform`}: expected each platform once`,
+        )
+      }
+      seen.set(samePlatform(platform), platform)
+    }
+    return [...seen.values()]
   }
 
   private nodeSelector(value: YamlNode | null, what: string): Record<string, string> {

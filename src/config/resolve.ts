@@ -1,4 +1,5 @@
 import { InputError } from '../common/errors.js'
+import { platformNodeSelector } from '../common/platforms.js'
 import { configError, locate } from './parse.js'
 import type { ImageConfig, ImageEntry, ImageOptions, ImageSettings } from './types.js'
 
@@ -58,7 +59,14 @@ export function resolveSettings(config: ImageConfig, entry: ImageEntry, file: st
       )
     }
   }
-  return {
+  if (options.platform !== undefined && options.platforms !== undefined) {
+    throw configError(
+      config.source,
+      at('platforms'),
+      `images › ${file} sets both platform (${options.platform}) and platforms (${options.platforms.join(', ')}): expected one of them (a list of one platform builds that platform alone)`,
+    )
+  }
+  const settings: ImageSettings = {
     ...(options.name !== undefined ? { name: { value: options.name, at: locate(config.source, at('name')) } } : {}),
     contextDir,
     buildArgs: options.buildArgs ?? {},
@@ -69,6 +77,23 @@ export function resolveSettings(config: ImageConfig, entry: ImageEntry, file: st
     nodeSelector: options.nodeSelector ?? {},
     tolerations: options.tolerations ?? [],
   }
+  return options.platforms ? withPlatforms(settings, options.platforms) : settings
+}
+
+/**
+ * The settings of an image built for `platforms` (from the config or the `platforms` input): one
+ * platform is the `platform` setting with the platform's node labels over the nodeSelector (the
+ * same tag and Pod as `platform` with that nodeSelector); two or more make a multi-arch image.
+ */
+export function withPlatforms(settings: ImageSettings, platforms: readonly string[]): ImageSettings {
+  if (platforms.length === 0) return settings
+  if (platforms.length > 1) return { ...settings, platform: '', platforms }
+  const platform = platforms[0] as string
+  return { ...settings, platform, nodeSelector: sortedSelector({ ...settings.nodeSelector, ...platformNodeSelector(platform) }) }
+}
+
+function sortedSelector(selector: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(selector).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 }
 
 /** A target must be a stage of the Dockerfile, or kaniko fails in the cluster long after the render. */
@@ -93,12 +118,16 @@ export function checkTarget(
 export function buildInputs(configured: ImageSettings, folder: string): { key: unknown[]; covers: string } | undefined {
   const args = Object.entries(configured.buildArgs)
   const context = configured.contextDir === folder ? undefined : configured.contextDir
-  if (args.length === 0 && configured.target === '' && configured.platform === '' && context === undefined) return undefined
+  const { platforms } = configured
+  if (args.length === 0 && configured.target === '' && configured.platform === '' && context === undefined && !platforms) return undefined
   const parts = [
     ...(context !== undefined ? [`context ${context || '.'}`] : []),
     ...(configured.target ? [`target ${configured.target}`] : []),
     ...(configured.platform ? [`platform ${configured.platform}`] : []),
+    ...(platforms ? [`platforms ${platforms.join(', ')}`] : []),
     ...(args.length > 0 ? [`build args ${args.map(([k]) => k).join(', ')}`] : []),
   ]
-  return { key: [context ?? null, args, configured.target, configured.platform], covers: parts.join(', ') }
+  // The platform list enters the key only when there is one: every other image keeps its tag.
+  const key = [context ?? null, args, configured.target, configured.platform, ...(platforms ? [platforms] : [])]
+  return { key, covers: parts.join(', ') }
 }

@@ -29,6 +29,8 @@ export interface ImageOptions {
   readonly extraTags?: readonly string[]
   /** `--custom-platform`, e.g. `linux/arm64`. */
   readonly platform?: string
+  /** Platforms of a multi-arch image: one build per platform on its own nodes, then an OCI index. */
+  readonly platforms?: readonly string[]
   /** The build container's resources (replace the defaults). */
   readonly resources?: Resources
   readonly nodeSelector?: Readonly<Record<string, string>>
@@ -79,6 +81,11 @@ export interface ConfiguredBuild {
   readonly target: string
   /** `--custom-platform` ('' for the node's own). */
   readonly platform: string
+  /**
+   * The platforms of a multi-arch image (two or more; absent for every other image, so that its
+   * settings, tag and render key stay as they were): a build Pod per platform, and an index Pod.
+   */
+  readonly platforms?: readonly string[]
   /** Tags pushed besides the content tag. */
   readonly extraTags: readonly string[]
   /** The build container's resources (undefined: the defaults). */

@@ -5,6 +5,8 @@ export const ANNOTATION = {
   effectiveSha256: 'kaniko-gitops/effective-sha256',
   hashCovers: 'kaniko-gitops/hash-covers',
   image: 'kaniko-gitops/image',
+  /** On a multi-arch image's platform Pod: the platform it builds (its index Pod has none). */
+  platform: 'kaniko-gitops/platform',
   commit: 'kaniko-gitops/commit',
   forced: 'kaniko-gitops/forced',
   renderKey: 'kaniko-gitops/render-key',

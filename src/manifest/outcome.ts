@@ -10,6 +10,8 @@ export interface ImageReport {
   readonly pod: string
   readonly forced: boolean
   readonly status: ImageStatus
+  /** A multi-arch image's platforms (its `pod` is the index Pod); absent for every other image. */
+  readonly platforms?: readonly string[]
   /** With status `renamed`: the image's name in the previous manifest. */
   readonly previousName?: string
   /** With status `renamed`, when its Dockerfile moved: the Dockerfile's path in the previous manifest. */

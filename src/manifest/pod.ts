@@ -6,6 +6,7 @@ import type { IIoK8sApiCoreV1Volume as Volume } from 'kubernetes-models/v1/Volum
 import type { IIoK8sApiCoreV1VolumeMount as VolumeMount } from 'kubernetes-models/v1/VolumeMount'
 import { InputError } from '../common/errors.js'
 import { limitName } from '../common/names.js'
+import { platformNodeSelector, platformPodSuffix, platformTag } from '../common/platforms.js'
 import { registryHost } from '../common/reference.js'
 import { sha256Hex } from '../common/sha256.js'
 import type { PlannedImage } from '../plan/plan.js'
@@ -39,8 +40,10 @@ export interface PodSettings {
   readonly extraArgs: readonly string[]
   /** How a child waits for its in-repo parents: its init container polls the registry, or ArgoCD sync waves. */
   readonly ordering: 'registry' | 'sync-waves'
-  /** Seconds a child's init container waits for its parents' images (`registry` ordering). */
+  /** Seconds a child's init container waits for its parents' images (`registry` ordering), and an index Pod for its platforms'. */
   readonly parentTimeout: number
+  /** The image of a multi-arch image's index Pod (buildah). */
+  readonly indexImage: string
 }
 
 /** Where the containers find the registry credentials (kaniko's own DOCKER_CONFIG). */
@@ -52,6 +55,9 @@ export const SCRIPTS_DIR = '/kaniko-gitops-scripts'
 export const CHECK_SCRIPT = 'check-image.sh'
 export const BUILD_SCRIPT = 'build.sh'
 export const SETUP_SCRIPT = 'setup.sh'
+export const INDEX_SCRIPT = 'index.sh'
+/** The index Pod's buildah storage, HOME and TMPDIR. */
+export const INDEX_STORAGE_DIR = '/kaniko-gitops-index'
 /** The credential helpers kaniko-setup copies from the executor image for the check (its image has none). */
 export const HELPERS_DIR = '/kaniko-gitops-helpers'
 /** The registry secret, in kaniko-setup only, when it merges the helpers into the secret's config.json. */
@@ -88,10 +94,14 @@ export const POD_SETTING_KEYS = [
   'extraArgs',
   'ordering',
   'parentTimeout',
+  'indexImage',
 ] as const satisfies readonly (keyof PodSettings)[]
 
-/** Settings that shape only the Pods of images with in-repo parents: they enter only those Pods' keys. */
-const PARENT_SETTING_KEYS: ReadonlySet<string> = new Set(['ordering', 'parentTimeout'] satisfies (keyof PodSettings)[])
+/**
+ * Settings that shape only the Pods of images with in-repo parents, or only the index Pods of
+ * multi-arch images: they enter only those Pods' keys.
+ */
+const PARENT_SETTING_KEYS: ReadonlySet<string> = new Set(['ordering', 'parentTimeout', 'indexImage'] satisfies (keyof PodSettings)[])
 
 // Every setting that shapes a Pod must be in its render key, or a changed setting would reuse a stale
 // Pod: this fails to compile when PodSettings gains a field that POD_SETTING_KEYS lacks.
@@ -105,7 +115,19 @@ void everySettingKeyed
  * instead of writing the Pod again.
  */
 export function renderKey(image: PlannedImage, settings: PodSettings, scriptsConfigMap: string): string {
-  const { status: _status, parents, forcedParents, target, platform, extraTags, resources, nodeSelector, tolerations, ...inputs } = image
+  const {
+    status: _status,
+    parents,
+    forcedParents,
+    target,
+    platform,
+    platforms,
+    extraTags,
+    resources,
+    nodeSelector,
+    tolerations,
+    ...inputs
+  } = image
   // The text of JSON.stringify([fingerprint, inputs, shaping, scriptsConfigMap, configured?]),
   // with the settings part written once per run instead of once per image.
   // Only a Pod of the git context names its commit: a local one must not change with each new commit.
@@ -126,6 +148,12 @@ export function renderKey(image: PlannedImage, settings: PodSettings, scriptsCon
   // Likewise the parents (and which of them are forced), and the settings of how a child waits for
   // them: an image without parents keeps its key whatever the ordering.
   if (parents.length > 0) key += `,${JSON.stringify([parents, forcedParents, settings.ordering, settings.parentTimeout])}`
+  // A multi-arch image's Pods (its platforms' and its index's), and only they, take the code and
+  // settings that shape them: every other Pod keeps its key.
+  if (platforms) {
+    const index = platform === '' ? [settings.indexImage, settings.parentTimeout] : []
+    key += `,${JSON.stringify([multiArchFingerprint(), platforms, ...index])}`
+  }
   return sha256Hex(`${key}]`).slice(0, 32)
 }
 
@@ -224,6 +252,8 @@ export interface Scripts {
   readonly check: string
   readonly build: string
   readonly setup: string
+  /** The index Pod's: in the ConfigMap only when an image is multi-arch (every other manifest keeps its ConfigMap). */
+  readonly index?: string
 }
 
 /**
@@ -232,7 +262,9 @@ export interface Scripts {
  * was rendered with, and a new script version is a new ConfigMap (and, through the name, new Pods).
  */
 export function buildScriptsConfigMap(scripts: Scripts, namespace: string): IConfigMap {
-  const data = { [BUILD_SCRIPT]: scripts.build, [CHECK_SCRIPT]: scripts.check, [SETUP_SCRIPT]: scripts.setup }
+  const data: Record<string, string> = { [BUILD_SCRIPT]: scripts.build, [CHECK_SCRIPT]: scripts.check }
+  if (scripts.index !== undefined) data[INDEX_SCRIPT] = scripts.index
+  data[SETUP_SCRIPT] = scripts.setup
   return {
     apiVersion: 'v1',
     kind: 'ConfigMap',
@@ -256,9 +288,32 @@ export function buildPod(image: PlannedImage, settings: PodSettings, scriptsConf
   return podObject(image, settings, scriptsConfigMap, renderKey(image, settings, scriptsConfigMap))
 }
 
+/**
+ * What a multi-arch image's platform Pod builds: the image for one platform, under the platform's tag
+ * (`<tag>-<os>-<arch>[-<variant>]`), on nodes of that platform (kaniko does not emulate). The extra
+ * tags name the index: its Pod pushes them. `platforms` stays: it tells the platform Pod's code.
+ */
+export function platformBuild(image: PlannedImage, platform: string): PlannedImage {
+  const tag = platformTag(image.tag, platform)
+  const selector = { ...image.nodeSelector, ...platformNodeSelector(platform) }
+  const nodeSelector = Object.fromEntries(Object.entries(selector).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+  return { ...image, platform, tag, image: `${image.repository}:${tag}`, extraTags: [], nodeSelector }
+}
+
+/** The Pod's name before its hash: the image name, and a platform Pod's `-<arch><variant>`. */
+export function podPrefix(image: PlannedImage): string {
+  return image.platforms !== undefined && image.platform !== '' ? `${image.name}-${platformPodSuffix(image.platform)}` : image.name
+}
+
+/** A multi-arch image's index Pod (its platform Pods have `platform` set). */
+function isIndexPod(image: PlannedImage): boolean {
+  return image.platforms !== undefined && image.platform === ''
+}
+
 /** The Pod with its render key given: podCodeFingerprint renders it without one (the key depends on it). */
 function podObject(image: PlannedImage, settings: PodSettings, scriptsConfigMap: string, key: string): IPod {
-  const { mounts, volumes } = podVolumes(settings, scriptsConfigMap)
+  const index = isIndexPod(image)
+  const { mounts, volumes } = podVolumes(settings, scriptsConfigMap, index)
   const env = imageEnv(image, settings)
   const helpers = Object.values(settings.credentialHelpers)
   const labels: Record<string, string> = {
@@ -284,8 +339,8 @@ function podObject(image: PlannedImage, settings: PodSettings, scriptsConfigMap:
       ...(settings.serviceAccount === '' ? {} : { serviceAccountName: settings.serviceAccount }),
       automountServiceAccountToken: settings.serviceAccount !== '',
       enableServiceLinks: false,
-      initContainers: [...setup, verbatim(initContainer(image, settings, [...env, ...parentEnv(image, settings)], mounts))],
-      containers: [verbatim(builderContainer(image, settings, env, mounts))],
+      initContainers: [...setup, verbatim(initContainer(image, settings, [...env, ...waitEnv(image, settings)], mounts))],
+      containers: [verbatim(index ? indexContainer(image, settings, env, mounts) : builderContainer(image, settings, env, mounts))],
       volumes,
     },
   }
@@ -314,7 +369,7 @@ function verbatim(container: Container): Container {
  * The credentials are the secret's config.json, or with credential helpers the one kaniko-setup
  * writes (the secret then mounts in kaniko-setup alone), or none.
  */
-function podVolumes(settings: PodSettings, scriptsConfigMap: string): { mounts: VolumeMount[]; volumes: Volume[] } {
+function podVolumes(settings: PodSettings, scriptsConfigMap: string, index: boolean): { mounts: VolumeMount[]; volumes: Volume[] } {
   const helpers = Object.keys(settings.credentialHelpers).length > 0
   const mounts: VolumeMount[] = []
   const volumes: Volume[] = []
@@ -335,7 +390,9 @@ function podVolumes(settings: PodSettings, scriptsConfigMap: string): { mounts: 
     volumes.push({ name: 'credential-helpers', emptyDir: { sizeLimit: '256Mi' } })
     if (settings.registrySecret !== '') volumes.push(secretVolume('registry-secret', settings))
   }
-  if (settings.context === 'local') volumes.push({ name: 'context', hostPath: { path: settings.localPath, type: 'Directory' } })
+  // On disk: buildah's storage holds the manifests of the index alone, no layers.
+  if (index) volumes.push({ name: 'index-storage', emptyDir: { sizeLimit: '64Mi' } })
+  else if (settings.context === 'local') volumes.push({ name: 'context', hostPath: { path: settings.localPath, type: 'Directory' } })
   return { mounts, volumes }
 }
 
@@ -395,6 +452,19 @@ function imageEnv(image: PlannedImage, settings: PodSettings): EnvVar[] {
   ]
 }
 
+/** What the check waits for: an index Pod, for its platforms' images (whatever the ordering); another, for its parents'. */
+function waitEnv(image: PlannedImage, settings: PodSettings): EnvVar[] {
+  if (!isIndexPod(image)) return parentEnv(image, settings)
+  const platforms = platformImages(image)
+  // A forced index waits for this run's platform builds, not for older images under their tags.
+  return waitFor(platforms, image.forced ? platforms : '', settings)
+}
+
+/** The references of a multi-arch image's platform images, blank-separated. */
+function platformImages(image: PlannedImage): string {
+  return (image.platforms ?? []).map((platform) => `${image.repository}:${platformTag(image.tag, platform)}`).join(' ')
+}
+
 /**
  * With `registry` ordering, what the check waits for before its own question: the in-repo parents'
  * content-tagged images (references of the registry's validated form: no blanks, no shell syntax),
@@ -402,13 +472,16 @@ function imageEnv(image: PlannedImage, settings: PodSettings): EnvVar[] {
  */
 function parentEnv(image: PlannedImage, settings: PodSettings): EnvVar[] {
   if (settings.ordering !== 'registry' || image.parents.length === 0) return []
+  return waitFor(image.parents.join(' '), image.forcedParents.join(' '), settings)
+}
+
+/** The check's variables to wait for `images` first, of which `forced` must be this run's builds. */
+function waitFor(images: string, forced: string, settings: PodSettings): EnvVar[] {
   const env = [
-    { name: 'PARENT_IMAGES', value: image.parents.join(' ') },
+    { name: 'PARENT_IMAGES', value: images },
     { name: 'PARENT_TIMEOUT_SECONDS', value: String(settings.parentTimeout) },
   ]
-  if (image.forcedParents.length > 0) {
-    env.push({ name: 'FORCED_PARENT_IMAGES', value: image.forcedParents.join(' ') }, { name: 'FORCE_NONCE', value: settings.forceNonce })
-  }
+  if (forced !== '') env.push({ name: 'FORCED_PARENT_IMAGES', value: forced }, { name: 'FORCE_NONCE', value: settings.forceNonce })
   return env
 }
 
@@ -517,6 +590,37 @@ function builderContainer(image: PlannedImage, settings: PodSettings, env: EnvVa
   }
 }
 
+/**
+ * buildah: assembles the OCI index of the platform images and pushes it under the content tag (last,
+ * after the extra tags), unless the check found it. As root without privileges: unprivileged buildah
+ * would enter a user namespace, which a Pod's default seccomp profile refuses; root reads the
+ * config.json kaniko-setup wrote for its own user. Storage, HOME and TMPDIR are an emptyDir.
+ */
+function indexContainer(image: PlannedImage, settings: PodSettings, env: EnvVar[], mounts: VolumeMount[]): Container {
+  const indexEnv: EnvVar[] = [
+    ...env,
+    { name: 'PLATFORM_IMAGES', value: platformImages(image) },
+    { name: 'EXTRA_TAGS', value: image.extraTags.join(' ') },
+    { name: 'INDEX_STORAGE', value: INDEX_STORAGE_DIR },
+  ]
+  if (registryCredentials(settings) !== 'none') indexEnv.push({ name: 'REGISTRY_AUTH_FILE', value: `${DOCKER_CONFIG_DIR}/config.json` })
+  const indexMounts = [...mounts, { name: 'index-storage', mountPath: INDEX_STORAGE_DIR }]
+  if (helperNames(settings) !== '') {
+    indexEnv.push({ name: 'CREDENTIAL_HELPERS_DIR', value: HELPERS_DIR })
+    indexMounts.push({ name: 'credential-helpers', mountPath: HELPERS_DIR, readOnly: true })
+  }
+  return {
+    name: 'index-builder',
+    image: settings.indexImage,
+    command: ['/bin/sh', `${SCRIPTS_DIR}/${INDEX_SCRIPT}`],
+    env: indexEnv,
+    resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { memory: '256Mi' } },
+    securityContext: { allowPrivilegeEscalation: false, privileged: false, runAsNonRoot: false, runAsUser: 0 },
+    terminationMessagePolicy: 'FallbackToLogsOnError',
+    volumeMounts: indexMounts,
+  }
+}
+
 /** What the next run, ArgoCD and a reader of the manifest learn about the build from the Pod. */
 function podAnnotations(image: PlannedImage, settings: PodSettings, key: string): Record<string, string> {
   const annotations: Record<string, string> = {
@@ -526,6 +630,7 @@ function podAnnotations(image: PlannedImage, settings: PodSettings, key: string)
     [ANNOTATION.hashCovers]: image.covers,
     [ANNOTATION.image]: image.image,
   }
+  if (image.platforms !== undefined && image.platform !== '') annotations[ANNOTATION.platform] = image.platform
   if (settings.context === 'git') annotations[ANNOTATION.commit] = image.commit
   if (image.forced) annotations[ANNOTATION.forced] = settings.forceNonce
   // ArgoCD starts a wave when the earlier ones are Healthy: a child builds after its parents Succeeded.
@@ -593,6 +698,7 @@ const SAMPLE_SETTINGS: PodSettings = {
   extraArgs: ['--push-retry=3'],
   ordering: 'registry',
   parentTimeout: 10800,
+  indexImage: 'quay.io/sample/buildah:v1',
 }
 
 let fingerprint: string | undefined
@@ -646,6 +752,28 @@ export function podCodeFingerprint(): string {
     fingerprint = sha256Hex(texts.join('---\n'))
   }
   return fingerprint
+}
+
+let multiArch: string | undefined
+
+/**
+ * Like podCodeFingerprint, for the Pods of a multi-arch image (a platform's and the index's, with
+ * and without credential helpers and a secret, forced and not): it enters only their keys.
+ */
+export function multiArchFingerprint(): string {
+  if (multiArch === undefined) {
+    const image: PlannedImage = { ...SAMPLE_IMAGE, platform: '', platforms: ['linux/amd64', 'linux/arm/v7'] }
+    const plain: PlannedImage = { ...image, forced: false, extraTags: [], parents: [], forcedParents: [] }
+    const bare: PodSettings = { ...SAMPLE_SETTINGS, credentialHelpers: {}, registrySecret: '', insecureRegistries: [], context: 'local' }
+    const texts = [
+      nameDocument(podObject(image, SAMPLE_SETTINGS, 'sample-scripts', 'sample-key'), podPrefix(image)).text,
+      nameDocument(podObject(plain, bare, 'sample-scripts', 'sample-key'), podPrefix(plain)).text,
+      nameDocument(podObject(platformBuild(image, 'linux/arm/v7'), SAMPLE_SETTINGS, 'sample-scripts', 'sample-key'), 'sample-armv7').text,
+      nameDocument(podObject(platformBuild(plain, 'linux/amd64'), bare, 'sample-scripts', 'sample-key'), 'sample-amd64').text,
+    ]
+    multiArch = sha256Hex(texts.join('---\n'))
+  }
+  return multiArch
 }
 
 /** What Kubernetes allows for all of an object's annotations, keys and values together, in bytes. */

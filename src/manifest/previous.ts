@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer'
+import { isKnownPlatform, platformPodSuffix } from '../common/platforms.js'
 import { sha256Hex } from '../common/sha256.js'
 import type { PreviousImage } from '../plan/plan.js'
 import { ANNOTATION, LABEL } from './annotations.js'
@@ -8,8 +9,10 @@ import { DIGEST_PREFIX, INPUTS_PREFIX, MANIFEST_HEADER } from './yaml.js'
 export interface PreviousManifest {
   /** The file's text ('' when there is none); decoded on first use when the file was given as bytes. */
   readonly text: string
-  /** Images keyed by Dockerfile path. */
+  /** Images keyed by Dockerfile path (a multi-arch image: its index Pod). */
   readonly images: Map<string, PreviousImage>
+  /** The platform Pods of multi-arch images, keyed by platformKey (Dockerfile path and platform). */
+  readonly platformPods?: Map<string, PreviousImage>
   /**
    * When the file is this action's own and unedited (its digest holds, and each document has the name
    * its text gives it): the documents in file order (decoded on first use), their `Kind/name`, and the
@@ -76,6 +79,7 @@ export async function readPreviousManifest(content: string | Uint8Array | undefi
       return textOf()
     },
     images: scanned.images,
+    platformPods: scanned.platformPods,
     ...(intact && scanned.names !== undefined
       ? {
           verified: {
@@ -98,6 +102,7 @@ const FIELDS = [
   [ANNOTATION.dockerfileSha256, `\n    ${ANNOTATION.dockerfileSha256}: `],
   [ANNOTATION.effectiveSha256, `\n    ${ANNOTATION.effectiveSha256}: `],
   [ANNOTATION.image, `\n    ${ANNOTATION.image}: `],
+  [ANNOTATION.platform, `\n    ${ANNOTATION.platform}: `],
   [ANNOTATION.commit, `\n    ${ANNOTATION.commit}: `],
   [ANNOTATION.renderKey, `\n    ${ANNOTATION.renderKey}: `],
 ] as const
@@ -131,8 +136,11 @@ const SPEC = Buffer.from('\nspec:\n')
 function scanOwnManifest(
   body: Buffer,
   intact: boolean,
-): { images: Map<string, PreviousImage>; documents: () => string[]; names?: string[] } | undefined {
+):
+  | { images: Map<string, PreviousImage>; platformPods: Map<string, PreviousImage>; documents: () => string[]; names?: string[] }
+  | undefined {
   const images = new Map<string, PreviousImage>()
+  const platformPods = new Map<string, PreviousImage>()
   let names: string[] | undefined = intact ? [] : undefined
   const ranges: number[] = []
   const decoded: (string | undefined)[] = []
@@ -178,15 +186,16 @@ function scanOwnManifest(
         fields[key] = scalar(raw)
       }
       // A Pod is named after its image: the label, which its text (and so its name's hash) holds.
-      const own = named?.kind === 'Pod' && named.prefix === fields[LABEL.name]
+      const own = named?.kind === 'Pod' && named.prefix === prefixOf(fields[LABEL.name] ?? '', fields[ANNOTATION.platform] ?? '')
       if (!own) names = undefined
-      addImage(images, fields.name ?? '', fields[LABEL.name] ?? '', fields, own ? () => documentText(index) : undefined)
+      addImage({ images, platformPods }, fields.name ?? '', fields[LABEL.name] ?? '', fields, own ? () => documentText(index) : undefined)
     }
     if (next === -1) break
     at = next + SEPARATOR.length
   }
   return {
     images,
+    platformPods,
     documents: () => Array.from({ length: ranges.length / 2 }, (_, i) => documentText(i)),
     ...(names !== undefined ? { names } : {}),
   }
@@ -194,8 +203,18 @@ function scanOwnManifest(
 
 const NOT_ASCII = /[^\p{ASCII}]/u
 
+/** A platform Pod's key in PreviousManifest.platformPods. */
+export function platformKey(dockerfile: string, platform: string): string {
+  return `${dockerfile}\n${platform}`
+}
+
+/** The name prefix of the Pod of image `name` (a platform Pod's: with its platform's suffix). */
+function prefixOf(name: string, platform: string): string {
+  return platform === '' ? name : `${name}-${platformPodSuffix(platform)}`
+}
+
 function addImage(
-  images: Map<string, PreviousImage>,
+  { images, platformPods }: { images: Map<string, PreviousImage>; platformPods: Map<string, PreviousImage> },
   pod: string,
   name: string,
   annotations: Record<string, unknown>,
@@ -216,9 +235,10 @@ function addImage(
     image: text(annotations[ANNOTATION.image]),
   }
   const key = text(annotations[ANNOTATION.renderKey])
-  // The Pod's text is decoded when a render reuses it, not before.
-  images.set(
-    dockerfile,
+  const platform = text(annotations[ANNOTATION.platform])
+  if (platform !== '' && !isKnownPlatform(platform)) return // The Pod's text is decoded when a render reuses it, not before.
+  ;(platform === '' ? images : platformPods).set(
+    platform === '' ? dockerfile : platformKey(dockerfile, platform),
     doc !== undefined && key !== ''
       ? {
           ...image,
@@ -235,6 +255,7 @@ async function parseManifest(content: string): Promise<PreviousManifest> {
   // Loaded only for files this action did not write: the yaml package costs start-up time.
   const { parseAllDocuments } = await import('yaml')
   const images = new Map<string, PreviousImage>()
+  const platformPods = new Map<string, PreviousImage>()
   for (const doc of parseAllDocuments(content)) {
     if (doc.errors.length > 0) {
       return { text: content, images: new Map(), problem: `it is not valid YAML (${doc.errors[0]?.message.split('\n')[0]})` }
@@ -242,7 +263,7 @@ async function parseManifest(content: string): Promise<PreviousManifest> {
     const object = record(doc.toJS())
     if (object.kind !== 'Pod') continue
     const metadata = record(object.metadata)
-    addImage(images, text(metadata.name), text(record(metadata.labels)[LABEL.name]), record(metadata.annotations))
+    addImage({ images, platformPods }, text(metadata.name), text(record(metadata.labels)[LABEL.name]), record(metadata.annotations))
   }
-  return { text: content, images }
+  return { text: content, images, platformPods }
 }

@@ -13,10 +13,12 @@ import {
   nameDocument,
   POD_SETTING_KEYS,
   type PodSettings,
+  platformBuild,
+  podPrefix,
   renderKey,
   type Scripts,
 } from './pod.js'
-import { type PreviousManifest, readPreviousManifest } from './previous.js'
+import { type PreviousManifest, platformKey, readPreviousManifest } from './previous.js'
 import { sameDocuments, serializeManifest } from './yaml.js'
 
 /** What a render reads of the settings: each of them enters the run key, the commit only when forcing. */
@@ -72,7 +74,7 @@ export async function renderScan(
   log: Logger,
   code: RenderCode,
 ): Promise<RenderOutcome> {
-  const configMap = nameDocument(buildScriptsConfigMap(code.scripts, settings.namespace), 'kaniko-gitops-scripts')
+  const configMap = nameDocument(buildScriptsConfigMap(scriptsOf(code.scripts, scan), settings.namespace), 'kaniko-gitops-scripts')
   const key = runKey(settings, scan, configMap.name, code.identity)
   const previous = await readPreviousManifest(previousText)
   if (previous.problem) {
@@ -84,25 +86,25 @@ export async function renderScan(
   const plan = await log.group('Plan', async () => planAndLog(settings, scan, previous, log))
   return log.group('Render', async () => {
     const { pods, reused } = renderPods(plan, settings, previous, configMap.name)
-    const documents = [configMap, ...pods]
+    const documents = [configMap, ...pods.flat()]
     // The same documents: the file stays as it is, its inputs line too (a render of other code, or
     // with warnings, differs only there, and a file that changes only there is not worth a commit).
     const same = sameDocuments(documents, previous)
     // The key is recorded only for a render without warnings: a run that skips rendering skips them too.
     const written = same ? undefined : serializeManifest(documents, plan.warnings.length === 0 ? key : undefined)
-    if (written !== undefined) checkManifestSize(written, pods.length)
+    if (written !== undefined) checkManifestSize(written, documents.length - 1)
     // Other documents than the verified ones are another file (see serializeManifest): no need to decode
     // the old one to compare. A file that was not verified is compared as text.
     const changed = !same && (previous.verified !== undefined || written !== previous.text)
     log.info(
-      `${pods.length} Pod(s) (${reused} unchanged, taken as they were)${written === undefined ? '' : `, ${written.length} bytes`}, ${changed ? 'changed' : 'unchanged'}`,
+      `${documents.length - 1} Pod(s) (${reused} unchanged, taken as they were)${written === undefined ? '' : `, ${written.length} bytes`}, ${changed ? 'changed' : 'unchanged'}`,
     )
     return {
       get manifest() {
         return written ?? previous.text
       },
       changed,
-      images: plan.images.map((image, i) => reportOf(image, pods[i]?.name ?? '', plan)),
+      images: plan.images.map((image, i) => reportOf(image, pods[i]?.[0]?.name ?? '', plan)),
       removed: plan.removed,
       skipped: scan.skipped,
       reused,
@@ -128,23 +130,38 @@ function planAndLog(settings: RenderSettings, scan: Scan, previous: PreviousMani
   return planned
 }
 
-/** A Pod per planned image: the previous manifest's text when its inputs did not change, else a new one. */
+/**
+ * The Pods of each planned image: one, or a multi-arch image's index Pod and then a Pod per platform;
+ * each the previous manifest's text when its inputs did not change, else a new one.
+ */
 function renderPods(
   plan: Plan,
   settings: RenderSettings,
   previous: PreviousManifest,
   configMap: string,
-): { pods: NamedDocument[]; reused: number } {
+): { pods: NamedDocument[][]; reused: number } {
   let reused = 0
-  const pods = plan.images.map((image): NamedDocument => {
-    const before = previous.images.get(image.dockerfile)
+  const render = (image: PlannedImage, before: PreviousImage | undefined): NamedDocument => {
     if (before?.text !== undefined && before.renderKey === renderKey(image, settings, configMap)) {
       reused++
       return { name: before.pod, text: before.text }
     }
-    return nameDocument(buildPod(image, settings, configMap), image.name)
-  })
+    return nameDocument(buildPod(image, settings, configMap), podPrefix(image))
+  }
+  const pods = plan.images.map((image): NamedDocument[] => [
+    render(image, previous.images.get(image.dockerfile)),
+    ...(image.platforms ?? []).map((platform) =>
+      render(platformBuild(image, platform), previous.platformPods?.get(platformKey(image.dockerfile, platform))),
+    ),
+  ])
   return { pods, reused }
+}
+
+/** The scripts of the ConfigMap: the index Pod's only when an image is multi-arch, so that no other manifest changes. */
+function scriptsOf(scripts: Scripts, scan: Scan): Scripts {
+  if (scan.files.some((file) => file.settings?.platforms !== undefined)) return scripts
+  const { index: _index, ...rest } = scripts
+  return rest
 }
 
 /** The next run reads the manifest back, within the same limit (a UTF-16 unit is at most 3 bytes of UTF-8). */
@@ -165,6 +182,7 @@ function reportOf(image: PlannedImage, pod: string, plan: Plan): ImageReport {
     pod,
     forced: image.forced,
     status: image.status,
+    ...(image.platforms ? { platforms: image.platforms } : {}),
     ...renamedFrom(plan.renamed.get(image.dockerfile), image.dockerfile),
   }
 }
@@ -176,14 +194,18 @@ function reportOf(image: PlannedImage, pod: string, plan: Plan): ImageReport {
  */
 function holdsEveryImage(previous: PreviousManifest, scan: Scan, configMap: string): boolean {
   const names = previous.verified?.names ?? []
-  if (names.length !== scan.files.length + 1 || names[0] !== `ConfigMap/${configMap}` || previous.images.size !== scan.files.length) {
-    return false
-  }
+  const platforms = scan.files.reduce((sum, file) => sum + (file.settings?.platforms?.length ?? 0), 0)
+  const pods = scan.files.length + platforms
+  if (names.length !== pods + 1 || names[0] !== `ConfigMap/${configMap}` || previous.images.size !== scan.files.length) return false
   let i = 1
   let last = ''
   for (const image of previous.images.values()) {
     if (names[i++] !== `Pod/${image.pod}` || image.name <= last) return false
     last = image.name
+    // Its platform Pods follow the index Pod, in the order of its platforms.
+    for (const platform of (platforms > 0 ? platformLists(scan) : undefined)?.get(image.dockerfile) ?? []) {
+      if (names[i++] !== `Pod/${previous.platformPods?.get(platformKey(image.dockerfile, platform))?.pod}`) return false
+    }
   }
   return scan.files.every((file) => previous.images.has(file.path))
 }
@@ -197,6 +219,24 @@ function renamedFrom(was: PreviousImage | undefined, dockerfile: string): Pick<I
 function planLine(image: Pick<ImageReport, 'name' | 'image' | 'status' | 'forced' | 'previousName' | 'previousDockerfile'>): string {
   // Names and references of the previous manifest are text from a file, like any path.
   return `${inert(image.name)}: ${inert(image.image)} (${inert(statusText(image, true))})`
+}
+
+const platformListsCache = new WeakMap<Scan, ReadonlyMap<string, readonly string[]>>()
+
+/** The platforms of each multi-arch image of the scan, by Dockerfile path (once per scan). */
+function platformLists(scan: Scan): ReadonlyMap<string, readonly string[]> {
+  let lists = platformListsCache.get(scan)
+  if (lists === undefined) {
+    lists = new Map(scan.files.flatMap((file) => (file.settings?.platforms ? [[file.path, file.settings.platforms] as const] : [])))
+    platformListsCache.set(scan, lists)
+  }
+  return lists
+}
+
+/** The report field of a multi-arch image's platforms, from its scanned settings. */
+function platformsOf(scan: Scan, dockerfile: string): Pick<ImageReport, 'platforms'> {
+  const platforms = platformLists(scan).get(dockerfile)
+  return platforms ? { platforms } : {}
 }
 
 /** The outcome of a render whose inputs are those of the previous manifest: that manifest, every image unchanged. */
@@ -219,6 +259,7 @@ async function sameInputs(
         pod: before.pod,
         forced: settings.forceBuild || forced.has(before.name),
         status: 'unchanged',
+        ...platformsOf(scan, before.dockerfile),
       }),
     )
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))

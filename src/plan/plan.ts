@@ -196,6 +196,7 @@ function planImage(file: HashedDockerfile, { options, previous, names, graph, fo
     buildArgs: edges.length === 0 && file.settings === undefined ? [] : pinnedBuildArgs(file, edges, names, options.registry, tagOf),
     target: file.settings?.target ?? '',
     platform: file.settings?.platform ?? '',
+    ...(file.settings?.platforms ? { platforms: file.settings.platforms } : {}),
     extraTags: file.settings?.extraTags ?? [],
     ...(file.settings?.resources ? { resources: file.settings.resources } : {}),
     nodeSelector: file.settings?.nodeSelector ?? {},

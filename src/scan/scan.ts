@@ -8,7 +8,7 @@ import type { Logger } from '../common/log.js'
 import { showBytes } from '../common/repo-file.js'
 import { sha256Hex } from '../common/sha256.js'
 import { type ConfigSettings, readConfig } from '../config/read.js'
-import { buildInputs, checkTarget, matchConfig, resolveSettings } from '../config/resolve.js'
+import { buildInputs, checkTarget, matchConfig, resolveSettings, withPlatforms } from '../config/resolve.js'
 import type { ImageConfig, ImageEntry, ImageSettings } from '../config/types.js'
 import { ContextHasher } from './context-hash.js'
 import { discoverDockerfiles } from './discover.js'
@@ -30,6 +30,8 @@ export interface ScanSettings extends ConfigSettings {
   readonly output: string
   readonly outputPath: string
   readonly executorImage: string
+  /** The `platforms` input: every image's platforms but those whose config sets platform or platforms. */
+  readonly platforms?: readonly string[]
 }
 
 /** A Dockerfile found in the repository, the sha256 of its bytes, and the hash its tag comes from. */
@@ -133,11 +135,32 @@ async function hashAll(
         `the Dockerfiles have more than ${showBytes(LIMITS.dockerfilesBytes)} bytes in all ('${file}' reached it): expected at most that; leave some out with 'dockerfiles'`,
       )
     }
-    const configured = entry && config ? configure(config, entry, file, read.text) : undefined
+    const own = entry && config ? configure(config, entry, file, read.text) : undefined
+    const configured = withInputPlatforms(own, entry, file, settings.platforms ?? [])
     hashed.push(await hashOne(file, read, configured, contexts, log))
   }
   log.info(hashed.map((f) => `${f.effective}  ${inert(f.path)} (${inert(f.covers)})`).join('\n'))
   return hashed
+}
+
+/** The settings with the `platforms` input applied, unless the image's config sets its platform(s). */
+function withInputPlatforms(
+  own: ImageSettings | undefined,
+  entry: ImageEntry | undefined,
+  file: string,
+  platforms: readonly string[],
+): ImageSettings | undefined {
+  if (platforms.length === 0 || entry?.options.platform !== undefined || entry?.options.platforms !== undefined) return own
+  const bare: ImageSettings = {
+    contextDir: folderOf(file),
+    buildArgs: {},
+    target: '',
+    platform: '',
+    extraTags: [],
+    nodeSelector: {},
+    tolerations: [],
+  }
+  return withPlatforms(own ?? bare, platforms)
 }
 
 /** An entry's settings, resolved and checked against the Dockerfile's stages. */

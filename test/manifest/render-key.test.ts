@@ -92,6 +92,7 @@ const SETTINGS: real.PodSettings = {
   extraArgs: [],
   ordering: 'registry',
   parentTimeout: 10800,
+  indexImage: 'quay.io/buildah/stable:v1.35.3',
 }
 /** An image with an in-repo parent. */
 const CHILD: PlannedImage = {
@@ -130,7 +131,7 @@ const EDITS: Edit[] = [
   // Images with in-repo parents only, under sync-wave ordering.
   ['manifest/pod.ts', 'String(image.wave)', 'String(image.wave + 1)'],
   // Images with in-repo parents only, under registry ordering.
-  ['manifest/pod.ts', "image.parents.join(' ')", "image.parents.join(',')"],
+  ['manifest/pod.ts', "image.parents.join(' '), image.forcedParents", "image.parents.join(','), image.forcedParents"],
   // Forced children of forced parents only, under registry ordering.
   ['manifest/pod.ts', "name: 'FORCED_PARENT_IMAGES'", "name: 'FORCED_PARENTS'"],
   // Values beyond ASCII only: the emitter.

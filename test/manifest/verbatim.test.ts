@@ -96,6 +96,7 @@ describe('the texts of a Pod reach its containers verbatim (property)', () => {
             extraArgs: [s(`--label=x=${t[4]}`)],
             ordering: 'registry',
             parentTimeout: 10800,
+            indexImage: 'quay.io/buildah/stable:v1.35.3',
           }
           return [planned, settings]
         }

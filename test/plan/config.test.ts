@@ -140,7 +140,7 @@ describe('config file: parsing', () => {
       at(
         3,
         5,
-        `${IMG} has the unknown key 'cpu': expected one of name, context, buildArgs, target, extraTags, platform, resources, nodeSelector, tolerations, skip`,
+        `${IMG} has the unknown key 'cpu': expected one of name, context, buildArgs, target, extraTags, platform, platforms, resources, nodeSelector, tolerations, skip`,
       ),
     ],
     [
@@ -154,7 +154,7 @@ describe('config file: parsing', () => {
       at(
         2,
         3,
-        `${IMG} has no value: expected a mapping of image settings (name, context, buildArgs, target, extraTags, platform, resources, nodeSelector, tolerations, skip)`,
+        `${IMG} has no value: expected a mapping of image settings (name, context, buildArgs, target, extraTags, platform, platforms, resources, nodeSelector, tolerations, skip)`,
       ),
     ],
     [
