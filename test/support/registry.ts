@@ -314,8 +314,17 @@ async function writeBlob(layout: string, data: Buffer | string): Promise<{ diges
   return { digest, size: buf.length }
 }
 
-/** Writes an OCI image layout at `layout` with one image tagged `tag` (with `labels` in its config); returns the manifest digest. */
-export async function buildOciLayout(layout: string, tag: string, payload: string, labels?: Record<string, string>): Promise<string> {
+/**
+ * Writes an OCI image layout at `layout` with one image tagged `tag` (with `labels` in its config, for
+ * the platform `architecture`, linux); returns the manifest digest.
+ */
+export async function buildOciLayout(
+  layout: string,
+  tag: string,
+  payload: string,
+  labels?: Record<string, string>,
+  architecture = 'amd64',
+): Promise<string> {
   await mkdir(join(layout, 'blobs', 'sha256'), { recursive: true })
   await writeFile(join(layout, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }))
   const tar = tarOneFile('hello.txt', Buffer.from(payload))
@@ -324,7 +333,7 @@ export async function buildOciLayout(layout: string, tag: string, payload: strin
     layout,
     JSON.stringify({
       created: '2024-01-01T00:00:00Z',
-      architecture: 'amd64',
+      architecture,
       os: 'linux',
       config: { Cmd: ['/bin/true'], ...(labels ? { Labels: labels } : {}) },
       rootfs: { type: 'layers', diff_ids: [sha256(tar)] },
