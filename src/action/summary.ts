@@ -10,7 +10,8 @@ export function imageRows(outcome: Pick<RenderOutcome, 'images' | 'removed' | 's
     image.name,
     image.dockerfile,
     image.sha256.slice(0, 12),
-    image.image,
+    // A multi-arch image's reference is its index, of these platforms.
+    image.platforms === undefined ? image.image : `${image.image} (${image.platforms.join(', ')})`,
     statusText(image, true),
   ])
   const skipped = new Set(outcome.skipped ?? [])

@@ -11,6 +11,8 @@ export interface ChangeRow {
   readonly change: ImageChange
   /** The reference the merge builds ('' for a removed image). */
   readonly image: string
+  /** A multi-arch image's platforms: the reference is its index. */
+  readonly platforms?: readonly string[]
   /** A renamed image's name, and the Dockerfile it moved from, in the base manifest. */
   readonly previousName?: string
   readonly previousDockerfile?: string
@@ -54,6 +56,7 @@ export function compareWithBase(
     dockerfile: image.dockerfile,
     change: changeOf(image),
     image: image.image,
+    ...(image.platforms === undefined ? {} : { platforms: image.platforms }),
     ...(image.previousName === undefined ? {} : { previousName: image.previousName }),
     ...(image.previousDockerfile === undefined ? {} : { previousDockerfile: image.previousDockerfile }),
   }))
@@ -107,6 +110,11 @@ const CHANGE_LABEL: Record<ImageChange, string> = {
 function changeCell(row: ChangeRow, compact = false): string {
   if (row.change === 'renamed') return `renamed from ${markdownText(row.previousName ?? '')}`
   return compact ? row.change : CHANGE_LABEL[row.change]
+}
+
+/** The reference, and a multi-arch image's platforms (validated `os/arch[/variant]`, escaped all the same). */
+function referenceCell(row: ChangeRow): string {
+  return row.platforms === undefined ? tableCode(row.image) : `${tableCode(row.image)} (${row.platforms.map(tableCode).join(', ')})`
 }
 
 function dockerfileCell(row: ChangeRow): string {
@@ -196,7 +204,7 @@ function fitTable(
   const full = [
     '| Image | Change | Dockerfile | Reference |',
     '| --- | --- | --- | --- |',
-    ...rows.map((r) => `| ${markdownText(r.name)} | ${changeCell(r)} | ${dockerfileCell(r)} | ${tableCode(r.image)} |`),
+    ...rows.map((r) => `| ${markdownText(r.name)} | ${changeCell(r)} | ${dockerfileCell(r)} | ${referenceCell(r)} |`),
   ]
   if (full.reduce((n, line) => n + bytes(line) + 1, 0) <= room) return { lines: [...full, ''], mode: 'full' }
   const compact = [

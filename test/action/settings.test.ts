@@ -89,6 +89,11 @@ describe('getSettings', () => {
   it('takes the ordering, and the parent timeout as seconds, minutes, hours or plain seconds', async () => {
     const byDefault = await settingsFor({ registry: 'docker.io/a' })
     expect([byDefault.ordering, byDefault.parentTimeout]).toEqual(['registry', 10800])
+    expect([byDefault.platforms, byDefault.indexImage]).toEqual([[], 'quay.io/buildah/stable:v1.35.3'])
+    expect((await settingsFor({ registry: 'docker.io/a', platforms: 'linux/amd64,\nlinux/arm/v7' })).platforms).toEqual([
+      'linux/amd64',
+      'linux/arm/v7',
+    ])
     expect((await settingsFor({ registry: 'docker.io/a', ordering: 'sync-waves' })).ordering).toBe('sync-waves')
     for (const [value, seconds] of [
       ['90m', 5400],
@@ -210,6 +215,19 @@ describe('getSettings', () => {
       { 'parent-timeout': '' },
       "Input 'parent-timeout' has the value '': expected a duration greater than 0 and at most 24h, such as 3h, 90m, 45s or 600 (seconds).",
     ],
+    [
+      { platforms: 'linux/amd64,linux/mips' },
+      "Input 'platforms' has the value 'linux/amd64,linux/mips': 'linux/mips' is not a platform this action builds: expected some of linux/amd64, linux/arm64, linux/arm64/v8, linux/arm/v7, linux/arm/v6, linux/386, linux/ppc64le, linux/s390x, linux/riscv64.",
+    ],
+    [
+      { platforms: 'linux/arm64\nlinux/arm64/v8' },
+      "Input 'platforms' has the value 'linux/arm64\nlinux/arm64/v8': 'linux/arm64/v8' is the platform 'linux/arm64' again: expected each platform once.",
+    ],
+    [
+      { platforms: 'linux/amd64, linux/amd64' },
+      "Input 'platforms' has the value 'linux/amd64, linux/amd64': 'linux/amd64' is the platform 'linux/amd64' again: expected each platform once.",
+    ],
+    [{ 'index-image': '' }, "Input 'index-image' has the value '': a value is required."],
     [{ branch: '../main' }, "Input 'branch' has the value '../main': expected a branch name such as main."],
     [{ branch: '-f' }, "Input 'branch' has the value '-f': expected a branch name such as main."],
     [{ 'fail-on-drift': 'maybe' }, `Input 'fail-on-drift' has the value 'maybe': ${BOOLEANS}.`],

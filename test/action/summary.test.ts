@@ -30,6 +30,13 @@ describe('summaryHtml', () => {
     expect(html).toContain('<td>renamed from web (old/&#60;web&#62;/Dockerfile), forced</td>')
   })
 
+  it('shows a multi-arch image in one row, its reference with its platforms', () => {
+    const multi: ImageReport = { ...image(1, 'new'), platforms: ['linux/amd64', 'linux/arm64'] }
+    const html = summaryHtml({ images: [multi, image(2, 'new')], removed: [] }, 'changed')
+    expect(html).toContain(`<td>${multi.image} (linux/amd64, linux/arm64)</td>`)
+    expect(html).toContain(`<td>${image(2).image}</td>`)
+  })
+
   it('lists every image of a repository of ordinary size', () => {
     const html = summaryHtml({ images: [image(1), image(2)], removed: [] }, 'unchanged')
     expect(html.match(/<tr>/g)).toHaveLength(3)

@@ -68,6 +68,16 @@ describe('renamed images', () => {
   })
 })
 
+describe('a multi-arch image', () => {
+  it('is one row whose reference is its index, with its platforms', () => {
+    const multi: ImageReport = { ...image('api', 'new'), platforms: ['linux/amd64', 'linux/arm/v7'] }
+    const diff = compareWithBase(undefined, { manifest: 'b\n', images: [multi, image('web', 'new')], removed: [] }, 'deploy/manifest.yaml')
+    const md = renderDiffMarkdown(diff, 'deploy/manifest.yaml')
+    expect(md).toContain('| api | added | `services/api/Dockerfile` | `docker.io/acme/api:aaaa` (`linux/amd64`, `linux/arm/v7`) |')
+    expect(md).toContain('| web | added | `services/web/Dockerfile` | `docker.io/acme/web:aaaa` |')
+  })
+})
+
 describe('renderDiffMarkdown', () => {
   const rendered = (lines: number, extra = '') => ({
     manifest: `${Array.from({ length: lines }, (_, i) => `line ${i} ${'x'.repeat(60)}`).join('\n')}\n${extra}`,
