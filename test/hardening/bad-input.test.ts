@@ -735,7 +735,7 @@ const CASES: BadCase[] = [
     files: { Dockerfile: 'FROM alpine:3.20\n' },
     inputs: { 'image-config': 'runtime' },
     message:
-      "Input 'image-config' (line 1, column 1): the image has the value 'runtime': expected a mapping of image settings (name, context, buildArgs, target, extraTags, platform, resources, nodeSelector, tolerations, skip)",
+      "Input 'image-config' (line 1, column 1): the image has the value 'runtime': expected a mapping of image settings (name, context, buildArgs, target, extraTags, platform, platforms, resources, nodeSelector, tolerations, skip)",
   },
 ]
 
