@@ -124,6 +124,13 @@ module.exports = __nccwpck_require__.p + "30ffad8803c4591933eb.sh";
 
 /***/ }),
 
+/***/ 9518:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__.p + "b05825132658a6934003.sh";
+
+/***/ }),
+
 /***/ 5211:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -1895,6 +1902,7 @@ function planImage(file, { options, previous, names, graph, forced, moved, renam
         buildArgs: edges.length === 0 && file.settings === undefined ? [] : pinnedBuildArgs(file, edges, names, options.registry, tagOf),
         target: file.settings?.target ?? '',
         platform: file.settings?.platform ?? '',
+        ...(file.settings?.platforms ? { platforms: file.settings.platforms } : {}),
         extraTags: file.settings?.extraTags ?? [],
         ...(file.settings?.resources ? { resources: file.settings.resources } : {}),
         nodeSelector: file.settings?.nodeSelector ?? {},
@@ -2046,6 +2054,48 @@ function movedImages(files, previous, present, skipped) {
     return moved;
 }
 
+;// CONCATENATED MODULE: ./src/common/platforms.ts
+/**
+ * The platforms a multi-arch image may be built for (`os/arch[/variant]`), as the OCI image index
+ * names them and kaniko's `--custom-platform` takes them. A known set: each value reaches a tag, a
+ * Pod name and a node selector, so nothing else does.
+ */
+const KNOWN_PLATFORMS = [
+    'linux/amd64',
+    'linux/arm64',
+    'linux/arm64/v8',
+    'linux/arm/v7',
+    'linux/arm/v6',
+    'linux/386',
+    'linux/ppc64le',
+    'linux/s390x',
+    'linux/riscv64',
+];
+function isKnownPlatform(value) {
+    return KNOWN_PLATFORMS.includes(value);
+}
+/** The platform without a variant that means the same (linux/arm64/v8 is linux/arm64): two in one list are one platform twice. */
+function samePlatform(platform) {
+    return platform === 'linux/arm64/v8' ? 'linux/arm64' : platform;
+}
+/** `<tag>-<os>-<arch>[-<variant>]`: the tag a platform's build pushes, beside the index's `<tag>`. */
+function platformTag(tag, platform) {
+    return `${tag}-${platform.replaceAll('/', '-')}`;
+}
+/** What a platform's Pod name adds to the image name: `<arch><variant>` (`arm64`, `armv7`). */
+function platformPodSuffix(platform) {
+    return platform.split('/').slice(1).join('');
+}
+/**
+ * The well-known node labels of the platform: Kubernetes labels every node with its os and arch
+ * (`kubernetes.io/os`, `kubernetes.io/arch`), but with no variant: arm/v6 and arm/v7 nodes need a
+ * nodeSelector of the user's own.
+ */
+function platformNodeSelector(platform) {
+    const [os = '', arch = ''] = platform.split('/');
+    return { 'kubernetes.io/arch': arch, 'kubernetes.io/os': os };
+}
+
 ;// CONCATENATED MODULE: ./src/manifest/annotations.ts
 /** Annotation and label keys the action writes and reads back. */
 const ANNOTATION = {
@@ -2054,6 +2104,8 @@ const ANNOTATION = {
     effectiveSha256: 'kaniko-gitops/effective-sha256',
     hashCovers: 'kaniko-gitops/hash-covers',
     image: 'kaniko-gitops/image',
+    /** On a multi-arch image's platform Pod: the platform it builds (its index Pod has none). */
+    platform: 'kaniko-gitops/platform',
     commit: 'kaniko-gitops/commit',
     forced: 'kaniko-gitops/forced',
     renderKey: 'kaniko-gitops/render-key',
@@ -2230,6 +2282,7 @@ function emitYaml(value) {
 
 
 
+
 /** Where the containers find the registry credentials (kaniko's own DOCKER_CONFIG). */
 const DOCKER_CONFIG_DIR = '/kaniko/.docker';
 /** Shared between kaniko-init and image-builder: the init container's decision. */
@@ -2239,6 +2292,9 @@ const SCRIPTS_DIR = '/kaniko-gitops-scripts';
 const CHECK_SCRIPT = 'check-image.sh';
 const BUILD_SCRIPT = 'build.sh';
 const SETUP_SCRIPT = 'setup.sh';
+const INDEX_SCRIPT = 'index.sh';
+/** The index Pod's buildah storage, HOME and TMPDIR. */
+const INDEX_STORAGE_DIR = '/kaniko-gitops-index';
 /** The credential helpers kaniko-setup copies from the executor image for the check (its image has none). */
 const HELPERS_DIR = '/kaniko-gitops-helpers';
 /** The registry secret, in kaniko-setup only, when it merges the helpers into the secret's config.json. */
@@ -2272,9 +2328,13 @@ const POD_SETTING_KEYS = [
     'extraArgs',
     'ordering',
     'parentTimeout',
+    'indexImage',
 ];
-/** Settings that shape only the Pods of images with in-repo parents: they enter only those Pods' keys. */
-const PARENT_SETTING_KEYS = new Set(['ordering', 'parentTimeout']);
+/**
+ * Settings that shape only the Pods of images with in-repo parents, or only the index Pods of
+ * multi-arch images: they enter only those Pods' keys.
+ */
+const PARENT_SETTING_KEYS = new Set(['ordering', 'parentTimeout', 'indexImage']);
 const everySettingKeyed = true;
 void everySettingKeyed;
 /**
@@ -2283,7 +2343,7 @@ void everySettingKeyed;
  * instead of writing the Pod again.
  */
 function renderKey(image, settings, scriptsConfigMap) {
-    const { status: _status, parents, forcedParents, target, platform, extraTags, resources, nodeSelector, tolerations, ...inputs } = image;
+    const { status: _status, parents, forcedParents, target, platform, platforms, extraTags, resources, nodeSelector, tolerations, ...inputs } = image;
     // The text of JSON.stringify([fingerprint, inputs, shaping, scriptsConfigMap, configured?]),
     // with the settings part written once per run instead of once per image.
     // Only a Pod of the git context names its commit: a local one must not change with each new commit.
@@ -2304,6 +2364,12 @@ function renderKey(image, settings, scriptsConfigMap) {
     // them: an image without parents keeps its key whatever the ordering.
     if (parents.length > 0)
         key += `,${JSON.stringify([parents, forcedParents, settings.ordering, settings.parentTimeout])}`;
+    // A multi-arch image's Pods (its platforms' and its index's), and only they, take the code and
+    // settings that shape them: every other Pod keeps its key.
+    if (platforms) {
+        const index = platform === '' ? [settings.indexImage, settings.parentTimeout] : [];
+        key += `,${JSON.stringify([multiArchFingerprint(), platforms, ...index])}`;
+    }
     return sha256Hex(`${key}]`).slice(0, 32);
 }
 const shapingCache = new WeakMap();
@@ -2381,7 +2447,10 @@ function unquote(raw) {
  * was rendered with, and a new script version is a new ConfigMap (and, through the name, new Pods).
  */
 function buildScriptsConfigMap(scripts, namespace) {
-    const data = { [BUILD_SCRIPT]: scripts.build, [CHECK_SCRIPT]: scripts.check, [SETUP_SCRIPT]: scripts.setup };
+    const data = { [BUILD_SCRIPT]: scripts.build, [CHECK_SCRIPT]: scripts.check };
+    if (scripts.index !== undefined)
+        data[INDEX_SCRIPT] = scripts.index;
+    data[SETUP_SCRIPT] = scripts.setup;
     return {
         apiVersion: 'v1',
         kind: 'ConfigMap',
@@ -2403,9 +2472,29 @@ function buildScriptsConfigMap(scripts, namespace) {
 function buildPod(image, settings, scriptsConfigMap) {
     return podObject(image, settings, scriptsConfigMap, renderKey(image, settings, scriptsConfigMap));
 }
+/**
+ * What a multi-arch image's platform Pod builds: the image for one platform, under the platform's tag
+ * (`<tag>-<os>-<arch>[-<variant>]`), on nodes of that platform (kaniko does not emulate). The extra
+ * tags name the index: its Pod pushes them. `platforms` stays: it tells the platform Pod's code.
+ */
+function platformBuild(image, platform) {
+    const tag = platformTag(image.tag, platform);
+    const selector = { ...image.nodeSelector, ...platformNodeSelector(platform) };
+    const nodeSelector = Object.fromEntries(Object.entries(selector).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return { ...image, platform, tag, image: `${image.repository}:${tag}`, extraTags: [], nodeSelector };
+}
+/** The Pod's name before its hash: the image name, and a platform Pod's `-<arch><variant>`. */
+function podPrefix(image) {
+    return image.platforms !== undefined && image.platform !== '' ? `${image.name}-${platformPodSuffix(image.platform)}` : image.name;
+}
+/** A multi-arch image's index Pod (its platform Pods have `platform` set). */
+function isIndexPod(image) {
+    return image.platforms !== undefined && image.platform === '';
+}
 /** The Pod with its render key given: podCodeFingerprint renders it without one (the key depends on it). */
 function podObject(image, settings, scriptsConfigMap, key) {
-    const { mounts, volumes } = podVolumes(settings, scriptsConfigMap);
+    const index = isIndexPod(image);
+    const { mounts, volumes } = podVolumes(settings, scriptsConfigMap, index);
     const env = imageEnv(image, settings);
     const helpers = Object.values(settings.credentialHelpers);
     const labels = {
@@ -2432,8 +2521,8 @@ function podObject(image, settings, scriptsConfigMap, key) {
             ...(settings.serviceAccount === '' ? {} : { serviceAccountName: settings.serviceAccount }),
             automountServiceAccountToken: settings.serviceAccount !== '',
             enableServiceLinks: false,
-            initContainers: [...setup, verbatim(initContainer(image, settings, [...env, ...parentEnv(image, settings)], mounts))],
-            containers: [verbatim(builderContainer(image, settings, env, mounts))],
+            initContainers: [...setup, verbatim(initContainer(image, settings, [...env, ...waitEnv(image, settings)], mounts))],
+            containers: [verbatim(index ? indexContainer(image, settings, env, mounts) : builderContainer(image, settings, env, mounts))],
             volumes,
         },
     };
@@ -2465,7 +2554,7 @@ function verbatim(container) {
  * The credentials are the secret's config.json, or with credential helpers the one kaniko-setup
  * writes (the secret then mounts in kaniko-setup alone), or none.
  */
-function podVolumes(settings, scriptsConfigMap) {
+function podVolumes(settings, scriptsConfigMap, index) {
     const helpers = Object.keys(settings.credentialHelpers).length > 0;
     const mounts = [];
     const volumes = [];
@@ -2482,7 +2571,10 @@ function podVolumes(settings, scriptsConfigMap) {
         if (settings.registrySecret !== '')
             volumes.push(secretVolume('registry-secret', settings));
     }
-    if (settings.context === 'local')
+    // On disk: buildah's storage holds the manifests of the index alone, no layers.
+    if (index)
+        volumes.push({ name: 'index-storage', emptyDir: { sizeLimit: '64Mi' } });
+    else if (settings.context === 'local')
         volumes.push({ name: 'context', hostPath: { path: settings.localPath, type: 'Directory' } });
     return { mounts, volumes };
 }
@@ -2550,6 +2642,18 @@ function imageEnv(image, settings) {
         { name: 'STATE_DIR', value: STATE_DIR },
     ];
 }
+/** What the check waits for: an index Pod, for its platforms' images (whatever the ordering); another, for its parents'. */
+function waitEnv(image, settings) {
+    if (!isIndexPod(image))
+        return parentEnv(image, settings);
+    const platforms = platformImages(image);
+    // A forced index waits for this run's platform builds, not for older images under their tags.
+    return waitFor(platforms, image.forced ? platforms : '', settings);
+}
+/** The references of a multi-arch image's platform images, blank-separated. */
+function platformImages(image) {
+    return (image.platforms ?? []).map((platform) => `${image.repository}:${platformTag(image.tag, platform)}`).join(' ');
+}
 /**
  * With `registry` ordering, what the check waits for before its own question: the in-repo parents'
  * content-tagged images (references of the registry's validated form: no blanks, no shell syntax),
@@ -2558,13 +2662,16 @@ function imageEnv(image, settings) {
 function parentEnv(image, settings) {
     if (settings.ordering !== 'registry' || image.parents.length === 0)
         return [];
+    return waitFor(image.parents.join(' '), image.forcedParents.join(' '), settings);
+}
+/** The check's variables to wait for `images` first, of which `forced` must be this run's builds. */
+function waitFor(images, forced, settings) {
     const env = [
-        { name: 'PARENT_IMAGES', value: image.parents.join(' ') },
+        { name: 'PARENT_IMAGES', value: images },
         { name: 'PARENT_TIMEOUT_SECONDS', value: String(settings.parentTimeout) },
     ];
-    if (image.forcedParents.length > 0) {
-        env.push({ name: 'FORCED_PARENT_IMAGES', value: image.forcedParents.join(' ') }, { name: 'FORCE_NONCE', value: settings.forceNonce });
-    }
+    if (forced !== '')
+        env.push({ name: 'FORCED_PARENT_IMAGES', value: forced }, { name: 'FORCE_NONCE', value: settings.forceNonce });
     return env;
 }
 /** The small containers' user and rights: an unprivileged user that writes only to its volumes. */
@@ -2668,6 +2775,37 @@ function builderContainer(image, settings, env, mounts) {
         volumeMounts: settings.context === 'local' ? [...mounts, { name: 'context', mountPath: LOCAL_CONTEXT_DIR, readOnly: true }] : mounts,
     };
 }
+/**
+ * buildah: assembles the OCI index of the platform images and pushes it under the content tag (last,
+ * after the extra tags), unless the check found it. As root without privileges: unprivileged buildah
+ * would enter a user namespace, which a Pod's default seccomp profile refuses; root reads the
+ * config.json kaniko-setup wrote for its own user. Storage, HOME and TMPDIR are an emptyDir.
+ */
+function indexContainer(image, settings, env, mounts) {
+    const indexEnv = [
+        ...env,
+        { name: 'PLATFORM_IMAGES', value: platformImages(image) },
+        { name: 'EXTRA_TAGS', value: image.extraTags.join(' ') },
+        { name: 'INDEX_STORAGE', value: INDEX_STORAGE_DIR },
+    ];
+    if (registryCredentials(settings) !== 'none')
+        indexEnv.push({ name: 'REGISTRY_AUTH_FILE', value: `${DOCKER_CONFIG_DIR}/config.json` });
+    const indexMounts = [...mounts, { name: 'index-storage', mountPath: INDEX_STORAGE_DIR }];
+    if (helperNames(settings) !== '') {
+        indexEnv.push({ name: 'CREDENTIAL_HELPERS_DIR', value: HELPERS_DIR });
+        indexMounts.push({ name: 'credential-helpers', mountPath: HELPERS_DIR, readOnly: true });
+    }
+    return {
+        name: 'index-builder',
+        image: settings.indexImage,
+        command: ['/bin/sh', `${SCRIPTS_DIR}/${INDEX_SCRIPT}`],
+        env: indexEnv,
+        resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { memory: '256Mi' } },
+        securityContext: { allowPrivilegeEscalation: false, privileged: false, runAsNonRoot: false, runAsUser: 0 },
+        terminationMessagePolicy: 'FallbackToLogsOnError',
+        volumeMounts: indexMounts,
+    };
+}
 /** What the next run, ArgoCD and a reader of the manifest learn about the build from the Pod. */
 function podAnnotations(image, settings, key) {
     const annotations = {
@@ -2677,6 +2815,8 @@ function podAnnotations(image, settings, key) {
         [ANNOTATION.hashCovers]: image.covers,
         [ANNOTATION.image]: image.image,
     };
+    if (image.platforms !== undefined && image.platform !== '')
+        annotations[ANNOTATION.platform] = image.platform;
     if (settings.context === 'git')
         annotations[ANNOTATION.commit] = image.commit;
     if (image.forced)
@@ -2746,6 +2886,7 @@ const SAMPLE_SETTINGS = {
     extraArgs: ['--push-retry=3'],
     ordering: 'registry',
     parentTimeout: 10800,
+    indexImage: 'quay.io/sample/buildah:v1',
 };
 let fingerprint;
 /**
@@ -2794,6 +2935,26 @@ function podCodeFingerprint() {
         fingerprint = sha256Hex(texts.join('---\n'));
     }
     return fingerprint;
+}
+let multiArch;
+/**
+ * Like podCodeFingerprint, for the Pods of a multi-arch image (a platform's and the index's, with
+ * and without credential helpers and a secret, forced and not): it enters only their keys.
+ */
+function multiArchFingerprint() {
+    if (multiArch === undefined) {
+        const image = { ...SAMPLE_IMAGE, platform: '', platforms: ['linux/amd64', 'linux/arm/v7'] };
+        const plain = { ...image, forced: false, extraTags: [], parents: [], forcedParents: [] };
+        const bare = { ...SAMPLE_SETTINGS, credentialHelpers: {}, registrySecret: '', insecureRegistries: [], context: 'local' };
+        const texts = [
+            nameDocument(podObject(image, SAMPLE_SETTINGS, 'sample-scripts', 'sample-key'), podPrefix(image)).text,
+            nameDocument(podObject(plain, bare, 'sample-scripts', 'sample-key'), podPrefix(plain)).text,
+            nameDocument(podObject(platformBuild(image, 'linux/arm/v7'), SAMPLE_SETTINGS, 'sample-scripts', 'sample-key'), 'sample-armv7').text,
+            nameDocument(podObject(platformBuild(plain, 'linux/amd64'), bare, 'sample-scripts', 'sample-key'), 'sample-amd64').text,
+        ];
+        multiArch = sha256Hex(texts.join('---\n'));
+    }
+    return multiArch;
 }
 /** What Kubernetes allows for all of an object's annotations, keys and values together, in bytes. */
 const MAX_ANNOTATIONS_BYTES = 256 * 1024;
@@ -2859,6 +3020,7 @@ function serializeManifest(documents, inputs) {
 
 
 
+
 function record(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
 }
@@ -2914,6 +3076,7 @@ async function readPreviousManifest(content) {
             return textOf();
         },
         images: scanned.images,
+        platformPods: scanned.platformPods,
         ...(intact && scanned.names !== undefined
             ? {
                 verified: {
@@ -2935,6 +3098,7 @@ const FIELDS = [
     [ANNOTATION.dockerfileSha256, `\n    ${ANNOTATION.dockerfileSha256}: `],
     [ANNOTATION.effectiveSha256, `\n    ${ANNOTATION.effectiveSha256}: `],
     [ANNOTATION.image, `\n    ${ANNOTATION.image}: `],
+    [ANNOTATION.platform, `\n    ${ANNOTATION.platform}: `],
     [ANNOTATION.commit, `\n    ${ANNOTATION.commit}: `],
     [ANNOTATION.renderKey, `\n    ${ANNOTATION.renderKey}: `],
 ];
@@ -2964,6 +3128,7 @@ const SPEC = Buffer.from('\nspec:\n');
  */
 function scanOwnManifest(body, intact) {
     const images = new Map();
+    const platformPods = new Map();
     let names = intact ? [] : undefined;
     const ranges = [];
     const decoded = [];
@@ -3015,10 +3180,10 @@ function scanOwnManifest(body, intact) {
                 fields[key] = scalar(raw);
             }
             // A Pod is named after its image: the label, which its text (and so its name's hash) holds.
-            const own = named?.kind === 'Pod' && named.prefix === fields[LABEL.name];
+            const own = named?.kind === 'Pod' && named.prefix === prefixOf(fields[LABEL.name] ?? '', fields[ANNOTATION.platform] ?? '');
             if (!own)
                 names = undefined;
-            addImage(images, fields.name ?? '', fields[LABEL.name] ?? '', fields, own ? () => documentText(index) : undefined);
+            addImage({ images, platformPods }, fields.name ?? '', fields[LABEL.name] ?? '', fields, own ? () => documentText(index) : undefined);
         }
         if (next === -1)
             break;
@@ -3026,12 +3191,21 @@ function scanOwnManifest(body, intact) {
     }
     return {
         images,
+        platformPods,
         documents: () => Array.from({ length: ranges.length / 2 }, (_, i) => documentText(i)),
         ...(names !== undefined ? { names } : {}),
     };
 }
 const NOT_ASCII = /[^\p{ASCII}]/u;
-function addImage(images, pod, name, annotations, doc) {
+/** A platform Pod's key in PreviousManifest.platformPods. */
+function platformKey(dockerfile, platform) {
+    return `${dockerfile}\n${platform}`;
+}
+/** The name prefix of the Pod of image `name` (a platform Pod's: with its platform's suffix). */
+function prefixOf(name, platform) {
+    return platform === '' ? name : `${name}-${platformPodSuffix(platform)}`;
+}
+function addImage({ images, platformPods }, pod, name, annotations, doc) {
     const dockerfile = previous_text(annotations[ANNOTATION.dockerfile]);
     const sha256 = previous_text(annotations[ANNOTATION.dockerfileSha256]);
     const commit = previous_text(annotations[ANNOTATION.commit]);
@@ -3048,8 +3222,11 @@ function addImage(images, pod, name, annotations, doc) {
         image: previous_text(annotations[ANNOTATION.image]),
     };
     const key = previous_text(annotations[ANNOTATION.renderKey]);
-    // The Pod's text is decoded when a render reuses it, not before.
-    images.set(dockerfile, doc !== undefined && key !== ''
+    const platform = previous_text(annotations[ANNOTATION.platform]);
+    if (platform !== '' && !isKnownPlatform(platform))
+        return // The Pod's text is decoded when a render reuses it, not before.
+        ;
+    (platform === '' ? images : platformPods).set(platform === '' ? dockerfile : platformKey(dockerfile, platform), doc !== undefined && key !== ''
         ? {
             ...image,
             renderKey: key,
@@ -3063,6 +3240,7 @@ async function parseManifest(content) {
     // Loaded only for files this action did not write: the yaml package costs start-up time.
     const { parseAllDocuments } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
     const images = new Map();
+    const platformPods = new Map();
     for (const doc of parseAllDocuments(content)) {
         if (doc.errors.length > 0) {
             return { text: content, images: new Map(), problem: `it is not valid YAML (${doc.errors[0]?.message.split('\n')[0]})` };
@@ -3071,9 +3249,9 @@ async function parseManifest(content) {
         if (object.kind !== 'Pod')
             continue;
         const metadata = record(object.metadata);
-        addImage(images, previous_text(metadata.name), previous_text(record(metadata.labels)[LABEL.name]), record(metadata.annotations));
+        addImage({ images, platformPods }, previous_text(metadata.name), previous_text(record(metadata.labels)[LABEL.name]), record(metadata.annotations));
     }
-    return { text: content, images };
+    return { text: content, images, platformPods };
 }
 
 ;// CONCATENATED MODULE: ./src/manifest/render.ts
@@ -3115,7 +3293,7 @@ function runKey(settings, scan, scriptsConfigMap, codeIdentity) {
  * key, it is the result as it is, and nothing is planned or rendered.
  */
 async function renderScan(settings, scan, previousText, source, log, code) {
-    const configMap = nameDocument(buildScriptsConfigMap(code.scripts, settings.namespace), 'kaniko-gitops-scripts');
+    const configMap = nameDocument(buildScriptsConfigMap(scriptsOf(code.scripts, scan), settings.namespace), 'kaniko-gitops-scripts');
     const key = runKey(settings, scan, configMap.name, code.identity);
     const previous = await readPreviousManifest(previousText);
     if (previous.problem) {
@@ -3127,24 +3305,24 @@ async function renderScan(settings, scan, previousText, source, log, code) {
     const plan = await log.group('Plan', async () => planAndLog(settings, scan, previous, log));
     return log.group('Render', async () => {
         const { pods, reused } = renderPods(plan, settings, previous, configMap.name);
-        const documents = [configMap, ...pods];
+        const documents = [configMap, ...pods.flat()];
         // The same documents: the file stays as it is, its inputs line too (a render of other code, or
         // with warnings, differs only there, and a file that changes only there is not worth a commit).
         const same = sameDocuments(documents, previous);
         // The key is recorded only for a render without warnings: a run that skips rendering skips them too.
         const written = same ? undefined : serializeManifest(documents, plan.warnings.length === 0 ? key : undefined);
         if (written !== undefined)
-            checkManifestSize(written, pods.length);
+            checkManifestSize(written, documents.length - 1);
         // Other documents than the verified ones are another file (see serializeManifest): no need to decode
         // the old one to compare. A file that was not verified is compared as text.
         const changed = !same && (previous.verified !== undefined || written !== previous.text);
-        log.info(`${pods.length} Pod(s) (${reused} unchanged, taken as they were)${written === undefined ? '' : `, ${written.length} bytes`}, ${changed ? 'changed' : 'unchanged'}`);
+        log.info(`${documents.length - 1} Pod(s) (${reused} unchanged, taken as they were)${written === undefined ? '' : `, ${written.length} bytes`}, ${changed ? 'changed' : 'unchanged'}`);
         return {
             get manifest() {
                 return written ?? previous.text;
             },
             changed,
-            images: plan.images.map((image, i) => reportOf(image, pods[i]?.name ?? '', plan)),
+            images: plan.images.map((image, i) => reportOf(image, pods[i]?.[0]?.name ?? '', plan)),
             removed: plan.removed,
             skipped: scan.skipped,
             reused,
@@ -3164,18 +3342,31 @@ function planAndLog(settings, scan, previous, log) {
     ].join('\n'));
     return planned;
 }
-/** A Pod per planned image: the previous manifest's text when its inputs did not change, else a new one. */
+/**
+ * The Pods of each planned image: one, or a multi-arch image's index Pod and then a Pod per platform;
+ * each the previous manifest's text when its inputs did not change, else a new one.
+ */
 function renderPods(plan, settings, previous, configMap) {
     let reused = 0;
-    const pods = plan.images.map((image) => {
-        const before = previous.images.get(image.dockerfile);
+    const render = (image, before) => {
         if (before?.text !== undefined && before.renderKey === renderKey(image, settings, configMap)) {
             reused++;
             return { name: before.pod, text: before.text };
         }
-        return nameDocument(buildPod(image, settings, configMap), image.name);
-    });
+        return nameDocument(buildPod(image, settings, configMap), podPrefix(image));
+    };
+    const pods = plan.images.map((image) => [
+        render(image, previous.images.get(image.dockerfile)),
+        ...(image.platforms ?? []).map((platform) => render(platformBuild(image, platform), previous.platformPods?.get(platformKey(image.dockerfile, platform)))),
+    ]);
     return { pods, reused };
+}
+/** The scripts of the ConfigMap: the index Pod's only when an image is multi-arch, so that no other manifest changes. */
+function scriptsOf(scripts, scan) {
+    if (scan.files.some((file) => file.settings?.platforms !== undefined))
+        return scripts;
+    const { index: _index, ...rest } = scripts;
+    return rest;
 }
 /** The next run reads the manifest back, within the same limit (a UTF-16 unit is at most 3 bytes of UTF-8). */
 function checkManifestSize(written, pods) {
@@ -3193,6 +3384,7 @@ function reportOf(image, pod, plan) {
         pod,
         forced: image.forced,
         status: image.status,
+        ...(image.platforms ? { platforms: image.platforms } : {}),
         ...renamedFrom(plan.renamed.get(image.dockerfile), image.dockerfile),
     };
 }
@@ -3203,15 +3395,21 @@ function reportOf(image, pod, plan) {
  */
 function holdsEveryImage(previous, scan, configMap) {
     const names = previous.verified?.names ?? [];
-    if (names.length !== scan.files.length + 1 || names[0] !== `ConfigMap/${configMap}` || previous.images.size !== scan.files.length) {
+    const platforms = scan.files.reduce((sum, file) => sum + (file.settings?.platforms?.length ?? 0), 0);
+    const pods = scan.files.length + platforms;
+    if (names.length !== pods + 1 || names[0] !== `ConfigMap/${configMap}` || previous.images.size !== scan.files.length)
         return false;
-    }
     let i = 1;
     let last = '';
     for (const image of previous.images.values()) {
         if (names[i++] !== `Pod/${image.pod}` || image.name <= last)
             return false;
         last = image.name;
+        // Its platform Pods follow the index Pod, in the order of its platforms.
+        for (const platform of (platforms > 0 ? platformLists(scan) : undefined)?.get(image.dockerfile) ?? []) {
+            if (names[i++] !== `Pod/${previous.platformPods?.get(platformKey(image.dockerfile, platform))?.pod}`)
+                return false;
+        }
     }
     return scan.files.every((file) => previous.images.has(file.path));
 }
@@ -3224,6 +3422,21 @@ function renamedFrom(was, dockerfile) {
 function planLine(image) {
     // Names and references of the previous manifest are text from a file, like any path.
     return `${(0,inert/* inert */.tJ)(image.name)}: ${(0,inert/* inert */.tJ)(image.image)} (${(0,inert/* inert */.tJ)(statusText(image, true))})`;
+}
+const platformListsCache = new WeakMap();
+/** The platforms of each multi-arch image of the scan, by Dockerfile path (once per scan). */
+function platformLists(scan) {
+    let lists = platformListsCache.get(scan);
+    if (lists === undefined) {
+        lists = new Map(scan.files.flatMap((file) => (file.settings?.platforms ? [[file.path, file.settings.platforms]] : [])));
+        platformListsCache.set(scan, lists);
+    }
+    return lists;
+}
+/** The report field of a multi-arch image's platforms, from its scanned settings. */
+function platformsOf(scan, dockerfile) {
+    const platforms = platformLists(scan).get(dockerfile);
+    return platforms ? { platforms } : {};
 }
 /** The outcome of a render whose inputs are those of the previous manifest: that manifest, every image unchanged. */
 async function sameInputs(settings, scan, previous, key, log) {
@@ -3238,6 +3451,7 @@ async function sameInputs(settings, scan, previous, key, log) {
         pod: before.pod,
         forced: settings.forceBuild || forced.has(before.name),
         status: 'unchanged',
+        ...platformsOf(scan, before.dockerfile),
     }))
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     await log.group('Plan', async () => {
@@ -4077,6 +4291,7 @@ function escapeHtml(text) {
 
 
 
+
 /**
  * Per-image settings for what cannot be inferred from the Dockerfiles: read from the config file
  * (input `config`) or, for a single-image repository, from the `image-config` input. Parsing is
@@ -4091,6 +4306,7 @@ const OPTION_KEYS = [
     'target',
     'extraTags',
     'platform',
+    'platforms',
     'resources',
     'nodeSelector',
     'tolerations',
@@ -4101,6 +4317,7 @@ const DEFAULT_KEYS = [
     'buildArgs',
     'extraTags',
     'platform',
+    'platforms',
     'resources',
     'nodeSelector',
     'tolerations',
@@ -4502,6 +4719,7 @@ class Reader {
             target: () => this.matching(value, what, STAGE, 'the name of a stage (FROM ... AS <name>)'),
             extraTags: () => this.extraTags(value, what),
             platform: () => this.matching(value, what, PLATFORM, 'a platform such as linux/amd64 or linux/arm64/v8'),
+            platforms: () => this.platforms(value, what),
             resources: () => this.resources(value, what),
             nodeSelector: () => this.nodeSelector(value, what),
             tolerations: () => this.seq(value, what, 'a list of tolerations').map((item) => this.toleration(item, `an item of ${what}`)),
@@ -4535,6 +4753,21 @@ class Reader {
             seen.add(tag);
         }
         return [...seen];
+    }
+    platforms(value, what) {
+        const seen = new Map();
+        const items = this.seq(value, what, `a list of platforms such as [linux/amd64, linux/arm64]`);
+        if (items.length === 0)
+            this.fail(value, `${what} is empty: expected at least one platform such as linux/amd64`);
+        for (const item of items) {
+            const platform = this.matching(item, `an item of ${what}`, isKnownPlatform, `one of ${KNOWN_PLATFORMS.join(', ')}`);
+            const other = seen.get(samePlatform(platform));
+            if (other !== undefined) {
+                this.fail(item, `${what} has '${platform}'${other === platform ? ' twice' : ` and '${other}', the same platform`}: expected each platform once`);
+            }
+            seen.set(samePlatform(platform), platform);
+        }
+        return [...seen.values()];
     }
     nodeSelector(value, what) {
         const selector = {};
@@ -4673,6 +4906,7 @@ async function readConfig(settings) {
 ;// CONCATENATED MODULE: ./src/config/resolve.ts
 
 
+
 // The config's entries matched to the Dockerfiles found, and each image's settings resolved.
 /** The defaults with the image's own settings over them: a key the image sets replaces the default's value. */
 function mergeOptions(defaults, own) {
@@ -4718,7 +4952,10 @@ function resolveSettings(config, entry, file, folder) {
             throw configError(config.source, at('context'), `images › ${file} › context has the value '${contextDir || '.'}': expected a folder that holds the Dockerfile (${folder || '.'} or one above it)`);
         }
     }
-    return {
+    if (options.platform !== undefined && options.platforms !== undefined) {
+        throw configError(config.source, at('platforms'), `images › ${file} sets both platform (${options.platform}) and platforms (${options.platforms.join(', ')}): expected one of them (a list of one platform builds that platform alone)`);
+    }
+    const settings = {
         ...(options.name !== undefined ? { name: { value: options.name, at: locate(config.source, at('name')) } } : {}),
         contextDir,
         buildArgs: options.buildArgs ?? {},
@@ -4729,6 +4966,23 @@ function resolveSettings(config, entry, file, folder) {
         nodeSelector: options.nodeSelector ?? {},
         tolerations: options.tolerations ?? [],
     };
+    return options.platforms ? withPlatforms(settings, options.platforms) : settings;
+}
+/**
+ * The settings of an image built for `platforms` (from the config or the `platforms` input): one
+ * platform is the `platform` setting with the platform's node labels over the nodeSelector (the
+ * same tag and Pod as `platform` with that nodeSelector); two or more make a multi-arch image.
+ */
+function withPlatforms(settings, platforms) {
+    if (platforms.length === 0)
+        return settings;
+    if (platforms.length > 1)
+        return { ...settings, platform: '', platforms };
+    const platform = platforms[0];
+    return { ...settings, platform, nodeSelector: sortedSelector({ ...settings.nodeSelector, ...platformNodeSelector(platform) }) };
+}
+function sortedSelector(selector) {
+    return Object.fromEntries(Object.entries(selector).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 /** A target must be a stage of the Dockerfile, or kaniko fails in the cluster long after the render. */
 function checkTarget(config, entry, file, target, froms) {
@@ -4741,15 +4995,19 @@ function checkTarget(config, entry, file, target, froms) {
 function buildInputs(configured, folder) {
     const args = Object.entries(configured.buildArgs);
     const context = configured.contextDir === folder ? undefined : configured.contextDir;
-    if (args.length === 0 && configured.target === '' && configured.platform === '' && context === undefined)
+    const { platforms } = configured;
+    if (args.length === 0 && configured.target === '' && configured.platform === '' && context === undefined && !platforms)
         return undefined;
     const parts = [
         ...(context !== undefined ? [`context ${context || '.'}`] : []),
         ...(configured.target ? [`target ${configured.target}`] : []),
         ...(configured.platform ? [`platform ${configured.platform}`] : []),
+        ...(platforms ? [`platforms ${platforms.join(', ')}`] : []),
         ...(args.length > 0 ? [`build args ${args.map(([k]) => k).join(', ')}`] : []),
     ];
-    return { key: [context ?? null, args, configured.target, configured.platform], covers: parts.join(', ') };
+    // The platform list enters the key only when there is one: every other image keeps its tag.
+    const key = [context ?? null, args, configured.target, configured.platform, ...(platforms ? [platforms] : [])];
+    return { key, covers: parts.join(', ') };
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -5438,7 +5696,7 @@ function ignores(rules, file) {
                 match = run(rule.automaton, parent, rule.dirs.filter((d) => d !== '**').length);
             }
             else if (rule.dirs.length <= parentDepth) {
-                match = run(rule.automaton, rule.dirs.length === parentDepth ? parent : prefixOf(parent, rule.dirs.length));
+                match = run(rule.automaton, rule.dirs.length === parentDepth ? parent : dockerignore_prefixOf(parent, rule.dirs.length));
             }
         }
         if (match)
@@ -5447,7 +5705,7 @@ function ignores(rules, file) {
     return matched;
 }
 /** The first `count` folders of `parent`. */
-function prefixOf(parent, count) {
+function dockerignore_prefixOf(parent, count) {
     let end = -1;
     for (let i = 0; i < count; i++)
         end = parent.indexOf('/', end + 1);
@@ -5877,11 +6135,27 @@ async function hashAll(settings, paths, config, entries, log) {
         if (total > LIMITS.dockerfilesBytes) {
             throw new LimitError(`the Dockerfiles have more than ${showBytes(LIMITS.dockerfilesBytes)} bytes in all ('${file}' reached it): expected at most that; leave some out with 'dockerfiles'`);
         }
-        const configured = entry && config ? configure(config, entry, file, read.text) : undefined;
+        const own = entry && config ? configure(config, entry, file, read.text) : undefined;
+        const configured = withInputPlatforms(own, entry, file, settings.platforms ?? []);
         hashed.push(await hashOne(file, read, configured, contexts, log));
     }
     log.info(hashed.map((f) => `${f.effective}  ${(0,inert/* inert */.tJ)(f.path)} (${(0,inert/* inert */.tJ)(f.covers)})`).join('\n'));
     return hashed;
+}
+/** The settings with the `platforms` input applied, unless the image's config sets its platform(s). */
+function withInputPlatforms(own, entry, file, platforms) {
+    if (platforms.length === 0 || entry?.options.platform !== undefined || entry?.options.platforms !== undefined)
+        return own;
+    const bare = {
+        contextDir: scan_folderOf(file),
+        buildArgs: {},
+        target: '',
+        platform: '',
+        extraTags: [],
+        nodeSelector: {},
+        tolerations: [],
+    };
+    return withPlatforms(own ?? bare, platforms);
 }
 /** An entry's settings, resolved and checked against the Dockerfile's stages. */
 function configure(config, entry, file, text) {
@@ -6146,7 +6420,8 @@ function imageRows(outcome) {
         image.name,
         image.dockerfile,
         image.sha256.slice(0, 12),
-        image.image,
+        // A multi-arch image's reference is its index, of these platforms.
+        image.platforms === undefined ? image.image : `${image.image} (${image.platforms.join(', ')})`,
         statusText(image, true),
     ]);
     const skipped = new Set(outcome.skipped ?? []);
@@ -6255,6 +6530,7 @@ function loadScripts() {
         check: (0,external_node_fs_namespaceObject.readFileSync)(new URL(/* asset import */ __nccwpck_require__(8002), __nccwpck_require__.b), 'utf8'),
         build: (0,external_node_fs_namespaceObject.readFileSync)(new URL(/* asset import */ __nccwpck_require__(6654), __nccwpck_require__.b), 'utf8'),
         setup: (0,external_node_fs_namespaceObject.readFileSync)(new URL(/* asset import */ __nccwpck_require__(5211), __nccwpck_require__.b), 'utf8'),
+        index: (0,external_node_fs_namespaceObject.readFileSync)(new URL(/* asset import */ __nccwpck_require__(9518), __nccwpck_require__.b), 'utf8'),
     };
     return scripts_cached;
 }
@@ -7004,6 +7280,7 @@ function compareWithBase(base, rendered, manifestPath) {
         dockerfile: image.dockerfile,
         change: changeOf(image),
         image: image.image,
+        ...(image.platforms === undefined ? {} : { platforms: image.platforms }),
         ...(image.previousName === undefined ? {} : { previousName: image.previousName }),
         ...(image.previousDockerfile === undefined ? {} : { previousDockerfile: image.previousDockerfile }),
     }));
@@ -7056,6 +7333,10 @@ function changeCell(row, compact = false) {
     if (row.change === 'renamed')
         return `renamed from ${markdownText(row.previousName ?? '')}`;
     return compact ? row.change : CHANGE_LABEL[row.change];
+}
+/** The reference, and a multi-arch image's platforms (validated `os/arch[/variant]`, escaped all the same). */
+function referenceCell(row) {
+    return row.platforms === undefined ? tableCode(row.image) : `${tableCode(row.image)} (${row.platforms.map(tableCode).join(', ')})`;
 }
 function dockerfileCell(row) {
     return row.previousDockerfile === undefined
@@ -7129,7 +7410,7 @@ function fitTable(rows, room, target, elsewhere) {
     const full = [
         '| Image | Change | Dockerfile | Reference |',
         '| --- | --- | --- | --- |',
-        ...rows.map((r) => `| ${markdownText(r.name)} | ${changeCell(r)} | ${dockerfileCell(r)} | ${tableCode(r.image)} |`),
+        ...rows.map((r) => `| ${markdownText(r.name)} | ${changeCell(r)} | ${dockerfileCell(r)} | ${referenceCell(r)} |`),
     ];
     if (full.reduce((n, line) => n + bytes(line) + 1, 0) <= room)
         return { lines: [...full, ''], mode: 'full' };
@@ -7352,6 +7633,7 @@ async function runRender(settings) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/settings.ts
+
 
 
 
@@ -7605,6 +7887,20 @@ function orderingSettings(inputs) {
     }
     return { ordering, parentTimeout: seconds };
 }
+/** The platforms of every image, and the image that assembles a multi-arch image's index. */
+function multiArchSettings(inputs) {
+    const raw = inputs.text('platforms');
+    const platforms = [];
+    for (const platform of inputs.list('platforms')) {
+        if (!isKnownPlatform(platform))
+            fail('platforms', raw, `'${platform}' is not a platform this action builds: expected some of ${KNOWN_PLATFORMS.join(', ')}`);
+        const twice = platforms.find((other) => samePlatform(other) === samePlatform(platform));
+        if (twice !== undefined)
+            fail('platforms', raw, `'${platform}' is the platform '${twice}' again: expected each platform once`);
+        platforms.push(platform);
+    }
+    return { platforms: Object.freeze(platforms), indexImage: pinnedImage(inputs, 'index-image') };
+}
 /** The repository and commit kaniko clones, and the branch the manifest is committed to, and how. */
 function gitSettings(inputs, vars, event, scan) {
     const repository = variable(vars, 'GITHUB_REPOSITORY');
@@ -7689,7 +7985,7 @@ function getSettings(readInput, vars, event = { name: vars.GITHUB_EVENT_NAME ?? 
     const pod = podSettings(inputs);
     const git = gitSettings(inputs, vars, event, { context: pod.context, root: scan.root });
     // Object.assign, not spreads: Node 20 copies a later spread of this many properties on a slow path (0.5 ms).
-    return Object.freeze(Object.assign({}, run, scan, images, pod, orderingSettings(inputs), git, github, cacheSettings(inputs)));
+    return Object.freeze(Object.assign({}, run, scan, images, pod, orderingSettings(inputs), multiArchSettings(inputs), git, github, cacheSettings(inputs)));
 }
 /**
  * The settings as log lines, `name: value` with the value as JSON (one line each, whatever it
