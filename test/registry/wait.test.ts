@@ -38,7 +38,10 @@ describe('nextPause', () => {
   it('starts at the interval and doubles up to 60 s, or keeps a longer interval', () => {
     const pauses: number[] = []
     let pause: number | undefined
-    for (let i = 0; i < 6; i++) pauses.push((pause = nextPause(pause, { intervalMs: 10_000, maxIntervalMs: 60_000 })))
+    for (let i = 0; i < 6; i++) {
+      pause = nextPause(pause, { intervalMs: 10_000, maxIntervalMs: 60_000 })
+      pauses.push(pause)
+    }
     expect(pauses).toEqual([10_000, 20_000, 40_000, 60_000, 60_000, 60_000])
     expect(
       nextPause(nextPause(undefined, { intervalMs: 120_000, maxIntervalMs: 60_000 }), { intervalMs: 120_000, maxIntervalMs: 60_000 }),
@@ -64,7 +67,7 @@ describe('selectTargets', () => {
   })
 
   it('refuses a hand-edited Pod whose reference has no tag or whose name is no label', () => {
-    expect(() => selectTargets([image('api', C1, '127.0.0.1:5000/team/api@sha256:' + 'b'.repeat(64))], [], C1)).toThrow(
+    expect(() => selectTargets([image('api', C1, `127.0.0.1:5000/team/api@sha256:${'b'.repeat(64)}`)], [], C1)).toThrow(
       'has no image reference with a tag',
     )
     expect(() => selectTargets([image('$(id)', C1)], [], C1)).toThrow('not a DNS-1123 label')
