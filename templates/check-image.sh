@@ -1,5 +1,6 @@
 # kaniko-init: decides whether this Pod builds its image.
-# Writes "build" or "skip <digest>" to $STATE_DIR/decision for the image-builder container.
+# Writes "build <reason>" (missing, refused or forced) or "skip <digest>" to $STATE_DIR/decision for
+# the image-builder container (which reads the first word); mode: wait reads the reason.
 # Every value arrives in the environment; none is part of this text.
 #   DOCKER_IMAGENAME, DOCKER_IMAGETAG  the image to look for
 #   FORCE_BUILD                        Y to build without asking the registry
@@ -99,7 +100,7 @@ wait_for_parents "$@"
 case "${FORCE_BUILD:-N}" in
   Y | y | YES | yes | true | TRUE | 1)
     log "FORCE_BUILD is set: building $ref without asking the registry"
-    decide build
+    decide build forced
     exit 0
     ;;
 esac
@@ -121,17 +122,17 @@ while :; do
       helper="the credential helper docker-credential-${CREDENTIAL_HELPER:-}"
       if [ -z "${CREDENTIAL_HELPER:-}" ]; then helper="a credential helper of the registry secret"; fi
       log "WARNING: $helper failed for ${DOCKER_IMAGENAME%%/*}, so whether $ref exists is unknown ($error); building, and the push decides"
-      decide build
+      decide build refused
       exit 0
       ;;
     *"manifest unknown"* | *"name unknown"* | *"NAME_UNKNOWN"* | *"MANIFEST_UNKNOWN"*)
       log "$ref is not in the registry: building"
-      decide build
+      decide build missing
       exit 0
       ;;
     *unauthorized* | *"authentication required"* | *denied* | *DENIED*)
       log "WARNING: could not check whether $ref exists, the registry refused the request ($error); building, and the push decides"
-      decide build
+      decide build refused
       exit 0
       ;;
     *"invalid character"* | *"unmarshal"* | *"invalid reference format"*)

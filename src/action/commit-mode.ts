@@ -3,6 +3,8 @@ import { inert } from '../common/inert.js'
 import { apiBranchWriter, gitBranchWriter } from '../gitops/branch-writer.js'
 import { commitManifest, commitRequestFor } from '../gitops/commit.js'
 import { escapeHtml } from '../gitops/markdown.js'
+import { statusPoster } from '../gitops/statuses.js'
+import type { RenderOutcome } from '../manifest/outcome.js'
 import { scanRepository } from '../scan/scan.js'
 import { createApi } from './github.js'
 import { actionsLogger, imageOutputs, type Outputs, writeSummary } from './outputs.js'
@@ -40,5 +42,15 @@ export async function runCommit(settings: Settings): Promise<Outputs> {
     line = `committed <code>${committed.sha.slice(0, 7)}</code> to <code>${escapeHtml(settings.branch)}</code>`
   }
   writeSummary(committed.outcome, line)
+  if (settings.statuses) await postPending(settings, committed.outcome)
   return outputs
+}
+
+/** A pending commit status for each image the committed manifest builds: new, changed or forced. */
+async function postPending(settings: Settings, outcome: RenderOutcome): Promise<void> {
+  const building = outcome.images.filter((image) => image.forced || image.status === 'new' || image.status === 'changed')
+  if (building.length === 0) return
+  const statuses = statusPoster(await createApi(settings), settings.commitSha, core)
+  for (const image of building) await statuses.post(image.name, 'pending', `build of tag ${image.tag} pending`)
+  core.info(`posted a pending commit status for ${building.length} image(s) on ${settings.commitSha.slice(0, 7)}`)
 }

@@ -1,6 +1,7 @@
 import { escapeHtml } from '../gitops/markdown.js'
 import type { ImageReport, RenderOutcome } from '../manifest/outcome.js'
 import { statusText } from '../manifest/outcome.js'
+import type { WaitedImage } from '../registry/wait.js'
 
 export const TABLE_HEADER = ['Image', 'Dockerfile', 'sha256', 'Reference', 'Status'] as const
 
@@ -39,24 +40,44 @@ export const SUMMARY_TABLE_BUDGET = 768 * 1024
 /** Up to this many images the table lists them all; beyond, the ones a run builds, removes or skips. */
 export const SUMMARY_ALL_ROWS = 100
 
+/** One table row, every cell escaped. */
+function htmlRow(cells: readonly string[], tag: 'th' | 'td'): string {
+  let html = '<tr>'
+  for (const cell of cells) html += `<${tag}>${escapeHtml(cell)}</${tag}>`
+  return `${html}</tr>`
+}
+
+export const WAIT_TABLE_HEADER = ['Image', 'Reference', 'Status', 'Digest', 'Appeared after'] as const
+
+/** The job summary of mode: wait: one line (already escaped) and a row per image, as the wait stands. */
+export function waitSummaryHtml(images: readonly WaitedImage[], line: string): string {
+  const rows: string[] = []
+  let size = 0
+  for (const image of images) {
+    const cells = [image.name, image.reference, image.status, image.digest ?? '', image.seconds === undefined ? '' : `${image.seconds} s`]
+    const text = htmlRow(cells, 'td')
+    size += Buffer.byteLength(text)
+    // The `built` output lists every image; the summary stops within GitHub's 1 MiB.
+    if (size > SUMMARY_TABLE_BUDGET) break
+    rows.push(text)
+  }
+  const table = images.length > 0 ? `\n<table>${htmlRow(WAIT_TABLE_HEADER, 'th')}${rows.join('')}</table>` : ''
+  return `<h2>kaniko-gitops</h2>\n<p>${line}</p>${table}\n`
+}
+
 /** The job summary: a heading, one line of HTML (`line`, already escaped), and the image table. */
 export function summaryHtml(outcome: Pick<RenderOutcome, 'images' | 'removed' | 'skipped'> | undefined, line: string): string {
   const parts = ['<h2>kaniko-gitops</h2>', `<p>${line}${outcome ? `, ${outcome.images.length} image(s)` : ''}</p>`]
   if (outcome) {
-    const row = (cells: readonly string[], tag: 'th' | 'td') => {
-      let html = '<tr>'
-      for (const cell of cells) html += `<${tag}>${escapeHtml(cell)}</${tag}>`
-      return `${html}</tr>`
-    }
     // On a large repository a row per unchanged image would bury the few that build: they are counted.
     const all = outcome.images.length <= SUMMARY_ALL_ROWS
     const shown = all ? outcome : { ...outcome, images: outcome.images.filter((image) => image.status !== 'unchanged' || image.forced) }
     const unlisted = outcome.images.length - shown.images.length
     const rows = imageRows(shown)
-    const html = [row(TABLE_HEADER, 'th')]
+    const html = [htmlRow(TABLE_HEADER, 'th')]
     let size = 0
     for (const cells of rows) {
-      const text = row(cells, 'td')
+      const text = htmlRow(cells, 'td')
       size += Buffer.byteLength(text)
       if (size > SUMMARY_TABLE_BUDGET) break
       html.push(text)

@@ -36,6 +36,17 @@ export interface Comment {
   readonly author: string
 }
 
+/** A commit status's state, as GitHub takes it. */
+export type CommitState = 'error' | 'failure' | 'pending' | 'success'
+
+export interface CommitStatus {
+  readonly state: CommitState
+  /** At most 255 characters. */
+  readonly context: string
+  /** At most 140 characters. */
+  readonly description: string
+}
+
 export interface GitHubApi {
   /** The commit a branch points at, or undefined when there is no such branch. */
   branchHead(branch: string): Promise<string | undefined>
@@ -51,6 +62,8 @@ export interface GitHubApi {
   updateComment(id: number, body: string): Promise<void>
   /** The login the token acts as: a user's for a personal token, `<app>[bot]` for an app's (the workflow's is `github-actions[bot]`). */
   tokenLogin(): Promise<string>
+  /** Sets the status of `context` on a commit (each call adds one; GitHub shows the latest per context). */
+  createCommitStatus(sha: string, status: CommitStatus): Promise<void>
 }
 
 /** What Octokit throws, as far as we look at it. */

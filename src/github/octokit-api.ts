@@ -101,7 +101,7 @@ export function createOctokitApi(token: string, baseUrl: string, repo: RepoRef, 
     }
   }
   const context: Context = { octokit, repo, repository, call }
-  return { ...branchMethods(context), ...readMethods(context), ...commentMethods(context) }
+  return { ...branchMethods(context), ...readMethods(context), ...commentMethods(context), ...statusMethods(context) }
 }
 
 /** What the methods share: the client, the repository, and `call`, which explains a failed request. */
@@ -216,6 +216,17 @@ function commentMethods({
       return call('asking GitHub which account the token acts as', async () => {
         const answer = await octokit.graphql<{ viewer: { login: string } }>('query { viewer { login } }')
         return answer.viewer.login
+      })
+    },
+  }
+}
+
+/** Commit statuses. */
+function statusMethods({ octokit, repo, call }: Context): Pick<GitHubApi, 'createCommitStatus'> {
+  return {
+    createCommitStatus(sha, status) {
+      return call(`posting the commit status ${status.context} on ${sha.slice(0, 7)}`, async () => {
+        await octokit.rest.repos.createCommitStatus({ ...repo, sha, ...status })
       })
     },
   }

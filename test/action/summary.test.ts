@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SUMMARY_ALL_ROWS, SUMMARY_TABLE_BUDGET, summaryHtml } from '../../src/action/summary.js'
+import { SUMMARY_ALL_ROWS, SUMMARY_TABLE_BUDGET, summaryHtml, waitSummaryHtml } from '../../src/action/summary.js'
 import { escapeHtml } from '../../src/gitops/markdown.js'
 import type { ImageReport } from '../../src/manifest/outcome.js'
 
@@ -59,5 +59,20 @@ describe('summaryHtml', () => {
     const few = summaryHtml({ images: images.slice(0, SUMMARY_ALL_ROWS), removed: [] }, 'changed')
     expect(few.match(/<tr>/g)).toHaveLength(SUMMARY_ALL_ROWS + 1)
     expect(few).not.toContain('not listed')
+  })
+})
+
+describe('waitSummaryHtml', () => {
+  it('one escaped row per image, with the time it took to appear', () => {
+    const html = waitSummaryHtml(
+      [
+        { name: 'api<b>', reference: 'r/api:1', status: 'present', digest: 'sha256:abc', seconds: 12 },
+        { name: 'web', reference: 'r/web:"1"&', status: 'missing' },
+      ],
+      'waiting for 1 of 2 image(s)',
+    )
+    expect(html).toContain('<tr><td>api&#60;b&#62;</td><td>r/api:1</td><td>present</td><td>sha256:abc</td><td>12 s</td></tr>')
+    expect(html).toContain('<tr><td>web</td><td>r/web:&#34;1&#34;&#38;</td><td>missing</td><td></td><td></td></tr>')
+    expect(html).not.toContain('<b>')
   })
 })
