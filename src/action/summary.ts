@@ -1,3 +1,4 @@
+import { graphMarkdown, kindOfReport } from '../gitops/image-graph.js'
 import { escapeHtml } from '../gitops/markdown.js'
 import type { ImageReport, RenderOutcome } from '../manifest/outcome.js'
 import { statusText } from '../manifest/outcome.js'
@@ -39,8 +40,15 @@ export const SUMMARY_TABLE_BUDGET = 768 * 1024
 /** Up to this many images the table lists them all; beyond, the ones a run builds, removes or skips. */
 export const SUMMARY_ALL_ROWS = 100
 
-/** The job summary: a heading, one line of HTML (`line`, already escaped), and the image table. */
-export function summaryHtml(outcome: Pick<RenderOutcome, 'images' | 'removed' | 'skipped'> | undefined, line: string): string {
+/**
+ * The job summary: a heading, one line of HTML (`line`, already escaped), the image table, and the
+ * graph of the images built on images of this repository, when there are such (at most GRAPH_NODES
+ * images in it: tens of KiB beside the table's SUMMARY_TABLE_BUDGET, within the 1 MiB).
+ */
+export function summaryHtml(
+  outcome: (Pick<RenderOutcome, 'images' | 'removed' | 'skipped'> & Partial<Pick<RenderOutcome, 'parents'>>) | undefined,
+  line: string,
+): string {
   const parts = ['<h2>kaniko-gitops</h2>', `<p>${line}${outcome ? `, ${outcome.images.length} image(s)` : ''}</p>`]
   if (outcome) {
     const row = (cells: readonly string[], tag: 'th' | 'td') => {
@@ -70,6 +78,9 @@ export function summaryHtml(outcome: Pick<RenderOutcome, 'images' | 'removed' | 
       parts.push(
         `<p>${left} more row(s) left out: a job summary holds at most 1 MiB. The <code>images</code> output and the log list every image.</p>`,
       )
+    // A blank line ends the HTML block: the chart's fence is Markdown.
+    const graph = outcome.parents ? graphMarkdown(outcome.images.map(kindOfReport), outcome.parents) : ''
+    if (graph !== '') parts.push('', graph)
   }
   return `${parts.join('\n')}\n`
 }
