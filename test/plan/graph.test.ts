@@ -84,7 +84,7 @@ describe('images built on images of the same repository', () => {
     expect(full.sameInputs).toBe(false)
     const expected = new Map(
       Object.entries(STACKS).flatMap(([file, text]) => {
-        const parent = /BASE_IMAGE=\$REGISTRY\/\$OWNER\/(\S+)/.exec(text)?.[1]
+        const parent = typeof text === 'string' ? /BASE_IMAGE=\$REGISTRY\/\$OWNER\/(\S+)/.exec(text)?.[1] : undefined
         const name = full.images.find((image) => image.dockerfile === file)?.name as string
         return parent ? [[name, [parent]] as const] : []
       }),
