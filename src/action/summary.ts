@@ -1,3 +1,4 @@
+import { graphMarkdown, kindOfReport } from '../gitops/image-graph.js'
 import { escapeHtml } from '../gitops/markdown.js'
 import type { ImageReport, RenderOutcome } from '../manifest/outcome.js'
 import { statusText } from '../manifest/outcome.js'
@@ -65,8 +66,15 @@ export function waitSummaryHtml(images: readonly WaitedImage[], line: string): s
   return `<h2>kaniko-gitops</h2>\n<p>${line}</p>${table}\n`
 }
 
-/** The job summary: a heading, one line of HTML (`line`, already escaped), and the image table. */
-export function summaryHtml(outcome: Pick<RenderOutcome, 'images' | 'removed' | 'skipped'> | undefined, line: string): string {
+/**
+ * The job summary: a heading, one line of HTML (`line`, already escaped), the image table, and the
+ * graph of the images built on images of this repository, when there are such (at most GRAPH_NODES
+ * images in it: tens of KiB beside the table's SUMMARY_TABLE_BUDGET, within the 1 MiB).
+ */
+export function summaryHtml(
+  outcome: (Pick<RenderOutcome, 'images' | 'removed' | 'skipped'> & Partial<Pick<RenderOutcome, 'parents'>>) | undefined,
+  line: string,
+): string {
   const parts = ['<h2>kaniko-gitops</h2>', `<p>${line}${outcome ? `, ${outcome.images.length} image(s)` : ''}</p>`]
   if (outcome) {
     // On a large repository a row per unchanged image would bury the few that build: they are counted.
@@ -91,6 +99,9 @@ export function summaryHtml(outcome: Pick<RenderOutcome, 'images' | 'removed' | 
       parts.push(
         `<p>${left} more row(s) left out: a job summary holds at most 1 MiB. The <code>images</code> output and the log list every image.</p>`,
       )
+    // A blank line ends the HTML block: the chart's fence is Markdown.
+    const graph = outcome.parents ? graphMarkdown(outcome.images.map(kindOfReport), outcome.parents) : ''
+    if (graph !== '') parts.push('', graph)
   }
   return `${parts.join('\n')}\n`
 }
