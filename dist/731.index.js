@@ -89,7 +89,7 @@ function createOctokitApi(token, baseUrl, repo, options = {}) {
         }
     };
     const context = { octokit, repo, repository, call };
-    return { ...branchMethods(context), ...readMethods(context), ...commentMethods(context) };
+    return { ...branchMethods(context), ...readMethods(context), ...commentMethods(context), ...statusMethods(context) };
 }
 /** Reading and moving the branch, and the commit of the manifest. */
 function branchMethods({ octokit, repo, repository, call }) {
@@ -189,6 +189,16 @@ function commentMethods({ octokit, repo, call, }) {
             return call('asking GitHub which account the token acts as', async () => {
                 const answer = await octokit.graphql('query { viewer { login } }');
                 return answer.viewer.login;
+            });
+        },
+    };
+}
+/** Commit statuses. */
+function statusMethods({ octokit, repo, call }) {
+    return {
+        createCommitStatus(sha, status) {
+            return call(`posting the commit status ${status.context} on ${sha.slice(0, 7)}`, async () => {
+                await octokit.rest.repos.createCommitStatus({ ...repo, sha, ...status });
             });
         },
     };

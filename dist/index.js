@@ -58,10 +58,10 @@ function inert(text) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $s: () => (/* binding */ COMPARE_FILE_LIMIT),
+/* harmony export */   OS: () => (/* binding */ GitHubApiError),
 /* harmony export */   cU: () => (/* binding */ explainApiError),
 /* harmony export */   eK: () => (/* binding */ isRequestError)
 /* harmony export */ });
-/* unused harmony export GitHubApiError */
 /**
  * The narrow slice of the GitHub REST API the action uses, behind an interface so the commit and
  * comment logic does not know about Octokit. Errors that users can fix are explained here, once.
@@ -120,7 +120,7 @@ module.exports = __nccwpck_require__.p + "f10bcf9cea7358dfe955.sh";
 /***/ 8002:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__.p + "774b41878a9089ad5a35.sh";
+module.exports = __nccwpck_require__.p + "9c1d04b03bb8afa7780e.sh";
 
 /***/ }),
 
@@ -570,6 +570,28 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /************************************************************************/
 var __webpack_exports__ = {};
 
+// NAMESPACE OBJECT: ./src/action/runner.ts
+var runner_namespaceObject = {};
+__nccwpck_require__.r(runner_namespaceObject);
+__nccwpck_require__.d(runner_namespaceObject, {
+  appendSummary: () => (appendSummary),
+  debug: () => (debug),
+  error: () => (error),
+  getInput: () => (getInput),
+  getMultilineInput: () => (getMultilineInput),
+  group: () => (group),
+  inertLines: () => (inertLines),
+  info: () => (info),
+  issueCommand: () => (issueCommand),
+  notice: () => (notice),
+  redirectLog: () => (redirectLog),
+  replaceSummary: () => (replaceSummary),
+  setFailed: () => (setFailed),
+  setOutput: () => (setOutput),
+  setSecret: () => (setSecret),
+  warning: () => (warning)
+});
+
 ;// CONCATENATED MODULE: ./src/common/errors.ts
 /** An error's message followed by the messages of its causes: `cannot read 'x': EACCES: ...`. */
 function describeError(error) {
@@ -725,7 +747,7 @@ function realpathOrUndefined(file) {
 }
 
 // EXTERNAL MODULE: ./src/common/inert.ts
-var inert = __nccwpck_require__(3437);
+var common_inert = __nccwpck_require__(3437);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/gitops/branch-writer.ts
@@ -838,7 +860,7 @@ function gitBranchWriter(repoDir, remote = 'origin') {
 }
 
 // EXTERNAL MODULE: ./src/github/api.ts
-var api = __nccwpck_require__(8943);
+var github_api = __nccwpck_require__(8943);
 ;// CONCATENATED MODULE: ./src/manifest/outcome.ts
 /**
  * An image's status as the log, the summary, the CLI and the commit message show it: `changed`,
@@ -1528,6 +1550,16 @@ function canonicalRepository(reference) {
         return `${DOCKER_HUB}/${path.includes('/') ? path : `library/${path}`}`;
     return `${host}/${path}`;
 }
+/**
+ * A reference with a tag and no digest (`host/team/api:tag`) as the check asks for it: its repository
+ * and its tag. Undefined for anything else, so that what reaches the check's environment is a reference.
+ */
+function splitTaggedReference(value) {
+    const match = IMAGE_REFERENCE.exec(value);
+    if (!match || match[3] === undefined || match[4] !== undefined)
+        return undefined;
+    return { repository: value.slice(0, value.length - match[3].length - 1), tag: match[3] };
+}
 
 ;// CONCATENATED MODULE: ./src/plan/graph.ts
 
@@ -1819,18 +1851,14 @@ const TAG_LENGTH = 16;
 function planImages(files, options, previous, skipped = []) {
     const names = assignNames(files, skipped, options.repositoryName, previous);
     checkForcedNames(options.forceImages, new Set(names.values()));
-    const graph = resolveImageGraph(files.map((f) => ({
-        path: f.path,
-        name: names.get(f.path),
-        own: f.effective,
-        references: parseImageReferences(f.text, f.settings?.buildArgs, f.path),
-    })), options.registry);
+    const graph = resolveImageGraph(graphNodes(files, names), options.registry);
     const present = new Set(files.map((f) => f.path));
     const context = {
         options,
         previous,
         names,
         graph,
+        parents: parentNames(graph, names),
         forced: new Set(options.forceImages),
         moved: movedImages(files, previous, present, new Set(skipped)),
         renamed: new Map(),
@@ -1840,7 +1868,32 @@ function planImages(files, options, previous, skipped = []) {
     const removed = [...previous.values()]
         .filter((p) => !present.has(p.dockerfile) && !movedAway.has(p.dockerfile))
         .sort((a, b) => (a.name < b.name ? -1 : 1));
-    return { images, removed, renamed: context.renamed, warnings: graph.warnings };
+    return { images, removed, renamed: context.renamed, warnings: graph.warnings, parents: context.parents };
+}
+function graphNodes(files, names) {
+    return files.map((f) => ({
+        path: f.path,
+        name: names.get(f.path),
+        own: f.effective,
+        references: parseImageReferences(f.text, f.settings?.buildArgs, f.path),
+    }));
+}
+/** By image name, the sorted names of its in-repo parents; images without one are left out. */
+function parentNames(graph, names) {
+    const parents = new Map();
+    for (const [path, edges] of graph.parents) {
+        if (edges.length > 0)
+            parents.set(names.get(path), [...new Set(edges.map((e) => names.get(e.parent)))].sort());
+    }
+    return parents;
+}
+/**
+ * The in-repo parents of each image (see Plan.parents) of Dockerfiles already named (by path): for a
+ * render that takes the previous manifest as it is, and plans nothing. Its warnings were given by the
+ * render that wrote it.
+ */
+function imageParents(files, names, registry) {
+    return parentNames(resolveImageGraph(graphNodes(files, names), registry), names);
 }
 /** `force-images` names images of this repository. */
 function checkForcedNames(forceImages, known) {
@@ -1849,7 +1902,7 @@ function checkForcedNames(forceImages, known) {
         return;
     throw new InputError(`Input 'force-images' has the value '${forceImages.join(',')}': ${unknown.map((n) => `'${n}'`).join(', ')} ${unknown.length === 1 ? 'is not an image' : 'are not images'} of this repository; expected some of: ${[...known].sort().join(', ')}.`);
 }
-function planImage(file, { options, previous, names, graph, forced, moved, renamed }) {
+function planImage(file, { options, previous, names, graph, parents, forced, moved, renamed }) {
     const name = names.get(file.path);
     const effective = graph.effective.get(file.path);
     const edges = graph.parents.get(file.path) ?? [];
@@ -1861,8 +1914,7 @@ function planImage(file, { options, previous, names, graph, forced, moved, renam
     const isForced = options.forceBuild || forced.has(name);
     const tag = effective.slice(0, TAG_LENGTH);
     const tagOf = (path) => graph.effective.get(path).slice(0, TAG_LENGTH);
-    // Most images have no in-repo parent and no config: those skip building empty collections.
-    const parentNames = edges.length === 0 ? [] : [...new Set(edges.map((e) => names.get(e.parent)))].sort();
+    const parentNames = parents.get(name) ?? [];
     const repository = `${options.registry}/${name}`;
     const contextDir = file.settings?.contextDir ?? folderOf(file.path);
     return {
@@ -3104,6 +3156,7 @@ async function renderScan(settings, scan, previousText, source, log, code) {
             skipped: scan.skipped,
             reused,
             sameInputs: false,
+            parents: plan.parents,
         };
     });
 }
@@ -3115,7 +3168,7 @@ function planAndLog(settings, scan, previous, log) {
         log.warning(warning);
     log.info([
         ...planned.images.map((image) => planLine({ ...image, ...renamedFrom(planned.renamed.get(image.dockerfile), image.dockerfile) })),
-        ...planned.removed.map((gone) => `${(0,inert/* inert */.tJ)(gone.name)}: removed (${skipped.has(gone.dockerfile) ? 'skipped by the config' : `${(0,inert/* inert */.tJ)(gone.dockerfile)} is gone`})`),
+        ...planned.removed.map((gone) => `${(0,common_inert/* inert */.tJ)(gone.name)}: removed (${skipped.has(gone.dockerfile) ? 'skipped by the config' : `${(0,common_inert/* inert */.tJ)(gone.dockerfile)} is gone`})`),
     ].join('\n'));
     return planned;
 }
@@ -3178,11 +3231,12 @@ function renamedFrom(was, dockerfile) {
 }
 function planLine(image) {
     // Names and references of the previous manifest are text from a file, like any path.
-    return `${(0,inert/* inert */.tJ)(image.name)}: ${(0,inert/* inert */.tJ)(image.image)} (${(0,inert/* inert */.tJ)(statusText(image, true))})`;
+    return `${(0,common_inert/* inert */.tJ)(image.name)}: ${(0,common_inert/* inert */.tJ)(image.image)} (${(0,common_inert/* inert */.tJ)(statusText(image, true))})`;
 }
 /** The outcome of a render whose inputs are those of the previous manifest: that manifest, every image unchanged. */
 async function sameInputs(settings, scan, previous, key, log) {
     const forced = new Set(settings.forceImages);
+    let parents;
     const images = [...previous.images.values()]
         .map((before) => ({
         name: before.name,
@@ -3212,6 +3266,11 @@ async function sameInputs(settings, scan, previous, key, log) {
         skipped: scan.skipped,
         reused: images.length,
         sameInputs: true,
+        // Worked out only when a report draws the graph: this path exists to skip planning.
+        get parents() {
+            parents ??= imageParents(scan.files, new Map(images.map((image) => [image.dockerfile, image.name])), settings.registry);
+            return parents;
+        },
     };
 }
 
@@ -3622,12 +3681,12 @@ async function discoverDockerfiles(root, patterns, options = {}) {
     for (const relPath of walk.symlinks) {
         const problem = await checkSymlink(external_node_path_default().join(root, ...relPath.split('/')), realRoot);
         if (problem)
-            warnings.push(`skipped '${(0,inert/* inert */.tJ)(relPath)}': ${problem}`);
+            warnings.push(`skipped '${(0,common_inert/* inert */.tJ)(relPath)}': ${problem}`);
         else
             found.push(relPath);
     }
     for (const [submodule, files] of walk.inSubmodules) {
-        warnings.push(`skipped ${files.length} Dockerfile(s) in '${(0,inert/* inert */.tJ)(submodule)}', a git submodule (or another repository inside this one): kaniko's git context does not clone submodules, so they cannot be built from here: ${files.sort().map(inert/* inert */.tJ).join(', ')}`);
+        warnings.push(`skipped ${files.length} Dockerfile(s) in '${(0,common_inert/* inert */.tJ)(submodule)}', a git submodule (or another repository inside this one): kaniko's git context does not clone submodules, so they cannot be built from here: ${files.sort().map(common_inert/* inert */.tJ).join(', ')}`);
     }
     found.sort();
     warnings.sort();
@@ -3662,7 +3721,7 @@ class Walk {
     unlistable(rel, error) {
         const code = error.code ?? '';
         if (rel !== '' && UNLISTABLE.has(code)) {
-            this.warnings.push(`skipped the folder '${(0,inert/* inert */.tJ)(rel)}': it cannot be listed (${code}), so a Dockerfile in it would not be found`);
+            this.warnings.push(`skipped the folder '${(0,common_inert/* inert */.tJ)(rel)}': it cannot be listed (${code}), so a Dockerfile in it would not be found`);
             return;
         }
         throw new Error(`cannot list the folder '${rel || '.'}'`, { cause: error });
@@ -3698,9 +3757,9 @@ class Walk {
     /** A matching file: a Dockerfile, unless its name or place says otherwise. */
     keep(relPath, name, submodule) {
         if (NOT_A_DOCKERFILE.test(name))
-            this.notes.push(`left out '${(0,inert/* inert */.tJ)(relPath)}': its name says it is not a Dockerfile`);
+            this.notes.push(`left out '${(0,common_inert/* inert */.tJ)(relPath)}': its name says it is not a Dockerfile`);
         else if (this.generated.has(relPath))
-            this.notes.push(`left out '${(0,inert/* inert */.tJ)(relPath)}': it is the manifest this action writes`);
+            this.notes.push(`left out '${(0,common_inert/* inert */.tJ)(relPath)}': it is the manifest this action writes`);
         else if (submodule === '')
             this.found.push(relPath);
         else {
@@ -3719,12 +3778,12 @@ class Walk {
     badName(name, rel) {
         const problem = name.includes('\uFFFD')
             ? 'its name is not valid UTF-8'
-            : (0,inert/* hasControlCharacter */.Fd)(name)
+            : (0,common_inert/* hasControlCharacter */.Fd)(name)
                 ? 'its name has a control character or a line separator'
                 : undefined;
         if (problem === undefined)
             return false;
-        this.warnings.push(`skipped '${(0,inert/* inert */.tJ)(childPath(rel, name))}': ${problem}`);
+        this.warnings.push(`skipped '${(0,common_inert/* inert */.tJ)(childPath(rel, name))}': ${problem}`);
         return true;
     }
 }
@@ -3898,7 +3957,7 @@ async function commitManifest(writer, request, log) {
         }
         const reason = supersededBecause(state, request, log);
         if (reason !== undefined) {
-            log.info(`Superseded: ${(0,inert/* inert */.tJ)(reason)}. The run for that commit renders its own manifest; this run commits nothing.`);
+            log.info(`Superseded: ${(0,common_inert/* inert */.tJ)(reason)}. The run for that commit renders its own manifest; this run commits nothing.`);
             return { result: 'superseded', head: state.head, reason };
         }
         const previous = await writer.readFile(state.head, request.manifestPath);
@@ -3934,7 +3993,7 @@ function supersededBecause(state, request, log) {
         return `'${branch}' is at ${commit_short(state.head)}, which does not contain the rendered commit ${commit_short(rendered)}`;
     const others = state.changedFiles.filter((file) => file !== request.manifestPath);
     if (state.truncated) {
-        return `'${branch}' moved on to ${commit_short(state.head)}, and the list of files changed since ${commit_short(rendered)} reaches the GitHub API's limit of ${api/* COMPARE_FILE_LIMIT */.$s}: files the render reads may be among those it leaves out`;
+        return `'${branch}' moved on to ${commit_short(state.head)}, and the list of files changed since ${commit_short(rendered)} reaches the GitHub API's limit of ${github_api/* COMPARE_FILE_LIMIT */.$s}: files the render reads may be among those it leaves out`;
     }
     if (others.length === 0)
         return undefined;
@@ -3995,7 +4054,7 @@ const PUNCTUATION = /[!"#$&'()*+,.:;<=>?@[\\\]^_`{|}~]/g;
  * reference, and so are the spaces at either end, which a table cell would trim.
  */
 function markdownText(text) {
-    return (0,inert/* visible */.RK)(text)
+    return (0,common_inert/* visible */.RK)(text)
         .replace(PUNCTUATION, (c) => `&#${c.charCodeAt(0)};`)
         .replace(/^ +| +$/g, (spaces) => '&#32;'.repeat(spaces.length));
 }
@@ -4005,7 +4064,7 @@ function markdownText(text) {
  * text starts or ends with a backtick or a space that the span would strip.
  */
 function codeSpan(text) {
-    const shown = (0,inert/* visible */.RK)(text);
+    const shown = (0,common_inert/* visible */.RK)(text);
     if (shown === '')
         return '';
     const fence = '`'.repeat(Math.max(0, ...(shown.match(/`+/g) ?? []).map((run) => run.length)) + 1);
@@ -4022,9 +4081,55 @@ const HTML_SPECIAL = /[&<>"']/;
  * HTML block (at a blank line) and turn the rest into Markdown, so the text is `visible` first.
  */
 function escapeHtml(text) {
-    const shown = (0,inert/* visible */.RK)(text);
+    const shown = (0,common_inert/* visible */.RK)(text);
     // Most cells have nothing to escape: a test is cheaper than a replace with a callback.
     return HTML_SPECIAL.test(shown) ? shown.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : shown;
+}
+
+;// CONCATENATED MODULE: ./src/gitops/statuses.ts
+/**
+ * Commit statuses, one per image (`kaniko-gitops/<image>`): pending from the commit job, success or
+ * failure from the wait. They are feedback, never the job's outcome: a token that may not post them
+ * gets one warning, and the run goes on.
+ */
+
+
+/** GitHub's limits: a context of at most 255 characters, a description of at most 140. */
+const CONTEXT_LIMIT = 255;
+const DESCRIPTION_LIMIT = 140;
+/** At most `max` characters (code points, as GitHub counts), with `…` in place of what was cut. */
+function truncateText(text, max) {
+    const chars = Array.from((0,common_inert/* visible */.RK)(text));
+    return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
+}
+function statusContext(image) {
+    return truncateText(`kaniko-gitops/${image}`, CONTEXT_LIMIT);
+}
+/**
+ * Posts on `sha`. A 403 or 404 (no `statuses: write`, or a token that cannot see the commit) is told
+ * once as a warning, and nothing more is posted; any other error is the caller's.
+ */
+function statusPoster(api, sha, log) {
+    let refused = false;
+    return {
+        async post(image, state, description) {
+            if (refused)
+                return;
+            try {
+                await api.createCommitStatus(sha, {
+                    state,
+                    context: statusContext(image),
+                    description: truncateText(description, DESCRIPTION_LIMIT),
+                });
+            }
+            catch (error) {
+                if (!(error instanceof github_api/* GitHubApiError */.OS) || (error.status !== 403 && error.status !== 404))
+                    throw error;
+                refused = true;
+                log.warning(`No commit statuses posted: ${error.message} Give the workflow 'permissions: statuses: write', or set 'statuses' to false.`);
+            }
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/config/parse.ts
@@ -5782,7 +5887,7 @@ async function scanRepository(settings, log) {
     const skipped = paths.filter((file) => entries.get(file)?.options.skip === true);
     const configName = config?.source.kind === 'file' ? `'${config.source.name}'` : "input 'image-config'";
     if (skipped.length > 0)
-        log.info(`skipped by ${configName}: ${skipped.map(inert/* inert */.tJ).join(', ')}`);
+        log.info(`skipped by ${configName}: ${skipped.map(common_inert/* inert */.tJ).join(', ')}`);
     const files = await log.group('Hash', () => hashAll(settings, paths, config, entries, log));
     if (files.length === 0) {
         throw new InputError(`Every Dockerfile that matched is skipped by ${configName} (${skipped.join(', ')}): expected at least one image to build.`);
@@ -5810,7 +5915,7 @@ async function discover(settings, log) {
     for (const warning of found.warnings)
         log.warning(warning);
     // One write per phase: a line per file cost a system call each on large repositories.
-    log.info([...found.notes, ...found.paths.map(inert/* inert */.tJ), `${found.paths.length} Dockerfile(s) matched ${settings.dockerfiles.join(', ')}`].join('\n'));
+    log.info([...found.notes, ...found.paths.map(common_inert/* inert */.tJ), `${found.paths.length} Dockerfile(s) matched ${settings.dockerfiles.join(', ')}`].join('\n'));
     if (found.paths.length === 0) {
         throw new InputError(`Input 'dockerfiles' has the value '${settings.dockerfiles.join('\\n')}': no file in '${settings.root}' matched (node_modules and .git are never searched); expected patterns such as Dockerfile or services/*/Dockerfile.`);
     }
@@ -5835,7 +5940,7 @@ async function hashAll(settings, paths, config, entries, log) {
         const configured = entry && config ? configure(config, entry, file, read.text) : undefined;
         hashed.push(await hashOne(file, read, configured, contexts, log));
     }
-    log.info(hashed.map((f) => `${f.effective}  ${(0,inert/* inert */.tJ)(f.path)} (${(0,inert/* inert */.tJ)(f.covers)})`).join('\n'));
+    log.info(hashed.map((f) => `${f.effective}  ${(0,common_inert/* inert */.tJ)(f.path)} (${(0,common_inert/* inert */.tJ)(f.covers)})`).join('\n'));
     return hashed;
 }
 /** An entry's settings, resolved and checked against the Dockerfile's stages. */
@@ -5854,7 +5959,7 @@ async function hashOne(file, read, configured, contexts, log) {
     if (contexts) {
         const context = await contexts.hash(dir, file);
         if (contexts.commits(file) === false) {
-            log.warning(`${(0,inert/* inert */.tJ)(file)} is not committed: kaniko's git context builds the commit, where it is missing, so its build will fail. Commit it, or leave it out with 'dockerfiles'.`);
+            log.warning(`${(0,common_inert/* inert */.tJ)(file)} is not committed: kaniko's git context builds the commit, where it is missing, so its build will fail. Commit it, or leave it out with 'dockerfiles'.`);
         }
         effective = sha256Hex(`kaniko-gitops context v2\n${read.sha256}\n${context.sha256}\n`);
         covers = `context ${dir || '.'}: ${context.files} file(s) of the ${contexts.source}${context.ignoreFile ? `, ${context.ignoreFile} applied` : ''}`;
@@ -5883,7 +5988,7 @@ function contextHasher(settings, log) {
         const read = readCommitTree(settings.root, settings.commitSha, workspaceOf(settings));
         if ('tree' in read)
             return new ContextHasher(settings.root, generated, read.tree);
-        log.info(`Build contexts are hashed from the working tree: the commit's files cannot be listed (${(0,inert/* inert */.tJ)(read.reason)}).`);
+        log.info(`Build contexts are hashed from the working tree: the commit's files cannot be listed (${(0,common_inert/* inert */.tJ)(read.reason)}).`);
         return new ContextHasher(settings.root, generated, undefined, read.objectFormat);
     }
     return new ContextHasher(settings.root, generated, undefined, gitObjectFormat(settings.root, workspaceOf(settings)));
@@ -6074,6 +6179,15 @@ function setOutput(name, value) {
         throw new Error(`Unexpected input: name or value contains the delimiter "${delimiter}"`);
     appendToFile('GITHUB_OUTPUT', `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`);
 }
+/** Replaces the step's job summary (what `core.summary.write({ overwrite: true })` does), when the runner provides one. */
+function replaceSummary(text) {
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (!file)
+        return;
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        throw new Error(`Missing file at path: ${file}`);
+    (0,external_node_fs_namespaceObject.writeFileSync)(file, text, { encoding: 'utf8' });
+}
 /** Appends HTML or Markdown to the job summary, when the runner provides one. */
 function appendSummary(text) {
     if (process.env.GITHUB_STEP_SUMMARY)
@@ -6091,7 +6205,220 @@ async function createApi(settings) {
     return createOctokitApi(settings.token, settings.apiUrl, { owner: settings.owner, repo: settings.repo }, { onRetry: (message) => warning(message) });
 }
 
+;// CONCATENATED MODULE: ./src/gitops/image-graph.ts
+/**
+ * The graph of images built on images of the same repository, for the pull-request comment and the
+ * job summary (a Mermaid flowchart, which GitHub draws) and the command line (an indented tree). Only
+ * images with an in-repo parent or child are in it: the others are in the table already.
+ */
+
+/**
+ * The most nodes a drawing shows: a flowchart of more is a tangle at the width of a comment, and the
+ * images a merge builds, with what they build on and what builds on them, are what a reader looks for.
+ */
+const GRAPH_NODES = 50;
+/** The most edges a drawing shows: Mermaid refuses a flowchart of more than 500 (its `maxEdges`). */
+const GRAPH_EDGES = 200;
+/** A label keeps at most this many characters (image names have at most 63; a hand-edited manifest may hold longer ones). */
+const LABEL_CHARACTERS = 120;
+/** The kind of an image of a render: what it is against the previous manifest. */
+function kindOfReport(image) {
+    const kind = image.status === 'new'
+        ? 'new'
+        : image.status === 'changed'
+            ? 'rebuilt'
+            : image.status === 'renamed'
+                ? 'renamed'
+                : image.forced
+                    ? 'forced'
+                    : 'unchanged';
+    return { name: image.name, kind };
+}
+/** Every `[parent, child]` between the images given (a parent not among them, or the image itself, is no edge). */
+function edgesOf(images, parents) {
+    const known = new Set(images.map((image) => image.name));
+    const edges = [];
+    for (const { name } of images) {
+        for (const parent of new Set(parents.get(name) ?? []))
+            if (parent !== name && known.has(parent))
+                edges.push([parent, name]);
+    }
+    return edges.sort(([a, b], [c, d]) => compare(a, c) || compare(b, d));
+}
+const compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/**
+ * The images to draw, at most `limit`, or undefined when no image has an in-repo parent. Kept first:
+ * the images the run builds, then their ancestors and descendants (nearest first), then the others,
+ * each connected group together.
+ */
+function selectGraph(images, parents, limit = GRAPH_NODES) {
+    const all = edgesOf(images, parents);
+    if (all.length === 0)
+        return undefined;
+    const up = new Map();
+    const down = new Map();
+    for (const [parent, child] of all) {
+        up.set(child, [...(up.get(child) ?? []), parent]);
+        down.set(parent, [...(down.get(parent) ?? []), child]);
+    }
+    const kinds = new Map(images.map((image) => [image.name, image.kind]));
+    const connected = [...new Set(all.flat())].sort(compare);
+    const order = new Set(connected.filter((name) => kinds.get(name) !== 'unchanged'));
+    for (const name of lineage([...order], up, down))
+        order.add(name);
+    const neighbours = (name) => [...(up.get(name) ?? []), ...(down.get(name) ?? [])];
+    for (const name of connected)
+        if (!order.has(name))
+            for (const found of breadthFirst([name], neighbours))
+                order.add(found);
+    const shown = new Set([...order].slice(0, limit));
+    const edges = all.filter(([parent, child]) => shown.has(parent) && shown.has(child));
+    return {
+        nodes: [...shown].sort(compare),
+        edges: edges.slice(0, GRAPH_EDGES),
+        nodesLeftOut: connected.length - shown.size,
+        edgesLeftOut: Math.max(0, edges.length - GRAPH_EDGES),
+        kinds,
+    };
+}
+/**
+ * The ancestors and the descendants of `start`, nearest first: up by parents alone and down by
+ * children alone (a sibling is no relative of a change).
+ */
+function lineage(start, up, down) {
+    const found = new Set(start);
+    const walked = new Set();
+    const queue = start.flatMap((name) => [['up', name], ['down', name]]);
+    for (let i = 0; i < queue.length; i++) {
+        const [way, name] = queue[i];
+        for (const next of [...((way === 'up' ? up : down).get(name) ?? [])].sort(compare)) {
+            if (walked.has(`${way} ${next}`))
+                continue;
+            walked.add(`${way} ${next}`);
+            found.add(next);
+            queue.push([way, next]);
+        }
+    }
+    return [...found];
+}
+/** The names reached from `start` (itself included), nearest first, each once. */
+function breadthFirst(start, next) {
+    const seen = new Set(start);
+    const queue = [...start];
+    for (let i = 0; i < queue.length; i++) {
+        for (const name of [...next(queue[i])].sort(compare)) {
+            if (seen.has(name))
+                continue;
+            seen.add(name);
+            queue.push(name);
+        }
+    }
+    return queue;
+}
+/** Characters a label keeps as they are: none is Mermaid, Markdown or HTML syntax inside a quoted label. */
+const LABEL_SAFE = /^[A-Za-z0-9 ._(),-]$/u;
+/**
+ * A Mermaid label: a quoted string in which every character outside LABEL_SAFE (and a space at either end) is an entity code
+ * (`#35;`), which Mermaid decodes after parsing. So no quote ends the string, no `#…;` of the text is
+ * read as an entity, no `%%` starts a directive, no `<` makes HTML, and no backtick or tilde can end
+ * the code fence around the chart.
+ */
+function mermaidLabel(text) {
+    let out = '';
+    for (const c of text)
+        out += LABEL_SAFE.test(c) ? c : `#${c.codePointAt(0)};`;
+    // Mermaid trims a label: spaces at either end are kept as codes too.
+    return `"${out.replace(/^ +| +$/g, (spaces) => '#32;'.repeat(spaces.length))}"`;
+}
+const CLASS_DEFS = [
+    '  classDef built fill:#fff1b8,stroke:#d48806,stroke-width:2px,color:#222',
+    '  classDef unchanged fill:#f6f8fa,stroke:#d0d7de,color:#8c959f',
+];
+/** The shown text of an image: its name, and what happens to it when it is built. */
+function labelText(name, kind) {
+    const chars = [...name];
+    const shown = chars.length > LABEL_CHARACTERS ? `${chars.slice(0, LABEL_CHARACTERS - 1).join('')}\u2026` : name;
+    return kind === undefined || kind === 'unchanged' ? shown : `${shown} (${kind})`;
+}
+/** The flowchart of a selection, parents above children, inside its code fence: node ids are `n0`, `n1`, …, never names. */
+function mermaidChart(selection) {
+    const ids = new Map(selection.nodes.map((name, i) => [name, `n${i}`]));
+    const lines = ['```mermaid', 'flowchart TD'];
+    for (const name of selection.nodes) {
+        const kind = selection.kinds.get(name);
+        lines.push(`  ${ids.get(name)}[${mermaidLabel(labelText(name, kind))}]:::${kind === 'unchanged' ? 'unchanged' : 'built'}`);
+    }
+    for (const [parent, child] of selection.edges)
+        lines.push(`  ${ids.get(parent)} --> ${ids.get(child)}`);
+    lines.push(...CLASS_DEFS, '```');
+    return lines.join('\n');
+}
+/** What a drawing leaves out, as a sentence ('' when nothing). */
+function leftOutNote(selection) {
+    const parts = [];
+    if (selection.nodesLeftOut > 0) {
+        parts.push(`${selection.nodesLeftOut} more image(s) with an in-repo parent or child are left out (at most ${GRAPH_NODES} are drawn: first the images built, then their ancestors and descendants)`);
+    }
+    if (selection.edgesLeftOut > 0)
+        parts.push(`${selection.edgesLeftOut} more edge(s) between the images drawn are left out (at most ${GRAPH_EDGES})`);
+    return parts.length === 0 ? '' : `${parts.join('; ')}.`;
+}
+/**
+ * The graph as Markdown: a line that says what it shows, the chart, and what it leaves out; '' when
+ * no image has an in-repo parent.
+ */
+function graphMarkdown(images, parents) {
+    const selection = selectGraph(images, parents);
+    if (!selection)
+        return '';
+    const note = leftOutNote(selection);
+    return [
+        '**Images built on images of this repository** (parents above children; highlighted: built by this run):',
+        '',
+        mermaidChart(selection),
+        ...(note ? ['', `_${note}_`] : []),
+        '',
+    ].join('\n');
+}
+/**
+ * The graph for a terminal: each image under its first parent (by name), its subtree once, and
+ * `(also under: …)` naming its other parents, so that the text grows with the images, not with the
+ * paths between them. Names are `inert`. Undefined when no image has an in-repo parent.
+ */
+function graphText(images, parents) {
+    const edges = edgesOf(images, parents);
+    if (edges.length === 0)
+        return undefined;
+    const kinds = new Map(images.map((image) => [image.name, image.kind]));
+    const under = new Map();
+    const others = new Map();
+    for (const [parent, child] of edges) {
+        if (!under.has(child))
+            under.set(child, [parent]);
+        else
+            others.set(child, [...(others.get(child) ?? []), parent]);
+    }
+    const children = new Map();
+    for (const [child, [parent]] of under)
+        children.set(parent, [...(children.get(parent) ?? []), child]);
+    const lines = [];
+    const walk = (name, indent) => {
+        const also = others.get(name);
+        const kind = kinds.get(name);
+        const status = [kind !== undefined && kind !== 'unchanged' ? kind : '', also ? `also under: ${also.map(inert).join(', ')}` : ''];
+        const detail = status.filter((s) => s !== '').join('; ');
+        lines.push(`${indent}${inert(name)}${detail ? ` (${detail})` : ''}`);
+        for (const child of (children.get(name) ?? []).sort(compare))
+            walk(child, `${indent}  `);
+    };
+    const roots = [...new Set(edges.map(([parent]) => parent))].filter((name) => !under.has(name)).sort(compare);
+    for (const root of roots)
+        walk(root, '');
+    return lines.join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/action/summary.ts
+
 
 
 const TABLE_HEADER = ['Image', 'Dockerfile', 'sha256', 'Reference', 'Status'];
@@ -6126,25 +6453,47 @@ function formatTextTable(header, rows) {
 const SUMMARY_TABLE_BUDGET = 768 * 1024;
 /** Up to this many images the table lists them all; beyond, the ones a run builds, removes or skips. */
 const SUMMARY_ALL_ROWS = 100;
-/** The job summary: a heading, one line of HTML (`line`, already escaped), and the image table. */
+/** One table row, every cell escaped. */
+function htmlRow(cells, tag) {
+    let html = '<tr>';
+    for (const cell of cells)
+        html += `<${tag}>${escapeHtml(cell)}</${tag}>`;
+    return `${html}</tr>`;
+}
+const WAIT_TABLE_HEADER = ['Image', 'Reference', 'Status', 'Digest', 'Appeared after'];
+/** The job summary of mode: wait: one line (already escaped) and a row per image, as the wait stands. */
+function waitSummaryHtml(images, line) {
+    const rows = [];
+    let size = 0;
+    for (const image of images) {
+        const cells = [image.name, image.reference, image.status, image.digest ?? '', image.seconds === undefined ? '' : `${image.seconds} s`];
+        const text = htmlRow(cells, 'td');
+        size += Buffer.byteLength(text);
+        // The `built` output lists every image; the summary stops within GitHub's 1 MiB.
+        if (size > SUMMARY_TABLE_BUDGET)
+            break;
+        rows.push(text);
+    }
+    const table = images.length > 0 ? `\n<table>${htmlRow(WAIT_TABLE_HEADER, 'th')}${rows.join('')}</table>` : '';
+    return `<h2>kaniko-gitops</h2>\n<p>${line}</p>${table}\n`;
+}
+/**
+ * The job summary: a heading, one line of HTML (`line`, already escaped), the image table, and the
+ * graph of the images built on images of this repository, when there are such (at most GRAPH_NODES
+ * images in it: tens of KiB beside the table's SUMMARY_TABLE_BUDGET, within the 1 MiB).
+ */
 function summaryHtml(outcome, line) {
     const parts = ['<h2>kaniko-gitops</h2>', `<p>${line}${outcome ? `, ${outcome.images.length} image(s)` : ''}</p>`];
     if (outcome) {
-        const row = (cells, tag) => {
-            let html = '<tr>';
-            for (const cell of cells)
-                html += `<${tag}>${escapeHtml(cell)}</${tag}>`;
-            return `${html}</tr>`;
-        };
         // On a large repository a row per unchanged image would bury the few that build: they are counted.
         const all = outcome.images.length <= SUMMARY_ALL_ROWS;
         const shown = all ? outcome : { ...outcome, images: outcome.images.filter((image) => image.status !== 'unchanged' || image.forced) };
         const unlisted = outcome.images.length - shown.images.length;
         const rows = imageRows(shown);
-        const html = [row(TABLE_HEADER, 'th')];
+        const html = [htmlRow(TABLE_HEADER, 'th')];
         let size = 0;
         for (const cells of rows) {
-            const text = row(cells, 'td');
+            const text = htmlRow(cells, 'td');
             size += Buffer.byteLength(text);
             if (size > SUMMARY_TABLE_BUDGET)
                 break;
@@ -6158,6 +6507,10 @@ function summaryHtml(outcome, line) {
         }
         if (left > 0)
             parts.push(`<p>${left} more row(s) left out: a job summary holds at most 1 MiB. The <code>images</code> output and the log list every image.</p>`);
+        // A blank line ends the HTML block: the chart's fence is Markdown.
+        const graph = outcome.parents ? graphMarkdown(outcome.images.map(kindOfReport), outcome.parents) : '';
+        if (graph !== '')
+            parts.push('', graph);
     }
     return `${parts.join('\n')}\n`;
 }
@@ -6267,13 +6620,14 @@ async function writeManifest(settings, outcome, log) {
 
 
 
+
 /** Commit mode: renders against the branch's manifest and commits it when it changed. */
 async function runCommit(settings) {
     const scan = await scanRepository(settings, actionsLogger);
     const writer = settings.commitMethod === 'git' ? gitBranchWriter(settings.root) : apiBranchWriter(await createApi(settings));
     const committed = await actionsLogger.group(`Commit to ${settings.branch}`, () => commitManifest(writer, commitRequestFor(settings, scan, currentCode(), actionsLogger), actionsLogger));
     if (committed.result === 'superseded') {
-        notice(`Nothing committed: ${(0,inert/* inert */.tJ)(committed.reason)}. The run for that commit renders its manifest.`);
+        notice(`Nothing committed: ${(0,common_inert/* inert */.tJ)(committed.reason)}. The run for that commit renders its manifest.`);
         writeSummary(undefined, `superseded: ${escapeHtml(committed.reason)}`);
         return { changed: 'false', manifest: settings.output, result: 'superseded' };
     }
@@ -6295,7 +6649,19 @@ async function runCommit(settings) {
         line = `committed <code>${committed.sha.slice(0, 7)}</code> to <code>${escapeHtml(settings.branch)}</code>`;
     }
     writeSummary(committed.outcome, line);
+    if (settings.statuses)
+        await postPending(settings, committed.outcome);
     return outputs;
+}
+/** A pending commit status for each image the committed manifest builds: new, changed or forced. */
+async function postPending(settings, outcome) {
+    const building = outcome.images.filter((image) => image.forced || image.status === 'new' || image.status === 'changed');
+    if (building.length === 0)
+        return;
+    const statuses = statusPoster(await createApi(settings), settings.commitSha, runner_namespaceObject);
+    for (const image of building)
+        await statuses.post(image.name, 'pending', `build of tag ${image.tag} pending`);
+    info(`posted a pending commit status for ${building.length} image(s) on ${settings.commitSha.slice(0, 7)}`);
 }
 
 ;// CONCATENATED MODULE: ./src/gitops/comment.ts
@@ -6946,6 +7312,7 @@ class Hunks {
 ;// CONCATENATED MODULE: ./src/gitops/report.ts
 
 
+
 /**
  * The diff stops at this many characters (at the end of a hunk, or cut in a document that is larger),
  * the most a job summary can show: when every Pod changes, its 1,000 Pods make a 2.5 MB diff that
@@ -6979,6 +7346,7 @@ function compareWithBase(base, rendered, manifestPath) {
         },
         diff: text,
         moreDocuments: more,
+        ...(rendered.parents ? { parents: rendered.parents } : {}),
     };
 }
 function changeOf(image) {
@@ -7034,8 +7402,8 @@ const bytes = (text) => Buffer.byteLength(text);
  * cut at a line, with a note that says where the rest is.
  */
 function renderDiffMarkdown(diff, manifestPath, target = 'comment') {
-    const { head, table, room } = layout(diff, manifestPath, target);
-    const parts = [head, ...table];
+    const { head, table, graph, room } = layout(diff, manifestPath, target);
+    const parts = [head, ...table, ...graph];
     if (diff.diff === '')
         return parts.join('\n');
     // The comment points to the summary for the lines it leaves out, when the summary has them.
@@ -7050,7 +7418,7 @@ function renderDiffMarkdown(diff, manifestPath, target = 'comment') {
     parts.push(diffDetails(diff.diff, manifestPath, room, cutNote, stopNote));
     return parts.join('\n');
 }
-/** The head and the table of a rendering, and the bytes left for the diff. */
+/** The head, the table and the image graph of a rendering, and the bytes left for the diff. */
 function layout(diff, manifestPath, target) {
     const s = diff.summary;
     const builds = [...s.added, ...s.rebuilt, ...s.renamed.map((r) => r.name), ...s.forced];
@@ -7072,7 +7440,37 @@ function layout(diff, manifestPath, target) {
         rows: inSummary === 'cut' ? 'the `diff` output of this step names' : 'the job summary of this run lists',
         references: inSummary === 'full' ? 'the job summary of this run has' : 'the `images` output of this step has',
     }).lines;
-    return { head, table, room: room - table.reduce((n, line) => n + bytes(line) + 1, 0) };
+    const left = room - table.reduce((n, line) => n + bytes(line) + 1, 0);
+    const { lines: graph, drawn } = fitGraph(diff, left, target, () => layout(diff, manifestPath, 'summary').drawn);
+    return { head, table, graph, drawn, room: left - graph.reduce((n, line) => n + bytes(line) + 1, 0) };
+}
+const GRAPH_KIND = {
+    added: 'new',
+    rebuilt: 'rebuilt',
+    renamed: 'renamed',
+    forced: 'forced',
+    unchanged: 'unchanged',
+};
+/**
+ * The image graph within `room` bytes (after the table, which matters more, and before the diff, which
+ * is cut to what is left), else a note that it is left out; nothing when no image has an in-repo
+ * parent. `inSummary`: does the job summary draw it?
+ */
+function fitGraph(diff, room, target, inSummary) {
+    if (!diff.parents || diff.parents.size === 0)
+        return { lines: [], drawn: false };
+    const images = [];
+    for (const row of diff.rows)
+        if (row.change !== 'removed')
+            images.push({ name: row.name, kind: GRAPH_KIND[row.change] });
+    const graph = graphMarkdown(images, diff.parents);
+    if (graph === '')
+        return { lines: [], drawn: false };
+    if (bytes(graph) + 1 <= room)
+        return { lines: [graph], drawn: true };
+    const elsewhere = target === 'comment' && inSummary() ? ': the job summary of this run has it' : '';
+    const note = `The graph of the images built on images of this repository does not fit ${LIMIT[target].text}${elsewhere}.`;
+    return { lines: [note, ''], drawn: false };
 }
 /**
  * The table within `room` bytes: full rows, else compact rows (no reference), else the compact rows
@@ -7172,6 +7570,8 @@ function resolveMode(settings, ref) {
     }
     if (mode === 'commit')
         return { mode, reason: `mode: commit to '${branch}'` };
+    if (mode === 'wait')
+        return { mode, reason: 'mode: wait for the images in the registry' };
     const onBranch = ref === `refs/heads/${branch}`;
     if (PULL_REQUEST_EVENTS.has(event.name) && event.pullRequest) {
         return { mode: 'diff', reason: `mode: auto on a '${event.name}' event compares the pull request with '${event.pullRequest.baseRef}'` };
@@ -7306,6 +7706,103 @@ async function runRender(settings) {
     return { ...imageOutputs(settings, outcome), changed: String(outcome.changed), result: 'rendered' };
 }
 
+;// CONCATENATED MODULE: ./src/registry/wait.ts
+/**
+ * mode: wait, without the runner: which images to wait for, and the polling loop. Asking the registry
+ * is the caller's (`check`, see check.ts), and so are the clock and the pauses, so tests drive them.
+ */
+
+
+
+
+/** Pauses longer than this are not made by doubling (a longer `wait-interval` is kept as it is). */
+const MAX_INTERVAL_MS = 60_000;
+const wait_UNITS = { s: 1000, m: 60_000, h: 3_600_000 };
+/** `90s`, `30m`, `2h` in milliseconds; undefined for anything else (0 included). */
+function parseDuration(text) {
+    const match = /^([0-9]{1,6})([smh])$/.exec(text);
+    if (!match)
+        return undefined;
+    const ms = Number(match[1]) * wait_UNITS[match[2]];
+    return ms > 0 ? ms : undefined;
+}
+/** A duration as the inputs write it: `2h`, `30m`, `90s`. */
+function durationText(ms) {
+    if (ms % 3_600_000 === 0)
+        return `${ms / 3_600_000}h`;
+    if (ms % 60_000 === 0)
+        return `${ms / 60_000}m`;
+    return `${Math.round(ms / 1000)}s`;
+}
+/**
+ * The images to wait for, from the manifest's Pods: those named in `names`, or else those whose Pod
+ * pins `commit` (a Pod keeps the commit of its last build, so these are what that commit built or forced).
+ */
+function selectTargets(images, names, commit) {
+    const all = [...images].filter((image) => image.image !== '');
+    const badName = all.find((image) => !isDns1123Label(image.name));
+    if (badName)
+        throw new Error(`The manifest has a Pod whose image name is not a DNS-1123 label: '${(0,common_inert/* visible */.RK)(badName.name)}'.`);
+    const known = new Set(all.map((image) => image.name));
+    const unknown = names.filter((name) => !known.has(name));
+    if (unknown.length > 0) {
+        throw new InputError(`Input 'wait-images' has the value '${names.join(',')}': ${unknown.map((n) => `'${n}'`).join(', ')} not in the manifest; expected some of: ${[...known].sort().join(', ')}.`);
+    }
+    const chosen = names.length > 0 ? all.filter((image) => names.includes(image.name)) : all.filter((image) => image.commit === commit);
+    return chosen
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+        .map((image) => {
+        const parts = splitTaggedReference(image.image);
+        if (parts === undefined)
+            throw new Error(`The manifest's Pod of '${image.name}' has no image reference with a tag: '${(0,common_inert/* visible */.RK)(image.image)}'.`);
+        return { name: image.name, reference: image.image, ...parts };
+    });
+}
+/** The pause before each look after the first: `intervalMs`, doubling up to the larger of it and `maxIntervalMs`. */
+function nextPause(previous, options) {
+    if (previous === undefined)
+        return options.intervalMs;
+    return Math.min(previous * 2, Math.max(options.maxIntervalMs, options.intervalMs));
+}
+/**
+ * Asks for every image not yet present, pauses, and asks again, until all are present or the time is
+ * up (the last look is made at the deadline). `onChange` hears each round that changed an answer.
+ */
+async function waitForImages(targets, check, options, clock, onChange = () => undefined) {
+    const start = clock.now();
+    const deadline = start + options.timeoutMs;
+    let images = targets.map((t) => ({ name: t.name, reference: t.reference, status: 'missing' }));
+    let pause;
+    let first = true;
+    for (;;) {
+        let changed = first;
+        first = false;
+        const round = [];
+        for (const [i, image] of images.entries()) {
+            if (image.status === 'present') {
+                round.push(image);
+                continue;
+            }
+            const probe = await check(targets[i]);
+            const seconds = Math.round((clock.now() - start) / 1000);
+            const next = { name: image.name, reference: image.reference, status: probe.status };
+            round.push(probe.status === 'present' ? { ...next, ...(probe.digest ? { digest: probe.digest } : {}), seconds } : next);
+            if (probe.status !== image.status)
+                changed = true;
+        }
+        images = round;
+        if (changed)
+            await onChange(images);
+        if (images.every((image) => image.status === 'present'))
+            return { result: 'ready', images };
+        const left = deadline - clock.now();
+        if (left <= 0)
+            return { result: 'timed-out', images };
+        pause = nextPause(pause, options);
+        await clock.sleep(Math.min(pause, left));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/action/settings.ts
 
 
@@ -7313,7 +7810,8 @@ async function runRender(settings) {
 
 
 
-const MODES = ['auto', 'render', 'diff', 'commit'];
+
+const MODES = ['auto', 'render', 'diff', 'commit', 'wait'];
 const CONTEXTS = ['git', 'local'];
 const HASH_KINDS = ['context', 'dockerfile'];
 const SNAPSHOT_MODES = ['redo', 'full', 'time'];
@@ -7615,6 +8113,23 @@ function cacheSettings(inputs) {
         extraArgs: Object.freeze(extraArgs),
     };
 }
+/** What mode: wait waits for and how long, and whether commit statuses are posted. */
+function waitSettings(inputs) {
+    const waitImages = inputs.list('wait-images');
+    for (const name of waitImages) {
+        if (!isDns1123Label(name))
+            fail('wait-images', inputs.text('wait-images'), `expected image names as in the manifest, such as api, but '${name}' is none`);
+    }
+    const duration = (name) => parseDuration(inputs.text(name)) ??
+        fail(name, inputs.text(name), 'expected a duration of whole seconds, minutes or hours above 0, such as 90s, 30m or 1h');
+    return {
+        waitImages: Object.freeze(waitImages),
+        waitTimeoutMs: duration('wait-timeout'),
+        waitIntervalMs: duration('wait-interval'),
+        failOnTimeout: inputs.boolean('fail-on-timeout'),
+        statuses: inputs.boolean('statuses'),
+    };
+}
 /**
  * Builds the frozen Settings from the action's inputs, read through `readInput` (the runner's
  * `INPUT_*` variables in the action, the flags on the command line), and the run's `GITHUB_*`
@@ -7630,7 +8145,7 @@ function getSettings(readInput, vars, event = { name: vars.GITHUB_EVENT_NAME ?? 
     const pod = podSettings(inputs);
     const git = gitSettings(inputs, vars, event, { context: pod.context, root: scan.root });
     // Object.assign, not spreads: Node 20 copies a later spread of this many properties on a slow path (0.5 ms).
-    return Object.freeze(Object.assign({}, run, scan, images, pod, orderingSettings(inputs), git, github, cacheSettings(inputs)));
+    return Object.freeze(Object.assign({}, run, scan, images, pod, orderingSettings(inputs), git, github, cacheSettings(inputs), waitSettings(inputs)));
 }
 /**
  * The settings as log lines, `name: value` with the value as JSON (one line each, whatever it
@@ -7660,7 +8175,186 @@ function isDns1123Subdomain(value) {
     return value.length <= 253 && value.split('.').every((label) => isDns1123Label(label));
 }
 
+;// CONCATENATED MODULE: ./src/registry/check.ts
+/**
+ * Asks the registry whether a tag exists with the build Pods' own check (templates/check-image.sh),
+ * run with /bin/sh and skopeo on this machine: the wait sees what the Pods see.
+ */
+
+
+
+
+
+/**
+ * Where the credentials of this machine are, as skopeo and docker look for them: the file
+ * REGISTRY_AUTH_FILE names, else the folder DOCKER_CONFIG names, else ~/.docker. The check reads
+ * `<folder>/config.json`: a file is linked into a folder of its own, which `cleanup` removes.
+ */
+function runnerDockerConfig(vars) {
+    const file = vars.REGISTRY_AUTH_FILE ?? '';
+    if (file !== '') {
+        const folder = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'kaniko-gitops-auth-'));
+        (0,external_node_fs_namespaceObject.symlinkSync)(external_node_path_default().resolve(file), external_node_path_default().join(folder, 'config.json'));
+        return { folder, cleanup: () => (0,external_node_fs_namespaceObject.rmSync)(folder, { recursive: true, force: true }) };
+    }
+    const folder = vars.DOCKER_CONFIG || external_node_path_default().join(vars.HOME || (0,external_node_os_namespaceObject.homedir)(), '.docker');
+    return { folder, cleanup: () => undefined };
+}
+/** The decision file's words as a probe: `skip <digest>`, `build missing`, `build refused`. */
+function probeOf(decision) {
+    const [word, detail] = decision.trim().split(/\s+/);
+    if (word === 'skip')
+        return { status: 'present', ...(detail && /^sha256:[0-9a-f]{64}$/.test(detail) ? { digest: detail } : {}) };
+    if (word !== 'build')
+        return undefined;
+    return { status: detail === 'refused' ? 'refused' : 'missing' };
+}
+/** Runs the check for one target in a state folder of its own; a failed check is `unreachable`. */
+async function checkImage(target, options) {
+    const state = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'kaniko-gitops-check-'));
+    try {
+        const insecure = options.insecureRegistries.includes(registryHost(target.repository));
+        const env = {
+            PATH: process.env.PATH ?? '/usr/bin:/bin',
+            HOME: process.env.HOME ?? (0,external_node_os_namespaceObject.homedir)(),
+            TMPDIR: (0,external_node_os_namespaceObject.tmpdir)(),
+            DOCKER_IMAGENAME: target.repository,
+            DOCKER_IMAGETAG: target.tag,
+            REGISTRY_INSECURE: String(insecure),
+            STATE_DIR: state,
+            DOCKER_CONFIG: options.dockerConfig,
+            CHECK_ATTEMPTS: String(options.attempts ?? 2),
+            CHECK_BACKOFF_SECONDS: '1',
+        };
+        const log = await new Promise((resolve) => {
+            (0,external_node_child_process_.execFile)('/bin/sh', ['-c', options.script, 'kaniko-init'], { env, timeout: 120_000 }, (error, stdout, stderr) => {
+                const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+                resolve({ code, output: `${stdout}${stderr}` });
+            });
+        });
+        const detail = log.output.trimEnd().split('\n').at(-1) ?? '';
+        if (log.code !== 0)
+            return { status: 'unreachable', detail };
+        let decision = '';
+        try {
+            decision = (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(state, 'decision'), 'utf8');
+        }
+        catch {
+            return { status: 'unreachable', detail };
+        }
+        return { ...(probeOf(decision) ?? { status: 'unreachable' }), detail };
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.rmSync)(state, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/wait-mode.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The manifest of the checked-out commit, from the workspace's git (not the file, which an earlier
+ * step may have rewritten): in a deploy job, check out the commit job's `commit-sha`.
+ */
+async function committedManifest(settings) {
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
+    return new Promise((resolve, reject) => {
+        execFile('git', ['show', `HEAD:./${settings.output}`], { cwd: settings.root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }, (error, stdout, stderr) => {
+            if (!error)
+                resolve(stdout);
+            else
+                reject(new InputError(`mode: wait reads '${settings.output}' from the checked-out commit, and git could not (${(0,common_inert/* inert */.tJ)(stderr.trim() || error.message)}). Check out the repository (actions/checkout) at the commit job's commit-sha output first.`));
+        });
+    });
+}
+/** What the wait waits for, told in the log. */
+async function targetsOf(settings) {
+    if (settings.waitImages.length === 0 && !/^[0-9a-f]{40}$/.test(settings.commitSha))
+        throw new InputError(`GITHUB_SHA is '${settings.commitSha}': mode: wait looks for the images built for this commit, and needs its id.`);
+    const manifest = await readPreviousManifest(await committedManifest(settings));
+    if (manifest.problem)
+        throw new Error(`'${settings.output}' at the checked-out commit cannot be read: ${manifest.problem}`);
+    const targets = selectTargets(manifest.images.values(), settings.waitImages, settings.commitSha);
+    if (targets.length === 0 && settings.waitImages.length === 0)
+        notice(`No Pod of '${settings.output}' at the checked-out commit pins ${settings.commitSha.slice(0, 7)}: nothing to wait for. A deploy job checks out the commit job's commit-sha output, where the manifest of this commit is.`);
+    for (const t of targets)
+        info(`waiting for ${t.name}: ${t.reference}`);
+    return targets;
+}
+/** Logs each answer that changed, rewrites the summary, and turns a newly present image's status to success. */
+function reporter(statuses) {
+    const seen = new Map();
+    return async (images) => {
+        for (const image of images) {
+            if (seen.get(image.name) === image.status)
+                continue;
+            seen.set(image.name, image.status);
+            const digest = image.digest ? ` (${image.digest})` : '';
+            info(`${image.name}: ${image.reference} ${image.status}${digest}`);
+            if (image.status === 'present')
+                await statuses?.post(image.name, 'success', `in the registry: ${image.reference}`);
+        }
+        const waiting = images.filter((image) => image.status !== 'present').length;
+        replaceSummary(waitSummaryHtml(images, `waiting for ${waiting} of ${images.length} image(s)`));
+    };
+}
+/** mode: wait: waits until the images are in the registry, asking as the Pods' check does. */
+async function runWait(settings) {
+    const targets = await targetsOf(settings);
+    const statuses = settings.statuses ? statusPoster(await createApi(settings), settings.commitSha, runner_namespaceObject) : undefined;
+    const credentials = runnerDockerConfig(process.env);
+    let waited;
+    try {
+        waited = await waitForImages(targets, loggedCheck(settings, credentials.folder), { timeoutMs: settings.waitTimeoutMs, intervalMs: settings.waitIntervalMs, maxIntervalMs: MAX_INTERVAL_MS }, { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) }, reporter(statuses));
+    }
+    finally {
+        credentials.cleanup();
+    }
+    const { result, images } = waited;
+    const late = images.filter((image) => image.status !== 'present');
+    for (const image of late)
+        await statuses?.post(image.name, 'failure', `not in the registry after ${waitText(settings)} (${image.status})`);
+    const line = result === 'ready'
+        ? `${images.length} image(s) in the registry`
+        : `timed out after ${waitText(settings)}: ${late.length} of ${images.length} image(s) not in the registry (${late.map((i) => `<code>${escapeHtml(i.name)}</code>`).join(', ')})`;
+    replaceSummary(waitSummaryHtml(images, line));
+    if (result === 'timed-out') {
+        const message = `${late.length} image(s) not in the registry after ${waitText(settings)}: ${late.map((i) => `${i.name} (${i.status})`).join(', ')}`;
+        if (settings.failOnTimeout)
+            setFailed(message);
+        else
+            warning(message);
+    }
+    return { result, built: JSON.stringify(images) };
+}
+function waitText(settings) {
+    return durationText(settings.waitTimeoutMs);
+}
+/** The Pods' check, with the reason of an answer other than present logged when it changes. */
+function loggedCheck(settings, dockerConfig) {
+    const options = { script: loadScripts().check, insecureRegistries: settings.insecureRegistries, dockerConfig, attempts: 2 };
+    const told = new Map();
+    return async (target) => {
+        const probe = await checkImage(target, options);
+        if (probe.status !== 'present' && probe.detail && told.get(target.name) !== probe.detail) {
+            told.set(target.name, probe.detail);
+            info(`${target.name}: ${probe.detail}`);
+        }
+        return probe;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/action/main.ts
+
 
 
 
@@ -7677,11 +8371,8 @@ async function main_run() {
             debug(line);
         const resolved = resolveMode(settings, process.env.GITHUB_REF ?? '');
         info(`kaniko-gitops: ${resolved.reason}`);
-        const outputs = resolved.mode === 'commit'
-            ? await runCommit(settings)
-            : resolved.mode === 'diff'
-                ? await runDiff(settings)
-                : await runRender(settings);
+        const runMode = { commit: runCommit, diff: runDiff, render: runRender, wait: runWait }[resolved.mode];
+        const outputs = await runMode(settings);
         for (const [name, value] of Object.entries(outputs))
             if (value !== undefined)
                 setOutput(name, value);
