@@ -100,7 +100,11 @@ describe('render', () => {
       '--compressed-caching=false',
     ])
     const secret = pod.spec.volumes.find((v: { name: string }) => v.name === 'docker-config')
-    expect(secret.secret).toEqual({ secretName: 'docker-config-secret', items: [{ key: '.dockerconfigjson', path: 'config.json' }] })
+    expect(secret.secret).toEqual({
+      secretName: 'docker-config-secret',
+      items: [{ key: '.dockerconfigjson', path: 'config.json' }],
+      optional: true,
+    })
     for (const c of [init, builder]) {
       expect(c.volumeMounts).toContainEqual({ name: 'docker-config', mountPath: '/kaniko/.docker', readOnly: true })
       expect(c.securityContext.privileged ?? false).toBe(false)

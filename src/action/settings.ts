@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { InputError } from '../common/errors.js'
 import { isDns1123Label, normalizeName } from '../common/names.js'
-import { explainPinnedImage, explainRegistryHost, explainRegistryPrefix, registryHost } from '../common/reference.js'
+import { explainPinnedImage, explainRegistryHost, explainRegistryPrefix, isDockerHubHost, registryHost } from '../common/reference.js'
 import { parseDuration } from '../registry/wait.js'
 import { compileGlob } from '../scan/glob.js'
 import type { RunEvent } from './event.js'
@@ -225,6 +225,15 @@ type RunPart = Pick<Settings, 'mode' | 'forceBuild' | 'forceImages' | 'forceNonc
 function runSettings(inputs: Inputs, vars: NodeJS.ProcessEnv, event: RunEvent): RunPart {
   const runId = variable(vars, 'GITHUB_RUN_ID')
   const attempt = variable(vars, 'GITHUB_RUN_ATTEMPT') || '1'
+  // The nonce reaches a label of forced images and a check script's environment: digits only.
+  for (const [name, value] of [
+    ['GITHUB_RUN_ID', runId],
+    ['GITHUB_RUN_ATTEMPT', attempt],
+  ] as const) {
+    if (value !== '' && !/^[0-9]{1,20}$/.test(value)) {
+      throw new InputError(`${name} is '${value}': expected a whole number (it marks the images a forced run builds).`)
+    }
+  }
   return {
     mode: inputs.choice('mode', MODES),
     forceBuild: inputs.boolean('force-build'),
@@ -356,6 +365,15 @@ function credentialHelperMap(inputs: Inputs): Readonly<Record<string, string>> {
     if (at === -1) fail('credential-helpers', raw, `expected host=helper pairs such as europe-docker.pkg.dev=gcr, but '${item}' has no '='`)
     const problem = explainRegistryHost(host)
     if (problem) fail('credential-helpers', raw, `expected host=helper pairs such as europe-docker.pkg.dev=gcr, but ${problem}`)
+    // kaniko looks Docker Hub up as index.docker.io (or its v1 URL), skopeo as docker.io: no one
+    // name serves both, and no cloud helper serves Docker Hub.
+    if (isDockerHubHost(host)) {
+      fail(
+        'credential-helpers',
+        raw,
+        `expected hosts of cloud registries, but ${host} is Docker Hub, which kaniko and skopeo look up under different names; give Docker Hub's credentials in the registry-secret`,
+      )
+    }
     if (!HELPER_NAME.test(helper)) {
       fail(
         'credential-helpers',
@@ -532,6 +550,9 @@ function isBranchName(value: string): boolean {
   )
 }
 
+/** Kubernetes' IsDNS1123Subdomain: labels of [a-z0-9-] joined by dots, 253 characters in all, no limit per label. */
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/
+
 function isDns1123Subdomain(value: string): boolean {
-  return value.length <= 253 && value.split('.').every((label) => isDns1123Label(label))
+  return value.length <= 253 && DNS1123_SUBDOMAIN.test(value)
 }

@@ -73,7 +73,15 @@ export function explainRepoFolder(dir: string): string | undefined {
   return info.isDirectory() ? undefined : 'it is not a folder'
 }
 
-export function parseArgs(argv: readonly string[], known: ReadonlySet<string>): { command: string; flags: Map<string, string[]> } {
+/**
+ * The command and the flags' values. Only a flag of `bare` (the boolean inputs) may come without a
+ * value, and is then `true`; any other flag takes the next argument, or says that it needs one.
+ */
+export function parseArgs(
+  argv: readonly string[],
+  known: ReadonlySet<string>,
+  bare: ReadonlySet<string>,
+): { command: string; flags: Map<string, string[]> } {
   const flags = new Map<string, string[]>()
   let command = 'render'
   for (let i = 0; i < argv.length; i++) {
@@ -97,7 +105,8 @@ export function parseArgs(argv: readonly string[], known: ReadonlySet<string>): 
     let value: string
     if (eq !== -1) value = arg.slice(eq + 1)
     else if (i + 1 < argv.length && !(argv[i + 1] as string).startsWith('--')) value = argv[++i] as string
-    else value = 'true'
+    else if (bare.has(name)) value = 'true'
+    else throw new Error(`--${name} needs a value: --${name} VALUE, or --${name}=VALUE ('--${name}=' for an empty one)`)
     flags.set(name, [...(flags.get(name) ?? []), value])
   }
   return { command, flags }
@@ -139,7 +148,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0
     }
     const inputs = loadInputs()
-    const { command, flags } = parseArgs(argv, new Set([...Object.keys(inputs), 'repo', 'repository', 'help']))
+    // The boolean inputs (default true or false) may be bare flags: `--force-build`.
+    const booleans = Object.keys(inputs).filter((name) => ['true', 'false'].includes(inputs[name]?.default ?? ''))
+    const { command, flags } = parseArgs(
+      argv,
+      new Set([...Object.keys(inputs), 'repo', 'repository', 'help']),
+      new Set([...booleans, 'help']),
+    )
     if (command !== 'render') throw new Error(`unknown command '${command}'; expected render\n\n${USAGE}`)
 
     const repoFlag = flags.get('repo')?.at(-1) ?? '.'

@@ -98,6 +98,11 @@ export function registryHost(reference: string): string {
 const DOCKER_HUB = 'docker.io'
 /** Other names of Docker Hub's registry: the legacy index, and the host its API is served from. */
 const DOCKER_HUB_ALIASES = new Set(['index.docker.io', 'registry-1.docker.io'])
+/** Whether a registry host is one of Docker Hub's names. */
+export function isDockerHubHost(host: string): boolean {
+  const lower = host.toLowerCase()
+  return lower === DOCKER_HUB || DOCKER_HUB_ALIASES.has(lower)
+}
 const REPOSITORY_PATH = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`)
 const HOST = new RegExp(`^${DOMAIN}$`)
 

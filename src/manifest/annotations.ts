@@ -10,6 +10,9 @@ export const ANNOTATION = {
   renderKey: 'kaniko-gitops/render-key',
 } as const
 
+/** The image label a forced build carries, with the run's force nonce: a forced child waits for it on its forced parents. */
+export const FORCE_IMAGE_LABEL = 'dev.kaniko-gitops.forced'
+
 export const LABEL = {
   name: 'app.kubernetes.io/name',
   component: 'app.kubernetes.io/component',

@@ -9,7 +9,7 @@ import { limitName } from '../common/names.js'
 import { registryHost } from '../common/reference.js'
 import { sha256Hex } from '../common/sha256.js'
 import type { PlannedImage } from '../plan/plan.js'
-import { ANNOTATION, LABEL, MANAGED_BY } from './annotations.js'
+import { ANNOTATION, FORCE_IMAGE_LABEL, LABEL, MANAGED_BY } from './annotations.js'
 import { emitScalar, emitYaml, type Json } from './emit.js'
 
 export type { IConfigMap, IPod }
@@ -105,7 +105,7 @@ void everySettingKeyed
  * instead of writing the Pod again.
  */
 export function renderKey(image: PlannedImage, settings: PodSettings, scriptsConfigMap: string): string {
-  const { status: _status, parents, target, platform, extraTags, resources, nodeSelector, tolerations, ...inputs } = image
+  const { status: _status, parents, forcedParents, target, platform, extraTags, resources, nodeSelector, tolerations, ...inputs } = image
   // The text of JSON.stringify([fingerprint, inputs, shaping, scriptsConfigMap, configured?]),
   // with the settings part written once per run instead of once per image.
   // Only a Pod of the git context names its commit: a local one must not change with each new commit.
@@ -123,9 +123,9 @@ export function renderKey(image: PlannedImage, settings: PodSettings, scriptsCon
   if (setsAny) {
     key += `,${JSON.stringify({ target, platform, extraTags, resources, nodeSelector, tolerations })}`
   }
-  // Likewise the parents, and the settings of how a child waits for them: an image without parents
-  // keeps its key whatever the ordering.
-  if (parents.length > 0) key += `,${JSON.stringify([parents, settings.ordering, settings.parentTimeout])}`
+  // Likewise the parents (and which of them are forced), and the settings of how a child waits for
+  // them: an image without parents keeps its key whatever the ordering.
+  if (parents.length > 0) key += `,${JSON.stringify([parents, forcedParents, settings.ordering, settings.parentTimeout])}`
   return sha256Hex(`${key}]`).slice(0, 32)
 }
 
@@ -339,8 +339,16 @@ function podVolumes(settings: PodSettings, scriptsConfigMap: string): { mounts: 
   return { mounts, volumes }
 }
 
+/**
+ * Optional: a missing secret, or one without `.dockerconfigjson`, mounts an empty folder instead of
+ * holding the Pod in ContainerCreating; the scripts then warn and ask anonymously, and a push that
+ * needs credentials fails visibly.
+ */
 function secretVolume(name: string, settings: PodSettings): Volume {
-  return { name, secret: { secretName: settings.registrySecret, items: [{ key: '.dockerconfigjson', path: 'config.json' }] } }
+  return {
+    name,
+    secret: { secretName: settings.registrySecret, items: [{ key: '.dockerconfigjson', path: 'config.json' }], optional: true },
+  }
 }
 
 /** kaniko's arguments: where the context is, what to build, where to push, the cache. */
@@ -365,6 +373,8 @@ function kanikoArgs(image: PlannedImage, settings: PodSettings): string[] {
   for (const buildArg of image.buildArgs) args.push(`--build-arg=${buildArg}`)
   for (const host of settings.insecureRegistries) args.push(`--insecure-registry=${host}`, `--skip-tls-verify-registry=${host}`)
   if (settings.context === 'git') args.push(`--label=org.opencontainers.image.revision=${image.commit}`)
+  // Tells this run's forced build from an older one under the same tag: forced children wait for it.
+  if (image.forced) args.push(`--label=${FORCE_IMAGE_LABEL}=${settings.forceNonce}`)
   args.push(`--cache=${settings.cache}`)
   if (settings.cache && settings.cacheRepo !== '') args.push(`--cache-repo=${settings.cacheRepo}`)
   if (settings.cache && settings.cacheTtl !== '') args.push(`--cache-ttl=${settings.cacheTtl}`)
@@ -387,14 +397,19 @@ function imageEnv(image: PlannedImage, settings: PodSettings): EnvVar[] {
 
 /**
  * With `registry` ordering, what the check waits for before its own question: the in-repo parents'
- * content-tagged images (references of the registry's validated form: no blanks, no shell syntax).
+ * content-tagged images (references of the registry's validated form: no blanks, no shell syntax),
+ * and of a forced image's forced parents, their build of this run (the force nonce in their label).
  */
 function parentEnv(image: PlannedImage, settings: PodSettings): EnvVar[] {
   if (settings.ordering !== 'registry' || image.parents.length === 0) return []
-  return [
+  const env = [
     { name: 'PARENT_IMAGES', value: image.parents.join(' ') },
     { name: 'PARENT_TIMEOUT_SECONDS', value: String(settings.parentTimeout) },
   ]
+  if (image.forcedParents.length > 0) {
+    env.push({ name: 'FORCED_PARENT_IMAGES', value: image.forcedParents.join(' ') }, { name: 'FORCE_NONCE', value: settings.forceNonce })
+  }
+  return env
 }
 
 /** The small containers' user and rights: an unprivileged user that writes only to its volumes. */
@@ -410,8 +425,13 @@ function restricted(): Container['securityContext'] {
 
 /** The registry check: is `image:tag` there already? With credential helpers, as the push asks. */
 function initContainer(image: PlannedImage, settings: PodSettings, env: EnvVar[], mounts: VolumeMount[]): Container {
-  const checkEnv = [...env, { name: 'HOME', value: STATE_DIR }, { name: 'TMPDIR', value: STATE_DIR }]
   const names = helperNames(settings)
+  const checkEnv = [
+    ...env,
+    { name: 'HOME', value: STATE_DIR },
+    { name: 'TMPDIR', value: STATE_DIR },
+    { name: 'REGISTRY_CREDENTIALS', value: registryCredentials(settings) },
+  ]
   let checkMounts = mounts
   if (names !== '') {
     const helper = settings.credentialHelpers[registryHost(image.repository)]
@@ -429,6 +449,12 @@ function initContainer(image: PlannedImage, settings: PodSettings, env: EnvVar[]
     terminationMessagePolicy: 'FallbackToLogsOnError',
     volumeMounts: checkMounts,
   }
+}
+
+/** Where the check's config.json comes from: none (asks anonymously), the secret, or kaniko-setup. */
+function registryCredentials(settings: PodSettings): 'none' | 'secret' | 'helpers' {
+  if (Object.keys(settings.credentialHelpers).length > 0) return 'helpers'
+  return settings.registrySecret === '' ? 'none' : 'secret'
 }
 
 /** The configured helper names, each once, separated by spaces ('' for none). */
@@ -512,7 +538,7 @@ function podAnnotations(image: PlannedImage, settings: PodSettings, key: string)
 /**
  * A Pod with every optional part set (git context, registry ordering, a secret merged with
  * credential helpers), its opposite (local context, nothing set but the secret), credential helpers
- * without a secret, and the first under sync-wave ordering.
+ * without a secret, neither, and the first under sync-wave ordering.
  */
 const SAMPLE_IMAGE: PlannedImage = {
   name: 'sample',
@@ -532,6 +558,7 @@ const SAMPLE_IMAGE: PlannedImage = {
   status: 'unchanged',
   wave: 1,
   parents: [`registry.sample:5000/team/base:${'3'.repeat(16)}`, `registry.sample:5000/team/tools:${'4'.repeat(16)}`],
+  forcedParents: [`registry.sample:5000/team/base:${'3'.repeat(16)}`],
   buildArgs: [`BASE=registry.sample:5000/team/base:${'3'.repeat(16)}`, 'V=1.10$(GIT_PASSWORD)'],
   target: 'runtime',
   platform: 'linux/arm64',
@@ -586,6 +613,7 @@ export function podCodeFingerprint(): string {
       forced: false,
       wave: 0,
       parents: [],
+      forcedParents: [],
       buildArgs: [],
       target: '',
       platform: '',
@@ -607,6 +635,8 @@ export function podCodeFingerprint(): string {
       nameDocument(podObject(SAMPLE_IMAGE, SAMPLE_SETTINGS, 'sample-scripts', 'sample-key'), SAMPLE_IMAGE.name).text,
       nameDocument(podObject(local, localSettings, 'sample-scripts', 'sample-key'), local.name).text,
       nameDocument(podObject(local, helpersOnly, 'sample-scripts', 'sample-key'), local.name).text,
+      // No credentials at all: no secret, no helpers.
+      nameDocument(podObject(local, { ...localSettings, registrySecret: '' }, 'sample-scripts', 'sample-key'), local.name).text,
       // The other ordering: the sync wave instead of the wait.
       nameDocument(
         podObject(SAMPLE_IMAGE, { ...SAMPLE_SETTINGS, ordering: 'sync-waves' }, 'sample-scripts', 'sample-key'),

@@ -58,6 +58,11 @@ export interface PlannedImage extends ConfiguredBuild {
    */
   readonly parents: readonly string[]
   /**
+   * Of `parents`, those this render forces too, when the image itself is forced ([] otherwise): the
+   * forced build must wait for their rebuild of this run, not take their images already in the registry.
+   */
+  readonly forcedParents: readonly string[]
+  /**
    * `NAME=value` build args, sorted: the configured ones, and `NAME=<parent>:<content tag>` for each
    * FROM (or COPY --from, RUN --mount from=) that goes through an ARG to an in-repo parent (which wins
    * over a configured value).
@@ -212,10 +217,12 @@ function planImage(
     forced: isForced,
     status,
     wave: graph.depth.get(file.path) as number,
-    parents:
-      parentNames.length === 0
-        ? []
-        : [...new Set(edges.map((e) => `${options.registry}/${names.get(e.parent)}:${tagOf(e.parent)}`))].sort(),
+    parents: parentNames.length === 0 ? [] : parentImages(edges, names, () => true, options.registry, tagOf),
+    // A forced child builds on its forced parents' new images: it waits for those, not for the tag alone.
+    forcedParents:
+      isForced && parentNames.length > 0
+        ? parentImages(edges, names, (parent) => options.forceBuild || forced.has(parent), options.registry, tagOf)
+        : [],
     buildArgs: edges.length === 0 && file.settings === undefined ? [] : pinnedBuildArgs(file, edges, names, options.registry, tagOf),
     target: file.settings?.target ?? '',
     platform: file.settings?.platform ?? '',
@@ -224,6 +231,18 @@ function planImage(
     nodeSelector: file.settings?.nodeSelector ?? {},
     tolerations: file.settings?.tolerations ?? [],
   }
+}
+
+/** `<registry>/<parent>:<content tag>` of each in-repo parent whose name is `taken`, sorted, without repeats. */
+function parentImages(
+  edges: readonly ParentEdge[],
+  names: ReadonlyMap<string, string>,
+  taken: (name: string) => boolean,
+  registry: string,
+  tagOf: (path: string) => string,
+): string[] {
+  const kept = edges.filter((e) => taken(names.get(e.parent) as string))
+  return [...new Set(kept.map((e) => `${registry}/${names.get(e.parent)}:${tagOf(e.parent)}`))].sort()
 }
 
 /** `renamed` when the image was (`was`) named otherwise; else new, changed or unchanged against the previous image at its path. */

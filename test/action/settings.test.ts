@@ -128,6 +128,21 @@ describe('getSettings', () => {
     }
   })
 
+  it("takes Kubernetes' object names as Kubernetes does: a label of any length, 253 characters in all", async () => {
+    const long = 'a'.repeat(64)
+    const full = `${'a'.repeat(100)}.${'b'.repeat(100)}.${'c'.repeat(51)}`
+    expect(full).toHaveLength(253)
+    for (const name of [long, full, 'a', 'build-er.kaniko']) {
+      const s = await settingsFor({ registry: 'docker.io/a', 'service-account': name, 'registry-secret': name, 'git-secret': name })
+      expect([s.serviceAccount, s.registrySecret, s.gitSecret]).toEqual([name, name, name])
+    }
+    for (const name of [`${full}d`, 'a.', '.a', 'a-', '-a', 'a..b', 'a.-b']) {
+      await expect(settingsFor({ registry: 'docker.io/a', 'service-account': name })).rejects.toThrow(
+        `Input 'service-account' has the value '${name}'`,
+      )
+    }
+  })
+
   it('pins the git context through the branch of a push, the branch input, or the PR base', async () => {
     expect((await settingsFor({ registry: 'docker.io/a', branch: 'release' })).gitRef).toBe('refs/heads/release')
     expect((await settingsFor({ registry: 'docker.io/a' }, { GITHUB_REF: 'refs/pull/7/merge', GITHUB_BASE_REF: 'dev' })).gitRef).toBe(
@@ -273,6 +288,17 @@ describe('getSettings', () => {
     const local = await settingsFor({ registry: 'docker.io/a', context: 'local' }, { GITHUB_SHA: '', GITHUB_REPOSITORY: '' })
     expect(local.context).toBe('local')
     expect(local.repositoryName).toBe('ws')
+  })
+
+  it('takes the force nonce from a run id and attempt of digits alone (it reaches a label and a script)', async () => {
+    const s = await settingsFor({ registry: 'docker.io/a' }, { GITHUB_RUN_ID: '77', GITHUB_RUN_ATTEMPT: '3' })
+    expect(s.forceNonce).toBe('77-3')
+    await expect(settingsFor({ registry: 'docker.io/a' }, { GITHUB_RUN_ID: '7 $(id)' })).rejects.toThrow(
+      "GITHUB_RUN_ID is '7 $(id)': expected a whole number",
+    )
+    await expect(settingsFor({ registry: 'docker.io/a' }, { GITHUB_RUN_ATTEMPT: '1;x' })).rejects.toThrow(
+      "GITHUB_RUN_ATTEMPT is '1;x': expected a whole number",
+    )
   })
 })
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { explainRepoFolder, main, repositoryNameOf } from '../../src/cli/index.js'
@@ -80,6 +80,31 @@ describe('kaniko-gitops render --repo', () => {
     })
     expect((await cli(['render', '--repo', dir, '--registry', 'docker.io/acme', '--context', 'local', '--cache', 'False'])).status).toBe(0)
     expect(readFileSync(path.join(dir, 'deploy/manifest.yaml'), 'utf8')).not.toContain('--cache=true')
+  })
+
+  it.each(['service-account', 'registry-secret', 'git-secret', 'branch', 'repo'])(
+    '--%s without a value is refused, naming the flag, and nothing is written',
+    async (flag) => {
+      const dir = tree({ Dockerfile: FROM })
+      for (const args of [[`--${flag}`], [`--${flag}`, '--context', 'local']]) {
+        const run = await cli(['render', '--repo', dir, '--registry', 'docker.io/acme', '--context', 'local', ...args])
+        expect(run).toEqual({
+          status: 1,
+          stderr: `kaniko-gitops: --${flag} needs a value: --${flag} VALUE, or --${flag}=VALUE ('--${flag}=' for an empty one)`,
+        })
+      }
+      expect(existsSync(path.join(dir, 'deploy/manifest.yaml'))).toBe(false)
+    },
+  )
+
+  it("a bare boolean flag is true; a string flag takes '' given as a value", async () => {
+    const dir = tree({ Dockerfile: FROM })
+    const base = ['render', '--repo', dir, '--registry', 'docker.io/acme', '--context', 'local']
+    expect(await cli([...base, '--registry-secret=', '--service-account', '', '--force-build'])).toEqual({ status: 0, stderr: '' })
+    const manifest = readFileSync(path.join(dir, 'deploy/manifest.yaml'), 'utf8')
+    expect(manifest).not.toContain('secretName')
+    expect(manifest).not.toContain('serviceAccountName')
+    expect(manifest).toContain('value: "Y"')
   })
 
   it.each([

@@ -31,6 +31,12 @@ const helperName = (value: string, host: string, helper: string) =>
     value,
     `expected a helper name of [a-z0-9._-] (at most 64, such as ecr-login) for ${host}, but got '${helper}'`,
   )
+const badHub = (value: string, host: string) =>
+  input(
+    'credential-helpers',
+    value,
+    `expected hosts of cloud registries, but ${host} is Docker Hub, which kaniko and skopeo look up under different names; give Docker Hub's credentials in the registry-secret`,
+  )
 const DEFAULT_PATTERNS = 'Dockerfile\\nContainerfile\\n*.Dockerfile\\n*.dockerfile'
 const noMatch = (patterns = DEFAULT_PATTERNS) =>
   new RegExp(
@@ -412,6 +418,27 @@ const CASES: BadCase[] = [
       'myreg.azurecr.io=acr-env\nmyreg.azurecr.io=ecr-login',
       'expected each host once, but myreg.azurecr.io is given twice',
     ),
+  },
+  // kaniko looks Docker Hub up as index.docker.io, skopeo as docker.io: a helper for it serves one of them.
+  ...['docker.io', 'index.docker.io', 'registry-1.docker.io'].map(
+    (host): BadCase => ({
+      name: `credential-helpers: Docker Hub as ${host}`,
+      files: TWO,
+      inputs: { 'credential-helpers': `europe-docker.pkg.dev=gcr, ${host}=ecr-login` },
+      message: badHub(`europe-docker.pkg.dev=gcr, ${host}=ecr-login`, host),
+    }),
+  ),
+  {
+    name: 'registry-secret: 254 characters',
+    files: TWO,
+    inputs: { 'registry-secret': `${'a'.repeat(63)}.${'b'.repeat(190)}` },
+    message: badSecret(`${'a'.repeat(63)}.${'b'.repeat(190)}`),
+  },
+  {
+    name: 'registry-secret: an empty label',
+    files: TWO,
+    inputs: { 'registry-secret': 'docker..config' },
+    message: badSecret('docker..config'),
   },
   {
     name: 'git-secret: a space',

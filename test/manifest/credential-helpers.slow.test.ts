@@ -125,6 +125,50 @@ describe('kaniko-setup under busybox sh', () => {
     expect(existsSync(path.join(sb.volume('docker-config'), 'config.json'))).toBe(false)
   })
 
+  it('a missing secret, or one without .dockerconfigjson: credHelpers alone, with a warning, and the check decides', async () => {
+    const r = await render({ 'credential-helpers': `${registry.host}=kgtest` })
+    const digest = await registry.pushImage('team/app', r.tag)
+    const secretsOf: Record<string, Record<string, string>>[] = [{}, { 'docker-config-secret': { 'config.json': '{"auths":{}}' } }]
+    for (const secrets of secretsOf) {
+      // The kubelet mounts an empty folder for the optional volume, and fails the mount otherwise.
+      const sb = new PodSandbox(r.manifest, r.pod, secrets)
+      cleanups.push(() => sb.cleanup())
+      const setup = await runSetup(sb)
+      expect(setup.code).toBe(0)
+      expect(setup.log).toContain('kaniko-setup: WARNING: the registry secret has no readable config.json')
+      expect(configOf(sb)).toEqual({ credHelpers: { [registry.host]: 'kgtest' } })
+      expect((await runCheck(sb)).code).toBe(0)
+      expect(decision(sb)).toBe(`skip ${digest}`)
+    }
+  })
+
+  it('1.5 MB of blanks in and around the secret: one linear pass, a few seconds at most', async () => {
+    const r = await render({ 'credential-helpers': `${registry.host}=kgtest` })
+    const blanks = ' \t\r\n'.repeat(64 * 1024)
+    const auths = { auths: { 'docker.io': { auth: basic('hub') } } }
+    // 256 KB of blanks six times: a line of them and lines of them on each side, and inside the object.
+    const secret = `${blanks.replaceAll('\n', ' ')}\n${blanks}{"auths" :${blanks}${JSON.stringify(auths.auths)}${blanks}}${blanks}${blanks.replaceAll('\n', ' ')}`
+    const sb = sandbox(r, secret)
+    const setup = await sb.run('kaniko-setup', { shell: ['busybox', 'sh'], env: { HELPERS_SOURCE: source }, timeoutMs: 10_000 })
+    expect(setup.code).toBe(0)
+    expect(configOf(sb)).toEqual({ ...auths, credHelpers: { [registry.host]: 'kgtest' } })
+  }, 30_000)
+
+  it.each([
+    ['two objects', '{"auths":{}}{"auths":{}}'],
+    ['a trailing comma', '{"auths":{},}'],
+  ])('a secret of {...} that is not one JSON object (%s): the check fails with an ERROR and decides nothing', async (_name, secret) => {
+    const r = await render({ 'credential-helpers': `${registry.host}=kgtest` })
+    await registry.pushImage('team/app', r.tag)
+    const sb = sandbox(r, secret)
+    expect((await runSetup(sb)).code).toBe(0)
+    const check = await runCheck(sb)
+    expect(check.code).toBe(1)
+    expect(check.log).toContain(`kaniko-init: ERROR: cannot check ${r.image}: `)
+    expect(check.log).toContain('invalid character')
+    expect(existsSync(path.join(sb.volume('state'), 'decision'))).toBe(false)
+  })
+
   it("the helper wins over the secret's credHelpers and auths for its host", async () => {
     const r = await render({ 'credential-helpers': `${registry.host}=kgtest` })
     const digest = await registry.pushImage('team/app', r.tag)

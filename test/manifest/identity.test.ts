@@ -44,7 +44,11 @@ describe('service-account', () => {
     expect(pod.spec).not.toHaveProperty('serviceAccountName')
     expect(pod.spec.automountServiceAccountToken).toBe(false)
     expect(pod.spec.initContainers.map((c: Doc) => c.name)).toEqual(['kaniko-init'])
-    expect(volume(pod, 'docker-config').secret.secretName).toBe('docker-config-secret')
+    expect(volume(pod, 'docker-config').secret).toEqual({
+      secretName: 'docker-config-secret',
+      items: [{ key: '.dockerconfigjson', path: 'config.json' }],
+      optional: true,
+    })
   })
 })
 
@@ -55,6 +59,15 @@ describe("registry-secret ''", () => {
     for (const name of ['kaniko-init', 'image-builder'])
       expect(mountsOf(container(pod, name)).map(([n]) => n)).toEqual(['state', 'scripts'])
     expect(text).not.toContain('secretName')
+  })
+
+  it('tells the check where its credentials come from: none, the secret, or kaniko-setup', async () => {
+    const credentials = async (inputs: Record<string, string>) =>
+      envOf(container((await renderPod(inputs)).pod, 'kaniko-init')).REGISTRY_CREDENTIALS
+    expect(await credentials({ 'registry-secret': '' })).toBe('none')
+    expect(await credentials({})).toBe('secret')
+    expect(await credentials({ 'credential-helpers': 'europe-docker.pkg.dev=gcr' })).toBe('helpers')
+    expect(await credentials({ 'credential-helpers': 'europe-docker.pkg.dev=gcr', 'registry-secret': '' })).toBe('helpers')
   })
 })
 
@@ -79,9 +92,11 @@ describe('credential-helpers', () => {
       ['scripts', '/kaniko-gitops-scripts'],
       ['registry-secret', '/kaniko-gitops-secret'],
     ])
+    // Optional: a missing secret leaves the folder empty instead of holding the Pod in ContainerCreating.
     expect(volume(pod, 'registry-secret').secret).toEqual({
       secretName: 'docker-config-secret',
       items: [{ key: '.dockerconfigjson', path: 'config.json' }],
+      optional: true,
     })
     expect(volume(pod, 'docker-config')).toEqual({ name: 'docker-config', emptyDir: { medium: 'Memory', sizeLimit: '2Mi' } })
     expect(volume(pod, 'credential-helpers')).toEqual({ name: 'credential-helpers', emptyDir: { sizeLimit: '256Mi' } })

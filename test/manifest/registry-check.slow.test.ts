@@ -188,24 +188,39 @@ describe('the registry check, answer by answer', () => {
     expect(init.log).not.toContain('wrong password')
   })
 
-  it('missing config file: reports it, asks anonymously, and builds when refused', async () => {
+  it('a secret without .dockerconfigjson: the Pod runs, the check reports it, asks anonymously, and builds when refused', async () => {
     const r = await render(auth.host, { 'insecure-registry': 'true' })
     const sb = sandbox(r, null)
     const init = await runInit(sb)
     expect(init.code).toBe(0)
     expect(init.log).toContain(
-      `kaniko-init: WARNING: no readable registry credentials at ${sb.volume('docker-config')}/config.json (is the secret mounted?); asking anonymously`,
+      `kaniko-init: WARNING: no readable registry credentials at ${sb.volume('docker-config')}/config.json (the registry secret is missing, or its key is not .dockerconfigjson); asking anonymously`,
     )
     expect(init.log).toContain('the registry refused the request')
     expect(decision(sb)).toBe('build refused')
   })
 
-  it('missing config file on an open registry: reports it and still finds the image', async () => {
+  it('no registry secret at all: the optional volume lets the Pod run, and the check finds the image on an open registry', async () => {
     const r = await render(plain.host, { 'insecure-registry': 'true' })
     const digest = await plain.pushImage(r.repository, r.tag)
-    const sb = sandbox(r, null)
+    // No secret given: the kubelet mounts an empty folder for an optional volume, and fails the mount otherwise.
+    const sb = new PodSandbox(r.manifest, r.pod, {})
+    cleanups.push(() => sb.cleanup())
     const init = await runInit(sb)
+    expect(init.code).toBe(0)
     expect(init.log).toContain('WARNING: no readable registry credentials')
+    expect(decision(sb)).toBe(`skip ${digest}`)
+  })
+
+  it("registry-secret '': asks anonymously without a warning, and finds the image", async () => {
+    const r = await render(plain.host, { 'insecure-registry': 'true', 'registry-secret': '' })
+    const digest = await plain.pushImage(r.repository, r.tag)
+    const sb = new PodSandbox(r.manifest, r.pod, {})
+    cleanups.push(() => sb.cleanup())
+    const init = await runInit(sb)
+    expect(init.code).toBe(0)
+    expect(init.log).toContain('kaniko-init: asking anonymously (registry-secret is empty)')
+    expect(init.log).not.toContain('WARNING')
     expect(decision(sb)).toBe(`skip ${digest}`)
   })
 

@@ -60,6 +60,7 @@ const PLAIN: PlannedImage = {
   status: 'unchanged',
   wave: 0,
   parents: [],
+  forcedParents: [],
   buildArgs: [],
   target: '',
   platform: '',
@@ -108,6 +109,7 @@ const VARIANTS: [PlannedImage, real.PodSettings][] = [
     { ...SETTINGS, repositoryName: 'r'.repeat(80), ordering: 'sync-waves' },
   ],
   [CHILD, SETTINGS],
+  [{ ...CHILD, forced: true, forcedParents: CHILD.parents }, SETTINGS],
   [PLAIN, { ...SETTINGS, context: 'local' }],
   [PLAIN, { ...SETTINGS, serviceAccount: 'builder', credentialHelpers: { 'registry.example.com': 'ecr-login' } }],
   [PLAIN, { ...SETTINGS, registrySecret: '', credentialHelpers: { 'registry.example.com': 'acr-env' } }],
@@ -129,6 +131,8 @@ const EDITS: Edit[] = [
   ['manifest/pod.ts', 'String(image.wave)', 'String(image.wave + 1)'],
   // Images with in-repo parents only, under registry ordering.
   ['manifest/pod.ts', "image.parents.join(' ')", "image.parents.join(',')"],
+  // Forced children of forced parents only, under registry ordering.
+  ['manifest/pod.ts', "name: 'FORCED_PARENT_IMAGES'", "name: 'FORCED_PARENTS'"],
   // Values beyond ASCII only: the emitter.
   ['manifest/emit.ts', "padStart(4, '0')", "padStart(4, '0').toUpperCase()"],
   // Repository names over 63 characters only: naming.
@@ -158,6 +162,11 @@ describe('the render key', () => {
     expect(real.renderKey(CHILD, { ...SETTINGS, parentTimeout: 60 }, 'scripts')).not.toBe(real.renderKey(CHILD, SETTINGS, 'scripts'))
     const otherParent = { ...CHILD, parents: [`registry.example.com/acme/base:${'b'.repeat(16)}`] }
     expect(real.renderKey(otherParent, SETTINGS, 'scripts')).not.toBe(real.renderKey(CHILD, SETTINGS, 'scripts'))
+    // A forced child renders otherwise when its parent is forced too (it waits for that build).
+    const forcedChild = { ...CHILD, forced: true }
+    expect(real.renderKey({ ...forcedChild, forcedParents: CHILD.parents }, SETTINGS, 'scripts')).not.toBe(
+      real.renderKey(forcedChild, SETTINGS, 'scripts'),
+    )
   })
 
   it.each(EDITS)('changes for every image when the code that shapes a Pod changes: %s, %s', async (...edit) => {

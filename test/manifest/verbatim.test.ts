@@ -64,6 +64,7 @@ describe('the texts of a Pod reach its containers verbatim (property)', () => {
             status: 'new',
             wave: 0,
             parents: [],
+            forcedParents: [],
             buildArgs: [`LEAK=${s(t[4] as string)}`, `${s(t[5] as string)}=x`],
             target: s(t[6] as string),
             platform: s(t[7] as string),

@@ -92,6 +92,32 @@ describe('images built on images of the same repository', () => {
     expect(initEnv(podsByName(byDefault.manifest).get('scipy-notebook')).PARENT_TIMEOUT_SECONDS).toBe('10800')
   })
 
+  it('forced: a forced child waits for the build of this run of each parent forced with it (label and nonce), a child forced alone for the tag', async () => {
+    const forced = ['minimal-notebook', 'scipy-notebook', 'r-notebook']
+    const outcome = await renderIn(repo(STACKS), { registry: 'quay.io/jupyter', 'force-images': forced.join(',') }, { GITHUB_RUN_ID: '42' })
+    const pods = podsByName(outcome.manifest)
+    const ref = (name: string) => `quay.io/jupyter/${name}:${outcome.images.find((i) => i.name === name)?.tag}`
+    const waitsFor = (name: string) => [initEnv(pods.get(name)).FORCED_PARENT_IMAGES, initEnv(pods.get(name)).FORCE_NONCE]
+    // Forced with its parent; forced alone (base-notebook is not forced); not forced, under a forced parent.
+    expect(waitsFor('scipy-notebook')).toEqual([ref('minimal-notebook'), '42-1'])
+    expect(waitsFor('r-notebook')).toEqual([ref('scipy-notebook'), '42-1'])
+    expect(waitsFor('minimal-notebook')).toEqual([undefined, undefined])
+    expect(waitsFor('julia-notebook')).toEqual([undefined, undefined])
+    // Every forced build labels its image with the nonce; no other build does.
+    for (const name of Object.keys(WAVES)) {
+      const labelled = (pods.get(name).spec.containers[0].args as string[]).includes('--label=dev.kaniko-gitops.forced=42-1')
+      expect(labelled, name).toBe(forced.includes(name))
+    }
+    // force-build forces every parent: each child waits for all of its own.
+    const all = podsByName((await renderIn(repo(STACKS), { registry: 'quay.io/jupyter', 'force-build': 'true' })).manifest)
+    expect(initEnv(all.get('all-spark-notebook')).FORCED_PARENT_IMAGES).toBe(initEnv(all.get('all-spark-notebook')).PARENT_IMAGES)
+    // Under sync waves nothing waits.
+    const waves = podsByName(
+      (await renderIn(repo(STACKS), { registry: 'quay.io/jupyter', 'force-build': 'true', ordering: 'sync-waves' })).manifest,
+    )
+    expect(initEnv(waves.get('all-spark-notebook')).FORCED_PARENT_IMAGES).toBeUndefined()
+  })
+
   it('with ordering: sync-waves, build in sync waves by depth, each on its parent exact content tag, and wait for nothing', async () => {
     const dir = repo(STACKS)
     const outcome = await renderIn(dir, { registry: 'quay.io/jupyter', ordering: 'sync-waves' })

@@ -56,9 +56,18 @@ export class PodSandbox {
         if (!cm) throw new Error(`ConfigMap '${volume.configMap.name}' is not in the manifest`)
         for (const [key, value] of Object.entries(cm.data as Record<string, string>)) writeFileSync(path.join(dir, key), value)
       } else if (volume.secret) {
-        const data = this.secrets[volume.secret.secretName] ?? {}
+        // As the kubelet: a secret, or an item's key, that is missing fails the mount (the Pod stays
+        // in ContainerCreating) unless the volume is optional, which mounts what there is.
+        const found = this.secrets[volume.secret.secretName]
+        const data = found ?? {}
+        const mountFails = (what: string) => {
+          rmSync(this.root, { recursive: true, force: true })
+          return new Error(`FailedMount: ${what}: the kubelet would not start the Pod's containers`)
+        }
+        if (found === undefined && volume.secret.optional !== true) throw mountFails(`secret ${volume.secret.secretName} not found`)
         for (const item of volume.secret.items ?? Object.keys(data).map((key) => ({ key, path: key }))) {
           if (data[item.key] !== undefined) writeFileSync(path.join(dir, item.path), data[item.key] as string)
+          else if (volume.secret.optional !== true) throw mountFails(`secret ${volume.secret.secretName} has no key ${item.key}`)
         }
       }
       this.volumes.set(volume.name, dir)

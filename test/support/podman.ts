@@ -283,9 +283,10 @@ export function adaptForPodman(rendered: Doc): Doc {
     container.imagePullPolicy = 'Never'
   }
   for (const volume of pod.spec.volumes ?? []) {
-    // podman 4.3 panics on a secret volume that does not say whether it is optional (Kubernetes'
-    // default is false).
-    if (volume.secret) volume.secret = { optional: false, ...volume.secret }
+    // podman 4.3 panics on a secret volume that does not say whether it is optional, and with
+    // `optional: true` mounts nothing of a secret it has (seen with 4.3.1). The harness creates
+    // every secret the Pod names, so false mounts what Kubernetes mounts for an optional volume.
+    if (volume.secret) volume.secret = { ...volume.secret, optional: false }
   }
   return pod
 }

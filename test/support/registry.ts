@@ -314,8 +314,8 @@ async function writeBlob(layout: string, data: Buffer | string): Promise<{ diges
   return { digest, size: buf.length }
 }
 
-/** Writes an OCI image layout at `layout` with one image tagged `tag`; returns the manifest digest. */
-export async function buildOciLayout(layout: string, tag: string, payload: string): Promise<string> {
+/** Writes an OCI image layout at `layout` with one image tagged `tag` (with `labels` in its config); returns the manifest digest. */
+export async function buildOciLayout(layout: string, tag: string, payload: string, labels?: Record<string, string>): Promise<string> {
   await mkdir(join(layout, 'blobs', 'sha256'), { recursive: true })
   await writeFile(join(layout, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }))
   const tar = tarOneFile('hello.txt', Buffer.from(payload))
@@ -326,7 +326,7 @@ export async function buildOciLayout(layout: string, tag: string, payload: strin
       created: '2024-01-01T00:00:00Z',
       architecture: 'amd64',
       os: 'linux',
-      config: { Cmd: ['/bin/true'] },
+      config: { Cmd: ['/bin/true'], ...(labels ? { Labels: labels } : {}) },
       rootfs: { type: 'layers', diff_ids: [sha256(tar)] },
       history: [{ created: '2024-01-01T00:00:00Z', created_by: 'registry test harness' }],
     }),
