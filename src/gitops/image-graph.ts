@@ -26,8 +26,18 @@ export const GRAPH_NODES = 50
 /** The most edges a drawing shows: Mermaid refuses a flowchart of more than 500 (its `maxEdges`). */
 export const GRAPH_EDGES = 200
 
-/** A label keeps at most this many characters (image names have at most 63; a hand-edited manifest may hold longer ones). */
-export const LABEL_CHARACTERS = 120
+/**
+ * A label keeps at most this many characters (image names have at most 63; a hand-edited manifest may
+ * hold longer ones). A character may take 9 as an entity code (`#1114111;`): GRAPH_NODES labels of this
+ * length, GRAPH_EDGES edges and the rest keep the chart under MERMAID_MAX_TEXT.
+ */
+export const LABEL_CHARACTERS = 80
+
+/** Mermaid draws no chart of more characters than this (its default `maxTextSize`), which GitHub keeps. */
+export const MERMAID_MAX_TEXT = 50_000
+
+/** The command line's tree indents at most this many levels; deeper lines say their level as a number. */
+export const TEXT_INDENT_LEVELS = 20
 
 /** The kind of an image of a render: what it is against the previous manifest. */
 export function kindOfReport(image: Pick<ImageReport, 'name' | 'status' | 'forced'>): GraphImage {
@@ -204,6 +214,15 @@ export function graphMarkdown(images: readonly GraphImage[], parents: ParentName
 }
 
 /**
+ * Two spaces a level, up to TEXT_INDENT_LEVELS; deeper, the level as a number (`[level 57] `), so a
+ * long chain's text grows with its length, not with its square.
+ */
+function indentOf(level: number): string {
+  const spaces = '  '.repeat(Math.min(level, TEXT_INDENT_LEVELS))
+  return level > TEXT_INDENT_LEVELS ? `${spaces}[level ${level}] ` : spaces
+}
+
+/**
  * The graph for a terminal: each image under its first parent (by name), its subtree once, and
  * `(also under: …)` naming its other parents, so that the text grows with the images, not with the
  * paths between them. Names are `inert`. Undefined when no image has an in-repo parent.
@@ -221,15 +240,15 @@ export function graphText(images: readonly GraphImage[], parents: ParentNames): 
   const children = new Map<string, string[]>()
   for (const [child, [parent]] of under) children.set(parent as string, [...(children.get(parent as string) ?? []), child])
   const lines: string[] = []
-  const walk = (name: string, indent: string) => {
+  const walk = (name: string, level: number) => {
     const also = others.get(name)
     const kind = kinds.get(name)
     const status = [kind !== undefined && kind !== 'unchanged' ? kind : '', also ? `also under: ${also.map(inert).join(', ')}` : '']
     const detail = status.filter((s) => s !== '').join('; ')
-    lines.push(`${indent}${inert(name)}${detail ? ` (${detail})` : ''}`)
-    for (const child of (children.get(name) ?? []).sort(compare)) walk(child, `${indent}  `)
+    lines.push(`${indentOf(level)}${inert(name)}${detail ? ` (${detail})` : ''}`)
+    for (const child of (children.get(name) ?? []).sort(compare)) walk(child, level + 1)
   }
   const roots = [...new Set(edges.map(([parent]) => parent))].filter((name) => !under.has(name)).sort(compare)
-  for (const root of roots) walk(root, '')
+  for (const root of roots) walk(root, 0)
   return lines.join('\n')
 }

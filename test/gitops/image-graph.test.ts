@@ -9,9 +9,11 @@ import {
   graphMarkdown,
   graphText,
   LABEL_CHARACTERS,
+  MERMAID_MAX_TEXT,
   mermaidChart,
   mermaidLabel,
   selectGraph,
+  TEXT_INDENT_LEVELS,
 } from '../../src/gitops/image-graph.js'
 
 const markdown = new MarkdownIt({ html: true })
@@ -235,6 +237,24 @@ describe('the bound on the chart', () => {
   })
 })
 
+describe("the chart's size", () => {
+  it(`stays under Mermaid's maxTextSize (${MERMAID_MAX_TEXT}) at its bound, with the longest labels and codes`, () => {
+    // GRAPH_NODES names whose every character is a 7-digit entity code, each on every earlier one, all renamed.
+    const images: GraphImage[] = Array.from({ length: GRAPH_NODES }, (_, i) => ({
+      name: String.fromCodePoint(0x10ff00 + i) + '\u{10FFFF}'.repeat(300),
+      kind: 'renamed',
+    }))
+    const parents = new Map(images.map((image, i) => [image.name, images.slice(0, i).map((p) => p.name)]))
+    const chart = mermaidChart(selectGraph(images, parents) as NonNullable<ReturnType<typeof selectGraph>>)
+    const { labels, edges } = chartParts(chart)
+    expect(labels.size).toBe(GRAPH_NODES)
+    expect(edges).toHaveLength(GRAPH_EDGES)
+    // What Mermaid parses is the text between the fences; the whole chart is under the limit too.
+    expect(chart.length).toBeLessThan(MERMAID_MAX_TEXT)
+    expect(chart.length).toBeGreaterThan(MERMAID_MAX_TEXT * 0.7)
+  })
+})
+
 describe('the graph as text for the command line', () => {
   it('puts each image under its first parent, once, naming its other parents', () => {
     expect(graphText(SMALL, SMALL_PARENTS)).toBe(
@@ -252,5 +272,22 @@ describe('the graph as text for the command line', () => {
       new Map([['::error::x', ['a\nb']]]),
     )
     expect(text).toBe('a%0Ab\n  %3A:error::x (new)')
+  })
+
+  it(`indents at most ${TEXT_INDENT_LEVELS} levels: a chain of 2,000 images grows linearly`, () => {
+    const images: GraphImage[] = Array.from({ length: 2000 }, (_, i) => ({
+      name: `image-${String(i).padStart(4, '0')}`,
+      kind: 'unchanged',
+    }))
+    const parents = new Map(images.slice(1).map((image, i) => [image.name, [(images[i] as GraphImage).name]]))
+    const lines = (graphText(images, parents) as string).split('\n')
+    expect(lines).toHaveLength(2000)
+    expect(lines[1]).toBe('  image-0001')
+    expect(lines[TEXT_INDENT_LEVELS]).toBe(`${'  '.repeat(TEXT_INDENT_LEVELS)}image-00${TEXT_INDENT_LEVELS}`)
+    expect(lines[TEXT_INDENT_LEVELS + 1]).toBe(
+      `${'  '.repeat(TEXT_INDENT_LEVELS)}[level ${TEXT_INDENT_LEVELS + 1}] image-00${TEXT_INDENT_LEVELS + 1}`,
+    )
+    expect(lines[1999]).toBe(`${'  '.repeat(TEXT_INDENT_LEVELS)}[level 1999] image-1999`)
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(2 * TEXT_INDENT_LEVELS + 24)
   })
 })
