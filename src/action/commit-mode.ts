@@ -1,3 +1,4 @@
+import { describeError } from '../common/errors.js'
 import { writeFileAtomic } from '../common/fs-atomic.js'
 import { inert } from '../common/inert.js'
 import { apiBranchWriter, gitBranchWriter } from '../gitops/branch-writer.js'
@@ -5,6 +6,8 @@ import { commitManifest, commitRequestFor } from '../gitops/commit.js'
 import { escapeHtml } from '../gitops/markdown.js'
 import { statusPoster } from '../gitops/statuses.js'
 import type { RenderOutcome } from '../manifest/outcome.js'
+import { readPreviousManifest } from '../manifest/previous.js'
+import { selectTargets } from '../registry/wait.js'
 import { scanRepository } from '../scan/scan.js'
 import { createApi } from './github.js'
 import { actionsLogger, imageOutputs, type Outputs, writeSummary } from './outputs.js'
@@ -46,11 +49,22 @@ export async function runCommit(settings: Settings): Promise<Outputs> {
   return outputs
 }
 
-/** A pending commit status for each image the committed manifest builds: new, changed or forced. */
+/**
+ * A pending commit status for each image whose Pod pins the rendered commit (what it built, forced or
+ * renamed): the wait's own rule (selectTargets), so every status the wait settles was pending first.
+ * Statuses are feedback: nothing here fails the run, whose outputs and summary are written already.
+ */
 async function postPending(settings: Settings, outcome: RenderOutcome): Promise<void> {
-  const building = outcome.images.filter((image) => image.forced || image.status === 'new' || image.status === 'changed')
-  if (building.length === 0) return
-  const statuses = statusPoster(await createApi(settings), settings.commitSha, core)
-  for (const image of building) await statuses.post(image.name, 'pending', `build of tag ${image.tag} pending`)
-  core.info(`posted a pending commit status for ${building.length} image(s) on ${settings.commitSha.slice(0, 7)}`)
+  try {
+    const manifest = await readPreviousManifest(outcome.manifest)
+    const building = selectTargets(manifest.images.values(), [], settings.commitSha)
+    if (building.length === 0) return
+    const names = building.map((target) => target.name)
+    const statuses = statusPoster(await createApi(settings), settings.commitSha, names, core)
+    core.info(`posting a pending commit status for ${building.length} image(s) on ${settings.commitSha.slice(0, 7)}`)
+    for (const image of building) await statuses.post(image.name, 'pending', `build of tag ${image.tag} pending`)
+    statuses.finish()
+  } catch (error) {
+    core.warning(`No pending commit statuses posted: ${describeError(error)}`)
+  }
 }

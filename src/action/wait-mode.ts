@@ -78,7 +78,8 @@ function reporter(statuses: StatusPoster | undefined) {
 /** mode: wait: waits until the images are in the registry, asking as the Pods' check does. */
 export async function runWait(settings: Settings): Promise<Outputs> {
   const targets = await targetsOf(settings)
-  const statuses = settings.statuses ? statusPoster(await createApi(settings), settings.commitSha, core) : undefined
+  const names = targets.map((target) => target.name)
+  const statuses = settings.statuses ? statusPoster(await createApi(settings), settings.commitSha, names, core) : undefined
   const credentials = runnerDockerConfig(process.env)
   let waited: Awaited<ReturnType<typeof waitForImages>>
   try {
@@ -94,7 +95,6 @@ export async function runWait(settings: Settings): Promise<Outputs> {
   }
   const { result, images } = waited
   const late = images.filter((image) => image.status !== 'present')
-  for (const image of late) await statuses?.post(image.name, 'failure', `not in the registry after ${waitText(settings)} (${image.status})`)
   const line =
     result === 'ready'
       ? `${images.length} image(s) in the registry`
@@ -105,6 +105,9 @@ export async function runWait(settings: Settings): Promise<Outputs> {
     if (settings.failOnTimeout) core.setFailed(message)
     else core.warning(message)
   }
+  // After the summary: statuses are feedback, and never fail the run (the poster does not throw).
+  for (const image of late) await statuses?.post(image.name, 'failure', `not in the registry after ${waitText(settings)} (${image.status})`)
+  statuses?.finish()
   return { result, built: JSON.stringify(images) }
 }
 

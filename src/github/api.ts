@@ -70,11 +70,27 @@ export interface GitHubApi {
 interface RequestErrorLike {
   status: number
   message: string
-  response?: { data?: unknown }
+  response?: { data?: unknown; headers?: Record<string, string | number | undefined> }
 }
 
 export function isRequestError(error: unknown): error is RequestErrorLike {
   return error instanceof Error && typeof (error as Partial<RequestErrorLike>).status === 'number'
+}
+
+/**
+ * A refusal for a rate limit, told apart from a missing permission (both can be 403): a 429, or a 403
+ * that says so in its message or headers. `retryAfter` is GitHub's `retry-after` (seconds), when sent.
+ * Looks through a GitHubApiError at the request error it explains.
+ */
+export function rateLimitOf(error: unknown): { readonly retryAfter?: string } | undefined {
+  const request = error instanceof GitHubApiError && isRequestError(error.cause) ? error.cause : error
+  if (!isRequestError(request) || (request.status !== 403 && request.status !== 429)) return undefined
+  const headers = request.response?.headers ?? {}
+  const retryAfter = headers['retry-after'] === undefined ? undefined : String(headers['retry-after'])
+  const limited =
+    request.status === 429 || /rate limit/i.test(request.message) || headers['x-ratelimit-remaining'] === '0' || retryAfter !== undefined
+  if (!limited) return undefined
+  return retryAfter !== undefined && /^[0-9]{1,9}$/.test(retryAfter) ? { retryAfter } : {}
 }
 
 /** Raised for answers the user can act on; `main` prints the message as is. */

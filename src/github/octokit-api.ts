@@ -37,9 +37,17 @@ const ANSWERS = Array.from({ length: 100 }, (_, i) => 400 + i)
 
 /**
  * plugin-throttling spaces writes 1 s apart (3 s for those that notify) for bulk writers; a run
- * makes two or three writes, one after the other, and waits only when GitHub asks it to.
+ * makes two or three writes, one after the other, and waits only when GitHub asks it to. Commit
+ * statuses are the exception, paced on their own (STATUS_SPACING_MS).
  */
 const UNPACED = new Bottleneck.Group()
+
+/**
+ * Commit statuses come in a burst, one per image: they go one at a time, at least this far apart
+ * (GitHub's guidance for requests that create content), so that the burst does not meet GitHub's
+ * secondary rate limit. 50 statuses take about 50 s.
+ */
+export const STATUS_SPACING_MS = 1000
 
 const named = (options: Route) => `GitHub API ${options.method} ${options.url}`
 
@@ -221,12 +229,13 @@ function commentMethods({
   }
 }
 
-/** Commit statuses. */
+/** Commit statuses, paced (a rate limit's retries included: the next status waits for them). */
 function statusMethods({ octokit, repo, call }: Context): Pick<GitHubApi, 'createCommitStatus'> {
+  const paced = new Bottleneck({ maxConcurrent: 1, minTime: STATUS_SPACING_MS })
   return {
     createCommitStatus(sha, status) {
       return call(`posting the commit status ${status.context} on ${sha.slice(0, 7)}`, async () => {
-        await octokit.rest.repos.createCommitStatus({ ...repo, sha, ...status })
+        await paced.schedule(() => octokit.rest.repos.createCommitStatus({ ...repo, sha, ...status }))
       })
     },
   }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { githubEnv, inputEnv } from '../support/action-env.js'
-import { type GitHubStandIn, pushFiles, startGitHubStandIn } from '../support/github-standin.js'
+import { branchHead, type GitHubStandIn, pushFiles, startGitHubStandIn } from '../support/github-standin.js'
 import { type RunningRegistry, startRegistry } from '../support/registry.js'
 import { type ActionRun, runAction } from '../support/run-action.js'
 import { runnerCommands } from '../support/runner-commands.js'
@@ -73,9 +73,13 @@ function run(dir: string, sha: string, inputs: Record<string, string>, extra: Re
 
 const git = (dir: string, ...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim()
 
-/** The commit job on a fresh push (statuses on), then a checkout of the commit it made, as a deploy job does. */
-async function commitJob(host: string, inputs: Record<string, string> = {}): Promise<Committed> {
-  const sha = await pushFiles(gh, 'main', { ...FILES, 'services/api/VERSION': `${++counter}\n`, 'services/web/VERSION': `${counter}\n` })
+/**
+ * The commit job on a fresh push (statuses on), then a checkout of the commit it made, as a deploy job
+ * does. The push changes both images' contexts, or pushes `files` instead.
+ */
+async function commitJob(host: string, inputs: Record<string, string> = {}, files?: Record<string, string>): Promise<Committed> {
+  const bump = { 'services/api/VERSION': `${++counter}\n`, 'services/web/VERSION': `${counter}\n` }
+  const sha = await pushFiles(gh, 'main', { ...FILES, ...(files ?? bump) })
   const dir = path.join(scratch, `ws-${counter}`)
   execFileSync('git', ['clone', '-q', gh.bareRepo, dir])
   git(dir, 'checkout', '-q', sha)
@@ -175,12 +179,58 @@ describe('mode: wait', () => {
       runnerCommands(c.run.stdout)
         .filter((x) => x.command === 'warning')
         .map((x) => x.data),
-    ).toEqual([expect.stringContaining('No commit statuses posted: posting the commit status kaniko-gitops/api on')])
+    ).toEqual([expect.stringMatching(/^2 of 2 commit status\(es\) not posted .*posting the commit status kaniko-gitops\/api on/)])
     for (const image of c.images) await plain.pushImage(repositoryOf(image.image), image.tag)
     const result = await run(c.dir, c.sha, { ...FAST, registry: `${plain.host}/team`, statuses: 'true', token: 'no-statuses' })
     expect(result.status).toBe(0)
     expect(result.outputs.result).toBe('ready')
     expect(runnerCommands(result.stdout).filter((x) => x.command === 'warning')).toHaveLength(1)
+    expect(gh.statuses(c.sha)).toEqual([])
+  }, 90_000)
+
+  it('a renamed image gets a pending status: the commit job posts for every image the wait waits for', async () => {
+    await commitJob(plain.host)
+    const config = { '.github/kaniko-gitops.yml': 'images:\n  services/web/Dockerfile:\n    name: frontend\n' }
+    const c = await commitJob(plain.host, { config: '.github/kaniko-gitops.yml' }, config)
+    const images = JSON.parse(c.run.outputs.images as string) as { name: string; status: string }[]
+    expect(images.map((i) => [i.name, i.status])).toEqual([
+      ['api', 'unchanged'],
+      ['frontend', 'renamed'],
+    ])
+    expect(gh.statuses(c.sha).map((s) => [s.context, s.state])).toEqual([['kaniko-gitops/frontend', 'pending']])
+    for (const image of c.images) await plain.pushImage(repositoryOf(image.image), image.tag)
+    const result = await run(c.dir, c.sha, { ...FAST, registry: `${plain.host}/team`, 'wait-timeout': '20s', statuses: 'true' })
+    expect(result.status).toBe(0)
+    expect(built(result).map((i) => i.name)).toEqual(['frontend'])
+    expect(gh.statuses(c.sha).map((s) => [s.context, s.state])).toEqual([
+      ['kaniko-gitops/frontend', 'pending'],
+      ['kaniko-gitops/frontend', 'success'],
+    ])
+  }, 90_000)
+
+  it('GitHub failing every status post (502 after the retries): a warning, and the outputs and summary as always', async () => {
+    gh.failNext('POST', /\/statuses\//, 502, 4)
+    const c = await commitJob(plain.host)
+    expect(c.run.outputs.result).toBe('committed')
+    expect(await branchHead(gh, 'main')).toBe(c.run.outputs['commit-sha'])
+    expect(c.images.map((i) => i.name)).toEqual(['api', 'web'])
+    expect(c.run.summary).toContain('committed <code>')
+    // The client's retries are warnings of their own; what was not posted is told once.
+    const warnings = (r: ActionRun) => runnerCommands(r.stdout).filter((x) => x.command === 'warning' && !/ try \d of 4$/.test(x.data))
+    expect(warnings(c.run).map((x) => x.data)).toEqual([expect.stringMatching(/^2 of 2 commit status\(es\) not posted .*502/)])
+    expect(gh.statuses(c.sha)).toEqual([])
+
+    for (const image of c.images) await plain.pushImage(repositoryOf(image.image), image.tag)
+    gh.failNext('POST', /\/statuses\//, 502, 4)
+    const result = await run(c.dir, c.sha, { ...FAST, registry: `${plain.host}/team`, 'wait-timeout': '20s', statuses: 'true' })
+    expect(result.status).toBe(0)
+    expect(result.outputs.result).toBe('ready')
+    expect(built(result).map((i) => [i.name, i.status])).toEqual([
+      ['api', 'present'],
+      ['web', 'present'],
+    ])
+    expect(result.summary).toContain('2 image(s) in the registry')
+    expect(warnings(result).map((x) => x.data)).toEqual([expect.stringMatching(/^2 of 2 commit status\(es\) not posted .*502/)])
     expect(gh.statuses(c.sha)).toEqual([])
   }, 90_000)
 

@@ -53,6 +53,8 @@ export interface RequestRecord {
   /** Query string including the leading `?` ('' when none). */
   search: string
   status: number
+  /** `Date.now()` when the answer was sent (the fake clock's, under fake timers). */
+  at: number
 }
 
 export interface StandInComment {
@@ -1092,7 +1094,7 @@ export async function startGitHubStandIn(opts: StandInOptions = {}): Promise<Git
         ...reply.headers,
       }
       const payload = reply.status === 204 || reply.body === undefined ? '' : JSON.stringify(reply.body)
-      requests.push({ method, path: url.pathname, search: url.search, status: reply.status })
+      requests.push({ method, path: url.pathname, search: url.search, status: reply.status, at: Date.now() })
       res.writeHead(reply.status, headers)
       res.end(payload)
     }
