@@ -151,7 +151,8 @@ async function look(
 
 /**
  * Asks for every image not yet present, pauses, and asks again, until all are present or the time is
- * up (the last look is made at the deadline, and given at least `minLookMs`). `onChange` hears each
+ * up (the last look is made at the deadline, or ends within a second of it, and is given at least
+ * `minLookMs`). `onChange` hears each
  * round that changed an answer or its reason.
  */
 export async function waitForImages(
@@ -173,7 +174,8 @@ export async function waitForImages(
     first = false
     if (images.every((image) => image.status === 'present')) return { result: 'ready', images }
     const left = deadline - clock.now()
-    if (left <= 0) return { result: 'timed-out', images }
+    // A look that ended within a second of the deadline was the last: another would only overrun it.
+    if (left < 1000) return { result: 'timed-out', images }
     wait = nextPause(wait, options)
     await clock.sleep(Math.min(wait, left))
   }

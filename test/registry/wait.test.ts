@@ -211,6 +211,24 @@ describe('waitForImages: bounded by the deadline', () => {
     expect(budgets).toEqual([10_000, 5000])
   })
 
+  it('makes no other look after one that ended within a second of the deadline', async () => {
+    const time = fakeClock()
+    const budgets: number[] = []
+    const waited = await waitForImages(
+      targets.slice(0, 1),
+      async (_t, budget) => {
+        budgets.push(budget)
+        time.advance(9500)
+        return { status: 'missing' }
+      },
+      { ...OPTIONS, timeoutMs: 10_000 },
+      time.clock,
+    )
+    expect(waited.result).toBe('timed-out')
+    expect(budgets).toEqual([10_000])
+    expect(time.pauses).toEqual([])
+  })
+
   it('runs at most `parallel` checks at once', async () => {
     const many = Array.from({ length: 20 }, (_, i) => ({ name: `i${i}`, reference: `r/i${i}:1`, repository: `r/i${i}`, tag: '1' }))
     let running = 0
