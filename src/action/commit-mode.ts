@@ -7,7 +7,7 @@ import { escapeHtml } from '../gitops/markdown.js'
 import { statusPoster } from '../gitops/statuses.js'
 import type { RenderOutcome } from '../manifest/outcome.js'
 import { readPreviousManifest } from '../manifest/previous.js'
-import { selectTargets } from '../registry/wait.js'
+import { chooseImages } from '../registry/wait.js'
 import { scanRepository } from '../scan/scan.js'
 import { createApi } from './github.js'
 import { actionsLogger, imageOutputs, type Outputs, writeSummary } from './outputs.js'
@@ -51,18 +51,19 @@ export async function runCommit(settings: Settings): Promise<Outputs> {
 
 /**
  * A pending commit status for each image whose Pod pins the rendered commit (what it built, forced or
- * renamed): the wait's own rule (selectTargets), so every status the wait settles was pending first.
+ * renamed): the wait's own rule (chooseImages), so every status the wait settles was pending first.
  * Statuses are feedback: nothing here fails the run, whose outputs and summary are written already.
  */
 async function postPending(settings: Settings, outcome: RenderOutcome): Promise<void> {
   try {
     const manifest = await readPreviousManifest(outcome.manifest)
-    const building = selectTargets(manifest.images.values(), [], settings.commitSha)
+    const building = chooseImages(manifest.images.values(), [], settings.commitSha)
     if (building.length === 0) return
-    const names = building.map((target) => target.name)
+    const names = building.map((image) => image.name)
     const statuses = statusPoster(await createApi(settings), settings.commitSha, names, core)
     core.info(`posting a pending commit status for ${building.length} image(s) on ${settings.commitSha.slice(0, 7)}`)
-    for (const image of building) await statuses.post(image.name, 'pending', `build of tag ${image.tag} pending`)
+    for (const image of building)
+      await statuses.post(image.name, 'pending', `build of tag ${image.image.slice(image.image.lastIndexOf(':') + 1)} pending`)
     statuses.finish()
   } catch (error) {
     core.warning(`No pending commit statuses posted: ${describeError(error)}`)

@@ -2,7 +2,7 @@ import path from 'node:path'
 import { InputError } from '../common/errors.js'
 import { isDns1123Label, normalizeName } from '../common/names.js'
 import { explainPinnedImage, explainRegistryHost, explainRegistryPrefix, isDockerHubHost, registryHost } from '../common/reference.js'
-import { parseDuration } from '../registry/wait.js'
+import { MAX_WAIT_MS, parseDuration } from '../registry/wait.js'
 import { compileGlob } from '../scan/glob.js'
 import type { RunEvent } from './event.js'
 import * as core from './runner.js'
@@ -487,9 +487,18 @@ function waitSettings(inputs: Inputs): WaitPart {
     if (!isDns1123Label(name))
       fail('wait-images', inputs.text('wait-images'), `expected image names as in the manifest, such as api, but '${name}' is none`)
   }
-  const duration = (name: string) =>
-    parseDuration(inputs.text(name)) ??
-    fail(name, inputs.text(name), 'expected a duration of whole seconds, minutes or hours above 0, such as 90s, 30m or 1h')
+  const duration = (name: string) => {
+    const ms =
+      parseDuration(inputs.text(name)) ??
+      fail(name, inputs.text(name), 'expected a duration of whole seconds, minutes or hours above 0, such as 90s, 30m or 1h')
+    if (ms > MAX_WAIT_MS)
+      fail(
+        name,
+        inputs.text(name),
+        'expected at most 6h: a job on a GitHub-hosted runner runs at most 6 hours, so a longer wait never ends',
+      )
+    return ms
+  }
   return {
     waitImages: Object.freeze(waitImages),
     waitTimeoutMs: duration('wait-timeout'),

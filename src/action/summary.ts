@@ -63,7 +63,12 @@ export function waitSummaryHtml(images: readonly WaitedImage[], line: string): s
     rows.push(text)
   }
   const table = images.length > 0 ? `\n<table>${htmlRow(WAIT_TABLE_HEADER, 'th')}${rows.join('')}</table>` : ''
-  return `<h2>kaniko-gitops</h2>\n<p>${line}</p>${table}\n`
+  const left = images.length - rows.length
+  const note =
+    left > 0
+      ? `\n<p>${left} more row(s) left out: a job summary holds at most 1 MiB. The <code>built</code> output lists every image.</p>`
+      : ''
+  return `<h2>kaniko-gitops</h2>\n<p>${line}</p>${table}${note}\n`
 }
 
 /**

@@ -96,6 +96,11 @@ describe('getSettings', () => {
       failOnTimeout: false,
       statuses: true,
     })
+    // 6 hours, the longest a GitHub-hosted job runs, is the most either takes.
+    expect(await settingsFor({ registry: 'docker.io/acme', 'wait-timeout': '6h', 'wait-interval': '21600s' })).toMatchObject({
+      waitTimeoutMs: 21_600_000,
+      waitIntervalMs: 21_600_000,
+    })
   })
 
   it('takes insecure registries as true, false or a list of hosts', async () => {
@@ -258,6 +263,15 @@ describe('getSettings', () => {
       { 'wait-interval': '10' },
       "Input 'wait-interval' has the value '10': expected a duration of whole seconds, minutes or hours above 0, such as 90s, 30m or 1h.",
     ],
+    ...[
+      ['wait-timeout', '7h'],
+      ['wait-timeout', '361m'],
+      ['wait-interval', '21601s'],
+      ['wait-interval', '999999h'],
+    ].map(([name, value]) => [
+      { [name as string]: value as string },
+      `Input '${name}' has the value '${value}': expected at most 6h: a job on a GitHub-hosted runner runs at most 6 hours, so a longer wait never ends.`,
+    ]),
     [{ 'fail-on-timeout': 'no' }, `Input 'fail-on-timeout' has the value 'no': ${BOOLEANS}.`],
     [{ statuses: 'yes' }, `Input 'statuses' has the value 'yes': ${BOOLEANS}.`],
   ] as [Record<string, string>, string][])('refuses %j', async (inputs, message) => {

@@ -76,6 +76,21 @@ describe('waitSummaryHtml', () => {
     expect(html).toContain('<tr><td>api&#60;b&#62;</td><td>r/api:1</td><td>present</td><td>sha256:abc</td><td>12 s</td></tr>')
     expect(html).toContain('<tr><td>web</td><td>r/web:&#34;1&#34;&#38;</td><td>missing</td><td></td><td></td></tr>')
     expect(html).not.toContain('<b>')
+    expect(html).not.toContain('left out')
+  })
+
+  it('stops the table within its budget and says how many rows it left out', () => {
+    const images = Array.from({ length: 8000 }, (_, i) => ({
+      name: `image-${i}`,
+      reference: `r/${'x'.repeat(100)}:${i}`,
+      status: 'missing' as const,
+    }))
+    const html = waitSummaryHtml(images, 'waiting for 8000 of 8000 image(s)')
+    const rows = html.match(/<tr><td>/g)?.length ?? 0
+    expect(rows).toBeGreaterThan(0)
+    expect(rows).toBeLessThan(8000)
+    expect(Buffer.byteLength(html)).toBeLessThan(SUMMARY_TABLE_BUDGET + 1024)
+    expect(html).toContain(`<p>${8000 - rows} more row(s) left out: a job summary holds at most 1 MiB.`)
   })
 })
 

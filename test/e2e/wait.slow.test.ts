@@ -3,8 +3,9 @@
  * GitHub stand-in (posting pending statuses), a deploy job checks out that commit with real git and
  * waits while images appear in a real registry (Debian's docker-registry on 127.0.0.1, pushed with skopeo).
  */
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer, type Server, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -141,6 +142,9 @@ describe('mode: wait', () => {
     expect(runnerCommands(result.stdout).filter((x) => x.command === 'error')).toHaveLength(1)
     expect(latest(c.sha)).toEqual({ 'kaniko-gitops/api': 'success', 'kaniko-gitops/web': 'failure' })
     expect(result.summary).toContain('timed out after 3s')
+    // Each pass asks again: the reason is logged once, in the wait's words (nothing is built here).
+    expect(result.stdout.match(/^web: \S+ missing: not in the registry$/gm)).toHaveLength(1)
+    expect(result.stdout).not.toMatch(/building|push decides/)
 
     const lenient = await run(c.dir, c.sha, { ...FAST, registry: `${plain.host}/team`, 'wait-timeout': '2s', 'fail-on-timeout': 'false' })
     expect(lenient.status).toBe(0)
@@ -249,5 +253,88 @@ describe('mode: wait', () => {
     const nogit = await run(bare, c.sha, { ...FAST, registry })
     expect(nogit.status).toBe(1)
     expect(nogit.stdout).toContain('mode: wait reads')
+  }, 90_000)
+
+  it("a forced image: the older build under the tag is still missing; the forced run's build (its label) is ready", async () => {
+    const first = await commitJob(plain.host)
+    const api = first.images.find((i) => i.name === 'api')
+    if (!api) throw new Error('no api image')
+    const old = await plain.pushImage(repositoryOf(api.image), api.tag)
+    // Same content, api forced: its Pod pins the new commit, and its tag is the one already there.
+    const forced = await commitJob(plain.host, { 'force-images': 'api' }, { 'README.md': `${counter}\n` })
+    expect(forced.images.find((i) => i.name === 'api')?.image).toBe(api.image)
+    const nonce = /kaniko-gitops\/forced: "?([^"\n]+)"?/.exec(git(forced.dir, 'show', 'HEAD:deploy/manifest.yaml'))?.[1] ?? ''
+    expect(nonce).toMatch(/^[0-9]+-[0-9]+$/)
+    const inputs = { ...FAST, registry: `${plain.host}/team` }
+    const stale = await run(forced.dir, forced.sha, { ...inputs, 'wait-timeout': '3s' })
+    expect(stale.status).toBe(1)
+    expect(built(stale).map((i) => [i.name, i.status, i.digest])).toEqual([['api', 'missing', undefined]])
+    expect(stale.stdout).toContain("an older build is under the tag, not the forced run's")
+
+    const waiting = run(forced.dir, forced.sha, { ...inputs, 'wait-timeout': '40s' })
+    await new Promise((resolve) => setTimeout(resolve, 2500))
+    const fresh = await plain.pushImage(repositoryOf(api.image), api.tag, { 'dev.kaniko-gitops.forced': nonce })
+    expect(fresh).not.toBe(old)
+    const result = await waiting
+    expect(result.status).toBe(0)
+    expect(built(result).map((i) => [i.name, i.status, i.digest])).toEqual([['api', 'present', fresh]])
+  }, 120_000)
+
+  it('a registry that accepts and never answers: the wait ends near wait-timeout and leaves no skopeo running', async () => {
+    const sockets: Socket[] = []
+    const silent: Server = createServer((socket) => {
+      sockets.push(socket)
+    })
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+    const address = silent.address()
+    const host = `127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+    try {
+      const c = await commitJob(host)
+      const started = Date.now()
+      const result = await run(c.dir, c.sha, { ...FAST, registry: `${host}/team`, 'wait-timeout': '5s' })
+      const took = Date.now() - started
+      expect(result.status).toBe(1)
+      expect(built(result).map((i) => i.status)).toEqual(['unreachable', 'unreachable'])
+      // wait-timeout, the last look's 5 s at most, and the start of the bundle.
+      expect(took).toBeLessThan(13_000)
+      expect(spawnSync('pgrep', ['-f', host]).status).toBe(1)
+    } finally {
+      for (const socket of sockets) socket.destroy()
+      await new Promise((resolve) => silent.close(resolve))
+    }
+  }, 120_000)
+
+  it('150 missing images: the wait ends near wait-timeout, not after a look at each in turn', async () => {
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 150; i++) files[`many/m${i}/Dockerfile`] = `FROM alpine:3.20\nLABEL n=${i}-${counter}\n`
+    const c = await commitJob(plain.host, {}, files)
+    const started = Date.now()
+    const result = await run(c.dir, c.sha, { ...FAST, registry: `${plain.host}/team`, 'wait-timeout': '5s' })
+    const took = Date.now() - started
+    expect(result.status).toBe(1)
+    const images = built(result)
+    expect(images).toHaveLength(150)
+    expect(images.every((i) => i.status === 'missing')).toBe(true)
+    // wait-timeout and the start of the bundle, with room for a loaded machine (a look at each in turn takes 15 s).
+    expect(took).toBeLessThan(10_000)
+  }, 180_000)
+
+  it('refuses, naming the Pod, a manifest rendered for another registry or edited by hand', async () => {
+    const c = await commitJob(plain.host)
+    const other = await run(c.dir, c.sha, { ...FAST, registry: `${plain.host}/other`, 'wait-timeout': '3s' })
+    expect(other.status).toBe(1)
+    expect(other.outputs.result).toBeUndefined()
+    expect(other.stdout).toMatch(
+      /::error::The manifest's Pod 'api-[0-9a-f]{10}' of the image 'api' cannot be waited for: its container kaniko-init sets DOCKER_IMAGENAME/,
+    )
+    const manifest = path.join(c.dir, 'deploy/manifest.yaml')
+    const text = git(c.dir, 'show', 'HEAD:deploy/manifest.yaml')
+    writeFileSync(manifest, `${text.replace(/(kaniko-gitops\/image: \S+\/web:)[0-9a-f]+/, '$1latest')}\n`)
+    git(c.dir, '-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qam', 'hand edit')
+    const edited = await run(c.dir, c.sha, { ...FAST, registry: `${plain.host}/team`, 'wait-images': 'web', 'wait-timeout': '3s' })
+    expect(edited.status).toBe(1)
+    expect(edited.stdout).toMatch(
+      /::error::The manifest's Pod 'web-[0-9a-f]{10}' of the image 'web' cannot be waited for: .*annotation kaniko-gitops\/image '[^']+\/web:latest'/,
+    )
   }, 90_000)
 })

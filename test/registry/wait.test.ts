@@ -3,11 +3,12 @@ import { splitTaggedReference } from '../../src/common/reference.js'
 import type { PreviousImage } from '../../src/plan/plan.js'
 import { probeOf } from '../../src/registry/check.js'
 import {
+  chooseImages,
   durationText,
   nextPause,
   type Probe,
   parseDuration,
-  selectTargets,
+  pause,
   type WaitTarget,
   waitForImages,
 } from '../../src/registry/wait.js'
@@ -49,28 +50,22 @@ describe('nextPause', () => {
   })
 })
 
-describe('selectTargets', () => {
+describe('chooseImages', () => {
   const images = [image('web', C1), image('api', C1), image('db', C0)]
 
   it('by default, the images whose Pod pins the commit (what it built or forced), by name', () => {
-    expect(selectTargets(images, [], C1)).toEqual([
-      { name: 'api', reference: '127.0.0.1:5000/team/api:t-api', repository: '127.0.0.1:5000/team/api', tag: 't-api' },
-      { name: 'web', reference: '127.0.0.1:5000/team/web:t-web', repository: '127.0.0.1:5000/team/web', tag: 't-web' },
-    ])
+    expect(chooseImages(images, [], C1).map((i) => i.name)).toEqual(['api', 'web'])
   })
 
   it('the named ones, whatever commit they pin; an unknown name is an input error listing the known ones', () => {
-    expect(selectTargets(images, ['db'], C1).map((t) => t.name)).toEqual(['db'])
-    expect(() => selectTargets(images, ['db', 'nope'], C1)).toThrow(
+    expect(chooseImages(images, ['db'], C1).map((t) => t.name)).toEqual(['db'])
+    expect(() => chooseImages(images, ['db', 'nope'], C1)).toThrow(
       "Input 'wait-images' has the value 'db,nope': 'nope' not in the manifest; expected some of: api, db, web.",
     )
   })
 
-  it('refuses a hand-edited Pod whose reference has no tag or whose name is no label', () => {
-    expect(() => selectTargets([image('api', C1, `127.0.0.1:5000/team/api@sha256:${'b'.repeat(64)}`)], [], C1)).toThrow(
-      'has no image reference with a tag',
-    )
-    expect(() => selectTargets([image('$(id)', C1)], [], C1)).toThrow('not a DNS-1123 label')
+  it('refuses a hand-edited Pod whose name is no label', () => {
+    expect(() => chooseImages([image('$(id)', C1)], [], C1)).toThrow('not a DNS-1123 label')
   })
 })
 
@@ -82,8 +77,9 @@ describe('splitTaggedReference and probeOf', () => {
     const digest = `sha256:${'c'.repeat(64)}`
     expect(probeOf(`skip ${digest}\n`)).toEqual({ status: 'present', digest })
     expect(probeOf('skip unknown')).toEqual({ status: 'present' })
-    expect(probeOf('build missing')).toEqual({ status: 'missing' })
-    expect(probeOf('build refused')).toEqual({ status: 'refused' })
+    expect(probeOf('build missing')).toEqual({ status: 'missing', detail: 'not in the registry' })
+    expect(probeOf('build refused')).toEqual({ status: 'refused', detail: 'the registry refused the credentials' })
+    expect(probeOf('build older')).toMatchObject({ status: 'missing', detail: expect.stringContaining('an older build') })
     expect(probeOf('what')).toBeUndefined()
   })
 })
@@ -107,6 +103,8 @@ function fakeClock() {
   }
 }
 
+const OPTIONS = { timeoutMs: 0, intervalMs: 10_000, maxIntervalMs: 60_000, parallel: 8, minLookMs: 5000 }
+
 const targets: WaitTarget[] = [
   { name: 'api', reference: 'r/api:1', repository: 'r/api', tag: '1' },
   { name: 'web', reference: 'r/web:1', repository: 'r/web', tag: '1' },
@@ -127,7 +125,7 @@ describe('waitForImages', () => {
         asked.push(t.name)
         return answers[t.name]?.shift() ?? { status: 'missing' }
       },
-      { timeoutMs: 600_000, intervalMs: 10_000, maxIntervalMs: 60_000 },
+      { ...OPTIONS, timeoutMs: 600_000 },
       time.clock,
       (images) => {
         reports.push(images.map((i) => `${i.name}:${i.status}`))
@@ -152,7 +150,7 @@ describe('waitForImages', () => {
     const waited = await waitForImages(
       targets,
       async (t) => (t.name === 'api' ? { status: 'present' } : { status: 'missing' }),
-      { timeoutMs: 25_000, intervalMs: 10_000, maxIntervalMs: 60_000 },
+      { ...OPTIONS, timeoutMs: 25_000 },
       time.clock,
     )
     expect(waited.result).toBe('timed-out')
@@ -163,8 +161,108 @@ describe('waitForImages', () => {
   it('is ready at once with nothing to wait for', async () => {
     const time = fakeClock()
     expect(
-      await waitForImages([], async () => ({ status: 'missing' }), { timeoutMs: 1000, intervalMs: 1000, maxIntervalMs: 1000 }, time.clock),
+      await waitForImages(
+        [],
+        async () => ({ status: 'missing' }),
+        { ...OPTIONS, timeoutMs: 1000, intervalMs: 1000, maxIntervalMs: 1000 },
+        time.clock,
+      ),
     ).toEqual({ result: 'ready', images: [] })
     expect(time.pauses).toEqual([])
+  })
+})
+
+describe('waitForImages: bounded by the deadline', () => {
+  it('gives each check the time left, and makes none there is no second left for', async () => {
+    const time = fakeClock()
+    const budgets: [string, number][] = []
+    const three = [...targets, { name: 'db', reference: 'r/db:1', repository: 'r/db', tag: '1' }]
+    // A registry that takes 6 s per answer: the third check would start at the deadline.
+    const waited = await waitForImages(
+      three,
+      async (t, budget) => {
+        budgets.push([t.name, budget])
+        time.advance(6000)
+        return { status: 'missing' }
+      },
+      { ...OPTIONS, timeoutMs: 12_000, parallel: 1 },
+      time.clock,
+    )
+    expect(waited.result).toBe('timed-out')
+    expect(budgets).toEqual([
+      ['api', 12_000],
+      ['web', 6000],
+    ])
+    expect(time.clock.now()).toBe(12_000)
+  })
+
+  it('gives the look at the deadline minLookMs', async () => {
+    const time = fakeClock()
+    const budgets: number[] = []
+    await waitForImages(
+      targets.slice(0, 1),
+      async (_t, budget) => {
+        budgets.push(budget)
+        return { status: 'missing' }
+      },
+      { ...OPTIONS, timeoutMs: 10_000, intervalMs: 10_000 },
+      time.clock,
+    )
+    expect(budgets).toEqual([10_000, 5000])
+  })
+
+  it('makes no other look after one that ended within a second of the deadline', async () => {
+    const time = fakeClock()
+    const budgets: number[] = []
+    const waited = await waitForImages(
+      targets.slice(0, 1),
+      async (_t, budget) => {
+        budgets.push(budget)
+        time.advance(9500)
+        return { status: 'missing' }
+      },
+      { ...OPTIONS, timeoutMs: 10_000 },
+      time.clock,
+    )
+    expect(waited.result).toBe('timed-out')
+    expect(budgets).toEqual([10_000])
+    expect(time.pauses).toEqual([])
+  })
+
+  it('runs at most `parallel` checks at once', async () => {
+    const many = Array.from({ length: 20 }, (_, i) => ({ name: `i${i}`, reference: `r/i${i}:1`, repository: `r/i${i}`, tag: '1' }))
+    let running = 0
+    let most = 0
+    const waited = await waitForImages(
+      many,
+      async () => {
+        running++
+        most = Math.max(most, running)
+        await new Promise((resolve) => setTimeout(resolve, 5))
+        running--
+        return { status: 'present' }
+      },
+      { ...OPTIONS, timeoutMs: 60_000 },
+      { now: () => Date.now(), sleep: async () => undefined },
+    )
+    expect(waited.result).toBe('ready')
+    expect(most).toBe(8)
+  })
+})
+
+describe('pause', () => {
+  it('waits past the longest timer Node keeps instead of firing at once', async () => {
+    const stop = new AbortController()
+    const long = pause(2 ** 31 + 1000, stop.signal).then(
+      () => 'ended',
+      () => 'stopped',
+    )
+    const first = await Promise.race([long, new Promise((resolve) => setTimeout(() => resolve('still waiting'), 200))])
+    stop.abort()
+    expect(first).toBe('still waiting')
+    expect(await long).toBe('stopped')
+    const started = Date.now()
+    await pause(30)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(25)
   })
 })
