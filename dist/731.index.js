@@ -8,6 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createOctokitApi: () => (/* binding */ createOctokitApi)
 /* harmony export */ });
+/* unused harmony export STATUS_SPACING_MS */
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1758);
 /* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9735);
 /* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6856);
@@ -32,9 +33,16 @@ const MAX_WAIT_S = 60;
 const ANSWERS = Array.from({ length: 100 }, (_, i) => 400 + i);
 /**
  * plugin-throttling spaces writes 1 s apart (3 s for those that notify) for bulk writers; a run
- * makes two or three writes, one after the other, and waits only when GitHub asks it to.
+ * makes two or three writes, one after the other, and waits only when GitHub asks it to. Commit
+ * statuses are the exception, paced on their own (STATUS_SPACING_MS).
  */
 const UNPACED = new (bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1___default().Group)();
+/**
+ * Commit statuses come in a burst, one per image: they go one at a time, at least this far apart
+ * (GitHub's guidance for requests that create content), so that the burst does not meet GitHub's
+ * secondary rate limit. 50 statuses take about 50 s.
+ */
+const STATUS_SPACING_MS = 1000;
 const named = (options) => `GitHub API ${options.method} ${options.url}`;
 /**
  * Tells `onRetry` about each fault plugin-retry is going to try again. plugin-retry has no such
@@ -89,7 +97,7 @@ function createOctokitApi(token, baseUrl, repo, options = {}) {
         }
     };
     const context = { octokit, repo, repository, call };
-    return { ...branchMethods(context), ...readMethods(context), ...commentMethods(context) };
+    return { ...branchMethods(context), ...readMethods(context), ...commentMethods(context), ...statusMethods(context) };
 }
 /** Reading and moving the branch, and the commit of the manifest. */
 function branchMethods({ octokit, repo, repository, call }) {
@@ -189,6 +197,17 @@ function commentMethods({ octokit, repo, call, }) {
             return call('asking GitHub which account the token acts as', async () => {
                 const answer = await octokit.graphql('query { viewer { login } }');
                 return answer.viewer.login;
+            });
+        },
+    };
+}
+/** Commit statuses, paced (a rate limit's retries included: the next status waits for them). */
+function statusMethods({ octokit, repo, call }) {
+    const paced = new (bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1___default())({ maxConcurrent: 1, minTime: STATUS_SPACING_MS });
+    return {
+        createCommitStatus(sha, status) {
+            return call(`posting the commit status ${status.context} on ${sha.slice(0, 7)}`, async () => {
+                await paced.schedule(() => octokit.rest.repos.createCommitStatus({ ...repo, sha, ...status }));
             });
         },
     };

@@ -58,10 +58,11 @@ function inert(text) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $s: () => (/* binding */ COMPARE_FILE_LIMIT),
+/* harmony export */   OS: () => (/* binding */ GitHubApiError),
 /* harmony export */   cU: () => (/* binding */ explainApiError),
-/* harmony export */   eK: () => (/* binding */ isRequestError)
+/* harmony export */   eK: () => (/* binding */ isRequestError),
+/* harmony export */   tX: () => (/* binding */ rateLimitOf)
 /* harmony export */ });
-/* unused harmony export GitHubApiError */
 /**
  * The narrow slice of the GitHub REST API the action uses, behind an interface so the commit and
  * comment logic does not know about Octokit. Errors that users can fix are explained here, once.
@@ -70,6 +71,22 @@ function inert(text) {
 const COMPARE_FILE_LIMIT = 300;
 function isRequestError(error) {
     return error instanceof Error && typeof error.status === 'number';
+}
+/**
+ * A refusal for a rate limit, told apart from a missing permission (both can be 403): a 429, or a 403
+ * that says so in its message or headers. `retryAfter` is GitHub's `retry-after` (seconds), when sent.
+ * Looks through a GitHubApiError at the request error it explains.
+ */
+function rateLimitOf(error) {
+    const request = error instanceof GitHubApiError && isRequestError(error.cause) ? error.cause : error;
+    if (!isRequestError(request) || (request.status !== 403 && request.status !== 429))
+        return undefined;
+    const headers = request.response?.headers ?? {};
+    const retryAfter = headers['retry-after'] === undefined ? undefined : String(headers['retry-after']);
+    const limited = request.status === 429 || /rate limit/i.test(request.message) || headers['x-ratelimit-remaining'] === '0' || retryAfter !== undefined;
+    if (!limited)
+        return undefined;
+    return retryAfter !== undefined && /^[0-9]{1,9}$/.test(retryAfter) ? { retryAfter } : {};
 }
 /** Raised for answers the user can act on; `main` prints the message as is. */
 class GitHubApiError extends Error {
@@ -120,7 +137,7 @@ module.exports = __nccwpck_require__.p + "f10bcf9cea7358dfe955.sh";
 /***/ 8002:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__.p + "30ffad8803c4591933eb.sh";
+module.exports = __nccwpck_require__.p + "99f1068548dd54383811.sh";
 
 /***/ }),
 
@@ -577,6 +594,28 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /************************************************************************/
 var __webpack_exports__ = {};
 
+// NAMESPACE OBJECT: ./src/action/runner.ts
+var runner_namespaceObject = {};
+__nccwpck_require__.r(runner_namespaceObject);
+__nccwpck_require__.d(runner_namespaceObject, {
+  appendSummary: () => (appendSummary),
+  debug: () => (debug),
+  error: () => (error),
+  getInput: () => (getInput),
+  getMultilineInput: () => (getMultilineInput),
+  group: () => (group),
+  inertLines: () => (inertLines),
+  info: () => (info),
+  issueCommand: () => (issueCommand),
+  notice: () => (notice),
+  redirectLog: () => (redirectLog),
+  replaceSummary: () => (replaceSummary),
+  setFailed: () => (setFailed),
+  setOutput: () => (setOutput),
+  setSecret: () => (setSecret),
+  warning: () => (warning)
+});
+
 ;// CONCATENATED MODULE: ./src/common/errors.ts
 /** An error's message followed by the messages of its causes: `cannot read 'x': EACCES: ...`. */
 function describeError(error) {
@@ -732,7 +771,7 @@ function realpathOrUndefined(file) {
 }
 
 // EXTERNAL MODULE: ./src/common/inert.ts
-var inert = __nccwpck_require__(3437);
+var common_inert = __nccwpck_require__(3437);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/gitops/branch-writer.ts
@@ -1540,6 +1579,16 @@ function canonicalRepository(reference) {
         return `${DOCKER_HUB}/${path.includes('/') ? path : `library/${path}`}`;
     return `${host}/${path}`;
 }
+/**
+ * A reference with a tag and no digest (`host/team/api:tag`) as the check asks for it: its repository
+ * and its tag. Undefined for anything else, so that what reaches the check's environment is a reference.
+ */
+function splitTaggedReference(value) {
+    const match = IMAGE_REFERENCE.exec(value);
+    if (!match || match[3] === undefined || match[4] !== undefined)
+        return undefined;
+    return { repository: value.slice(0, value.length - match[3].length - 1), tag: match[3] };
+}
 
 ;// CONCATENATED MODULE: ./src/plan/graph.ts
 
@@ -1831,18 +1880,14 @@ const TAG_LENGTH = 16;
 function planImages(files, options, previous, skipped = []) {
     const names = assignNames(files, skipped, options.repositoryName, previous);
     checkForcedNames(options.forceImages, new Set(names.values()));
-    const graph = resolveImageGraph(files.map((f) => ({
-        path: f.path,
-        name: names.get(f.path),
-        own: f.effective,
-        references: parseImageReferences(f.text, f.settings?.buildArgs, f.path),
-    })), options.registry);
+    const graph = resolveImageGraph(graphNodes(files, names), options.registry);
     const present = new Set(files.map((f) => f.path));
     const context = {
         options,
         previous,
         names,
         graph,
+        parents: parentNames(graph, names),
         forced: new Set(options.forceImages),
         moved: movedImages(files, previous, present, new Set(skipped)),
         renamed: new Map(),
@@ -1852,7 +1897,32 @@ function planImages(files, options, previous, skipped = []) {
     const removed = [...previous.values()]
         .filter((p) => !present.has(p.dockerfile) && !movedAway.has(p.dockerfile))
         .sort((a, b) => (a.name < b.name ? -1 : 1));
-    return { images, removed, renamed: context.renamed, warnings: graph.warnings };
+    return { images, removed, renamed: context.renamed, warnings: graph.warnings, parents: context.parents };
+}
+function graphNodes(files, names) {
+    return files.map((f) => ({
+        path: f.path,
+        name: names.get(f.path),
+        own: f.effective,
+        references: parseImageReferences(f.text, f.settings?.buildArgs, f.path),
+    }));
+}
+/** By image name, the sorted names of its in-repo parents; images without one are left out. */
+function parentNames(graph, names) {
+    const parents = new Map();
+    for (const [path, edges] of graph.parents) {
+        if (edges.length > 0)
+            parents.set(names.get(path), [...new Set(edges.map((e) => names.get(e.parent)))].sort());
+    }
+    return parents;
+}
+/**
+ * The in-repo parents of each image (see Plan.parents) of Dockerfiles already named (by path): for a
+ * render that takes the previous manifest as it is, and plans nothing. Its warnings were given by the
+ * render that wrote it.
+ */
+function imageParents(files, names, registry) {
+    return parentNames(resolveImageGraph(graphNodes(files, names), registry), names);
 }
 /** `force-images` names images of this repository. */
 function checkForcedNames(forceImages, known) {
@@ -1861,7 +1931,7 @@ function checkForcedNames(forceImages, known) {
         return;
     throw new InputError(`Input 'force-images' has the value '${forceImages.join(',')}': ${unknown.map((n) => `'${n}'`).join(', ')} ${unknown.length === 1 ? 'is not an image' : 'are not images'} of this repository; expected some of: ${[...known].sort().join(', ')}.`);
 }
-function planImage(file, { options, previous, names, graph, forced, moved, renamed }) {
+function planImage(file, { options, previous, names, graph, parents, forced, moved, renamed }) {
     const name = names.get(file.path);
     const effective = graph.effective.get(file.path);
     const edges = graph.parents.get(file.path) ?? [];
@@ -1873,8 +1943,7 @@ function planImage(file, { options, previous, names, graph, forced, moved, renam
     const isForced = options.forceBuild || forced.has(name);
     const tag = effective.slice(0, TAG_LENGTH);
     const tagOf = (path) => graph.effective.get(path).slice(0, TAG_LENGTH);
-    // Most images have no in-repo parent and no config: those skip building empty collections.
-    const parentNames = edges.length === 0 ? [] : [...new Set(edges.map((e) => names.get(e.parent)))].sort();
+    const parentNames = parents.get(name) ?? [];
     const repository = `${options.registry}/${name}`;
     const contextDir = file.settings?.contextDir ?? folderOf(file.path);
     return {
@@ -3327,6 +3396,7 @@ async function renderScan(settings, scan, previousText, source, log, code) {
             skipped: scan.skipped,
             reused,
             sameInputs: false,
+            parents: plan.parents,
         };
     });
 }
@@ -3338,7 +3408,7 @@ function planAndLog(settings, scan, previous, log) {
         log.warning(warning);
     log.info([
         ...planned.images.map((image) => planLine({ ...image, ...renamedFrom(planned.renamed.get(image.dockerfile), image.dockerfile) })),
-        ...planned.removed.map((gone) => `${(0,inert/* inert */.tJ)(gone.name)}: removed (${skipped.has(gone.dockerfile) ? 'skipped by the config' : `${(0,inert/* inert */.tJ)(gone.dockerfile)} is gone`})`),
+        ...planned.removed.map((gone) => `${(0,common_inert/* inert */.tJ)(gone.name)}: removed (${skipped.has(gone.dockerfile) ? 'skipped by the config' : `${(0,common_inert/* inert */.tJ)(gone.dockerfile)} is gone`})`),
     ].join('\n'));
     return planned;
 }
@@ -3421,7 +3491,7 @@ function renamedFrom(was, dockerfile) {
 }
 function planLine(image) {
     // Names and references of the previous manifest are text from a file, like any path.
-    return `${(0,inert/* inert */.tJ)(image.name)}: ${(0,inert/* inert */.tJ)(image.image)} (${(0,inert/* inert */.tJ)(statusText(image, true))})`;
+    return `${(0,common_inert/* inert */.tJ)(image.name)}: ${(0,common_inert/* inert */.tJ)(image.image)} (${(0,common_inert/* inert */.tJ)(statusText(image, true))})`;
 }
 const platformListsCache = new WeakMap();
 /** The platforms of each multi-arch image of the scan, by Dockerfile path (once per scan). */
@@ -3441,6 +3511,7 @@ function platformsOf(scan, dockerfile) {
 /** The outcome of a render whose inputs are those of the previous manifest: that manifest, every image unchanged. */
 async function sameInputs(settings, scan, previous, key, log) {
     const forced = new Set(settings.forceImages);
+    let parents;
     const images = [...previous.images.values()]
         .map((before) => ({
         name: before.name,
@@ -3471,6 +3542,11 @@ async function sameInputs(settings, scan, previous, key, log) {
         skipped: scan.skipped,
         reused: images.length,
         sameInputs: true,
+        // Worked out only when a report draws the graph: this path exists to skip planning.
+        get parents() {
+            parents ??= imageParents(scan.files, new Map(images.map((image) => [image.dockerfile, image.name])), settings.registry);
+            return parents;
+        },
     };
 }
 
@@ -3881,12 +3957,12 @@ async function discoverDockerfiles(root, patterns, options = {}) {
     for (const relPath of walk.symlinks) {
         const problem = await checkSymlink(external_node_path_default().join(root, ...relPath.split('/')), realRoot);
         if (problem)
-            warnings.push(`skipped '${(0,inert/* inert */.tJ)(relPath)}': ${problem}`);
+            warnings.push(`skipped '${(0,common_inert/* inert */.tJ)(relPath)}': ${problem}`);
         else
             found.push(relPath);
     }
     for (const [submodule, files] of walk.inSubmodules) {
-        warnings.push(`skipped ${files.length} Dockerfile(s) in '${(0,inert/* inert */.tJ)(submodule)}', a git submodule (or another repository inside this one): kaniko's git context does not clone submodules, so they cannot be built from here: ${files.sort().map(inert/* inert */.tJ).join(', ')}`);
+        warnings.push(`skipped ${files.length} Dockerfile(s) in '${(0,common_inert/* inert */.tJ)(submodule)}', a git submodule (or another repository inside this one): kaniko's git context does not clone submodules, so they cannot be built from here: ${files.sort().map(common_inert/* inert */.tJ).join(', ')}`);
     }
     found.sort();
     warnings.sort();
@@ -3921,7 +3997,7 @@ class Walk {
     unlistable(rel, error) {
         const code = error.code ?? '';
         if (rel !== '' && UNLISTABLE.has(code)) {
-            this.warnings.push(`skipped the folder '${(0,inert/* inert */.tJ)(rel)}': it cannot be listed (${code}), so a Dockerfile in it would not be found`);
+            this.warnings.push(`skipped the folder '${(0,common_inert/* inert */.tJ)(rel)}': it cannot be listed (${code}), so a Dockerfile in it would not be found`);
             return;
         }
         throw new Error(`cannot list the folder '${rel || '.'}'`, { cause: error });
@@ -3957,9 +4033,9 @@ class Walk {
     /** A matching file: a Dockerfile, unless its name or place says otherwise. */
     keep(relPath, name, submodule) {
         if (NOT_A_DOCKERFILE.test(name))
-            this.notes.push(`left out '${(0,inert/* inert */.tJ)(relPath)}': its name says it is not a Dockerfile`);
+            this.notes.push(`left out '${(0,common_inert/* inert */.tJ)(relPath)}': its name says it is not a Dockerfile`);
         else if (this.generated.has(relPath))
-            this.notes.push(`left out '${(0,inert/* inert */.tJ)(relPath)}': it is the manifest this action writes`);
+            this.notes.push(`left out '${(0,common_inert/* inert */.tJ)(relPath)}': it is the manifest this action writes`);
         else if (submodule === '')
             this.found.push(relPath);
         else {
@@ -3978,12 +4054,12 @@ class Walk {
     badName(name, rel) {
         const problem = name.includes('\uFFFD')
             ? 'its name is not valid UTF-8'
-            : (0,inert/* hasControlCharacter */.Fd)(name)
+            : (0,common_inert/* hasControlCharacter */.Fd)(name)
                 ? 'its name has a control character or a line separator'
                 : undefined;
         if (problem === undefined)
             return false;
-        this.warnings.push(`skipped '${(0,inert/* inert */.tJ)(childPath(rel, name))}': ${problem}`);
+        this.warnings.push(`skipped '${(0,common_inert/* inert */.tJ)(childPath(rel, name))}': ${problem}`);
         return true;
     }
 }
@@ -4157,7 +4233,7 @@ async function commitManifest(writer, request, log) {
         }
         const reason = supersededBecause(state, request, log);
         if (reason !== undefined) {
-            log.info(`Superseded: ${(0,inert/* inert */.tJ)(reason)}. The run for that commit renders its own manifest; this run commits nothing.`);
+            log.info(`Superseded: ${(0,common_inert/* inert */.tJ)(reason)}. The run for that commit renders its own manifest; this run commits nothing.`);
             return { result: 'superseded', head: state.head, reason };
         }
         const previous = await writer.readFile(state.head, request.manifestPath);
@@ -4254,7 +4330,7 @@ const PUNCTUATION = /[!"#$&'()*+,.:;<=>?@[\\\]^_`{|}~]/g;
  * reference, and so are the spaces at either end, which a table cell would trim.
  */
 function markdownText(text) {
-    return (0,inert/* visible */.RK)(text)
+    return (0,common_inert/* visible */.RK)(text)
         .replace(PUNCTUATION, (c) => `&#${c.charCodeAt(0)};`)
         .replace(/^ +| +$/g, (spaces) => '&#32;'.repeat(spaces.length));
 }
@@ -4264,7 +4340,7 @@ function markdownText(text) {
  * text starts or ends with a backtick or a space that the span would strip.
  */
 function codeSpan(text) {
-    const shown = (0,inert/* visible */.RK)(text);
+    const shown = (0,common_inert/* visible */.RK)(text);
     if (shown === '')
         return '';
     const fence = '`'.repeat(Math.max(0, ...(shown.match(/`+/g) ?? []).map((run) => run.length)) + 1);
@@ -4281,9 +4357,215 @@ const HTML_SPECIAL = /[&<>"']/;
  * HTML block (at a blank line) and turn the rest into Markdown, so the text is `visible` first.
  */
 function escapeHtml(text) {
-    const shown = (0,inert/* visible */.RK)(text);
+    const shown = (0,common_inert/* visible */.RK)(text);
     // Most cells have nothing to escape: a test is cheaper than a replace with a callback.
     return HTML_SPECIAL.test(shown) ? shown.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : shown;
+}
+
+;// CONCATENATED MODULE: ./src/gitops/statuses.ts
+/**
+ * Commit statuses, one per image (`kaniko-gitops/<image>`): pending from the commit job, success or
+ * failure from the wait. They are feedback, never the job's outcome: a status that cannot be posted
+ * stops the posting, and the run tells how many were not posted, in one warning, and goes on.
+ */
+
+
+/** GitHub's limits: a context of at most 255 characters, a description of at most 140. */
+const CONTEXT_LIMIT = 255;
+const DESCRIPTION_LIMIT = 140;
+/** At most `max` characters (code points, as GitHub counts), with `…` in place of what was cut. */
+function truncateText(text, max) {
+    const chars = Array.from((0,common_inert/* visible */.RK)(text));
+    return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
+}
+function statusContext(image) {
+    return truncateText(`kaniko-gitops/${image}`, CONTEXT_LIMIT);
+}
+/**
+ * The most images that get statuses in a run: the client spaces status posts 1 s apart (GitHub's
+ * guidance for requests that create content), so this bounds a run's posting to under 2 minutes.
+ */
+const STATUS_IMAGES = 100;
+/**
+ * Posts on `sha` for the first STATUS_IMAGES of `images` (in the order given: both modes give them
+ * sorted by name, so they choose the same ones); more images get one warning. The first failure
+ * stops the posting: a refusal or a rate limit would refuse the next ones too, and 5xx answers have
+ * been retried already.
+ */
+function statusPoster(api, sha, images, log) {
+    const chosen = new Set(images.slice(0, STATUS_IMAGES));
+    if (images.length > STATUS_IMAGES)
+        log.warning(`Commit statuses are posted for at most ${STATUS_IMAGES} images a run: the ${images.length - STATUS_IMAGES} image(s) after '${(0,common_inert/* visible */.RK)(images[STATUS_IMAGES - 1])}' by name get none.`);
+    let stopped;
+    let tried = 0;
+    let notPosted = 0;
+    let warned = false;
+    return {
+        async post(image, state, description) {
+            if (!chosen.has(image))
+                return;
+            tried++;
+            if (stopped !== undefined) {
+                notPosted++;
+                return;
+            }
+            try {
+                await api.createCommitStatus(sha, {
+                    state,
+                    context: statusContext(image),
+                    description: truncateText(description, DESCRIPTION_LIMIT),
+                });
+            }
+            catch (error) {
+                notPosted++;
+                stopped = whyNotPosted(error);
+            }
+        },
+        finish() {
+            if (stopped === undefined || warned)
+                return;
+            warned = true;
+            log.warning(`${notPosted} of ${tried} commit status(es) not posted on ${sha.slice(0, 7)} (the first failure stops the posting): ${stopped}`);
+        },
+    };
+}
+/** Why a status was not posted, with what to do about it. */
+function whyNotPosted(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const limit = (0,api/* rateLimitOf */.tX)(error);
+    if (limit !== undefined) {
+        const wait = limit.retryAfter === undefined ? '' : ` GitHub asked to wait ${limit.retryAfter} s, longer than the client waits (60 s).`;
+        return `${message} This is GitHub's rate limit, not a permission.${wait} Statuses are feedback only: set 'statuses' to false for pushes that build many images.`;
+    }
+    if (error instanceof api/* GitHubApiError */.OS && (error.status === 403 || error.status === 404))
+        return `${message} Give the workflow 'permissions: statuses: write', or set 'statuses' to false.`;
+    return message;
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/registry/wait.ts
+/**
+ * mode: wait, without the runner: which images to wait for, and the polling loop. Asking the registry
+ * is the caller's (`check`, see check.ts), and so are the clock and the pauses, so tests drive them.
+ */
+
+
+
+
+/** Pauses longer than this are not made by doubling (a longer `wait-interval` is kept as it is). */
+const MAX_INTERVAL_MS = 60_000;
+/** The longest `wait-timeout` and `wait-interval`: a job on a GitHub-hosted runner runs at most 6 hours. */
+const MAX_WAIT_MS = 6 * 3_600_000;
+/** The longest timer Node keeps: a longer one fires at once (after 1 ms). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** Waits `ms`, in timers Node can keep however long it is. */
+async function pause(ms, signal) {
+    for (let left = ms; left > 0; left -= MAX_TIMER_MS)
+        await (0,promises_namespaceObject.setTimeout)(Math.min(left, MAX_TIMER_MS), undefined, signal ? { signal } : {});
+}
+const UNITS = { s: 1000, m: 60_000, h: 3_600_000 };
+/** `90s`, `30m`, `2h` in milliseconds; undefined for anything else (0 included). */
+function parseDuration(text) {
+    const match = /^([0-9]{1,6})([smh])$/.exec(text);
+    if (!match)
+        return undefined;
+    const ms = Number(match[1]) * UNITS[match[2]];
+    return ms > 0 ? ms : undefined;
+}
+/** A duration as the inputs write it: `2h`, `30m`, `90s`. */
+function durationText(ms) {
+    if (ms % 3_600_000 === 0)
+        return `${ms / 3_600_000}h`;
+    if (ms % 60_000 === 0)
+        return `${ms / 60_000}m`;
+    return `${Math.round(ms / 1000)}s`;
+}
+/**
+ * The images to wait for, from the manifest's Pods: those named in `names`, or else those whose Pod
+ * pins `commit` (a Pod keeps the commit of its last build, so these are what that commit built or
+ * forced), by name. Their references are checked against their Pods after (see pod-facts.ts).
+ */
+function chooseImages(images, names, commit) {
+    const all = [...images].filter((image) => image.image !== '');
+    const badName = all.find((image) => !isDns1123Label(image.name));
+    if (badName)
+        throw new Error(`The manifest has a Pod whose image name is not a DNS-1123 label: '${(0,common_inert/* visible */.RK)(badName.name)}'.`);
+    const known = new Set(all.map((image) => image.name));
+    const unknown = names.filter((name) => !known.has(name));
+    if (unknown.length > 0) {
+        throw new InputError(`Input 'wait-images' has the value '${names.join(',')}': ${unknown.map((n) => `'${n}'`).join(', ')} not in the manifest; expected some of: ${[...known].sort().join(', ')}.`);
+    }
+    const chosen = names.length > 0 ? all.filter((image) => names.includes(image.name)) : all.filter((image) => image.commit === commit);
+    return chosen.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+/** The pause before each look after the first: `intervalMs`, doubling up to the larger of it and `maxIntervalMs`. */
+function nextPause(previous, options) {
+    if (previous === undefined)
+        return options.intervalMs;
+    return Math.min(previous * 2, Math.max(options.maxIntervalMs, options.intervalMs));
+}
+/** Runs `work` on each item, `limit` at a time. */
+async function eachLimited(items, limit, work) {
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length)
+            await work(items[next++]);
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+/**
+ * One look at every image not yet present, `parallel` at a time, each check given the time left until
+ * `end`; a check there is no second left for is not made (the last answer stands). True when an answer changed.
+ */
+async function look(images, targets, check, times, clock) {
+    let changed = false;
+    const waiting = [...images.keys()].filter((i) => images[i]?.status !== 'present');
+    await eachLimited(waiting, times.parallel, async (i) => {
+        const budget = times.end - clock.now();
+        const image = images[i];
+        if (budget < 1000)
+            return;
+        const probe = await check(targets[i], budget);
+        const next = { name: image.name, reference: image.reference, status: probe.status };
+        if (probe.status === 'present') {
+            const seconds = Math.round((clock.now() - times.start) / 1000);
+            images[i] = { ...next, ...(probe.digest ? { digest: probe.digest } : {}), seconds };
+        }
+        else
+            images[i] = probe.detail ? { ...next, detail: probe.detail } : next;
+        if (probe.status !== image.status || probe.detail !== image.detail)
+            changed = true;
+    });
+    return changed;
+}
+/**
+ * Asks for every image not yet present, pauses, and asks again, until all are present or the time is
+ * up (the last look is made at the deadline, or ends within a second of it, and is given at least
+ * `minLookMs`). `onChange` hears each
+ * round that changed an answer or its reason.
+ */
+async function waitForImages(targets, check, options, clock, onChange = () => undefined) {
+    const start = clock.now();
+    const deadline = start + options.timeoutMs;
+    const images = targets.map((t) => ({ name: t.name, reference: t.reference, status: 'missing' }));
+    let wait;
+    let first = true;
+    for (;;) {
+        const end = Math.max(deadline, clock.now() + options.minLookMs);
+        const changed = await look(images, targets, check, { start, end, parallel: options.parallel }, clock);
+        if (changed || first)
+            await onChange([...images]);
+        first = false;
+        if (images.every((image) => image.status === 'present'))
+            return { result: 'ready', images };
+        const left = deadline - clock.now();
+        // A look that ended within a second of the deadline was the last: another would only overrun it.
+        if (left < 1000)
+            return { result: 'timed-out', images };
+        wait = nextPause(wait, options);
+        await clock.sleep(Math.min(wait, left));
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/config/parse.ts
@@ -5270,9 +5552,9 @@ function catFile(tree, entry, kind) {
 
 const SLASH = 47;
 /** Code units: one past the largest. */
-const UNITS = 0x10000;
-const ANY = Int32Array.of(0, UNITS);
-const NOT_SLASH = Int32Array.of(0, SLASH, SLASH + 1, UNITS);
+const dockerignore_UNITS = 0x10000;
+const ANY = Int32Array.of(0, dockerignore_UNITS);
+const NOT_SLASH = Int32Array.of(0, SLASH, SLASH + 1, dockerignore_UNITS);
 const ONLY_SLASH = Int32Array.of(SLASH, SLASH + 1);
 /** In a character class, a `-` between two characters (a range), as the library's regular expression reads it. */
 const RANGE = -1;
@@ -5291,15 +5573,15 @@ let folding;
 function wideFolding() {
     if (folding)
         return folding;
-    const folded = new Uint16Array(UNITS);
+    const folded = new Uint16Array(dockerignore_UNITS);
     const groups = new Map();
-    for (let c = 0; c < UNITS; c++) {
+    for (let c = 0; c < dockerignore_UNITS; c++) {
         folded[c] = fold(c);
         if (c >= 128 && folded[c] !== c)
             groups.set(folded[c], []);
     }
     const members = [];
-    for (let c = 128; c < UNITS; c++) {
+    for (let c = 128; c < dockerignore_UNITS; c++) {
         const group = groups.get(folded[c]);
         if (group) {
             group.push(c);
@@ -5345,10 +5627,10 @@ function complement(units) {
         bounds.shift();
     else
         bounds.unshift(0);
-    if (bounds[bounds.length - 1] === UNITS)
+    if (bounds[bounds.length - 1] === dockerignore_UNITS)
         bounds.pop();
     else
-        bounds.push(UNITS);
+        bounds.push(dockerignore_UNITS);
     return Int32Array.from(bounds);
 }
 /**
@@ -5500,7 +5782,7 @@ function runStarts(sets) {
     const bounds = [128];
     for (const units of sets)
         for (const b of units)
-            if (b > 128 && b < UNITS)
+            if (b > 128 && b < dockerignore_UNITS)
                 bounds.push(b);
     const sorted = Int32Array.from(bounds).sort();
     return sorted.filter((b, k) => k === 0 || b !== sorted[k - 1]);
@@ -6085,7 +6367,7 @@ async function scanRepository(settings, log) {
     const skipped = paths.filter((file) => entries.get(file)?.options.skip === true);
     const configName = config?.source.kind === 'file' ? `'${config.source.name}'` : "input 'image-config'";
     if (skipped.length > 0)
-        log.info(`skipped by ${configName}: ${skipped.map(inert/* inert */.tJ).join(', ')}`);
+        log.info(`skipped by ${configName}: ${skipped.map(common_inert/* inert */.tJ).join(', ')}`);
     const files = await log.group('Hash', () => hashAll(settings, paths, config, entries, log));
     if (files.length === 0) {
         throw new InputError(`Every Dockerfile that matched is skipped by ${configName} (${skipped.join(', ')}): expected at least one image to build.`);
@@ -6113,7 +6395,7 @@ async function discover(settings, log) {
     for (const warning of found.warnings)
         log.warning(warning);
     // One write per phase: a line per file cost a system call each on large repositories.
-    log.info([...found.notes, ...found.paths.map(inert/* inert */.tJ), `${found.paths.length} Dockerfile(s) matched ${settings.dockerfiles.join(', ')}`].join('\n'));
+    log.info([...found.notes, ...found.paths.map(common_inert/* inert */.tJ), `${found.paths.length} Dockerfile(s) matched ${settings.dockerfiles.join(', ')}`].join('\n'));
     if (found.paths.length === 0) {
         throw new InputError(`Input 'dockerfiles' has the value '${settings.dockerfiles.join('\\n')}': no file in '${settings.root}' matched (node_modules and .git are never searched); expected patterns such as Dockerfile or services/*/Dockerfile.`);
     }
@@ -6139,7 +6421,7 @@ async function hashAll(settings, paths, config, entries, log) {
         const configured = withInputPlatforms(own, entry, file, settings.platforms ?? []);
         hashed.push(await hashOne(file, read, configured, contexts, log));
     }
-    log.info(hashed.map((f) => `${f.effective}  ${(0,inert/* inert */.tJ)(f.path)} (${(0,inert/* inert */.tJ)(f.covers)})`).join('\n'));
+    log.info(hashed.map((f) => `${f.effective}  ${(0,common_inert/* inert */.tJ)(f.path)} (${(0,common_inert/* inert */.tJ)(f.covers)})`).join('\n'));
     return hashed;
 }
 /** The settings with the `platforms` input applied, unless the image's config sets its platform(s). */
@@ -6173,7 +6455,7 @@ async function hashOne(file, read, configured, contexts, log) {
     if (contexts) {
         const context = await contexts.hash(dir, file);
         if (contexts.commits(file) === false) {
-            log.warning(`${(0,inert/* inert */.tJ)(file)} is not committed: kaniko's git context builds the commit, where it is missing, so its build will fail. Commit it, or leave it out with 'dockerfiles'.`);
+            log.warning(`${(0,common_inert/* inert */.tJ)(file)} is not committed: kaniko's git context builds the commit, where it is missing, so its build will fail. Commit it, or leave it out with 'dockerfiles'.`);
         }
         effective = sha256Hex(`kaniko-gitops context v2\n${read.sha256}\n${context.sha256}\n`);
         covers = `context ${dir || '.'}: ${context.files} file(s) of the ${contexts.source}${context.ignoreFile ? `, ${context.ignoreFile} applied` : ''}`;
@@ -6202,7 +6484,7 @@ function contextHasher(settings, log) {
         const read = readCommitTree(settings.root, settings.commitSha, workspaceOf(settings));
         if ('tree' in read)
             return new ContextHasher(settings.root, generated, read.tree);
-        log.info(`Build contexts are hashed from the working tree: the commit's files cannot be listed (${(0,inert/* inert */.tJ)(read.reason)}).`);
+        log.info(`Build contexts are hashed from the working tree: the commit's files cannot be listed (${(0,common_inert/* inert */.tJ)(read.reason)}).`);
         return new ContextHasher(settings.root, generated, undefined, read.objectFormat);
     }
     return new ContextHasher(settings.root, generated, undefined, gitObjectFormat(settings.root, workspaceOf(settings)));
@@ -6393,6 +6675,15 @@ function setOutput(name, value) {
         throw new Error(`Unexpected input: name or value contains the delimiter "${delimiter}"`);
     appendToFile('GITHUB_OUTPUT', `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`);
 }
+/** Replaces the step's job summary (what `core.summary.write({ overwrite: true })` does), when the runner provides one. */
+function replaceSummary(text) {
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (!file)
+        return;
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        throw new Error(`Missing file at path: ${file}`);
+    (0,external_node_fs_namespaceObject.writeFileSync)(file, text, { encoding: 'utf8' });
+}
 /** Appends HTML or Markdown to the job summary, when the runner provides one. */
 function appendSummary(text) {
     if (process.env.GITHUB_STEP_SUMMARY)
@@ -6410,7 +6701,236 @@ async function createApi(settings) {
     return createOctokitApi(settings.token, settings.apiUrl, { owner: settings.owner, repo: settings.repo }, { onRetry: (message) => warning(message) });
 }
 
+;// CONCATENATED MODULE: ./src/gitops/image-graph.ts
+/**
+ * The graph of images built on images of the same repository, for the pull-request comment and the
+ * job summary (a Mermaid flowchart, which GitHub draws) and the command line (an indented tree). Only
+ * images with an in-repo parent or child are in it: the others are in the table already.
+ */
+
+/**
+ * The most nodes a drawing shows: a flowchart of more is a tangle at the width of a comment, and the
+ * images a merge builds, with what they build on and what builds on them, are what a reader looks for.
+ */
+const GRAPH_NODES = 50;
+/** The most edges a drawing shows: Mermaid refuses a flowchart of more than 500 (its `maxEdges`). */
+const GRAPH_EDGES = 200;
+/**
+ * A label keeps at most this many characters (image names have at most 63; a hand-edited manifest may
+ * hold longer ones). A character may take 9 as an entity code (`#1114111;`): GRAPH_NODES labels of this
+ * length, GRAPH_EDGES edges and the rest keep the chart under MERMAID_MAX_TEXT.
+ */
+const LABEL_CHARACTERS = 80;
+/** Mermaid draws no chart of more characters than this (its default `maxTextSize`), which GitHub keeps. */
+const MERMAID_MAX_TEXT = 50_000;
+/** The command line's tree indents at most this many levels; deeper lines say their level as a number. */
+const TEXT_INDENT_LEVELS = 20;
+/** The kind of an image of a render: what it is against the previous manifest. */
+function kindOfReport(image) {
+    const kind = image.status === 'new'
+        ? 'new'
+        : image.status === 'changed'
+            ? 'rebuilt'
+            : image.status === 'renamed'
+                ? 'renamed'
+                : image.forced
+                    ? 'forced'
+                    : 'unchanged';
+    return { name: image.name, kind };
+}
+/** Every `[parent, child]` between the images given (a parent not among them, or the image itself, is no edge). */
+function edgesOf(images, parents) {
+    const known = new Set(images.map((image) => image.name));
+    const edges = [];
+    for (const { name } of images) {
+        for (const parent of new Set(parents.get(name) ?? []))
+            if (parent !== name && known.has(parent))
+                edges.push([parent, name]);
+    }
+    return edges.sort(([a, b], [c, d]) => compare(a, c) || compare(b, d));
+}
+const compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/**
+ * The images to draw, at most `limit`, or undefined when no image has an in-repo parent. Kept first:
+ * the images the run builds, then their ancestors and descendants (nearest first), then the others,
+ * each connected group together.
+ */
+function selectGraph(images, parents, limit = GRAPH_NODES) {
+    const all = edgesOf(images, parents);
+    if (all.length === 0)
+        return undefined;
+    const up = new Map();
+    const down = new Map();
+    for (const [parent, child] of all) {
+        up.set(child, [...(up.get(child) ?? []), parent]);
+        down.set(parent, [...(down.get(parent) ?? []), child]);
+    }
+    const kinds = new Map(images.map((image) => [image.name, image.kind]));
+    const connected = [...new Set(all.flat())].sort(compare);
+    const order = new Set(connected.filter((name) => kinds.get(name) !== 'unchanged'));
+    for (const name of lineage([...order], up, down))
+        order.add(name);
+    const neighbours = (name) => [...(up.get(name) ?? []), ...(down.get(name) ?? [])];
+    for (const name of connected)
+        if (!order.has(name))
+            for (const found of breadthFirst([name], neighbours))
+                order.add(found);
+    const shown = new Set([...order].slice(0, limit));
+    const edges = all.filter(([parent, child]) => shown.has(parent) && shown.has(child));
+    return {
+        nodes: [...shown].sort(compare),
+        edges: edges.slice(0, GRAPH_EDGES),
+        nodesLeftOut: connected.length - shown.size,
+        edgesLeftOut: Math.max(0, edges.length - GRAPH_EDGES),
+        kinds,
+    };
+}
+/**
+ * The ancestors and the descendants of `start`, nearest first: up by parents alone and down by
+ * children alone (a sibling is no relative of a change).
+ */
+function lineage(start, up, down) {
+    const found = new Set(start);
+    const walked = new Set();
+    const queue = start.flatMap((name) => [['up', name], ['down', name]]);
+    for (let i = 0; i < queue.length; i++) {
+        const [way, name] = queue[i];
+        for (const next of [...((way === 'up' ? up : down).get(name) ?? [])].sort(compare)) {
+            if (walked.has(`${way} ${next}`))
+                continue;
+            walked.add(`${way} ${next}`);
+            found.add(next);
+            queue.push([way, next]);
+        }
+    }
+    return [...found];
+}
+/** The names reached from `start` (itself included), nearest first, each once. */
+function breadthFirst(start, next) {
+    const seen = new Set(start);
+    const queue = [...start];
+    for (let i = 0; i < queue.length; i++) {
+        for (const name of [...next(queue[i])].sort(compare)) {
+            if (seen.has(name))
+                continue;
+            seen.add(name);
+            queue.push(name);
+        }
+    }
+    return queue;
+}
+/** Characters a label keeps as they are: none is Mermaid, Markdown or HTML syntax inside a quoted label. */
+const LABEL_SAFE = /^[A-Za-z0-9 ._(),-]$/u;
+/**
+ * A Mermaid label: a quoted string in which every character outside LABEL_SAFE (and a space at either end) is an entity code
+ * (`#35;`), which Mermaid decodes after parsing. So no quote ends the string, no `#…;` of the text is
+ * read as an entity, no `%%` starts a directive, no `<` makes HTML, and no backtick or tilde can end
+ * the code fence around the chart.
+ */
+function mermaidLabel(text) {
+    let out = '';
+    for (const c of text)
+        out += LABEL_SAFE.test(c) ? c : `#${c.codePointAt(0)};`;
+    // Mermaid trims a label: spaces at either end are kept as codes too.
+    return `"${out.replace(/^ +| +$/g, (spaces) => '#32;'.repeat(spaces.length))}"`;
+}
+const CLASS_DEFS = [
+    '  classDef built fill:#fff1b8,stroke:#d48806,stroke-width:2px,color:#222',
+    '  classDef unchanged fill:#f6f8fa,stroke:#d0d7de,color:#8c959f',
+];
+/** The shown text of an image: its name, and what happens to it when it is built. */
+function labelText(name, kind) {
+    const chars = [...name];
+    const shown = chars.length > LABEL_CHARACTERS ? `${chars.slice(0, LABEL_CHARACTERS - 1).join('')}\u2026` : name;
+    return kind === undefined || kind === 'unchanged' ? shown : `${shown} (${kind})`;
+}
+/** The flowchart of a selection, parents above children, inside its code fence: node ids are `n0`, `n1`, …, never names. */
+function mermaidChart(selection) {
+    const ids = new Map(selection.nodes.map((name, i) => [name, `n${i}`]));
+    const lines = ['```mermaid', 'flowchart TD'];
+    for (const name of selection.nodes) {
+        const kind = selection.kinds.get(name);
+        lines.push(`  ${ids.get(name)}[${mermaidLabel(labelText(name, kind))}]:::${kind === 'unchanged' ? 'unchanged' : 'built'}`);
+    }
+    for (const [parent, child] of selection.edges)
+        lines.push(`  ${ids.get(parent)} --> ${ids.get(child)}`);
+    lines.push(...CLASS_DEFS, '```');
+    return lines.join('\n');
+}
+/** What a drawing leaves out, as a sentence ('' when nothing). */
+function leftOutNote(selection) {
+    const parts = [];
+    if (selection.nodesLeftOut > 0) {
+        parts.push(`${selection.nodesLeftOut} more image(s) with an in-repo parent or child are left out (at most ${GRAPH_NODES} are drawn: first the images built, then their ancestors and descendants)`);
+    }
+    if (selection.edgesLeftOut > 0)
+        parts.push(`${selection.edgesLeftOut} more edge(s) between the images drawn are left out (at most ${GRAPH_EDGES})`);
+    return parts.length === 0 ? '' : `${parts.join('; ')}.`;
+}
+/**
+ * The graph as Markdown: a line that says what it shows, the chart, and what it leaves out; '' when
+ * no image has an in-repo parent.
+ */
+function graphMarkdown(images, parents) {
+    const selection = selectGraph(images, parents);
+    if (!selection)
+        return '';
+    const note = leftOutNote(selection);
+    return [
+        '**Images built on images of this repository** (parents above children; highlighted: built by this run):',
+        '',
+        mermaidChart(selection),
+        ...(note ? ['', `_${note}_`] : []),
+        '',
+    ].join('\n');
+}
+/**
+ * Two spaces a level, up to TEXT_INDENT_LEVELS; deeper, the level as a number (`[level 57] `), so a
+ * long chain's text grows with its length, not with its square.
+ */
+function indentOf(level) {
+    const spaces = '  '.repeat(Math.min(level, TEXT_INDENT_LEVELS));
+    return level > TEXT_INDENT_LEVELS ? `${spaces}[level ${level}] ` : spaces;
+}
+/**
+ * The graph for a terminal: each image under its first parent (by name), its subtree once, and
+ * `(also under: …)` naming its other parents, so that the text grows with the images, not with the
+ * paths between them. Names are `inert`. Undefined when no image has an in-repo parent.
+ */
+function graphText(images, parents) {
+    const edges = edgesOf(images, parents);
+    if (edges.length === 0)
+        return undefined;
+    const kinds = new Map(images.map((image) => [image.name, image.kind]));
+    const under = new Map();
+    const others = new Map();
+    for (const [parent, child] of edges) {
+        if (!under.has(child))
+            under.set(child, [parent]);
+        else
+            others.set(child, [...(others.get(child) ?? []), parent]);
+    }
+    const children = new Map();
+    for (const [child, [parent]] of under)
+        children.set(parent, [...(children.get(parent) ?? []), child]);
+    const lines = [];
+    const walk = (name, level) => {
+        const also = others.get(name);
+        const kind = kinds.get(name);
+        const status = [kind !== undefined && kind !== 'unchanged' ? kind : '', also ? `also under: ${also.map(inert).join(', ')}` : ''];
+        const detail = status.filter((s) => s !== '').join('; ');
+        lines.push(`${indentOf(level)}${inert(name)}${detail ? ` (${detail})` : ''}`);
+        for (const child of (children.get(name) ?? []).sort(compare))
+            walk(child, level + 1);
+    };
+    const roots = [...new Set(edges.map(([parent]) => parent))].filter((name) => !under.has(name)).sort(compare);
+    for (const root of roots)
+        walk(root, 0);
+    return lines.join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/action/summary.ts
+
 
 
 const TABLE_HEADER = ['Image', 'Dockerfile', 'sha256', 'Reference', 'Status'];
@@ -6446,25 +6966,51 @@ function formatTextTable(header, rows) {
 const SUMMARY_TABLE_BUDGET = 768 * 1024;
 /** Up to this many images the table lists them all; beyond, the ones a run builds, removes or skips. */
 const SUMMARY_ALL_ROWS = 100;
-/** The job summary: a heading, one line of HTML (`line`, already escaped), and the image table. */
+/** One table row, every cell escaped. */
+function htmlRow(cells, tag) {
+    let html = '<tr>';
+    for (const cell of cells)
+        html += `<${tag}>${escapeHtml(cell)}</${tag}>`;
+    return `${html}</tr>`;
+}
+const WAIT_TABLE_HEADER = ['Image', 'Reference', 'Status', 'Digest', 'Appeared after'];
+/** The job summary of mode: wait: one line (already escaped) and a row per image, as the wait stands. */
+function waitSummaryHtml(images, line) {
+    const rows = [];
+    let size = 0;
+    for (const image of images) {
+        const cells = [image.name, image.reference, image.status, image.digest ?? '', image.seconds === undefined ? '' : `${image.seconds} s`];
+        const text = htmlRow(cells, 'td');
+        size += Buffer.byteLength(text);
+        // The `built` output lists every image; the summary stops within GitHub's 1 MiB.
+        if (size > SUMMARY_TABLE_BUDGET)
+            break;
+        rows.push(text);
+    }
+    const table = images.length > 0 ? `\n<table>${htmlRow(WAIT_TABLE_HEADER, 'th')}${rows.join('')}</table>` : '';
+    const left = images.length - rows.length;
+    const note = left > 0
+        ? `\n<p>${left} more row(s) left out: a job summary holds at most 1 MiB. The <code>built</code> output lists every image.</p>`
+        : '';
+    return `<h2>kaniko-gitops</h2>\n<p>${line}</p>${table}${note}\n`;
+}
+/**
+ * The job summary: a heading, one line of HTML (`line`, already escaped), the image table, and the
+ * graph of the images built on images of this repository, when there are such (at most GRAPH_NODES
+ * images in it: tens of KiB beside the table's SUMMARY_TABLE_BUDGET, within the 1 MiB).
+ */
 function summaryHtml(outcome, line) {
     const parts = ['<h2>kaniko-gitops</h2>', `<p>${line}${outcome ? `, ${outcome.images.length} image(s)` : ''}</p>`];
     if (outcome) {
-        const row = (cells, tag) => {
-            let html = '<tr>';
-            for (const cell of cells)
-                html += `<${tag}>${escapeHtml(cell)}</${tag}>`;
-            return `${html}</tr>`;
-        };
         // On a large repository a row per unchanged image would bury the few that build: they are counted.
         const all = outcome.images.length <= SUMMARY_ALL_ROWS;
         const shown = all ? outcome : { ...outcome, images: outcome.images.filter((image) => image.status !== 'unchanged' || image.forced) };
         const unlisted = outcome.images.length - shown.images.length;
         const rows = imageRows(shown);
-        const html = [row(TABLE_HEADER, 'th')];
+        const html = [htmlRow(TABLE_HEADER, 'th')];
         let size = 0;
         for (const cells of rows) {
-            const text = row(cells, 'td');
+            const text = htmlRow(cells, 'td');
             size += Buffer.byteLength(text);
             if (size > SUMMARY_TABLE_BUDGET)
                 break;
@@ -6478,6 +7024,10 @@ function summaryHtml(outcome, line) {
         }
         if (left > 0)
             parts.push(`<p>${left} more row(s) left out: a job summary holds at most 1 MiB. The <code>images</code> output and the log list every image.</p>`);
+        // A blank line ends the HTML block: the chart's fence is Markdown.
+        const graph = outcome.parents ? graphMarkdown(outcome.images.map(kindOfReport), outcome.parents) : '';
+        if (graph !== '')
+            parts.push('', graph);
     }
     return `${parts.join('\n')}\n`;
 }
@@ -6588,13 +7138,17 @@ async function writeManifest(settings, outcome, log) {
 
 
 
+
+
+
+
 /** Commit mode: renders against the branch's manifest and commits it when it changed. */
 async function runCommit(settings) {
     const scan = await scanRepository(settings, actionsLogger);
     const writer = settings.commitMethod === 'git' ? gitBranchWriter(settings.root) : apiBranchWriter(await createApi(settings));
     const committed = await actionsLogger.group(`Commit to ${settings.branch}`, () => commitManifest(writer, commitRequestFor(settings, scan, currentCode(), actionsLogger), actionsLogger));
     if (committed.result === 'superseded') {
-        notice(`Nothing committed: ${(0,inert/* inert */.tJ)(committed.reason)}. The run for that commit renders its manifest.`);
+        notice(`Nothing committed: ${(0,common_inert/* inert */.tJ)(committed.reason)}. The run for that commit renders its manifest.`);
         writeSummary(undefined, `superseded: ${escapeHtml(committed.reason)}`);
         return { changed: 'false', manifest: settings.output, result: 'superseded' };
     }
@@ -6616,7 +7170,31 @@ async function runCommit(settings) {
         line = `committed <code>${committed.sha.slice(0, 7)}</code> to <code>${escapeHtml(settings.branch)}</code>`;
     }
     writeSummary(committed.outcome, line);
+    if (settings.statuses)
+        await postPending(settings, committed.outcome);
     return outputs;
+}
+/**
+ * A pending commit status for each image whose Pod pins the rendered commit (what it built, forced or
+ * renamed): the wait's own rule (chooseImages), so every status the wait settles was pending first.
+ * Statuses are feedback: nothing here fails the run, whose outputs and summary are written already.
+ */
+async function postPending(settings, outcome) {
+    try {
+        const manifest = await readPreviousManifest(outcome.manifest);
+        const building = chooseImages(manifest.images.values(), [], settings.commitSha);
+        if (building.length === 0)
+            return;
+        const names = building.map((image) => image.name);
+        const statuses = statusPoster(await createApi(settings), settings.commitSha, names, runner_namespaceObject);
+        info(`posting a pending commit status for ${building.length} image(s) on ${settings.commitSha.slice(0, 7)}`);
+        for (const image of building)
+            await statuses.post(image.name, 'pending', `build of tag ${image.image.slice(image.image.lastIndexOf(':') + 1)} pending`);
+        statuses.finish();
+    }
+    catch (error) {
+        warning(`No pending commit statuses posted: ${describeError(error)}`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/gitops/comment.ts
@@ -7267,6 +7845,7 @@ class Hunks {
 ;// CONCATENATED MODULE: ./src/gitops/report.ts
 
 
+
 /**
  * The diff stops at this many characters (at the end of a hunk, or cut in a document that is larger),
  * the most a job summary can show: when every Pod changes, its 1,000 Pods make a 2.5 MB diff that
@@ -7301,6 +7880,7 @@ function compareWithBase(base, rendered, manifestPath) {
         },
         diff: text,
         moreDocuments: more,
+        ...(rendered.parents ? { parents: rendered.parents } : {}),
     };
 }
 function changeOf(image) {
@@ -7360,8 +7940,8 @@ const bytes = (text) => Buffer.byteLength(text);
  * cut at a line, with a note that says where the rest is.
  */
 function renderDiffMarkdown(diff, manifestPath, target = 'comment') {
-    const { head, table, room } = layout(diff, manifestPath, target);
-    const parts = [head, ...table];
+    const { head, table, graph, room } = layout(diff, manifestPath, target);
+    const parts = [head, ...table, ...graph];
     if (diff.diff === '')
         return parts.join('\n');
     // The comment points to the summary for the lines it leaves out, when the summary has them.
@@ -7376,7 +7956,7 @@ function renderDiffMarkdown(diff, manifestPath, target = 'comment') {
     parts.push(diffDetails(diff.diff, manifestPath, room, cutNote, stopNote));
     return parts.join('\n');
 }
-/** The head and the table of a rendering, and the bytes left for the diff. */
+/** The head, the table and the image graph of a rendering, and the bytes left for the diff. */
 function layout(diff, manifestPath, target) {
     const s = diff.summary;
     const builds = [...s.added, ...s.rebuilt, ...s.renamed.map((r) => r.name), ...s.forced];
@@ -7398,7 +7978,37 @@ function layout(diff, manifestPath, target) {
         rows: inSummary === 'cut' ? 'the `diff` output of this step names' : 'the job summary of this run lists',
         references: inSummary === 'full' ? 'the job summary of this run has' : 'the `images` output of this step has',
     }).lines;
-    return { head, table, room: room - table.reduce((n, line) => n + bytes(line) + 1, 0) };
+    const left = room - table.reduce((n, line) => n + bytes(line) + 1, 0);
+    const { lines: graph, drawn } = fitGraph(diff, left, target, () => layout(diff, manifestPath, 'summary').drawn);
+    return { head, table, graph, drawn, room: left - graph.reduce((n, line) => n + bytes(line) + 1, 0) };
+}
+const GRAPH_KIND = {
+    added: 'new',
+    rebuilt: 'rebuilt',
+    renamed: 'renamed',
+    forced: 'forced',
+    unchanged: 'unchanged',
+};
+/**
+ * The image graph within `room` bytes (after the table, which matters more, and before the diff, which
+ * is cut to what is left), else a note that it is left out; nothing when no image has an in-repo
+ * parent. `inSummary`: does the job summary draw it?
+ */
+function fitGraph(diff, room, target, inSummary) {
+    if (!diff.parents || diff.parents.size === 0)
+        return { lines: [], drawn: false };
+    const images = [];
+    for (const row of diff.rows)
+        if (row.change !== 'removed')
+            images.push({ name: row.name, kind: GRAPH_KIND[row.change] });
+    const graph = graphMarkdown(images, diff.parents);
+    if (graph === '')
+        return { lines: [], drawn: false };
+    if (bytes(graph) + 1 <= room)
+        return { lines: [graph], drawn: true };
+    const elsewhere = target === 'comment' && inSummary() ? ': the job summary of this run has it' : '';
+    const note = `The graph of the images built on images of this repository does not fit ${LIMIT[target].text}${elsewhere}.`;
+    return { lines: [note, ''], drawn: false };
 }
 /**
  * The table within `room` bytes: full rows, else compact rows (no reference), else the compact rows
@@ -7498,6 +8108,8 @@ function resolveMode(settings, ref) {
     }
     if (mode === 'commit')
         return { mode, reason: `mode: commit to '${branch}'` };
+    if (mode === 'wait')
+        return { mode, reason: 'mode: wait for the images in the registry' };
     const onBranch = ref === `refs/heads/${branch}`;
     if (PULL_REQUEST_EVENTS.has(event.name) && event.pullRequest) {
         return { mode: 'diff', reason: `mode: auto on a '${event.name}' event compares the pull request with '${event.pullRequest.baseRef}'` };
@@ -7640,7 +8252,8 @@ async function runRender(settings) {
 
 
 
-const MODES = ['auto', 'render', 'diff', 'commit'];
+
+const MODES = ['auto', 'render', 'diff', 'commit', 'wait'];
 const CONTEXTS = ['git', 'local'];
 const HASH_KINDS = ['context', 'dockerfile'];
 const SNAPSHOT_MODES = ['redo', 'full', 'time'];
@@ -7970,6 +8583,28 @@ function cacheSettings(inputs) {
         extraArgs: Object.freeze(extraArgs),
     };
 }
+/** What mode: wait waits for and how long, and whether commit statuses are posted. */
+function waitSettings(inputs) {
+    const waitImages = inputs.list('wait-images');
+    for (const name of waitImages) {
+        if (!isDns1123Label(name))
+            fail('wait-images', inputs.text('wait-images'), `expected image names as in the manifest, such as api, but '${name}' is none`);
+    }
+    const duration = (name) => {
+        const ms = parseDuration(inputs.text(name)) ??
+            fail(name, inputs.text(name), 'expected a duration of whole seconds, minutes or hours above 0, such as 90s, 30m or 1h');
+        if (ms > MAX_WAIT_MS)
+            fail(name, inputs.text(name), 'expected at most 6h: a job on a GitHub-hosted runner runs at most 6 hours, so a longer wait never ends');
+        return ms;
+    };
+    return {
+        waitImages: Object.freeze(waitImages),
+        waitTimeoutMs: duration('wait-timeout'),
+        waitIntervalMs: duration('wait-interval'),
+        failOnTimeout: inputs.boolean('fail-on-timeout'),
+        statuses: inputs.boolean('statuses'),
+    };
+}
 /**
  * Builds the frozen Settings from the action's inputs, read through `readInput` (the runner's
  * `INPUT_*` variables in the action, the flags on the command line), and the run's `GITHUB_*`
@@ -7985,7 +8620,7 @@ function getSettings(readInput, vars, event = { name: vars.GITHUB_EVENT_NAME ?? 
     const pod = podSettings(inputs);
     const git = gitSettings(inputs, vars, event, { context: pod.context, root: scan.root });
     // Object.assign, not spreads: Node 20 copies a later spread of this many properties on a slow path (0.5 ms).
-    return Object.freeze(Object.assign({}, run, scan, images, pod, orderingSettings(inputs), multiArchSettings(inputs), git, github, cacheSettings(inputs)));
+    return Object.freeze(Object.assign({}, run, scan, images, pod, orderingSettings(inputs), multiArchSettings(inputs), git, github, cacheSettings(inputs), waitSettings(inputs)));
 }
 /**
  * The settings as log lines, `name: value` with the value as JSON (one line each, whatever it
@@ -8017,7 +8652,379 @@ function isDns1123Subdomain(value) {
     return value.length <= 253 && DNS1123_SUBDOMAIN.test(value);
 }
 
+;// CONCATENATED MODULE: ./src/registry/check.ts
+/**
+ * Asks the registry whether a tag exists with the build Pods' own check (templates/check-image.sh),
+ * run with /bin/sh and skopeo on this machine: the wait sees what the Pods see.
+ */
+
+
+
+
+
+/**
+ * Where the credentials of this machine are, as skopeo and docker look for them: the file
+ * REGISTRY_AUTH_FILE names, else the folder DOCKER_CONFIG names, else ~/.docker. The check reads
+ * `<folder>/config.json`: a file is linked into a folder of its own, which `cleanup` removes.
+ */
+function runnerDockerConfig(vars) {
+    const file = vars.REGISTRY_AUTH_FILE ?? '';
+    if (file !== '') {
+        const folder = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'kaniko-gitops-auth-'));
+        (0,external_node_fs_namespaceObject.symlinkSync)(external_node_path_default().resolve(file), external_node_path_default().join(folder, 'config.json'));
+        return { folder, cleanup: () => (0,external_node_fs_namespaceObject.rmSync)(folder, { recursive: true, force: true }) };
+    }
+    const folder = vars.DOCKER_CONFIG || external_node_path_default().join(vars.HOME || (0,external_node_os_namespaceObject.homedir)(), '.docker');
+    return { folder, cleanup: () => undefined };
+}
+/** The decision file's words as a probe: `skip <digest>`, `build missing`, `build refused`, `build older`. */
+function probeOf(decision) {
+    const [word, detail] = decision.trim().split(/\s+/);
+    if (word === 'skip')
+        return { status: 'present', ...(detail && /^sha256:[0-9a-f]{64}$/.test(detail) ? { digest: detail } : {}) };
+    if (word !== 'build')
+        return undefined;
+    if (detail === 'refused')
+        return { status: 'refused', detail: 'the registry refused the credentials' };
+    if (detail === 'older')
+        return { status: 'missing', detail: "an older build is under the tag, not the forced run's" };
+    return { status: 'missing', detail: 'not in the registry' };
+}
+/**
+ * How the check spends `budgetMs`: tries, and the longest one question to the registry may take
+ * (a forced Pod's look asks twice: the manifest, then the label), with a pause of a second between tries.
+ */
+function checkBounds(budgetMs, forced) {
+    const seconds = Math.max(1, Math.floor(budgetMs / 1000));
+    const questions = forced ? 2 : 1;
+    if (seconds >= 4 * questions + 1)
+        return { attempts: 2, perQuestion: Math.min(60, Math.floor((seconds - 1) / (2 * questions))) };
+    return { attempts: 1, perQuestion: Math.max(1, Math.floor(seconds / questions)) };
+}
+/**
+ * Runs the script in a process group of its own, killed whole (skopeo too) when it is still running
+ * after `budgetMs`; `timedOut` tells that.
+ */
+function runBounded(script, env, budgetMs) {
+    return new Promise((resolve) => {
+        const child = (0,external_node_child_process_.spawn)('/bin/sh', ['-c', script, 'kaniko-init'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+        const chunks = [];
+        let size = 0;
+        const keep = (chunk) => {
+            // The log of one check is a few lines: a bound keeps a runaway one from filling the memory.
+            if (size < 64 * 1024)
+                chunks.push(chunk);
+            size += chunk.length;
+        };
+        child.stdout.on('data', keep);
+        child.stderr.on('data', keep);
+        let timedOut = false;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            killGroup(child.pid);
+        }, budgetMs);
+        child.on('error', (error) => {
+            clearTimeout(timer);
+            resolve({ code: 1, output: error.message, timedOut });
+        });
+        child.on('close', (code) => {
+            clearTimeout(timer);
+            resolve({ code: code ?? 1, output: Buffer.concat(chunks).toString('utf8'), timedOut });
+        });
+    });
+}
+function killGroup(pid) {
+    if (pid === undefined)
+        return;
+    try {
+        process.kill(-pid, 'SIGKILL');
+    }
+    catch {
+        // The group has ended already.
+    }
+}
+/** The reason of a failed check: its last ERROR line, without the count of tries (which the time left sets). */
+function failure(output) {
+    const lines = output.trimEnd().split('\n');
+    const line = lines.findLast((l) => l.includes('ERROR: ')) ?? lines.at(-1) ?? '';
+    return line.replace(/^.*?ERROR: /, '').replace(/ after [0-9]+ attempts:/, ':');
+}
+/**
+ * Runs the check for one target in a state folder of its own, within `budgetMs` (the time left
+ * before the wait's deadline): a failed check is `unreachable`, with its reason.
+ */
+async function checkImage(target, options, budgetMs) {
+    const state = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'kaniko-gitops-check-'));
+    try {
+        const insecure = options.insecureRegistries.includes(registryHost(target.repository));
+        const forced = target.forceNonce !== undefined;
+        const bounds = checkBounds(budgetMs, forced);
+        const env = {
+            PATH: process.env.PATH ?? '/usr/bin:/bin',
+            HOME: process.env.HOME ?? (0,external_node_os_namespaceObject.homedir)(),
+            TMPDIR: (0,external_node_os_namespaceObject.tmpdir)(),
+            DOCKER_IMAGENAME: target.repository,
+            DOCKER_IMAGETAG: target.tag,
+            REGISTRY_INSECURE: String(insecure),
+            STATE_DIR: state,
+            DOCKER_CONFIG: options.dockerConfig,
+            CHECK_ATTEMPTS: String(bounds.attempts),
+            CHECK_BACKOFF_SECONDS: '1',
+            CHECK_TIMEOUT_SECONDS: String(bounds.perQuestion),
+            ...(forced ? { WAIT_FORCE_NONCE: target.forceNonce } : {}),
+        };
+        const run = await runBounded(options.script, env, budgetMs);
+        if (run.timedOut)
+            return { status: 'unreachable', detail: `no answer within ${Math.max(1, Math.round(budgetMs / 1000))} s` };
+        if (run.code !== 0)
+            return { status: 'unreachable', detail: failure(run.output) };
+        let decision = '';
+        try {
+            decision = (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(state, 'decision'), 'utf8');
+        }
+        catch {
+            return { status: 'unreachable', detail: failure(run.output) };
+        }
+        return probeOf(decision) ?? { status: 'unreachable', detail: failure(run.output) };
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.rmSync)(state, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/pod-facts.ts
+/**
+ * What mode: wait takes from each chosen Pod beyond its annotations: the image its containers name in
+ * DOCKER_IMAGENAME and DOCKER_IMAGETAG (what the check asks for and kaniko pushes), and whether it is a
+ * forced build. The wait trusts none of it: each reference must be `<registry>/<name>:<tag>` of the
+ * `registry` input, the Pod's own name label and env, and its `kaniko-gitops/image` annotation.
+ */
+
+
+function pod_facts_record(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
+}
+function list(value) {
+    return Array.isArray(value) ? value : [];
+}
+/** A Pod's object by its name, from the whole manifest: for a manifest whose Pods have no verified text. */
+async function podsByName(text) {
+    const { parseAllDocuments } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    const pods = new Map();
+    for (const doc of parseAllDocuments(text)) {
+        const object = pod_facts_record(doc.toJS());
+        if (object.kind !== 'Pod')
+            continue;
+        const name = pod_facts_record(object.metadata).name;
+        // Two Pods of one name: neither is taken.
+        if (typeof name === 'string')
+            pods.set(name, pods.has(name) ? undefined : object);
+    }
+    return pods;
+}
+/** The values each container of the Pod sets for DOCKER_IMAGENAME and DOCKER_IMAGETAG (the last entry counts, as in Kubernetes). */
+function pod_facts_imageEnv(pod) {
+    const spec = pod_facts_record(pod.spec);
+    return [...list(spec.initContainers), ...list(spec.containers)].flatMap((item) => {
+        const container = pod_facts_record(item);
+        const env = list(container.env).map(pod_facts_record);
+        const last = (name) => env.findLast((entry) => entry.name === name)?.value;
+        const repository = last('DOCKER_IMAGENAME');
+        const tag = last('DOCKER_IMAGETAG');
+        if (repository === undefined && tag === undefined)
+            return [];
+        return [{ container: String(container.name), repository, tag }];
+    });
+}
+const pod_facts_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const NONCE = /^[0-9A-Za-z.:-]{1,64}$/;
+/** Why the Pod's image is not `<registry>/<name>:<tag>` of its own env and annotation, or undefined when it is. */
+function disagreement(image, pod, registry) {
+    const env = pod_facts_imageEnv(pod);
+    const repository = `${registry}/${image.name}`;
+    if (!env.some((e) => e.container === 'kaniko-init'))
+        return 'its kaniko-init container sets no DOCKER_IMAGENAME and DOCKER_IMAGETAG';
+    for (const e of env) {
+        if (e.repository !== repository)
+            return `its container ${e.container} sets DOCKER_IMAGENAME '${String(e.repository)}', not '${repository}' (the registry input and the image's name)`;
+        if (typeof e.tag !== 'string' || !pod_facts_TAG.test(e.tag))
+            return `its container ${e.container} sets DOCKER_IMAGETAG '${String(e.tag)}', which is no tag`;
+        if (`${repository}:${e.tag}` !== image.image)
+            return `its container ${e.container} names '${repository}:${e.tag}', its annotation ${ANNOTATION.image} '${image.image}'`;
+    }
+    const nonce = pod_facts_record(pod_facts_record(pod.metadata).annotations)[ANNOTATION.forced];
+    if (nonce !== undefined && (typeof nonce !== 'string' || !NONCE.test(nonce)))
+        return `its annotation ${ANNOTATION.forced} is '${String(nonce)}', not a force nonce`;
+    return undefined;
+}
+/**
+ * The targets of the chosen images, each checked against its Pod (see the file's comment); a Pod that
+ * does not agree is an error naming it. `text` is the whole manifest, parsed only when a chosen Pod has
+ * no verified text of its own.
+ */
+async function checkedTargets(chosen, text, registry) {
+    let all;
+    const { parseDocument } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    const targets = [];
+    for (const image of chosen) {
+        let pod;
+        if (image.text !== undefined)
+            pod = pod_facts_record(parseDocument(image.text).toJS());
+        else {
+            all ??= await podsByName(text());
+            pod = all.get(image.pod);
+        }
+        const why = pod === undefined ? 'it is not one Pod of that name in the manifest' : disagreement(image, pod, registry);
+        if (why !== undefined)
+            throw new Error(`The manifest's Pod '${(0,common_inert/* visible */.RK)(image.pod)}' of the image '${(0,common_inert/* visible */.RK)(image.name)}' cannot be waited for: ${(0,common_inert/* visible */.RK)(why)}. The manifest at the checked-out commit was edited by hand, or rendered with another registry: render it again (mode: commit) with this registry input.`);
+        const nonce = pod_facts_record(pod_facts_record(pod?.metadata).annotations)[ANNOTATION.forced];
+        const at = image.image.lastIndexOf(':');
+        const target = { name: image.name, reference: image.image, repository: image.image.slice(0, at), tag: image.image.slice(at + 1) };
+        targets.push(typeof nonce === 'string' ? { ...target, forceNonce: nonce } : target);
+    }
+    return targets;
+}
+
+;// CONCATENATED MODULE: ./src/action/wait-mode.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The manifest of the checked-out commit, from the workspace's git (not the file, which an earlier
+ * step may have rewritten): in a deploy job, check out the commit job's `commit-sha`. Read up to the
+ * manifest limit: git is stopped past it.
+ */
+function committedManifest(root, file, limits = LIMITS) {
+    return new Promise((resolve, reject) => {
+        const git = (0,external_node_child_process_.spawn)('git', ['show', `HEAD:./${file}`], { cwd: root, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
+        const chunks = [];
+        let size = 0;
+        let over = false;
+        let stderr = '';
+        git.stdout.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > limits.manifestBytes) {
+                over = true;
+                git.kill('SIGKILL');
+            }
+            else
+                chunks.push(chunk);
+        });
+        git.stderr.on('data', (chunk) => {
+            if (stderr.length < 4096)
+                stderr += chunk.toString('utf8');
+        });
+        git.on('error', (error) => reject(unreadable(file, error.message)));
+        git.on('close', (code) => {
+            if (over)
+                reject(new LimitError(`the manifest '${(0,common_inert/* inert */.tJ)(file)}' at the checked-out commit has more than the ${showBytes(limits.manifestBytes)} bytes a manifest may have: expected at most that`));
+            else if (code === 0)
+                resolve(Buffer.concat(chunks));
+            else
+                reject(unreadable(file, stderr.trim() || `git exited with ${code}`));
+        });
+    });
+}
+function unreadable(file, why) {
+    return new InputError(`mode: wait reads '${(0,common_inert/* inert */.tJ)(file)}' from the checked-out commit, and git could not (${(0,common_inert/* inert */.tJ)(why)}). Check out the repository (actions/checkout) at the commit job's commit-sha output first.`);
+}
+/** What the wait waits for, told in the log. */
+async function targetsOf(settings) {
+    if (settings.waitImages.length === 0 && !/^[0-9a-f]{40}$/.test(settings.commitSha))
+        throw new InputError(`GITHUB_SHA is '${settings.commitSha}': mode: wait looks for the images built for this commit, and needs its id.`);
+    const manifest = await readPreviousManifest(await committedManifest(settings.root, settings.output));
+    if (manifest.problem)
+        throw new Error(`'${settings.output}' at the checked-out commit cannot be read: ${manifest.problem}`);
+    const chosen = chooseImages(manifest.images.values(), settings.waitImages, settings.commitSha);
+    const targets = await checkedTargets(chosen, () => manifest.text, settings.registry);
+    if (targets.length === 0 && settings.waitImages.length === 0)
+        notice(`No Pod of '${settings.output}' at the checked-out commit pins ${settings.commitSha.slice(0, 7)}: nothing to wait for. A deploy job checks out the commit job's commit-sha output, where the manifest of this commit is.`);
+    for (const t of targets)
+        info(`waiting for ${t.name}: ${(0,common_inert/* inert */.tJ)(t.reference)}${t.forceNonce ? ` (forced: its build labelled ${t.forceNonce})` : ''}`);
+    return targets;
+}
+/**
+ * Logs each image whose answer or its reason changed (the reason is the registry's text: inert),
+ * rewrites the summary, and turns a newly present image's status to success.
+ */
+function reporter(statuses) {
+    const seen = new Map();
+    return async (images) => {
+        for (const image of images) {
+            const told = `${image.status} ${image.detail ?? ''}`;
+            if (seen.get(image.name) === told)
+                continue;
+            seen.set(image.name, told);
+            const why = image.status === 'present' ? (image.digest ? ` (${image.digest})` : '') : image.detail ? `: ${(0,common_inert/* inert */.tJ)(image.detail)}` : '';
+            info(`${image.name}: ${(0,common_inert/* inert */.tJ)(image.reference)} ${image.status}${why}`);
+            if (image.status === 'present')
+                await statuses?.post(image.name, 'success', `in the registry: ${image.reference}`);
+        }
+        const waiting = images.filter((image) => image.status !== 'present').length;
+        replaceSummary(waitSummaryHtml(images, `waiting for ${waiting} of ${images.length} image(s)`));
+    };
+}
+/** Checks at once: skopeo is a process each, and a runner has 2 to 4 cores. */
+const PARALLEL_CHECKS = 8;
+/** The least time a look gets (the one at the deadline too): the wait ends at most this much after `wait-timeout`. */
+const MIN_LOOK_MS = 5000;
+/** mode: wait: waits until the images are in the registry, asking as the Pods' check does. */
+async function runWait(settings) {
+    const targets = await targetsOf(settings);
+    const names = targets.map((target) => target.name);
+    const statuses = settings.statuses ? statusPoster(await createApi(settings), settings.commitSha, names, runner_namespaceObject) : undefined;
+    const credentials = runnerDockerConfig(process.env);
+    const check = { script: loadScripts().check, insecureRegistries: settings.insecureRegistries, dockerConfig: credentials.folder };
+    let waited;
+    try {
+        waited = await waitForImages(targets, (target, budgetMs) => checkImage(target, check, budgetMs), {
+            timeoutMs: settings.waitTimeoutMs,
+            intervalMs: settings.waitIntervalMs,
+            maxIntervalMs: MAX_INTERVAL_MS,
+            parallel: PARALLEL_CHECKS,
+            minLookMs: MIN_LOOK_MS,
+        }, { now: () => Date.now(), sleep: (ms) => pause(ms) }, reporter(statuses));
+    }
+    finally {
+        credentials.cleanup();
+    }
+    const { result, images } = waited;
+    const late = images.filter((image) => image.status !== 'present');
+    const line = result === 'ready'
+        ? `${images.length} image(s) in the registry`
+        : `timed out after ${waitText(settings)}: ${late.length} of ${images.length} image(s) not in the registry (${late.map((i) => `<code>${escapeHtml(i.name)}</code>`).join(', ')})`;
+    replaceSummary(waitSummaryHtml(images, line));
+    if (result === 'timed-out') {
+        const message = `${late.length} image(s) not in the registry after ${waitText(settings)}: ${late.map((i) => `${i.name} (${i.status})`).join(', ')}`;
+        if (settings.failOnTimeout)
+            setFailed(message);
+        else
+            warning(message);
+    }
+    // After the summary: statuses are feedback, and never fail the run (the poster does not throw).
+    for (const image of late)
+        await statuses?.post(image.name, 'failure', `not in the registry after ${waitText(settings)} (${image.status})`);
+    statuses?.finish();
+    return { result, built: JSON.stringify(images) };
+}
+function waitText(settings) {
+    return durationText(settings.waitTimeoutMs);
+}
+
 ;// CONCATENATED MODULE: ./src/action/main.ts
+
 
 
 
@@ -8034,11 +9041,8 @@ async function main_run() {
             debug(line);
         const resolved = resolveMode(settings, process.env.GITHUB_REF ?? '');
         info(`kaniko-gitops: ${resolved.reason}`);
-        const outputs = resolved.mode === 'commit'
-            ? await runCommit(settings)
-            : resolved.mode === 'diff'
-                ? await runDiff(settings)
-                : await runRender(settings);
+        const runMode = { commit: runCommit, diff: runDiff, render: runRender, wait: runWait }[resolved.mode];
+        const outputs = await runMode(settings);
         for (const [name, value] of Object.entries(outputs))
             if (value !== undefined)
                 setOutput(name, value);

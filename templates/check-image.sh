@@ -1,5 +1,6 @@
 # kaniko-init: decides whether this Pod builds its image.
-# Writes "build" or "skip <digest>" to $STATE_DIR/decision for the image-builder container.
+# Writes "build <reason>" (missing, refused, forced or older) or "skip <digest>" to $STATE_DIR/decision for
+# the image-builder container (which reads the first word); mode: wait reads the reason.
 # Every value arrives in the environment; none is part of this text.
 #   DOCKER_IMAGENAME, DOCKER_IMAGETAG  the image to look for
 #   FORCE_BUILD                        Y to build without asking the registry
@@ -16,6 +17,8 @@
 #   FORCE_NONCE                          label dev.kaniko-gitops.forced=FORCE_NONCE (this run's build)
 #   PARENT_TIMEOUT_SECONDS             how long to wait for them in all
 #   PARENT_BACKOFF_SECONDS, PARENT_BACKOFF_MAX_SECONDS  first and longest pause between looks (5, 60)
+#   WAIT_FORCE_NONCE                   mode: wait, for a forced Pod: the image counts as there only with the
+#                                        label dev.kaniko-gitops.forced=WAIT_FORCE_NONCE, else "build older"
 set -u
 state="${STATE_DIR:-/kaniko-gitops}"
 ref="${DOCKER_IMAGENAME}:${DOCKER_IMAGETAG}"
@@ -35,6 +38,18 @@ seconds() {
   esac
 }
 
+# The label dev.kaniko-gitops.forced of the image $1 (the force nonce of the run that built it), asked
+# for at most $2 seconds with skopeo's options after them.
+forced_label() {
+  what=$1
+  bound=$2
+  shift 2
+  skopeo --command-timeout "${bound}s" inspect --no-tags --format '{{ index .Labels "dev.kaniko-gitops.forced" }}' "$@" "docker://$what"
+}
+
+# A label is the registry's text: shown only in a safe alphabet, and short.
+shown() { printf '%s' "$1" | tr -cd '0-9A-Za-z.:_-' | cut -c 1-40; }
+
 # One look at $parent, for at most $1 seconds, with skopeo's options after it: 0 when the image is
 # there and, for a parent this run forces too, is this run's build (its label carries FORCE_NONCE);
 # else 1, with why in $state/parent.err, and stale=yes for an older build under the tag.
@@ -44,12 +59,10 @@ look() {
   stale=no
   case " ${FORCED_PARENT_IMAGES:-} " in
     *" $parent "*)
-      label=$(skopeo --command-timeout "${bound}s" inspect --no-tags --format '{{ index .Labels "dev.kaniko-gitops.forced" }}' "$@" "docker://$parent" 2>"$state/parent.err") || return 1
+      label=$(forced_label "$parent" "$bound" "$@" 2>"$state/parent.err") || return 1
       [ "$label" = "$FORCE_NONCE" ] && return 0
       stale=yes
-      # The label is the registry's text: shown only in a safe alphabet, and short.
-      label=$(printf '%s' "$label" | tr -cd '0-9A-Za-z.:_-' | cut -c 1-40)
-      printf "an older build (label dev.kaniko-gitops.forced '%s'), not this forced run's (%s)\n" "$label" "$FORCE_NONCE" >"$state/parent.err"
+      printf "an older build (label dev.kaniko-gitops.forced '%s'), not this forced run's (%s)\n" "$(shown "$label")" "$FORCE_NONCE" >"$state/parent.err"
       return 1
       ;;
   esac
@@ -166,16 +179,36 @@ wait_for_parents "$@"
 case "${FORCE_BUILD:-N}" in
   Y | y | YES | yes | true | TRUE | 1)
     log "FORCE_BUILD is set: building $ref without asking the registry"
-    decide build
+    decide build forced
     exit 0
     ;;
 esac
+
+# mode: wait asks for a forced Pod's image: an older build under the tag is not there yet.
+if [ -n "${WAIT_FORCE_NONCE:-}" ]; then
+  case "$WAIT_FORCE_NONCE" in
+    *[!0-9A-Za-z.:-]*)
+      log "ERROR: WAIT_FORCE_NONCE is '$WAIT_FORCE_NONCE': expected a force nonce (digits, letters, '.', ':', '-')"
+      exit 1
+      ;;
+  esac
+fi
+# 0 when the image is this forced run's build (or no run is waited for); ends with "build older" for
+# an older build; else 1, with why in $state/check.err.
+this_run() {
+  [ -n "${WAIT_FORCE_NONCE:-}" ] || return 0
+  label=$(forced_label "$ref" "$timeout" "$@" 2>"$state/check.err") || return 1
+  [ "$label" = "$WAIT_FORCE_NONCE" ] && return 0
+  log "$ref is an older build (label dev.kaniko-gitops.forced '$(shown "$label")'), not the forced run's ($WAIT_FORCE_NONCE)"
+  decide build older
+  exit 0
+}
 
 attempts="${CHECK_ATTEMPTS:-5}"
 delay="${CHECK_BACKOFF_SECONDS:-2}"
 attempt=1
 while :; do
-  if skopeo --command-timeout "${timeout}s" inspect --raw "$@" "docker://$ref" >"$state/manifest" 2>"$state/check.err"; then
+  if skopeo --command-timeout "${timeout}s" inspect --raw "$@" "docker://$ref" >"$state/manifest" 2>"$state/check.err" && this_run "$@"; then
     digest=$(skopeo --command-timeout "${timeout}s" manifest-digest "$state/manifest") || digest=unknown
     log "$ref exists ($digest), skipped"
     decide skip "$digest"
@@ -188,17 +221,17 @@ while :; do
       helper="the credential helper docker-credential-${CREDENTIAL_HELPER:-}"
       if [ -z "${CREDENTIAL_HELPER:-}" ]; then helper="a credential helper of the registry secret"; fi
       log "WARNING: $helper failed for ${DOCKER_IMAGENAME%%/*}, so whether $ref exists is unknown ($error); building, and the push decides"
-      decide build
+      decide build refused
       exit 0
       ;;
     *"manifest unknown"* | *"name unknown"* | *"NAME_UNKNOWN"* | *"MANIFEST_UNKNOWN"*)
       log "$ref is not in the registry: building"
-      decide build
+      decide build missing
       exit 0
       ;;
     *unauthorized* | *"authentication required"* | *denied* | *DENIED*)
       log "WARNING: could not check whether $ref exists, the registry refused the request ($error); building, and the push decides"
-      decide build
+      decide build refused
       exit 0
       ;;
     *"invalid character"* | *"unmarshal"* | *"invalid reference format"*)

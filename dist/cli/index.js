@@ -11,7 +11,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Pq: () => (/* binding */ setSecret)
 });
 
-// UNUSED EXPORTS: appendSummary, debug, error, getInput, getMultilineInput, group, info, issueCommand, notice, redirectLog, setFailed, setOutput, warning
+// UNUSED EXPORTS: appendSummary, debug, error, getInput, getMultilineInput, group, info, issueCommand, notice, redirectLog, replaceSummary, setFailed, setOutput, warning
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -186,6 +186,15 @@ function setOutput(name, value) {
         throw new Error(`Unexpected input: name or value contains the delimiter "${delimiter}"`);
     appendToFile('GITHUB_OUTPUT', `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`);
 }
+/** Replaces the step's job summary (what `core.summary.write({ overwrite: true })` does), when the runner provides one. */
+function replaceSummary(text) {
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (!file)
+        return;
+    if (!existsSync(file))
+        throw new Error(`Missing file at path: ${file}`);
+    writeFileSync(file, text, { encoding: 'utf8' });
+}
 /** Appends HTML or Markdown to the job summary, when the runner provides one. */
 function appendSummary(text) {
     if (process.env.GITHUB_STEP_SUMMARY)
@@ -195,21 +204,159 @@ function appendSummary(text) {
 
 /***/ }),
 
-/***/ 9297:
+/***/ 6317:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   mt: () => (/* binding */ getSettings)
-/* harmony export */ });
-/* unused harmony exports MODES, CONTEXTS, HASH_KINDS, SNAPSHOT_MODES, COMMIT_METHODS, ORDERINGS, MAX_PARENT_TIMEOUT_SECONDS, gitContextUrl, describeSettings */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1922);
-/* harmony import */ var _common_names_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3117);
-/* harmony import */ var _common_platforms_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4213);
-/* harmony import */ var _common_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3160);
-/* harmony import */ var _scan_glob_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8747);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9053);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  mt: () => (/* binding */ getSettings)
+});
+
+// UNUSED EXPORTS: COMMIT_METHODS, CONTEXTS, HASH_KINDS, MAX_PARENT_TIMEOUT_SECONDS, MODES, ORDERINGS, SNAPSHOT_MODES, describeSettings, gitContextUrl
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __nccwpck_require__(1922);
+// EXTERNAL MODULE: ./src/common/names.ts
+var names = __nccwpck_require__(3117);
+// EXTERNAL MODULE: ./src/common/platforms.ts
+var common_platforms = __nccwpck_require__(4213);
+// EXTERNAL MODULE: ./src/common/reference.ts
+var reference = __nccwpck_require__(3160);
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/registry/wait.ts
+/**
+ * mode: wait, without the runner: which images to wait for, and the polling loop. Asking the registry
+ * is the caller's (`check`, see check.ts), and so are the clock and the pauses, so tests drive them.
+ */
+
+
+
+
+/** Pauses longer than this are not made by doubling (a longer `wait-interval` is kept as it is). */
+const MAX_INTERVAL_MS = 60_000;
+/** The longest `wait-timeout` and `wait-interval`: a job on a GitHub-hosted runner runs at most 6 hours. */
+const MAX_WAIT_MS = 6 * 3_600_000;
+/** The longest timer Node keeps: a longer one fires at once (after 1 ms). */
+const MAX_TIMER_MS = (/* unused pure expression or super */ null && (2 ** 31 - 1));
+/** Waits `ms`, in timers Node can keep however long it is. */
+async function pause(ms, signal) {
+    for (let left = ms; left > 0; left -= MAX_TIMER_MS)
+        await sleep(Math.min(left, MAX_TIMER_MS), undefined, signal ? { signal } : {});
+}
+const UNITS = { s: 1000, m: 60_000, h: 3_600_000 };
+/** `90s`, `30m`, `2h` in milliseconds; undefined for anything else (0 included). */
+function parseDuration(text) {
+    const match = /^([0-9]{1,6})([smh])$/.exec(text);
+    if (!match)
+        return undefined;
+    const ms = Number(match[1]) * UNITS[match[2]];
+    return ms > 0 ? ms : undefined;
+}
+/** A duration as the inputs write it: `2h`, `30m`, `90s`. */
+function durationText(ms) {
+    if (ms % 3_600_000 === 0)
+        return `${ms / 3_600_000}h`;
+    if (ms % 60_000 === 0)
+        return `${ms / 60_000}m`;
+    return `${Math.round(ms / 1000)}s`;
+}
+/**
+ * The images to wait for, from the manifest's Pods: those named in `names`, or else those whose Pod
+ * pins `commit` (a Pod keeps the commit of its last build, so these are what that commit built or
+ * forced), by name. Their references are checked against their Pods after (see pod-facts.ts).
+ */
+function chooseImages(images, names, commit) {
+    const all = [...images].filter((image) => image.image !== '');
+    const badName = all.find((image) => !isDns1123Label(image.name));
+    if (badName)
+        throw new Error(`The manifest has a Pod whose image name is not a DNS-1123 label: '${visible(badName.name)}'.`);
+    const known = new Set(all.map((image) => image.name));
+    const unknown = names.filter((name) => !known.has(name));
+    if (unknown.length > 0) {
+        throw new InputError(`Input 'wait-images' has the value '${names.join(',')}': ${unknown.map((n) => `'${n}'`).join(', ')} not in the manifest; expected some of: ${[...known].sort().join(', ')}.`);
+    }
+    const chosen = names.length > 0 ? all.filter((image) => names.includes(image.name)) : all.filter((image) => image.commit === commit);
+    return chosen.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+/** The pause before each look after the first: `intervalMs`, doubling up to the larger of it and `maxIntervalMs`. */
+function nextPause(previous, options) {
+    if (previous === undefined)
+        return options.intervalMs;
+    return Math.min(previous * 2, Math.max(options.maxIntervalMs, options.intervalMs));
+}
+/** Runs `work` on each item, `limit` at a time. */
+async function eachLimited(items, limit, work) {
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length)
+            await work(items[next++]);
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+/**
+ * One look at every image not yet present, `parallel` at a time, each check given the time left until
+ * `end`; a check there is no second left for is not made (the last answer stands). True when an answer changed.
+ */
+async function look(images, targets, check, times, clock) {
+    let changed = false;
+    const waiting = [...images.keys()].filter((i) => images[i]?.status !== 'present');
+    await eachLimited(waiting, times.parallel, async (i) => {
+        const budget = times.end - clock.now();
+        const image = images[i];
+        if (budget < 1000)
+            return;
+        const probe = await check(targets[i], budget);
+        const next = { name: image.name, reference: image.reference, status: probe.status };
+        if (probe.status === 'present') {
+            const seconds = Math.round((clock.now() - times.start) / 1000);
+            images[i] = { ...next, ...(probe.digest ? { digest: probe.digest } : {}), seconds };
+        }
+        else
+            images[i] = probe.detail ? { ...next, detail: probe.detail } : next;
+        if (probe.status !== image.status || probe.detail !== image.detail)
+            changed = true;
+    });
+    return changed;
+}
+/**
+ * Asks for every image not yet present, pauses, and asks again, until all are present or the time is
+ * up (the last look is made at the deadline, or ends within a second of it, and is given at least
+ * `minLookMs`). `onChange` hears each
+ * round that changed an answer or its reason.
+ */
+async function waitForImages(targets, check, options, clock, onChange = () => undefined) {
+    const start = clock.now();
+    const deadline = start + options.timeoutMs;
+    const images = targets.map((t) => ({ name: t.name, reference: t.reference, status: 'missing' }));
+    let wait;
+    let first = true;
+    for (;;) {
+        const end = Math.max(deadline, clock.now() + options.minLookMs);
+        const changed = await look(images, targets, check, { start, end, parallel: options.parallel }, clock);
+        if (changed || first)
+            await onChange([...images]);
+        first = false;
+        if (images.every((image) => image.status === 'present'))
+            return { result: 'ready', images };
+        const left = deadline - clock.now();
+        // A look that ended within a second of the deadline was the last: another would only overrun it.
+        if (left < 1000)
+            return { result: 'timed-out', images };
+        wait = nextPause(wait, options);
+        await clock.sleep(Math.min(wait, left));
+    }
+}
+
+// EXTERNAL MODULE: ./src/scan/glob.ts
+var glob = __nccwpck_require__(8747);
+// EXTERNAL MODULE: ./src/action/runner.ts + 1 modules
+var runner = __nccwpck_require__(9053);
+;// CONCATENATED MODULE: ./src/action/settings.ts
 
 
 
@@ -217,7 +364,8 @@ function appendSummary(text) {
 
 
 
-const MODES = ['auto', 'render', 'diff', 'commit'];
+
+const MODES = ['auto', 'render', 'diff', 'commit', 'wait'];
 const CONTEXTS = ['git', 'local'];
 const HASH_KINDS = ['context', 'dockerfile'];
 const SNAPSHOT_MODES = ['redo', 'full', 'time'];
@@ -235,7 +383,7 @@ const BOOLEAN_WORDS = new Map([
     ['FALSE', false],
 ]);
 function fail(input, value, expected) {
-    throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`Input '${input}' has the value '${value}': ${expected}.`);
+    throw new errors/* InputError */.d(`Input '${input}' has the value '${value}': ${expected}.`);
 }
 /** The inputs through a reader, by the rules @actions/core reads them with. */
 class Inputs {
@@ -281,10 +429,10 @@ class Inputs {
     relativePath(name) {
         const raw = this.text(name);
         const value = raw.replace(/\\/g, '/');
-        if (value === '' || node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.isAbsolute(value) || node_path__WEBPACK_IMPORTED_MODULE_0___default().win32.isAbsolute(raw)) {
+        if (value === '' || external_node_path_default().posix.isAbsolute(value) || external_node_path_default().win32.isAbsolute(raw)) {
             fail(name, raw, 'expected a path relative to the repository');
         }
-        const normalized = node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.normalize(value).replace(/\/+$/, '');
+        const normalized = external_node_path_default().posix.normalize(value).replace(/\/+$/, '');
         if (normalized === '..' || normalized.startsWith('../'))
             fail(name, raw, 'expected a path inside the repository');
         return normalized === '.' ? '' : normalized;
@@ -315,7 +463,7 @@ function runSettings(inputs, vars, event) {
         ['GITHUB_RUN_ATTEMPT', attempt],
     ]) {
         if (value !== '' && !/^[0-9]{1,20}$/.test(value)) {
-            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`${name} is '${value}': expected a whole number (it marks the images a forced run builds).`);
+            throw new errors/* InputError */.d(`${name} is '${value}': expected a whole number (it marks the images a forced run builds).`);
         }
     }
     return {
@@ -329,13 +477,13 @@ function runSettings(inputs, vars, event) {
 }
 /** Where to look and what to write: the folder, the Dockerfile patterns, the manifest and the config. */
 function scanSettings(inputs, vars) {
-    const workspace = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(variable(vars, 'GITHUB_WORKSPACE') || process.cwd());
+    const workspace = external_node_path_default().resolve(variable(vars, 'GITHUB_WORKSPACE') || process.cwd());
     const contextPrefix = inputs.text('path') === '' ? '' : inputs.relativePath('path');
-    const root = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(workspace, contextPrefix);
+    const root = external_node_path_default().resolve(workspace, contextPrefix);
     const dockerfiles = inputs.lines('dockerfiles').filter((p) => p !== '' && !p.startsWith('#'));
     for (const pattern of dockerfiles) {
         try {
-            (0,_scan_glob_js__WEBPACK_IMPORTED_MODULE_5__/* .compileGlob */ .SO)(pattern.replace(/^!/, ''));
+            (0,glob/* compileGlob */.SO)(pattern.replace(/^!/, ''));
         }
         catch (error) {
             fail('dockerfiles', inputs.text('dockerfiles'), `expected glob patterns, but ${error.message}`);
@@ -350,7 +498,7 @@ function scanSettings(inputs, vars) {
     const config = inputs.text('config') === '' ? '' : inputs.yamlPath('config', '.github/kaniko-gitops.yml');
     const imageConfig = inputs.text('image-config');
     if (config !== '' && imageConfig !== '') {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`Inputs 'config' ('${config}') and 'image-config' are both set: expected one of them (the file for several images, the input for a repository with one).`);
+        throw new errors/* InputError */.d(`Inputs 'config' ('${config}') and 'image-config' are both set: expected one of them (the file for several images, the input for a repository with one).`);
     }
     return {
         root,
@@ -358,7 +506,7 @@ function scanSettings(inputs, vars) {
         hash: inputs.choice('hash', HASH_KINDS),
         dockerfiles: Object.freeze(dockerfiles),
         output,
-        outputPath: node_path__WEBPACK_IMPORTED_MODULE_0___default().join(root, ...output.split('/')),
+        outputPath: external_node_path_default().join(root, ...output.split('/')),
         manifestRepoPath: contextPrefix ? `${contextPrefix}/${output}` : output,
         config,
         imageConfig,
@@ -367,7 +515,7 @@ function scanSettings(inputs, vars) {
 /** Where images go, which registries are insecure, and the pinned images the Pods run. */
 function imageSettings(inputs) {
     const registry = inputs.required('registry');
-    const registryProblem = (0,_common_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .explainRegistryPrefix */ .lB)(registry);
+    const registryProblem = (0,reference/* explainRegistryPrefix */.lB)(registry);
     if (registryProblem)
         fail('registry', registry, `expected a registry prefix such as docker.io/acme, but ${registryProblem}`);
     return {
@@ -379,7 +527,7 @@ function imageSettings(inputs) {
 }
 function pinnedImage(inputs, name) {
     const image = inputs.required(name);
-    const problem = (0,_common_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .explainPinnedImage */ .Xu)(image);
+    const problem = (0,reference/* explainPinnedImage */.Xu)(image);
     if (problem)
         fail(name, image, `expected a pinned image reference, but ${problem}`);
     return image;
@@ -392,10 +540,10 @@ function insecureRegistries(inputs, registry) {
     const raw = inputs.text('insecure-registry');
     const all = BOOLEAN_WORDS.get(raw);
     if (all !== undefined)
-        return all ? [(0,_common_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .registryHost */ .U$)(registry)] : [];
+        return all ? [(0,reference/* registryHost */.U$)(registry)] : [];
     const hosts = inputs.list('insecure-registry');
     for (const host of hosts) {
-        const problem = (0,_common_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .explainRegistryHost */ .HD)(host);
+        const problem = (0,reference/* explainRegistryHost */.HD)(host);
         if (problem)
             fail('insecure-registry', raw, `expected true, false or registry hosts such as registry.kaniko.svc:5000, but ${problem}`);
     }
@@ -404,7 +552,7 @@ function insecureRegistries(inputs, registry) {
 /** Where the Pods run, the secrets they mount, and where they take the build context from. */
 function podSettings(inputs) {
     const namespace = inputs.required('namespace');
-    if (!(0,_common_names_js__WEBPACK_IMPORTED_MODULE_2__/* .isDns1123Label */ .z3)(namespace))
+    if (!(0,names/* isDns1123Label */.z3)(namespace))
         fail('namespace', namespace, 'expected a DNS-1123 label: lower-case letters, digits and -, at most 63');
     const registrySecret = inputs.text('registry-secret');
     if (registrySecret !== '' && !isDns1123Subdomain(registrySecret)) {
@@ -436,12 +584,12 @@ function credentialHelperMap(inputs) {
         const helper = item.slice(at + 1).trim();
         if (at === -1)
             fail('credential-helpers', raw, `expected host=helper pairs such as europe-docker.pkg.dev=gcr, but '${item}' has no '='`);
-        const problem = (0,_common_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .explainRegistryHost */ .HD)(host);
+        const problem = (0,reference/* explainRegistryHost */.HD)(host);
         if (problem)
             fail('credential-helpers', raw, `expected host=helper pairs such as europe-docker.pkg.dev=gcr, but ${problem}`);
         // kaniko looks Docker Hub up as index.docker.io (or its v1 URL), skopeo as docker.io: no one
         // name serves both, and no cloud helper serves Docker Hub.
-        if ((0,_common_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .isDockerHubHost */ .ci)(host)) {
+        if ((0,reference/* isDockerHubHost */.ci)(host)) {
             fail('credential-helpers', raw, `expected hosts of cloud registries, but ${host} is Docker Hub, which kaniko and skopeo look up under different names; give Docker Hub's credentials in the registry-secret`);
         }
         if (!HELPER_NAME.test(helper)) {
@@ -469,9 +617,9 @@ function multiArchSettings(inputs) {
     const raw = inputs.text('platforms');
     const platforms = [];
     for (const platform of inputs.list('platforms')) {
-        if (!(0,_common_platforms_js__WEBPACK_IMPORTED_MODULE_6__/* .isKnownPlatform */ .Jh)(platform))
-            fail('platforms', raw, `'${platform}' is not a platform this action builds: expected some of ${_common_platforms_js__WEBPACK_IMPORTED_MODULE_6__/* .KNOWN_PLATFORMS */ .PA.join(', ')}`);
-        const twice = platforms.find((other) => (0,_common_platforms_js__WEBPACK_IMPORTED_MODULE_6__/* .samePlatform */ .my)(other) === (0,_common_platforms_js__WEBPACK_IMPORTED_MODULE_6__/* .samePlatform */ .my)(platform));
+        if (!(0,common_platforms/* isKnownPlatform */.Jh)(platform))
+            fail('platforms', raw, `'${platform}' is not a platform this action builds: expected some of ${common_platforms/* KNOWN_PLATFORMS */.PA.join(', ')}`);
+        const twice = platforms.find((other) => (0,common_platforms/* samePlatform */.my)(other) === (0,common_platforms/* samePlatform */.my)(platform));
         if (twice !== undefined)
             fail('platforms', raw, `'${platform}' is the platform '${twice}' again: expected each platform once`);
         platforms.push(platform);
@@ -484,10 +632,10 @@ function gitSettings(inputs, vars, event, scan) {
     const commitSha = variable(vars, 'GITHUB_SHA');
     if (scan.context === 'git') {
         if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) {
-            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`GITHUB_REPOSITORY is '${repository}': expected owner/name (the git context clones it).`);
+            throw new errors/* InputError */.d(`GITHUB_REPOSITORY is '${repository}': expected owner/name (the git context clones it).`);
         }
         if (!/^[0-9a-f]{40}$/.test(commitSha)) {
-            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`GITHUB_SHA is '${commitSha}': expected a 40-character commit id (the git context pins it).`);
+            throw new errors/* InputError */.d(`GITHUB_SHA is '${commitSha}': expected a 40-character commit id (the git context pins it).`);
         }
     }
     const ref = variable(vars, 'GITHUB_REF');
@@ -502,7 +650,7 @@ function gitSettings(inputs, vars, event, scan) {
         gitUrl: gitContextUrl(variable(vars, 'GITHUB_SERVER_URL') || 'https://github.com', repository),
         gitRef: `refs/heads/${branchInput || runBranch || baseRef || branch}`,
         commitSha,
-        repositoryName: (0,_common_names_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeName */ .Pc)(repo) || (0,_common_names_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeName */ .Pc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(scan.root)) || 'image',
+        repositoryName: (0,names/* normalizeName */.Pc)(repo) || (0,names/* normalizeName */.Pc)(external_node_path_default().basename(scan.root)) || 'image',
         owner,
         repo,
         branch,
@@ -514,7 +662,7 @@ function gitSettings(inputs, vars, event, scan) {
 function gitHubSettings(inputs, vars) {
     const token = inputs.text('token');
     if (token !== '')
-        _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .setSecret */ .Pq(token);
+        runner/* setSecret */.Pq(token);
     return {
         token,
         apiUrl: (variable(vars, 'GITHUB_API_URL') || 'https://api.github.com').replace(/\/+$/, ''),
@@ -526,7 +674,7 @@ function gitHubSettings(inputs, vars) {
 function cacheSettings(inputs) {
     const cacheRepo = inputs.text('cache-repo');
     if (cacheRepo !== '') {
-        const problem = (0,_common_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .explainRegistryPrefix */ .lB)(cacheRepo);
+        const problem = (0,reference/* explainRegistryPrefix */.lB)(cacheRepo);
         if (problem)
             fail('cache-repo', cacheRepo, `expected a repository such as registry.kaniko.svc:5000/team/cache, but ${problem}`);
     }
@@ -547,6 +695,28 @@ function cacheSettings(inputs) {
         extraArgs: Object.freeze(extraArgs),
     };
 }
+/** What mode: wait waits for and how long, and whether commit statuses are posted. */
+function waitSettings(inputs) {
+    const waitImages = inputs.list('wait-images');
+    for (const name of waitImages) {
+        if (!(0,names/* isDns1123Label */.z3)(name))
+            fail('wait-images', inputs.text('wait-images'), `expected image names as in the manifest, such as api, but '${name}' is none`);
+    }
+    const duration = (name) => {
+        const ms = parseDuration(inputs.text(name)) ??
+            fail(name, inputs.text(name), 'expected a duration of whole seconds, minutes or hours above 0, such as 90s, 30m or 1h');
+        if (ms > MAX_WAIT_MS)
+            fail(name, inputs.text(name), 'expected at most 6h: a job on a GitHub-hosted runner runs at most 6 hours, so a longer wait never ends');
+        return ms;
+    };
+    return {
+        waitImages: Object.freeze(waitImages),
+        waitTimeoutMs: duration('wait-timeout'),
+        waitIntervalMs: duration('wait-interval'),
+        failOnTimeout: inputs.boolean('fail-on-timeout'),
+        statuses: inputs.boolean('statuses'),
+    };
+}
 /**
  * Builds the frozen Settings from the action's inputs, read through `readInput` (the runner's
  * `INPUT_*` variables in the action, the flags on the command line), and the run's `GITHUB_*`
@@ -562,7 +732,7 @@ function getSettings(readInput, vars, event = { name: vars.GITHUB_EVENT_NAME ?? 
     const pod = podSettings(inputs);
     const git = gitSettings(inputs, vars, event, { context: pod.context, root: scan.root });
     // Object.assign, not spreads: Node 20 copies a later spread of this many properties on a slow path (0.5 ms).
-    return Object.freeze(Object.assign({}, run, scan, images, pod, orderingSettings(inputs), multiArchSettings(inputs), git, github, cacheSettings(inputs)));
+    return Object.freeze(Object.assign({}, run, scan, images, pod, orderingSettings(inputs), multiArchSettings(inputs), git, github, cacheSettings(inputs), waitSettings(inputs)));
 }
 /**
  * The settings as log lines, `name: value` with the value as JSON (one line each, whatever it
@@ -605,8 +775,9 @@ function isDns1123Subdomain(value) {
 /* harmony export */   Dy: () => (/* binding */ imageRows),
 /* harmony export */   c$: () => (/* binding */ TABLE_HEADER)
 /* harmony export */ });
-/* unused harmony exports SUMMARY_TABLE_BUDGET, SUMMARY_ALL_ROWS, summaryHtml */
+/* unused harmony exports SUMMARY_TABLE_BUDGET, SUMMARY_ALL_ROWS, WAIT_TABLE_HEADER, waitSummaryHtml, summaryHtml */
 /* harmony import */ var _manifest_outcome_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(113);
+
 
 
 const TABLE_HEADER = ['Image', 'Dockerfile', 'sha256', 'Reference', 'Status'];
@@ -642,25 +813,51 @@ function formatTextTable(header, rows) {
 const SUMMARY_TABLE_BUDGET = (/* unused pure expression or super */ null && (768 * 1024));
 /** Up to this many images the table lists them all; beyond, the ones a run builds, removes or skips. */
 const SUMMARY_ALL_ROWS = 100;
-/** The job summary: a heading, one line of HTML (`line`, already escaped), and the image table. */
+/** One table row, every cell escaped. */
+function htmlRow(cells, tag) {
+    let html = '<tr>';
+    for (const cell of cells)
+        html += `<${tag}>${escapeHtml(cell)}</${tag}>`;
+    return `${html}</tr>`;
+}
+const WAIT_TABLE_HEADER = (/* unused pure expression or super */ null && (['Image', 'Reference', 'Status', 'Digest', 'Appeared after']));
+/** The job summary of mode: wait: one line (already escaped) and a row per image, as the wait stands. */
+function waitSummaryHtml(images, line) {
+    const rows = [];
+    let size = 0;
+    for (const image of images) {
+        const cells = [image.name, image.reference, image.status, image.digest ?? '', image.seconds === undefined ? '' : `${image.seconds} s`];
+        const text = htmlRow(cells, 'td');
+        size += Buffer.byteLength(text);
+        // The `built` output lists every image; the summary stops within GitHub's 1 MiB.
+        if (size > SUMMARY_TABLE_BUDGET)
+            break;
+        rows.push(text);
+    }
+    const table = images.length > 0 ? `\n<table>${htmlRow(WAIT_TABLE_HEADER, 'th')}${rows.join('')}</table>` : '';
+    const left = images.length - rows.length;
+    const note = left > 0
+        ? `\n<p>${left} more row(s) left out: a job summary holds at most 1 MiB. The <code>built</code> output lists every image.</p>`
+        : '';
+    return `<h2>kaniko-gitops</h2>\n<p>${line}</p>${table}${note}\n`;
+}
+/**
+ * The job summary: a heading, one line of HTML (`line`, already escaped), the image table, and the
+ * graph of the images built on images of this repository, when there are such (at most GRAPH_NODES
+ * images in it: tens of KiB beside the table's SUMMARY_TABLE_BUDGET, within the 1 MiB).
+ */
 function summaryHtml(outcome, line) {
     const parts = ['<h2>kaniko-gitops</h2>', `<p>${line}${outcome ? `, ${outcome.images.length} image(s)` : ''}</p>`];
     if (outcome) {
-        const row = (cells, tag) => {
-            let html = '<tr>';
-            for (const cell of cells)
-                html += `<${tag}>${escapeHtml(cell)}</${tag}>`;
-            return `${html}</tr>`;
-        };
         // On a large repository a row per unchanged image would bury the few that build: they are counted.
         const all = outcome.images.length <= SUMMARY_ALL_ROWS;
         const shown = all ? outcome : { ...outcome, images: outcome.images.filter((image) => image.status !== 'unchanged' || image.forced) };
         const unlisted = outcome.images.length - shown.images.length;
         const rows = imageRows(shown);
-        const html = [row(TABLE_HEADER, 'th')];
+        const html = [htmlRow(TABLE_HEADER, 'th')];
         let size = 0;
         for (const cells of rows) {
-            const text = row(cells, 'td');
+            const text = htmlRow(cells, 'td');
             size += Buffer.byteLength(text);
             if (size > SUMMARY_TABLE_BUDGET)
                 break;
@@ -674,6 +871,10 @@ function summaryHtml(outcome, line) {
         }
         if (left > 0)
             parts.push(`<p>${left} more row(s) left out: a job summary holds at most 1 MiB. The <code>images</code> output and the log list every image.</p>`);
+        // A blank line ends the HTML block: the chart's fence is Markdown.
+        const graph = outcome.parents ? graphMarkdown(outcome.images.map(kindOfReport), outcome.parents) : '';
+        if (graph !== '')
+            parts.push('', graph);
     }
     return `${parts.join('\n')}\n`;
 }
@@ -1619,18 +1820,14 @@ const TAG_LENGTH = 16;
 function planImages(files, options, previous, skipped = []) {
     const names = assignNames(files, skipped, options.repositoryName, previous);
     checkForcedNames(options.forceImages, new Set(names.values()));
-    const graph = resolveImageGraph(files.map((f) => ({
-        path: f.path,
-        name: names.get(f.path),
-        own: f.effective,
-        references: parseImageReferences(f.text, f.settings?.buildArgs, f.path),
-    })), options.registry);
+    const graph = resolveImageGraph(graphNodes(files, names), options.registry);
     const present = new Set(files.map((f) => f.path));
     const context = {
         options,
         previous,
         names,
         graph,
+        parents: parentNames(graph, names),
         forced: new Set(options.forceImages),
         moved: movedImages(files, previous, present, new Set(skipped)),
         renamed: new Map(),
@@ -1640,7 +1837,32 @@ function planImages(files, options, previous, skipped = []) {
     const removed = [...previous.values()]
         .filter((p) => !present.has(p.dockerfile) && !movedAway.has(p.dockerfile))
         .sort((a, b) => (a.name < b.name ? -1 : 1));
-    return { images, removed, renamed: context.renamed, warnings: graph.warnings };
+    return { images, removed, renamed: context.renamed, warnings: graph.warnings, parents: context.parents };
+}
+function graphNodes(files, names) {
+    return files.map((f) => ({
+        path: f.path,
+        name: names.get(f.path),
+        own: f.effective,
+        references: parseImageReferences(f.text, f.settings?.buildArgs, f.path),
+    }));
+}
+/** By image name, the sorted names of its in-repo parents; images without one are left out. */
+function parentNames(graph, names) {
+    const parents = new Map();
+    for (const [path, edges] of graph.parents) {
+        if (edges.length > 0)
+            parents.set(names.get(path), [...new Set(edges.map((e) => names.get(e.parent)))].sort());
+    }
+    return parents;
+}
+/**
+ * The in-repo parents of each image (see Plan.parents) of Dockerfiles already named (by path): for a
+ * render that takes the previous manifest as it is, and plans nothing. Its warnings were given by the
+ * render that wrote it.
+ */
+function imageParents(files, names, registry) {
+    return parentNames(resolveImageGraph(graphNodes(files, names), registry), names);
 }
 /** `force-images` names images of this repository. */
 function checkForcedNames(forceImages, known) {
@@ -1649,7 +1871,7 @@ function checkForcedNames(forceImages, known) {
         return;
     throw new errors/* InputError */.d(`Input 'force-images' has the value '${forceImages.join(',')}': ${unknown.map((n) => `'${n}'`).join(', ')} ${unknown.length === 1 ? 'is not an image' : 'are not images'} of this repository; expected some of: ${[...known].sort().join(', ')}.`);
 }
-function planImage(file, { options, previous, names, graph, forced, moved, renamed }) {
+function planImage(file, { options, previous, names, graph, parents, forced, moved, renamed }) {
     const name = names.get(file.path);
     const effective = graph.effective.get(file.path);
     const edges = graph.parents.get(file.path) ?? [];
@@ -1661,8 +1883,7 @@ function planImage(file, { options, previous, names, graph, forced, moved, renam
     const isForced = options.forceBuild || forced.has(name);
     const tag = effective.slice(0, TAG_LENGTH);
     const tagOf = (path) => graph.effective.get(path).slice(0, TAG_LENGTH);
-    // Most images have no in-repo parent and no config: those skip building empty collections.
-    const parentNames = edges.length === 0 ? [] : [...new Set(edges.map((e) => names.get(e.parent)))].sort();
+    const parentNames = parents.get(name) ?? [];
     const repository = `${options.registry}/${name}`;
     const contextDir = file.settings?.contextDir ?? folderOf(file.path);
     return {
@@ -3077,6 +3298,7 @@ async function renderScan(settings, scan, previousText, source, log, code) {
             skipped: scan.skipped,
             reused,
             sameInputs: false,
+            parents: plan.parents,
         };
     });
 }
@@ -3191,6 +3413,7 @@ function platformsOf(scan, dockerfile) {
 /** The outcome of a render whose inputs are those of the previous manifest: that manifest, every image unchanged. */
 async function sameInputs(settings, scan, previous, key, log) {
     const forced = new Set(settings.forceImages);
+    let parents;
     const images = [...previous.images.values()]
         .map((before) => ({
         name: before.name,
@@ -3221,6 +3444,11 @@ async function sameInputs(settings, scan, previous, key, log) {
         skipped: scan.skipped,
         reused: images.length,
         sameInputs: true,
+        // Worked out only when a report draws the graph: this path exists to skip planning.
+        get parents() {
+            parents ??= imageParents(scan.files, new Map(images.map((image) => [image.dockerfile, image.name])), settings.registry);
+            return parents;
+        },
     };
 }
 
@@ -5497,11 +5725,13 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8815);
 /* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9053);
-/* harmony import */ var _action_settings_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9297);
+/* harmony import */ var _action_settings_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6317);
 /* harmony import */ var _action_summary_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8770);
 /* harmony import */ var _action_workspace_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4864);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1922);
 /* harmony import */ var _common_inert_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3437);
+/* harmony import */ var _gitops_image_graph_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1368);
+
 
 
 
@@ -5668,6 +5898,9 @@ async function main(argv) {
         console.log(`\n${node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(process.cwd(), settings.outputPath) || settings.outputPath}: ${outcome.changed ? 'written' : 'unchanged'}, ${outcome.images.length} image(s)\n`);
         const rows = (0,_action_summary_js__WEBPACK_IMPORTED_MODULE_8__/* .imageRows */ .Dy)(outcome).map((row) => row.map(_common_inert_js__WEBPACK_IMPORTED_MODULE_9__/* .inert */ .tJ));
         console.log((0,_action_summary_js__WEBPACK_IMPORTED_MODULE_8__/* .formatTextTable */ .D6)(_action_summary_js__WEBPACK_IMPORTED_MODULE_8__/* .TABLE_HEADER */ .c$, rows));
+        const graph = (0,_gitops_image_graph_js__WEBPACK_IMPORTED_MODULE_10__/* .graphText */ .uk)(outcome.images.map(_gitops_image_graph_js__WEBPACK_IMPORTED_MODULE_10__/* .kindOfReport */ .UL), outcome.parents);
+        if (graph !== undefined)
+            console.log(`\nImages built on images of this repository (each under its first parent):\n\n${graph}`);
         return 0;
     }
     catch (error) {
@@ -5884,6 +6117,7 @@ function platformNodeSelector(platform) {
 /* harmony export */   ci: () => (/* binding */ isDockerHubHost),
 /* harmony export */   lB: () => (/* binding */ explainRegistryPrefix)
 /* harmony export */ });
+/* unused harmony export splitTaggedReference */
 /**
  * Validation of container image references, after the grammar of distribution/reference:
  * `host[:port]/path-component/...[:tag][@sha256:digest]`.
@@ -6021,6 +6255,16 @@ function canonicalRepository(reference) {
         return `${DOCKER_HUB}/${path.includes('/') ? path : `library/${path}`}`;
     return `${host}/${path}`;
 }
+/**
+ * A reference with a tag and no digest (`host/team/api:tag`) as the check asks for it: its repository
+ * and its tag. Undefined for anything else, so that what reaches the check's environment is a reference.
+ */
+function splitTaggedReference(value) {
+    const match = IMAGE_REFERENCE.exec(value);
+    if (!match || match[3] === undefined || match[4] !== undefined)
+        return undefined;
+    return { repository: value.slice(0, value.length - match[3].length - 1), tag: match[3] };
+}
 
 
 /***/ }),
@@ -6037,6 +6281,245 @@ function canonicalRepository(reference) {
 /** sha256 in hex; the one-shot crypto.hash (Node 21.7+) is faster than a Hash object for small inputs. */
 function sha256Hex(data) {
     return typeof node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash === 'function' ? node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash('sha256', data, 'hex') : node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash('sha256').update(data).digest('hex');
+}
+
+
+/***/ }),
+
+/***/ 1368:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   UL: () => (/* binding */ kindOfReport),
+/* harmony export */   uk: () => (/* binding */ graphText)
+/* harmony export */ });
+/* unused harmony exports GRAPH_NODES, GRAPH_EDGES, LABEL_CHARACTERS, MERMAID_MAX_TEXT, TEXT_INDENT_LEVELS, selectGraph, mermaidLabel, mermaidChart, leftOutNote, graphMarkdown */
+/* harmony import */ var _common_inert_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3437);
+/**
+ * The graph of images built on images of the same repository, for the pull-request comment and the
+ * job summary (a Mermaid flowchart, which GitHub draws) and the command line (an indented tree). Only
+ * images with an in-repo parent or child are in it: the others are in the table already.
+ */
+
+/**
+ * The most nodes a drawing shows: a flowchart of more is a tangle at the width of a comment, and the
+ * images a merge builds, with what they build on and what builds on them, are what a reader looks for.
+ */
+const GRAPH_NODES = 50;
+/** The most edges a drawing shows: Mermaid refuses a flowchart of more than 500 (its `maxEdges`). */
+const GRAPH_EDGES = 200;
+/**
+ * A label keeps at most this many characters (image names have at most 63; a hand-edited manifest may
+ * hold longer ones). A character may take 9 as an entity code (`#1114111;`): GRAPH_NODES labels of this
+ * length, GRAPH_EDGES edges and the rest keep the chart under MERMAID_MAX_TEXT.
+ */
+const LABEL_CHARACTERS = 80;
+/** Mermaid draws no chart of more characters than this (its default `maxTextSize`), which GitHub keeps. */
+const MERMAID_MAX_TEXT = 50_000;
+/** The command line's tree indents at most this many levels; deeper lines say their level as a number. */
+const TEXT_INDENT_LEVELS = 20;
+/** The kind of an image of a render: what it is against the previous manifest. */
+function kindOfReport(image) {
+    const kind = image.status === 'new'
+        ? 'new'
+        : image.status === 'changed'
+            ? 'rebuilt'
+            : image.status === 'renamed'
+                ? 'renamed'
+                : image.forced
+                    ? 'forced'
+                    : 'unchanged';
+    return { name: image.name, kind };
+}
+/** Every `[parent, child]` between the images given (a parent not among them, or the image itself, is no edge). */
+function edgesOf(images, parents) {
+    const known = new Set(images.map((image) => image.name));
+    const edges = [];
+    for (const { name } of images) {
+        for (const parent of new Set(parents.get(name) ?? []))
+            if (parent !== name && known.has(parent))
+                edges.push([parent, name]);
+    }
+    return edges.sort(([a, b], [c, d]) => compare(a, c) || compare(b, d));
+}
+const compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/**
+ * The images to draw, at most `limit`, or undefined when no image has an in-repo parent. Kept first:
+ * the images the run builds, then their ancestors and descendants (nearest first), then the others,
+ * each connected group together.
+ */
+function selectGraph(images, parents, limit = GRAPH_NODES) {
+    const all = edgesOf(images, parents);
+    if (all.length === 0)
+        return undefined;
+    const up = new Map();
+    const down = new Map();
+    for (const [parent, child] of all) {
+        up.set(child, [...(up.get(child) ?? []), parent]);
+        down.set(parent, [...(down.get(parent) ?? []), child]);
+    }
+    const kinds = new Map(images.map((image) => [image.name, image.kind]));
+    const connected = [...new Set(all.flat())].sort(compare);
+    const order = new Set(connected.filter((name) => kinds.get(name) !== 'unchanged'));
+    for (const name of lineage([...order], up, down))
+        order.add(name);
+    const neighbours = (name) => [...(up.get(name) ?? []), ...(down.get(name) ?? [])];
+    for (const name of connected)
+        if (!order.has(name))
+            for (const found of breadthFirst([name], neighbours))
+                order.add(found);
+    const shown = new Set([...order].slice(0, limit));
+    const edges = all.filter(([parent, child]) => shown.has(parent) && shown.has(child));
+    return {
+        nodes: [...shown].sort(compare),
+        edges: edges.slice(0, GRAPH_EDGES),
+        nodesLeftOut: connected.length - shown.size,
+        edgesLeftOut: Math.max(0, edges.length - GRAPH_EDGES),
+        kinds,
+    };
+}
+/**
+ * The ancestors and the descendants of `start`, nearest first: up by parents alone and down by
+ * children alone (a sibling is no relative of a change).
+ */
+function lineage(start, up, down) {
+    const found = new Set(start);
+    const walked = new Set();
+    const queue = start.flatMap((name) => [['up', name], ['down', name]]);
+    for (let i = 0; i < queue.length; i++) {
+        const [way, name] = queue[i];
+        for (const next of [...((way === 'up' ? up : down).get(name) ?? [])].sort(compare)) {
+            if (walked.has(`${way} ${next}`))
+                continue;
+            walked.add(`${way} ${next}`);
+            found.add(next);
+            queue.push([way, next]);
+        }
+    }
+    return [...found];
+}
+/** The names reached from `start` (itself included), nearest first, each once. */
+function breadthFirst(start, next) {
+    const seen = new Set(start);
+    const queue = [...start];
+    for (let i = 0; i < queue.length; i++) {
+        for (const name of [...next(queue[i])].sort(compare)) {
+            if (seen.has(name))
+                continue;
+            seen.add(name);
+            queue.push(name);
+        }
+    }
+    return queue;
+}
+/** Characters a label keeps as they are: none is Mermaid, Markdown or HTML syntax inside a quoted label. */
+const LABEL_SAFE = /^[A-Za-z0-9 ._(),-]$/u;
+/**
+ * A Mermaid label: a quoted string in which every character outside LABEL_SAFE (and a space at either end) is an entity code
+ * (`#35;`), which Mermaid decodes after parsing. So no quote ends the string, no `#…;` of the text is
+ * read as an entity, no `%%` starts a directive, no `<` makes HTML, and no backtick or tilde can end
+ * the code fence around the chart.
+ */
+function mermaidLabel(text) {
+    let out = '';
+    for (const c of text)
+        out += LABEL_SAFE.test(c) ? c : `#${c.codePointAt(0)};`;
+    // Mermaid trims a label: spaces at either end are kept as codes too.
+    return `"${out.replace(/^ +| +$/g, (spaces) => '#32;'.repeat(spaces.length))}"`;
+}
+const CLASS_DEFS = (/* unused pure expression or super */ null && ([
+    '  classDef built fill:#fff1b8,stroke:#d48806,stroke-width:2px,color:#222',
+    '  classDef unchanged fill:#f6f8fa,stroke:#d0d7de,color:#8c959f',
+]));
+/** The shown text of an image: its name, and what happens to it when it is built. */
+function labelText(name, kind) {
+    const chars = [...name];
+    const shown = chars.length > LABEL_CHARACTERS ? `${chars.slice(0, LABEL_CHARACTERS - 1).join('')}\u2026` : name;
+    return kind === undefined || kind === 'unchanged' ? shown : `${shown} (${kind})`;
+}
+/** The flowchart of a selection, parents above children, inside its code fence: node ids are `n0`, `n1`, …, never names. */
+function mermaidChart(selection) {
+    const ids = new Map(selection.nodes.map((name, i) => [name, `n${i}`]));
+    const lines = ['```mermaid', 'flowchart TD'];
+    for (const name of selection.nodes) {
+        const kind = selection.kinds.get(name);
+        lines.push(`  ${ids.get(name)}[${mermaidLabel(labelText(name, kind))}]:::${kind === 'unchanged' ? 'unchanged' : 'built'}`);
+    }
+    for (const [parent, child] of selection.edges)
+        lines.push(`  ${ids.get(parent)} --> ${ids.get(child)}`);
+    lines.push(...CLASS_DEFS, '```');
+    return lines.join('\n');
+}
+/** What a drawing leaves out, as a sentence ('' when nothing). */
+function leftOutNote(selection) {
+    const parts = [];
+    if (selection.nodesLeftOut > 0) {
+        parts.push(`${selection.nodesLeftOut} more image(s) with an in-repo parent or child are left out (at most ${GRAPH_NODES} are drawn: first the images built, then their ancestors and descendants)`);
+    }
+    if (selection.edgesLeftOut > 0)
+        parts.push(`${selection.edgesLeftOut} more edge(s) between the images drawn are left out (at most ${GRAPH_EDGES})`);
+    return parts.length === 0 ? '' : `${parts.join('; ')}.`;
+}
+/**
+ * The graph as Markdown: a line that says what it shows, the chart, and what it leaves out; '' when
+ * no image has an in-repo parent.
+ */
+function graphMarkdown(images, parents) {
+    const selection = selectGraph(images, parents);
+    if (!selection)
+        return '';
+    const note = leftOutNote(selection);
+    return [
+        '**Images built on images of this repository** (parents above children; highlighted: built by this run):',
+        '',
+        mermaidChart(selection),
+        ...(note ? ['', `_${note}_`] : []),
+        '',
+    ].join('\n');
+}
+/**
+ * Two spaces a level, up to TEXT_INDENT_LEVELS; deeper, the level as a number (`[level 57] `), so a
+ * long chain's text grows with its length, not with its square.
+ */
+function indentOf(level) {
+    const spaces = '  '.repeat(Math.min(level, TEXT_INDENT_LEVELS));
+    return level > TEXT_INDENT_LEVELS ? `${spaces}[level ${level}] ` : spaces;
+}
+/**
+ * The graph for a terminal: each image under its first parent (by name), its subtree once, and
+ * `(also under: …)` naming its other parents, so that the text grows with the images, not with the
+ * paths between them. Names are `inert`. Undefined when no image has an in-repo parent.
+ */
+function graphText(images, parents) {
+    const edges = edgesOf(images, parents);
+    if (edges.length === 0)
+        return undefined;
+    const kinds = new Map(images.map((image) => [image.name, image.kind]));
+    const under = new Map();
+    const others = new Map();
+    for (const [parent, child] of edges) {
+        if (!under.has(child))
+            under.set(child, [parent]);
+        else
+            others.set(child, [...(others.get(child) ?? []), parent]);
+    }
+    const children = new Map();
+    for (const [child, [parent]] of under)
+        children.set(parent, [...(children.get(parent) ?? []), child]);
+    const lines = [];
+    const walk = (name, level) => {
+        const also = others.get(name);
+        const kind = kinds.get(name);
+        const status = [kind !== undefined && kind !== 'unchanged' ? kind : '', also ? `also under: ${also.map(_common_inert_js__WEBPACK_IMPORTED_MODULE_0__/* .inert */ .tJ).join(', ')}` : ''];
+        const detail = status.filter((s) => s !== '').join('; ');
+        lines.push(`${indentOf(level)}${(0,_common_inert_js__WEBPACK_IMPORTED_MODULE_0__/* .inert */ .tJ)(name)}${detail ? ` (${detail})` : ''}`);
+        for (const child of (children.get(name) ?? []).sort(compare))
+            walk(child, level + 1);
+    };
+    const roots = [...new Set(edges.map(([parent]) => parent))].filter((name) => !under.has(name)).sort(compare);
+    for (const root of roots)
+        walk(root, 0);
+    return lines.join('\n');
 }
 
 
@@ -6408,7 +6891,7 @@ module.exports = __nccwpck_require__.p + "f10bcf9cea7358dfe955.sh";
 /***/ 8002:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__.p + "30ffad8803c4591933eb.sh";
+module.exports = __nccwpck_require__.p + "99f1068548dd54383811.sh";
 
 /***/ }),
 

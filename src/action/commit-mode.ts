@@ -1,8 +1,13 @@
+import { describeError } from '../common/errors.js'
 import { writeFileAtomic } from '../common/fs-atomic.js'
 import { inert } from '../common/inert.js'
 import { apiBranchWriter, gitBranchWriter } from '../gitops/branch-writer.js'
 import { commitManifest, commitRequestFor } from '../gitops/commit.js'
 import { escapeHtml } from '../gitops/markdown.js'
+import { statusPoster } from '../gitops/statuses.js'
+import type { RenderOutcome } from '../manifest/outcome.js'
+import { readPreviousManifest } from '../manifest/previous.js'
+import { chooseImages } from '../registry/wait.js'
 import { scanRepository } from '../scan/scan.js'
 import { createApi } from './github.js'
 import { actionsLogger, imageOutputs, type Outputs, writeSummary } from './outputs.js'
@@ -40,5 +45,27 @@ export async function runCommit(settings: Settings): Promise<Outputs> {
     line = `committed <code>${committed.sha.slice(0, 7)}</code> to <code>${escapeHtml(settings.branch)}</code>`
   }
   writeSummary(committed.outcome, line)
+  if (settings.statuses) await postPending(settings, committed.outcome)
   return outputs
+}
+
+/**
+ * A pending commit status for each image whose Pod pins the rendered commit (what it built, forced or
+ * renamed): the wait's own rule (chooseImages), so every status the wait settles was pending first.
+ * Statuses are feedback: nothing here fails the run, whose outputs and summary are written already.
+ */
+async function postPending(settings: Settings, outcome: RenderOutcome): Promise<void> {
+  try {
+    const manifest = await readPreviousManifest(outcome.manifest)
+    const building = chooseImages(manifest.images.values(), [], settings.commitSha)
+    if (building.length === 0) return
+    const names = building.map((image) => image.name)
+    const statuses = statusPoster(await createApi(settings), settings.commitSha, names, core)
+    core.info(`posting a pending commit status for ${building.length} image(s) on ${settings.commitSha.slice(0, 7)}`)
+    for (const image of building)
+      await statuses.post(image.name, 'pending', `build of tag ${image.image.slice(image.image.lastIndexOf(':') + 1)} pending`)
+    statuses.finish()
+  } catch (error) {
+    core.warning(`No pending commit statuses posted: ${describeError(error)}`)
+  }
 }

@@ -6,6 +6,7 @@ import { resolveMode } from './mode.js'
 import { runRender } from './render-mode.js'
 import * as core from './runner.js'
 import { describeSettings, getSettings } from './settings.js'
+import { runWait } from './wait-mode.js'
 
 /** The action's entry point: the one place that catches and reports failure. */
 export async function run(): Promise<void> {
@@ -14,12 +15,8 @@ export async function run(): Promise<void> {
     for (const line of describeSettings(settings)) core.debug(line)
     const resolved = resolveMode(settings, process.env.GITHUB_REF ?? '')
     core.info(`kaniko-gitops: ${resolved.reason}`)
-    const outputs =
-      resolved.mode === 'commit'
-        ? await runCommit(settings)
-        : resolved.mode === 'diff'
-          ? await runDiff(settings)
-          : await runRender(settings)
+    const runMode = { commit: runCommit, diff: runDiff, render: runRender, wait: runWait }[resolved.mode]
+    const outputs = await runMode(settings)
     for (const [name, value] of Object.entries(outputs)) if (value !== undefined) core.setOutput(name, value)
   } catch (error) {
     // An error about a place in a file (the config) is annotated there, so GitHub shows it on the line.

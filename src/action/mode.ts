@@ -3,7 +3,7 @@ import type { RunEvent } from './event.js'
 import type { Settings } from './settings.js'
 
 export interface ResolvedMode {
-  readonly mode: 'render' | 'commit' | 'diff'
+  readonly mode: 'render' | 'commit' | 'diff' | 'wait'
   /** Why this mode, for the log. */
   readonly reason: string
 }
@@ -26,6 +26,7 @@ export function resolveMode(settings: Pick<Settings, 'mode' | 'event' | 'branch'
     return { mode, reason: 'mode: diff' }
   }
   if (mode === 'commit') return { mode, reason: `mode: commit to '${branch}'` }
+  if (mode === 'wait') return { mode, reason: 'mode: wait for the images in the registry' }
 
   const onBranch = ref === `refs/heads/${branch}`
   if (PULL_REQUEST_EVENTS.has(event.name) && event.pullRequest) {

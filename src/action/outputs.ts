@@ -12,7 +12,9 @@ export const actionsLogger: Logger = {
 }
 
 /** The action's outputs, by name. */
-export type Outputs = Partial<Record<'changed' | 'images' | 'manifest' | 'result' | 'commit-sha' | 'commit-verified' | 'diff', string>>
+export type Outputs = Partial<
+  Record<'changed' | 'images' | 'manifest' | 'result' | 'commit-sha' | 'commit-verified' | 'diff' | 'built', string>
+>
 
 export function imageOutputs(settings: Settings, outcome: RenderOutcome): Outputs {
   return { images: JSON.stringify(outcome.images), manifest: settings.output }

@@ -11,7 +11,7 @@
  * annotations show control characters percent-encoded (see `shown`).
  */
 import { randomUUID } from 'node:crypto'
-import { appendFileSync, existsSync, writeSync } from 'node:fs'
+import { appendFileSync, existsSync, writeFileSync, writeSync } from 'node:fs'
 import { EOL } from 'node:os'
 
 /**
@@ -192,6 +192,14 @@ export function setOutput(name: string, value: string): void {
   if (name.includes(delimiter) || value.includes(delimiter))
     throw new Error(`Unexpected input: name or value contains the delimiter "${delimiter}"`)
   appendToFile('GITHUB_OUTPUT', `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`)
+}
+
+/** Replaces the step's job summary (what `core.summary.write({ overwrite: true })` does), when the runner provides one. */
+export function replaceSummary(text: string): void {
+  const file = process.env.GITHUB_STEP_SUMMARY
+  if (!file) return
+  if (!existsSync(file)) throw new Error(`Missing file at path: ${file}`)
+  writeFileSync(file, text, { encoding: 'utf8' })
 }
 
 /** Appends HTML or Markdown to the job summary, when the runner provides one. */

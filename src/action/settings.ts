@@ -3,11 +3,12 @@ import { InputError } from '../common/errors.js'
 import { isDns1123Label, normalizeName } from '../common/names.js'
 import { isKnownPlatform, KNOWN_PLATFORMS, samePlatform } from '../common/platforms.js'
 import { explainPinnedImage, explainRegistryHost, explainRegistryPrefix, isDockerHubHost, registryHost } from '../common/reference.js'
+import { MAX_WAIT_MS, parseDuration } from '../registry/wait.js'
 import { compileGlob } from '../scan/glob.js'
 import type { RunEvent } from './event.js'
 import * as core from './runner.js'
 
-export const MODES = ['auto', 'render', 'diff', 'commit'] as const
+export const MODES = ['auto', 'render', 'diff', 'commit', 'wait'] as const
 export type Mode = (typeof MODES)[number]
 export const CONTEXTS = ['git', 'local'] as const
 export type ContextKind = (typeof CONTEXTS)[number]
@@ -119,6 +120,15 @@ export interface Settings {
   readonly imageConfig: string
   /** The event that started the run. */
   readonly event: RunEvent
+  /** mode: wait: the image names to wait for (none: those the commit built or forced). */
+  readonly waitImages: readonly string[]
+  /** mode: wait: how long to wait, and the first pause between looks at the registry. */
+  readonly waitTimeoutMs: number
+  readonly waitIntervalMs: number
+  /** mode: wait: fail the job when the images are not all there in time. */
+  readonly failOnTimeout: boolean
+  /** Post a commit status per image (pending from commit mode, success or failure from wait). */
+  readonly statuses: boolean
 }
 
 /** Reads one input by its name in action.yml: the text as given, trimmed as @actions/core trims it. */
@@ -489,6 +499,36 @@ function cacheSettings(inputs: Inputs): CachePart {
   }
 }
 
+type WaitPart = Pick<Settings, 'waitImages' | 'waitTimeoutMs' | 'waitIntervalMs' | 'failOnTimeout' | 'statuses'>
+
+/** What mode: wait waits for and how long, and whether commit statuses are posted. */
+function waitSettings(inputs: Inputs): WaitPart {
+  const waitImages = inputs.list('wait-images')
+  for (const name of waitImages) {
+    if (!isDns1123Label(name))
+      fail('wait-images', inputs.text('wait-images'), `expected image names as in the manifest, such as api, but '${name}' is none`)
+  }
+  const duration = (name: string) => {
+    const ms =
+      parseDuration(inputs.text(name)) ??
+      fail(name, inputs.text(name), 'expected a duration of whole seconds, minutes or hours above 0, such as 90s, 30m or 1h')
+    if (ms > MAX_WAIT_MS)
+      fail(
+        name,
+        inputs.text(name),
+        'expected at most 6h: a job on a GitHub-hosted runner runs at most 6 hours, so a longer wait never ends',
+      )
+    return ms
+  }
+  return {
+    waitImages: Object.freeze(waitImages),
+    waitTimeoutMs: duration('wait-timeout'),
+    waitIntervalMs: duration('wait-interval'),
+    failOnTimeout: inputs.boolean('fail-on-timeout'),
+    statuses: inputs.boolean('statuses'),
+  }
+}
+
 /**
  * Builds the frozen Settings from the action's inputs, read through `readInput` (the runner's
  * `INPUT_*` variables in the action, the flags on the command line), and the run's `GITHUB_*`
@@ -509,7 +549,19 @@ export function getSettings(
   const git = gitSettings(inputs, vars, event, { context: pod.context, root: scan.root })
   // Object.assign, not spreads: Node 20 copies a later spread of this many properties on a slow path (0.5 ms).
   return Object.freeze(
-    Object.assign({}, run, scan, images, pod, orderingSettings(inputs), multiArchSettings(inputs), git, github, cacheSettings(inputs)),
+    Object.assign(
+      {},
+      run,
+      scan,
+      images,
+      pod,
+      orderingSettings(inputs),
+      multiArchSettings(inputs),
+      git,
+      github,
+      cacheSettings(inputs),
+      waitSettings(inputs),
+    ),
   )
 }
 

@@ -9,6 +9,7 @@ import { renderRepository, writeManifest } from '../action/workspace.js'
 import { describeError } from '../common/errors.js'
 import { inert } from '../common/inert.js'
 import type { Logger } from '../common/log.js'
+import { graphText, kindOfReport } from '../gitops/image-graph.js'
 
 /**
  * `kaniko-gitops render`: a local preview on any repository, on the action's own code path. Flags
@@ -187,6 +188,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     )
     const rows = imageRows(outcome).map((row) => row.map(inert))
     console.log(formatTextTable(TABLE_HEADER, rows))
+    const graph = graphText(outcome.images.map(kindOfReport), outcome.parents)
+    if (graph !== undefined) console.log(`\nImages built on images of this repository (each under its first parent):\n\n${graph}`)
     return 0
   } catch (error) {
     console.error(inertLines(`kaniko-gitops: ${describeError(error)}`))

@@ -129,3 +129,13 @@ export function canonicalRepository(reference: string): string | undefined {
   if (host === DOCKER_HUB || DOCKER_HUB_ALIASES.has(host)) return `${DOCKER_HUB}/${path.includes('/') ? path : `library/${path}`}`
   return `${host}/${path}`
 }
+
+/**
+ * A reference with a tag and no digest (`host/team/api:tag`) as the check asks for it: its repository
+ * and its tag. Undefined for anything else, so that what reaches the check's environment is a reference.
+ */
+export function splitTaggedReference(value: string): { repository: string; tag: string } | undefined {
+  const match = IMAGE_REFERENCE.exec(value)
+  if (!match || match[3] === undefined || match[4] !== undefined) return undefined
+  return { repository: value.slice(0, value.length - match[3].length - 1), tag: match[3] }
+}

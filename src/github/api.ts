@@ -36,6 +36,17 @@ export interface Comment {
   readonly author: string
 }
 
+/** A commit status's state, as GitHub takes it. */
+export type CommitState = 'error' | 'failure' | 'pending' | 'success'
+
+export interface CommitStatus {
+  readonly state: CommitState
+  /** At most 255 characters. */
+  readonly context: string
+  /** At most 140 characters. */
+  readonly description: string
+}
+
 export interface GitHubApi {
   /** The commit a branch points at, or undefined when there is no such branch. */
   branchHead(branch: string): Promise<string | undefined>
@@ -51,17 +62,35 @@ export interface GitHubApi {
   updateComment(id: number, body: string): Promise<void>
   /** The login the token acts as: a user's for a personal token, `<app>[bot]` for an app's (the workflow's is `github-actions[bot]`). */
   tokenLogin(): Promise<string>
+  /** Sets the status of `context` on a commit (each call adds one; GitHub shows the latest per context). */
+  createCommitStatus(sha: string, status: CommitStatus): Promise<void>
 }
 
 /** What Octokit throws, as far as we look at it. */
 interface RequestErrorLike {
   status: number
   message: string
-  response?: { data?: unknown }
+  response?: { data?: unknown; headers?: Record<string, string | number | undefined> }
 }
 
 export function isRequestError(error: unknown): error is RequestErrorLike {
   return error instanceof Error && typeof (error as Partial<RequestErrorLike>).status === 'number'
+}
+
+/**
+ * A refusal for a rate limit, told apart from a missing permission (both can be 403): a 429, or a 403
+ * that says so in its message or headers. `retryAfter` is GitHub's `retry-after` (seconds), when sent.
+ * Looks through a GitHubApiError at the request error it explains.
+ */
+export function rateLimitOf(error: unknown): { readonly retryAfter?: string } | undefined {
+  const request = error instanceof GitHubApiError && isRequestError(error.cause) ? error.cause : error
+  if (!isRequestError(request) || (request.status !== 403 && request.status !== 429)) return undefined
+  const headers = request.response?.headers ?? {}
+  const retryAfter = headers['retry-after'] === undefined ? undefined : String(headers['retry-after'])
+  const limited =
+    request.status === 429 || /rate limit/i.test(request.message) || headers['x-ratelimit-remaining'] === '0' || retryAfter !== undefined
+  if (!limited) return undefined
+  return retryAfter !== undefined && /^[0-9]{1,9}$/.test(retryAfter) ? { retryAfter } : {}
 }
 
 /** Raised for answers the user can act on; `main` prints the message as is. */

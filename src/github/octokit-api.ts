@@ -37,9 +37,17 @@ const ANSWERS = Array.from({ length: 100 }, (_, i) => 400 + i)
 
 /**
  * plugin-throttling spaces writes 1 s apart (3 s for those that notify) for bulk writers; a run
- * makes two or three writes, one after the other, and waits only when GitHub asks it to.
+ * makes two or three writes, one after the other, and waits only when GitHub asks it to. Commit
+ * statuses are the exception, paced on their own (STATUS_SPACING_MS).
  */
 const UNPACED = new Bottleneck.Group()
+
+/**
+ * Commit statuses come in a burst, one per image: they go one at a time, at least this far apart
+ * (GitHub's guidance for requests that create content), so that the burst does not meet GitHub's
+ * secondary rate limit. 50 statuses take about 50 s.
+ */
+export const STATUS_SPACING_MS = 1000
 
 const named = (options: Route) => `GitHub API ${options.method} ${options.url}`
 
@@ -101,7 +109,7 @@ export function createOctokitApi(token: string, baseUrl: string, repo: RepoRef, 
     }
   }
   const context: Context = { octokit, repo, repository, call }
-  return { ...branchMethods(context), ...readMethods(context), ...commentMethods(context) }
+  return { ...branchMethods(context), ...readMethods(context), ...commentMethods(context), ...statusMethods(context) }
 }
 
 /** What the methods share: the client, the repository, and `call`, which explains a failed request. */
@@ -216,6 +224,18 @@ function commentMethods({
       return call('asking GitHub which account the token acts as', async () => {
         const answer = await octokit.graphql<{ viewer: { login: string } }>('query { viewer { login } }')
         return answer.viewer.login
+      })
+    },
+  }
+}
+
+/** Commit statuses, paced (a rate limit's retries included: the next status waits for them). */
+function statusMethods({ octokit, repo, call }: Context): Pick<GitHubApi, 'createCommitStatus'> {
+  const paced = new Bottleneck({ maxConcurrent: 1, minTime: STATUS_SPACING_MS })
+  return {
+    createCommitStatus(sha, status) {
+      return call(`posting the commit status ${status.context} on ${sha.slice(0, 7)}`, async () => {
+        await paced.schedule(() => octokit.rest.repos.createCommitStatus({ ...repo, sha, ...status }))
       })
     },
   }

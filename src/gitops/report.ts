@@ -1,5 +1,6 @@
 import type { ImageReport } from '../manifest/outcome.js'
 import type { PreviousImage } from '../plan/plan.js'
+import { type GraphImage, type GraphKind, graphMarkdown, type ParentNames } from './image-graph.js'
 import { codeSpan, escapeHtml, markdownText, tableCode } from './markdown.js'
 import { boundedDiff } from './text-diff.js'
 
@@ -36,6 +37,8 @@ export interface ManifestDiff {
   readonly diff: string
   /** Documents of the manifest that differ after the diff stopped (0 when `diff` is all of it). */
   readonly moreDocuments: number
+  /** By image name, the names of its in-repo parents (see RenderOutcome.parents): the image graph. */
+  readonly parents?: ParentNames
 }
 
 /**
@@ -48,7 +51,7 @@ export const DIFF_LIMIT = 1_000_000
 /** What merging builds: images of the render compared with the manifest on the base branch. */
 export function compareWithBase(
   base: string | undefined,
-  rendered: { manifest: string; images: readonly ImageReport[]; removed: readonly PreviousImage[] },
+  rendered: { manifest: string; images: readonly ImageReport[]; removed: readonly PreviousImage[]; parents?: ParentNames },
   manifestPath: string,
 ): ManifestDiff {
   const rows: ChangeRow[] = rendered.images.map((image) => ({
@@ -76,6 +79,7 @@ export function compareWithBase(
     },
     diff: text,
     moreDocuments: more,
+    ...(rendered.parents ? { parents: rendered.parents } : {}),
   }
 }
 
@@ -147,8 +151,8 @@ const bytes = (text: string) => Buffer.byteLength(text)
  * cut at a line, with a note that says where the rest is.
  */
 export function renderDiffMarkdown(diff: ManifestDiff, manifestPath: string, target: DiffTarget = 'comment'): string {
-  const { head, table, room } = layout(diff, manifestPath, target)
-  const parts = [head, ...table]
+  const { head, table, graph, room } = layout(diff, manifestPath, target)
+  const parts = [head, ...table, ...graph]
   if (diff.diff === '') return parts.join('\n')
   // The comment points to the summary for the lines it leaves out, when the summary has them.
   const summary = target === 'comment' ? layout(diff, manifestPath, 'summary') : undefined
@@ -165,8 +169,12 @@ export function renderDiffMarkdown(diff: ManifestDiff, manifestPath: string, tar
   return parts.join('\n')
 }
 
-/** The head and the table of a rendering, and the bytes left for the diff. */
-function layout(diff: ManifestDiff, manifestPath: string, target: DiffTarget): { head: string; table: string[]; room: number } {
+/** The head, the table and the image graph of a rendering, and the bytes left for the diff. */
+function layout(
+  diff: ManifestDiff,
+  manifestPath: string,
+  target: DiffTarget,
+): { head: string; table: string[]; graph: string[]; drawn: boolean; room: number } {
   const s = diff.summary
   const builds = [...s.added, ...s.rebuilt, ...s.renamed.map((r) => r.name), ...s.forced]
   const named = builds.slice(0, HEADLINE_NAMES).map(codeSpan)
@@ -187,7 +195,34 @@ function layout(diff: ManifestDiff, manifestPath: string, target: DiffTarget): {
     rows: inSummary === 'cut' ? 'the `diff` output of this step names' : 'the job summary of this run lists',
     references: inSummary === 'full' ? 'the job summary of this run has' : 'the `images` output of this step has',
   }).lines
-  return { head, table, room: room - table.reduce((n, line) => n + bytes(line) + 1, 0) }
+  const left = room - table.reduce((n, line) => n + bytes(line) + 1, 0)
+  const { lines: graph, drawn } = fitGraph(diff, left, target, () => layout(diff, manifestPath, 'summary').drawn)
+  return { head, table, graph, drawn, room: left - graph.reduce((n, line) => n + bytes(line) + 1, 0) }
+}
+
+const GRAPH_KIND: Record<Exclude<ImageChange, 'removed'>, GraphKind> = {
+  added: 'new',
+  rebuilt: 'rebuilt',
+  renamed: 'renamed',
+  forced: 'forced',
+  unchanged: 'unchanged',
+}
+
+/**
+ * The image graph within `room` bytes (after the table, which matters more, and before the diff, which
+ * is cut to what is left), else a note that it is left out; nothing when no image has an in-repo
+ * parent. `inSummary`: does the job summary draw it?
+ */
+function fitGraph(diff: ManifestDiff, room: number, target: DiffTarget, inSummary: () => boolean): { lines: string[]; drawn: boolean } {
+  if (!diff.parents || diff.parents.size === 0) return { lines: [], drawn: false }
+  const images: GraphImage[] = []
+  for (const row of diff.rows) if (row.change !== 'removed') images.push({ name: row.name, kind: GRAPH_KIND[row.change] })
+  const graph = graphMarkdown(images, diff.parents)
+  if (graph === '') return { lines: [], drawn: false }
+  if (bytes(graph) + 1 <= room) return { lines: [graph], drawn: true }
+  const elsewhere = target === 'comment' && inSummary() ? ': the job summary of this run has it' : ''
+  const note = `The graph of the images built on images of this repository does not fit ${LIMIT[target].text}${elsewhere}.`
+  return { lines: [note, ''], drawn: false }
 }
 
 /**

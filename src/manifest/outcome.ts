@@ -32,6 +32,8 @@ export interface RenderOutcome {
   readonly reused: number
   /** The previous manifest records these same inputs: it is the outcome as it is, and nothing was planned. */
   readonly sameInputs: boolean
+  /** By image name, the names of its in-repo parents, sorted (an image without one is absent): for the image graph. */
+  readonly parents: ReadonlyMap<string, readonly string[]>
 }
 
 /**

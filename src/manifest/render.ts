@@ -3,7 +3,7 @@ import { LIMITS, LimitError } from '../common/limits.js'
 import type { Logger } from '../common/log.js'
 import { showBytes } from '../common/repo-file.js'
 import { sha256Hex } from '../common/sha256.js'
-import { type Plan, type PlannedImage, type PlanOptions, type PreviousImage, planImages } from '../plan/plan.js'
+import { imageParents, type Plan, type PlannedImage, type PlanOptions, type PreviousImage, planImages } from '../plan/plan.js'
 import type { Scan } from '../scan/scan.js'
 import { type ImageReport, type RenderOutcome, statusText } from './outcome.js'
 import {
@@ -109,6 +109,7 @@ export async function renderScan(
       skipped: scan.skipped,
       reused,
       sameInputs: false,
+      parents: plan.parents,
     }
   })
 }
@@ -248,6 +249,7 @@ async function sameInputs(
   log: Logger,
 ): Promise<RenderOutcome> {
   const forced = new Set(settings.forceImages)
+  let parents: ReadonlyMap<string, readonly string[]> | undefined
   const images = [...previous.images.values()]
     .map(
       (before): ImageReport => ({
@@ -280,5 +282,10 @@ async function sameInputs(
     skipped: scan.skipped,
     reused: images.length,
     sameInputs: true,
+    // Worked out only when a report draws the graph: this path exists to skip planning.
+    get parents() {
+      parents ??= imageParents(scan.files, new Map(images.map((image) => [image.dockerfile, image.name])), settings.registry)
+      return parents
+    },
   }
 }

@@ -3,7 +3,7 @@ import { isDns1123Label, MAX_IMAGE_NAME_LENGTH } from '../common/names.js'
 import type { ConfiguredBuild, ImageSettings } from '../config/types.js'
 import { parseImageReferences } from '../scan/dockerfile.js'
 import type { HashedDockerfile } from '../scan/scan.js'
-import { type ImageGraph, type ParentEdge, resolveImageGraph } from './graph.js'
+import { type GraphNode, type ImageGraph, type ParentEdge, resolveImageGraph } from './graph.js'
 import { assignImageNames, distinctImageName } from './naming.js'
 
 /** What the manifest already on disk says about one image. */
@@ -91,6 +91,8 @@ export interface Plan {
   readonly renamed: ReadonlyMap<string, PreviousImage>
   /** What the user should know (a fixed tag on an in-repo image, a name near an in-repo one). */
   readonly warnings: readonly string[]
+  /** By image name, the names of its in-repo parents, sorted (an image without one is absent). */
+  readonly parents: ReadonlyMap<string, readonly string[]>
 }
 
 /**
@@ -106,21 +108,14 @@ export function planImages(
 ): Plan {
   const names = assignNames(files, skipped, options.repositoryName, previous)
   checkForcedNames(options.forceImages, new Set(names.values()))
-  const graph = resolveImageGraph(
-    files.map((f) => ({
-      path: f.path,
-      name: names.get(f.path) as string,
-      own: f.effective,
-      references: parseImageReferences(f.text, f.settings?.buildArgs, f.path),
-    })),
-    options.registry,
-  )
+  const graph = resolveImageGraph(graphNodes(files, names), options.registry)
   const present = new Set(files.map((f) => f.path))
   const context: PlanContext = {
     options,
     previous,
     names,
     graph,
+    parents: parentNames(graph, names),
     forced: new Set(options.forceImages),
     moved: movedImages(files, previous, present, new Set(skipped)),
     renamed: new Map<string, PreviousImage>(),
@@ -130,7 +125,38 @@ export function planImages(
   const removed = [...previous.values()]
     .filter((p) => !present.has(p.dockerfile) && !movedAway.has(p.dockerfile))
     .sort((a, b) => (a.name < b.name ? -1 : 1))
-  return { images, removed, renamed: context.renamed, warnings: graph.warnings }
+  return { images, removed, renamed: context.renamed, warnings: graph.warnings, parents: context.parents }
+}
+
+function graphNodes(files: readonly HashedDockerfile[], names: ReadonlyMap<string, string>): GraphNode[] {
+  return files.map((f) => ({
+    path: f.path,
+    name: names.get(f.path) as string,
+    own: f.effective,
+    references: parseImageReferences(f.text, f.settings?.buildArgs, f.path),
+  }))
+}
+
+/** By image name, the sorted names of its in-repo parents; images without one are left out. */
+function parentNames(graph: ImageGraph, names: ReadonlyMap<string, string>): Map<string, readonly string[]> {
+  const parents = new Map<string, readonly string[]>()
+  for (const [path, edges] of graph.parents) {
+    if (edges.length > 0) parents.set(names.get(path) as string, [...new Set(edges.map((e) => names.get(e.parent) as string))].sort())
+  }
+  return parents
+}
+
+/**
+ * The in-repo parents of each image (see Plan.parents) of Dockerfiles already named (by path): for a
+ * render that takes the previous manifest as it is, and plans nothing. Its warnings were given by the
+ * render that wrote it.
+ */
+export function imageParents(
+  files: readonly HashedDockerfile[],
+  names: ReadonlyMap<string, string>,
+  registry: string,
+): Map<string, readonly string[]> {
+  return parentNames(resolveImageGraph(graphNodes(files, names), registry), names)
 }
 
 /** `force-images` names images of this repository. */
@@ -148,6 +174,8 @@ interface PlanContext {
   readonly previous: ReadonlyMap<string, PreviousImage>
   readonly names: ReadonlyMap<string, string>
   readonly graph: ImageGraph
+  /** See Plan.parents. */
+  readonly parents: ReadonlyMap<string, readonly string[]>
   readonly forced: ReadonlySet<string>
   /** Previous images whose Dockerfile moved here, by new path. */
   readonly moved: ReadonlyMap<string, PreviousImage>
@@ -155,7 +183,10 @@ interface PlanContext {
   readonly renamed: Map<string, PreviousImage>
 }
 
-function planImage(file: HashedDockerfile, { options, previous, names, graph, forced, moved, renamed }: PlanContext): PlannedImage {
+function planImage(
+  file: HashedDockerfile,
+  { options, previous, names, graph, parents, forced, moved, renamed }: PlanContext,
+): PlannedImage {
   const name = names.get(file.path) as string
   const effective = graph.effective.get(file.path) as string
   const edges = graph.parents.get(file.path) ?? []
@@ -166,8 +197,7 @@ function planImage(file: HashedDockerfile, { options, previous, names, graph, fo
   const isForced = options.forceBuild || forced.has(name)
   const tag = effective.slice(0, TAG_LENGTH)
   const tagOf = (path: string) => (graph.effective.get(path) as string).slice(0, TAG_LENGTH)
-  // Most images have no in-repo parent and no config: those skip building empty collections.
-  const parentNames = edges.length === 0 ? [] : [...new Set(edges.map((e) => names.get(e.parent) as string))].sort()
+  const parentNames = parents.get(name) ?? []
   const repository = `${options.registry}/${name}`
   const contextDir = file.settings?.contextDir ?? folderOf(file.path)
   return {

@@ -19,12 +19,14 @@ describe('resolveMode', () => {
     ['render', { name: 'push' }, 'refs/heads/main', 'render'],
     ['commit', { name: 'schedule' }, 'refs/heads/main', 'commit'],
     ['diff', { name: 'pull_request', pullRequest: pr }, 'refs/pull/7/merge', 'diff'],
+    ['wait', { name: 'push' }, 'refs/heads/main', 'wait'],
+    ['wait', { name: 'pull_request', pullRequest: pr }, 'refs/pull/7/merge', 'wait'],
   ] as [Mode, RunEvent, string, string][])('%s on %o at %s -> %s', (mode, event, ref, expected) => {
     expect(resolve(mode, event, ref)).toBe(expected)
   })
 
   it('refuses pull_request_target unless it is allowed, whatever the mode', () => {
-    for (const mode of ['auto', 'render', 'diff', 'commit'] as Mode[]) {
+    for (const mode of ['auto', 'render', 'diff', 'commit', 'wait'] as Mode[]) {
       expect(() => resolve(mode, { name: 'pull_request_target', pullRequest: pr }, 'refs/heads/main', false)).toThrow(
         "This run is a 'pull_request_target' event: it has a write token, and the workspace may hold the files of a pull request from anyone. kaniko-gitops does not run on it unless the input 'allow-pull-request-target' is true",
       )

@@ -71,6 +71,38 @@ describe('getSettings', () => {
     expect(s.insecureRegistries).toEqual(['docker.io'])
   })
 
+  it('reads the wait inputs: defaults of 30 minutes and 10 s, names, durations and switches', async () => {
+    expect(await settingsFor({ registry: 'docker.io/acme' })).toMatchObject({
+      waitImages: [],
+      waitTimeoutMs: 1_800_000,
+      waitIntervalMs: 10_000,
+      failOnTimeout: true,
+      statuses: false,
+    })
+    const s = await settingsFor({
+      registry: 'docker.io/acme',
+      mode: 'wait',
+      'wait-images': 'api, web\nworker',
+      'wait-timeout': '2h',
+      'wait-interval': '90s',
+      'fail-on-timeout': 'false',
+      statuses: 'true',
+    })
+    expect(s).toMatchObject({
+      mode: 'wait',
+      waitImages: ['api', 'web', 'worker'],
+      waitTimeoutMs: 7_200_000,
+      waitIntervalMs: 90_000,
+      failOnTimeout: false,
+      statuses: true,
+    })
+    // 6 hours, the longest a GitHub-hosted job runs, is the most either takes.
+    expect(await settingsFor({ registry: 'docker.io/acme', 'wait-timeout': '6h', 'wait-interval': '21600s' })).toMatchObject({
+      waitTimeoutMs: 21_600_000,
+      waitIntervalMs: 21_600_000,
+    })
+  })
+
   it('takes insecure registries as true, false or a list of hosts', async () => {
     expect((await settingsFor({ registry: 'registry.kaniko.svc:5000/team', 'insecure-registry': 'TRUE' })).insecureRegistries).toEqual([
       'registry.kaniko.svc:5000',
@@ -132,7 +164,7 @@ describe('getSettings', () => {
   })
 
   it.each([
-    [{ mode: 'deploy' }, "Input 'mode' has the value 'deploy': expected one of auto, render, diff, commit."],
+    [{ mode: 'deploy' }, "Input 'mode' has the value 'deploy': expected one of auto, render, diff, commit, wait."],
     [{ registry: '' }, "Input 'registry' has the value '': a value is required."],
     [
       { registry: 'https://docker.io/acme' },
@@ -232,7 +264,35 @@ describe('getSettings', () => {
     [{ branch: '-f' }, "Input 'branch' has the value '-f': expected a branch name such as main."],
     [{ 'fail-on-drift': 'maybe' }, `Input 'fail-on-drift' has the value 'maybe': ${BOOLEANS}.`],
     [{ 'commit-message': ' ' }, "Input 'commit-message' has the value '': a value is required."],
-  ])('refuses %j', async (inputs, message) => {
+    [{ mode: 'waits' }, "Input 'mode' has the value 'waits': expected one of auto, render, diff, commit, wait."],
+    [
+      { 'wait-images': 'api, Web' },
+      "Input 'wait-images' has the value 'api, Web': expected image names as in the manifest, such as api, but 'Web' is none.",
+    ],
+    [
+      { 'wait-images': 'api\n$(id)' },
+      "Input 'wait-images' has the value 'api\n$(id)': expected image names as in the manifest, such as api, but '$(id)' is none.",
+    ],
+    ...['', '0s', '30', '1d', '1.5h', '-5m', '1234567s'].map((value) => [
+      { 'wait-timeout': value },
+      `Input 'wait-timeout' has the value '${value}': expected a duration of whole seconds, minutes or hours above 0, such as 90s, 30m or 1h.`,
+    ]),
+    [
+      { 'wait-interval': '10' },
+      "Input 'wait-interval' has the value '10': expected a duration of whole seconds, minutes or hours above 0, such as 90s, 30m or 1h.",
+    ],
+    ...[
+      ['wait-timeout', '7h'],
+      ['wait-timeout', '361m'],
+      ['wait-interval', '21601s'],
+      ['wait-interval', '999999h'],
+    ].map(([name, value]) => [
+      { [name as string]: value as string },
+      `Input '${name}' has the value '${value}': expected at most 6h: a job on a GitHub-hosted runner runs at most 6 hours, so a longer wait never ends.`,
+    ]),
+    [{ 'fail-on-timeout': 'no' }, `Input 'fail-on-timeout' has the value 'no': ${BOOLEANS}.`],
+    [{ statuses: 'yes' }, `Input 'statuses' has the value 'yes': ${BOOLEANS}.`],
+  ] as [Record<string, string>, string][])('refuses %j', async (inputs, message) => {
     await expect(settingsFor({ registry: 'docker.io/acme', ...inputs })).rejects.toThrow(message)
   })
 

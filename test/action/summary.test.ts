@@ -1,5 +1,7 @@
+import MarkdownIt from 'markdown-it'
 import { describe, expect, it } from 'vitest'
-import { SUMMARY_ALL_ROWS, SUMMARY_TABLE_BUDGET, summaryHtml } from '../../src/action/summary.js'
+import { SUMMARY_ALL_ROWS, SUMMARY_TABLE_BUDGET, summaryHtml, waitSummaryHtml } from '../../src/action/summary.js'
+import { GRAPH_NODES } from '../../src/gitops/image-graph.js'
 import { escapeHtml } from '../../src/gitops/markdown.js'
 import type { ImageReport } from '../../src/manifest/outcome.js'
 
@@ -66,5 +68,81 @@ describe('summaryHtml', () => {
     const few = summaryHtml({ images: images.slice(0, SUMMARY_ALL_ROWS), removed: [] }, 'changed')
     expect(few.match(/<tr>/g)).toHaveLength(SUMMARY_ALL_ROWS + 1)
     expect(few).not.toContain('not listed')
+  })
+})
+
+describe('waitSummaryHtml', () => {
+  it('one escaped row per image, with the time it took to appear', () => {
+    const html = waitSummaryHtml(
+      [
+        { name: 'api<b>', reference: 'r/api:1', status: 'present', digest: 'sha256:abc', seconds: 12 },
+        { name: 'web', reference: 'r/web:"1"&', status: 'missing' },
+      ],
+      'waiting for 1 of 2 image(s)',
+    )
+    expect(html).toContain('<tr><td>api&#60;b&#62;</td><td>r/api:1</td><td>present</td><td>sha256:abc</td><td>12 s</td></tr>')
+    expect(html).toContain('<tr><td>web</td><td>r/web:&#34;1&#34;&#38;</td><td>missing</td><td></td><td></td></tr>')
+    expect(html).not.toContain('<b>')
+    expect(html).not.toContain('left out')
+  })
+
+  it('stops the table within its budget and says how many rows it left out', () => {
+    const images = Array.from({ length: 8000 }, (_, i) => ({
+      name: `image-${i}`,
+      reference: `r/${'x'.repeat(100)}:${i}`,
+      status: 'missing' as const,
+    }))
+    const html = waitSummaryHtml(images, 'waiting for 8000 of 8000 image(s)')
+    const rows = html.match(/<tr><td>/g)?.length ?? 0
+    expect(rows).toBeGreaterThan(0)
+    expect(rows).toBeLessThan(8000)
+    expect(Buffer.byteLength(html)).toBeLessThan(SUMMARY_TABLE_BUDGET + 1024)
+    expect(html).toContain(`<p>${8000 - rows} more row(s) left out: a job summary holds at most 1 MiB.`)
+  })
+})
+
+describe('summaryHtml and the image graph', () => {
+  const fences = (html: string) =>
+    new MarkdownIt({ html: true })
+      .parse(html, {})
+      .filter((token) => token.type === 'fence')
+      .map((token) => ({ info: token.info, content: token.content }))
+
+  it('draws the images on in-repo parents after the table, as a Markdown fence past the HTML, and nothing without them', () => {
+    const images = [image(1, 'changed'), image(2), image(3, 'new')]
+    expect(fences(summaryHtml({ images, removed: [], parents: new Map() }, 'changed'))).toEqual([])
+    const html = summaryHtml(
+      { images, removed: [], parents: new Map([[images[1]?.name as string, [images[0]?.name as string]]]) },
+      'changed',
+    )
+    expect(fences(html)).toEqual([
+      {
+        info: 'mermaid',
+        content: [
+          'flowchart TD',
+          '  n0["service-with-a-rather-long-name-1 (rebuilt)"]:::built',
+          '  n1["service-with-a-rather-long-name-2"]:::unchanged',
+          '  n0 --> n1',
+          '  classDef built fill:#fff1b8,stroke:#d48806,stroke-width:2px,color:#222',
+          '  classDef unchanged fill:#f6f8fa,stroke:#d0d7de,color:#8c959f',
+          '',
+        ].join('\n'),
+      },
+    ])
+    expect(html.indexOf('</table>')).toBeLessThan(html.indexOf('```mermaid'))
+  })
+
+  it('stays under 1 MiB with the table at its budget and the graph at its bound', () => {
+    // Images with long non-ASCII paths fill the table's budget; every one is built on the first.
+    const images = Array.from({ length: 3000 }, (_, i) => ({ ...image(i, 'changed'), dockerfile: `${'ü'.repeat(300)}/${i}/Dockerfile` }))
+    const parents = new Map(images.slice(1).map((each) => [each.name, [images[0]?.name as string]]))
+    const html = summaryHtml({ images, removed: [], parents }, 'changed')
+    expect(html).toContain('more row(s) left out')
+    expect(Buffer.byteLength(html)).toBeLessThanOrEqual(1024 * 1024)
+    expect(
+      fences(html)[0]
+        ?.content.split('\n')
+        .filter((line) => line.includes(':::')),
+    ).toHaveLength(GRAPH_NODES)
   })
 })

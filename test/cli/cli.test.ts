@@ -119,3 +119,37 @@ describe('kaniko-gitops render --repo', () => {
     expect(repositoryNameOf(folder)).toBe(name)
   })
 })
+
+describe('kaniko-gitops render and the image graph', () => {
+  /** Runs the command line on a committed repository; returns its status and what it printed. */
+  async function printed(files: Record<string, string>): Promise<{ status: number; out: string }> {
+    const dir = tree(files)
+    git(dir, 'init', '-q', '-b', 'main')
+    git(dir, 'add', '-A')
+    git(dir, 'commit', '-q', '-m', 'initial')
+    const lines: string[] = []
+    vi.spyOn(console, 'log').mockImplementation((message: string) => void lines.push(message))
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const status = await withEnv({}, () => main(['render', '--repo', dir, '--registry', 'docker.io/acme']))
+    return { status, out: lines.join('\n') }
+  }
+  const on = (parent: string) => `ARG BASE_IMAGE=docker.io/acme/${parent}\nFROM $BASE_IMAGE\n`
+
+  it('prints each image under its first parent after the table, naming its other parents; no graph without such parents', async () => {
+    const run = await printed({
+      'base/Dockerfile': FROM,
+      'tools/Dockerfile': FROM,
+      'api/Dockerfile': on('base'),
+      'web/Dockerfile': `${on('base')}COPY --from=docker.io/acme/tools /bin/x /bin/x\n`,
+      'lone/Dockerfile': FROM,
+    })
+    expect(run.status).toBe(0)
+    expect(run.out).toMatch(
+      /\nImages built on images of this repository \(each under its first parent\):\n\nbase \(new\)\n {2}api \(new\)\n {2}web \(new; also under: tools\)\ntools \(new\)$/,
+    )
+    const plain = await printed({ 'base/Dockerfile': FROM, 'api/Dockerfile': FROM })
+    expect(plain.status).toBe(0)
+    expect(plain.out).toContain('base')
+    expect(plain.out).not.toContain('Images built on images of this repository')
+  })
+})

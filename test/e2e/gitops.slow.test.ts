@@ -222,6 +222,36 @@ describe('pull_request (mode: auto)', () => {
     expectNoToken(first.stdout, second.stdout, first.summary, gh.comments(7)[0]?.body ?? '')
   })
 
+  it('draws the images built on images of the repository in the comment and the summary', async () => {
+    const p0 = await pushFiles(gh, 'main', FILES)
+    await run(checkout(p0), p0, 'push', {})
+    const base = (await branchHead(gh, 'main')) as string
+    // A new image on api, and api changes: both are built.
+    const ws = checkout(base, {
+      'services/api/Dockerfile': 'FROM alpine:3.21\n',
+      'services/app/Dockerfile': 'ARG BASE_IMAGE=registry.example.com/acme/api\nFROM $BASE_IMAGE\n',
+    })
+    const result = await run(ws, 'e'.repeat(40), 'pull_request', pr(9), {}, { GITHUB_REF: 'refs/pull/9/merge' })
+    expect(result.stderr).toBe('')
+    expect(result.status).toBe(0)
+    const chart = [
+      'flowchart TD',
+      '  n0["api (rebuilt)"]:::built',
+      '  n1["app (new)"]:::built',
+      '  n0 --> n1',
+      '  classDef built fill:#fff1b8,stroke:#d48806,stroke-width:2px,color:#222',
+      '  classDef unchanged fill:#f6f8fa,stroke:#d0d7de,color:#8c959f',
+      '',
+    ].join('\n')
+    for (const text of [gh.comments(9)[0]?.body ?? '', result.summary]) {
+      const fences = new MarkdownIt({ html: true }).parse(text, {}).filter((t) => t.type === 'fence')
+      expect(fences.map((t) => [t.info, t.info === 'mermaid' ? t.content : ''])).toEqual([
+        ['mermaid', chart],
+        ['diff', ''],
+      ])
+    }
+  })
+
   // A new Dockerfile in a folder named like an existing image's leaves that image's name alone.
   it('keeps the names the base manifest gives, and shows a configured rename in the table and the diff output', async () => {
     const p0 = await pushFiles(gh, 'main', FILES)

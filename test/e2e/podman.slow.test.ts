@@ -120,7 +120,7 @@ describe.skipIf(missing !== undefined)(`a rendered build Pod under podman kube p
 
     const first = await playPod(yaml, pod, secrets)
     expect(first.exitCodes, JSON.stringify(first.logs)).toEqual(allZero)
-    expect(first.decision).toBe('build')
+    expect(first.decision).toBe('build missing')
     const pushed = await registryDigest(image.image)
     expect(pushed).toMatch(/^sha256:[0-9a-f]{64}$/)
     // The digest the builder reports is the one the registry now serves under the content tag.

@@ -1,57 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createOctokitApi } from '../../src/github/octokit-api.js'
+import { countedFetch, fakeNow, onFakeTime, realSleep } from '../support/fake-time.js'
 import { startFaultProxy } from '../support/fault-proxy.js'
 import { branchHead, type GitHubStandIn, pushFiles, startGitHubStandIn } from '../support/github-standin.js'
-
-const NULL_BODY = [101, 204, 205, 304]
-/** Real time, for an answer that is slow on purpose. */
-const realSetTimeout = globalThis.setTimeout
-const realSleep = (ms: number) => new Promise((resolve) => realSetTimeout(resolve, ms))
-
-/** Requests of the client whose answer has not been read in full yet. */
-let inFlight = 0
-
-/**
- * Node's fetch, counted: the fake clock may move on only while no answer is on its way, or it
- * would fire the HTTP client's own timeouts (undici's timers are faked too) under a slow machine.
- */
-const countedFetch: typeof globalThis.fetch = async (input, init) => {
-  inFlight++
-  try {
-    const response = await fetch(input, init)
-    const body = await response.arrayBuffer()
-    return new Response(NULL_BODY.includes(response.status) ? null : body, response)
-  } finally {
-    inFlight--
-  }
-}
-
-/** Where the fake clock stopped: it only moves on, because Octokit's schedulers remember when they last ran. */
-let fakeNow = 0
-
-/**
- * Runs `work` on fake time: it jumps from one timer to the next, and lets real I/O (the stand-in)
- * run in between. The waits of the client cost no real time; what it waited shows on the fake clock.
- * Every call of the client in this file runs here.
- */
-async function onFakeTime<T>(work: () => Promise<T>): Promise<T> {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: Math.max(Date.now(), fakeNow) })
-  try {
-    let settled = false
-    const result = work().finally(() => {
-      settled = true
-    })
-    result.catch(() => undefined)
-    while (!settled) {
-      if (inFlight === 0) await vi.advanceTimersToNextTimerAsync()
-      await new Promise((resolve) => setImmediate(resolve))
-    }
-    return await result
-  } finally {
-    fakeNow = Date.now()
-    vi.useRealTimers()
-  }
-}
 
 const SECONDARY = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
 
@@ -126,7 +77,7 @@ describe('the API client against injected faults', () => {
   it('waits for the reset of an exhausted primary rate limit', async () => {
     const head = await pushFiles(gh, 'main', { a: '1' })
     // In 20 s on the clock the read runs on.
-    const reset = String(Math.ceil(Math.max(Date.now(), fakeNow) / 1000) + 20)
+    const reset = String(Math.ceil(Math.max(Date.now(), fakeNow()) / 1000) + 20)
     gh.failNext('GET', REF, 429, 1, 'API rate limit exceeded', { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset })
     const read = await readBranch()
     expect(read.head).toBe(head)

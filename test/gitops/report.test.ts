@@ -1,4 +1,6 @@
+import MarkdownIt from 'markdown-it'
 import { describe, expect, it } from 'vitest'
+import { GRAPH_NODES } from '../../src/gitops/image-graph.js'
 import { COMMENT_LIMIT, commentMarker, compareWithBase, DIFF_LIMIT, renderDiffMarkdown, SUMMARY_LIMIT } from '../../src/gitops/report.js'
 import type { ImageReport } from '../../src/manifest/outcome.js'
 
@@ -204,6 +206,77 @@ describe('renderDiffMarkdown with 1,000 changed images', () => {
     expect(comment).toMatch(
       /more image\(s\)\*\* do not fit GitHub's 65536-character limit for a comment: the `diff` output of this step names every image\./,
     )
+  })
+})
+
+describe('the image graph in the comment and the summary', () => {
+  const fences = (md: string) =>
+    new MarkdownIt({ html: true })
+      .parse(md, {})
+      .filter((token) => token.type === 'fence')
+      .map((token) => ({ info: token.info, content: token.content }))
+  const nodes = (content: string) => content.split('\n').filter((line) => /^ {2}n\d+\["/.test(line))
+
+  it('draws the images on in-repo parents between the table and the diff, and nothing without such parents', () => {
+    const rendered = {
+      manifest: 'b\n',
+      images: [image('base', 'changed'), image('api', 'unchanged'), image('lone', 'new')],
+      removed: [],
+    }
+    const plain = renderDiffMarkdown(compareWithBase('a\n', rendered, 'm.yaml'), 'm.yaml')
+    expect(fences(plain).map((f) => f.info)).toEqual(['diff'])
+    const md = renderDiffMarkdown(compareWithBase('a\n', { ...rendered, parents: new Map([['api', ['base']]]) }, 'm.yaml'), 'm.yaml')
+    expect(fences(md)).toEqual([
+      {
+        info: 'mermaid',
+        content: [
+          'flowchart TD',
+          '  n0["api"]:::unchanged',
+          '  n1["base (rebuilt)"]:::built',
+          '  n1 --> n0',
+          '  classDef built fill:#fff1b8,stroke:#d48806,stroke-width:2px,color:#222',
+          '  classDef unchanged fill:#f6f8fa,stroke:#d0d7de,color:#8c959f',
+          '',
+        ].join('\n'),
+      },
+      { info: 'diff', content: expect.any(String) },
+    ])
+    expect(md.indexOf('| base |')).toBeLessThan(md.indexOf('```mermaid'))
+    // The summary draws it as well.
+    expect(
+      fences(
+        renderDiffMarkdown(compareWithBase('a\n', { ...rendered, parents: new Map([['api', ['base']]]) }, 'm.yaml'), 'm.yaml', 'summary'),
+      )[0]?.info,
+    ).toBe('mermaid')
+  })
+
+  const names = Array.from({ length: 1000 }, (_, i) => `svc-${String(i).padStart(4, '0')}`)
+  // Every image is built on svc-0000, and every one is rebuilt.
+  const parents = new Map(names.slice(1).map((n) => [n, ['svc-0000']]))
+
+  it(`keeps the comment within its limit with 1,000 images rebuilt on one base, drawing ${GRAPH_NODES} of them`, () => {
+    const diff = compareWithBase('a\n', { manifest: 'b\n', images: names.map((n) => image(n, 'changed')), removed: [], parents }, 'm.yaml')
+    for (const target of ['comment', 'summary'] as const) {
+      const md = renderDiffMarkdown(diff, 'm.yaml', target)
+      expect(Buffer.byteLength(md)).toBeLessThanOrEqual(target === 'comment' ? COMMENT_LIMIT : SUMMARY_LIMIT)
+      const chart = fences(md).find((f) => f.info === 'mermaid')
+      expect(nodes(chart?.content ?? '')).toHaveLength(GRAPH_NODES)
+      expect(nodes(chart?.content ?? '')[0]).toBe('  n0["svc-0000 (rebuilt)"]:::built')
+      expect(md).toContain(`_${1000 - GRAPH_NODES} more image(s) with an in-repo parent or child are left out`)
+    }
+  })
+
+  it('leaves the graph out of a comment that the table fills, saying the job summary has it', () => {
+    const long = (n: string) => `services/${'deeply/nested/'.repeat(5)}${n}/Dockerfile`
+    const images = names.map((n) => ({ ...image(n, 'changed'), dockerfile: long(n) }))
+    const diff = compareWithBase('a\n', { manifest: 'b\n', images, removed: [], parents }, 'm.yaml')
+    const comment = renderDiffMarkdown(diff, 'm.yaml')
+    expect(Buffer.byteLength(comment)).toBeLessThanOrEqual(COMMENT_LIMIT)
+    expect(fences(comment).map((f) => f.info)).not.toContain('mermaid')
+    expect(comment).toContain(
+      "The graph of the images built on images of this repository does not fit GitHub's 65536-character limit for a comment: the job summary of this run has it.",
+    )
+    expect(fences(renderDiffMarkdown(diff, 'm.yaml', 'summary')).map((f) => f.info)).toContain('mermaid')
   })
 })
 

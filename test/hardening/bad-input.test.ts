@@ -49,13 +49,13 @@ const CASES: BadCase[] = [
     name: 'mode: unknown',
     files: TWO,
     inputs: { mode: 'deploy' },
-    message: input('mode', 'deploy', 'expected one of auto, render, diff, commit'),
+    message: input('mode', 'deploy', 'expected one of auto, render, diff, commit, wait'),
   },
   {
     name: 'mode: upper case',
     files: TWO,
     inputs: { mode: 'Render' },
-    message: input('mode', 'Render', 'expected one of auto, render, diff, commit'),
+    message: input('mode', 'Render', 'expected one of auto, render, diff, commit, wait'),
   },
 
   // registry

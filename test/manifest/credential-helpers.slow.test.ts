@@ -201,7 +201,7 @@ describe('the registry check through a credential helper (skopeo, htpasswd regis
     const check = await runCheck(sb)
     expect(check.code).toBe(0)
     expect(check.log).toContain(`${r.image} is not in the registry: building`)
-    expect(decision(sb)).toBe('build')
+    expect(decision(sb)).toBe('build missing')
   })
 
   it('the helper fails: build, and the push decides; the log names the helper and the host', async () => {
@@ -211,7 +211,7 @@ describe('the registry check through a credential helper (skopeo, htpasswd regis
     expect((await runSetup(sb)).code).toBe(0)
     const check = await runCheck(sb)
     expect(check.code).toBe(0)
-    expect(decision(sb)).toBe('build')
+    expect(decision(sb)).toBe('build refused')
     expect(check.log).toContain(`kaniko-init: WARNING: the credential helper docker-credential-kgfail failed for ${registry.host}`)
     expect(check.log).toContain('building, and the push decides')
     expect(check.log).not.toContain('retrying')

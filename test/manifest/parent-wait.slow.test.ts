@@ -120,7 +120,7 @@ describe.each(SHELLS)('ordering: registry, a child whose parent image is in-repo
     const started = Date.now()
     const built = await runInit(child, {}, shell)
     expect(built.code).toBe(0)
-    expect(decision(child)).toBe('build')
+    expect(decision(child)).toBe('build missing')
     expect(waits(built)).toEqual([])
     expect(built.log).toContain(`kaniko-init: the parent image ${child.parent} is in the registry\n`)
     expect(Date.now() - started).toBeLessThan(10_000)
@@ -142,7 +142,7 @@ describe.each(SHELLS)('ordering: registry, a child whose parent image is in-repo
     await pushAs(child.parent)
     const result = await running
     expect(result.code).toBe(0)
-    expect(decision(child)).toBe('build')
+    expect(decision(child)).toBe('build missing')
     expect(waits(result).length).toBeGreaterThanOrEqual(2)
     expect(waits(result)[0]).toMatch(
       new RegExp(
@@ -186,7 +186,7 @@ describe('ordering: registry, answer by answer', () => {
     await pushAs(child.parent)
     const present = await runInit(child)
     expect(present.code).toBe(0)
-    expect(decision(child)).toBe('build')
+    expect(decision(child)).toBe('build forced')
   })
 
   it.each([
@@ -212,7 +212,7 @@ describe('ordering: registry, answer by answer', () => {
       await pushAs(child.parent, { [FORCE_IMAGE_LABEL]: nonce, other: 'x' })
       const result = await running
       expect(result.code, result.log).toBe(0)
-      expect(decision(child)).toBe('build')
+      expect(decision(child)).toBe('build forced')
       expect(waits(result).length).toBeGreaterThanOrEqual(2)
       expect(result.log).toContain(`kaniko-init: the parent image ${child.parent} is in the registry\n`)
     },
@@ -237,7 +237,7 @@ describe('ordering: registry, answer by answer', () => {
     await pushAs(child.parent.replace(proxy.host, plain.host))
     const result = await runInit(child)
     expect(result.code).toBe(0)
-    expect(decision(child)).toBe('build')
+    expect(decision(child)).toBe('build missing')
     expect(waits(result)[0], result.log).toMatch(error)
     // One warning, at the first refusal: a refusal is taken as not yet.
     const warnings = result.log.split('\n').filter((line) => line.includes('WARNING'))
@@ -252,7 +252,7 @@ describe('ordering: registry, answer by answer', () => {
     await pushAs(child.parent.replace(proxy.host, plain.host))
     const result = await runInit(child)
     expect(result.code).toBe(0)
-    expect(decision(child)).toBe('build')
+    expect(decision(child)).toBe('build missing')
     expect(result.log).toMatch(
       new RegExp(
         `kaniko-init: WARNING: cannot ask the registry for the parent image ${escapeRegExp(child.parent)} \\([0-9]+s so far, next look in 1s\\): .*503`,
@@ -319,7 +319,7 @@ describe('ordering: registry, answer by answer', () => {
     )
     const accepted = await runInit(right)
     expect(accepted.code, accepted.log).toBe(0)
-    expect(decision(right)).toBe('build')
+    expect(decision(right)).toBe('build missing')
   })
 
   it('tunables that are not whole seconds stop the check before any arithmetic', async () => {
@@ -342,7 +342,7 @@ describe('ordering: sync-waves', () => {
     const started = Date.now()
     const result = await runInit(child, { PARENT_BACKOFF_SECONDS: '5' })
     expect(result.code).toBe(0)
-    expect(decision(child)).toBe('build')
+    expect(decision(child)).toBe('build missing')
     expect(result.log).toBe(`kaniko-init: ${child.image} is not in the registry: building\n`)
     expect(Date.now() - started).toBeLessThan(5000)
   })

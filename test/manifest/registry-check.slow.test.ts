@@ -127,7 +127,7 @@ describe.each(SHELLS)('the rendered check and wrapper under %s', (_name, shell) 
     const init = await runInit(sb, {}, shell)
     expect(init.code).toBe(0)
     expect(init.log).toContain(`kaniko-init: ${r.image} is not in the registry: building`)
-    expect(decision(sb)).toBe('build')
+    expect(decision(sb)).toBe('build missing')
     const build = await runBuilder(sb, shell)
     expect(build.code).toBe(0)
     expect(build.stdout).toContain(`image-builder: building ${r.image} from app/Dockerfile`)
@@ -143,7 +143,7 @@ describe('the registry check, answer by answer', () => {
     const init = await runInit(sb)
     expect(init.code).toBe(0)
     expect(init.log).toBe(`kaniko-init: FORCE_BUILD is set: building ${r.image} without asking the registry\n`)
-    expect(decision(sb)).toBe('build')
+    expect(decision(sb)).toBe('build forced')
     const build = await runBuilder(sb)
     expect(build.executorArgs).toContain(`--destination=${r.image}`)
   })
@@ -153,7 +153,7 @@ describe('the registry check, answer by answer', () => {
     await plain.pushImage('team/other', r.tag)
     const sb = sandbox(r)
     expect((await runInit(sb)).code).toBe(0)
-    expect(decision(sb)).toBe('build')
+    expect(decision(sb)).toBe('build missing')
   })
 
   it('credentials from the mounted dockerconfigjson: skip when the tag exists behind auth', async () => {
@@ -170,7 +170,7 @@ describe('the registry check, answer by answer', () => {
     const r = await render(auth.host, { 'insecure-registry': 'true' })
     const sb = sandbox(r, dockerConfig(auth))
     expect((await runInit(sb)).code).toBe(0)
-    expect(decision(sb)).toBe('build')
+    expect(decision(sb)).toBe('build missing')
   })
 
   it('wrong password (unauthorized): builds with a warning that existence could not be checked', async () => {
@@ -184,7 +184,7 @@ describe('the registry check, answer by answer', () => {
         `kaniko-init: WARNING: could not check whether ${escapeRegExp(r.image)} exists, the registry refused the request \\(.*unauthorized.*\\); building, and the push decides`,
       ),
     )
-    expect(decision(sb)).toBe('build')
+    expect(decision(sb)).toBe('build refused')
     expect(init.log).not.toContain('wrong password')
   })
 
@@ -197,7 +197,7 @@ describe('the registry check, answer by answer', () => {
       `kaniko-init: WARNING: no readable registry credentials at ${sb.volume('docker-config')}/config.json (the registry secret is missing, or its key is not .dockerconfigjson); asking anonymously`,
     )
     expect(init.log).toContain('the registry refused the request')
-    expect(decision(sb)).toBe('build')
+    expect(decision(sb)).toBe('build refused')
   })
 
   it('no registry secret at all: the optional volume lets the Pod run, and the check finds the image on an open registry', async () => {

@@ -142,6 +142,25 @@ describe('images built on images of the same repository', () => {
     expect(pods.get('scipy-notebook').metadata.annotations['kaniko-gitops/hash-covers']).toMatch(/; parents: minimal-notebook$/)
   })
 
+  it('are named by their parents in the outcome, the same when the next render takes the manifest as it is', async () => {
+    const dir = repo(STACKS)
+    const full = await renderIn(dir, { registry: 'quay.io/jupyter' })
+    expect(full.sameInputs).toBe(false)
+    const expected = new Map(
+      Object.entries(STACKS).flatMap(([file, text]) => {
+        const parent = typeof text === 'string' ? /BASE_IMAGE=\$REGISTRY\/\$OWNER\/(\S+)/.exec(text)?.[1] : undefined
+        const name = full.images.find((image) => image.dockerfile === file)?.name as string
+        return parent ? [[name, [parent]] as const] : []
+      }),
+    )
+    expect(expected.size).toBe(12)
+    expect(full.parents).toEqual(expected)
+    // The next commit, same files: nothing is planned, and the parents are still known.
+    const quick = await renderIn(dir, { registry: 'quay.io/jupyter' }, { GITHUB_SHA: 'b'.repeat(40) })
+    expect(quick.sameInputs).toBe(true)
+    expect(quick.parents).toEqual(expected)
+  })
+
   it('rebuild every descendant when the foundation changes, and nothing else', async () => {
     const dir = repo(STACKS)
     const before = await renderIn(dir, { registry: 'quay.io/jupyter' })

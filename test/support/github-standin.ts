@@ -26,6 +26,8 @@ import { dirname, join } from 'node:path'
 export interface TokenGrant {
   contents: 'read' | 'write'
   pullRequests: 'read' | 'write'
+  /** Commit statuses; without `write` (the default), POST /statuses/{sha} answers 403. */
+  statuses?: 'read' | 'write'
   /**
    * The account the token acts as: default 'github-actions[bot]' (the workflow's token). A login ending
    * in `[bot]` is an app's and gets GitHub-signed commits; another is a user's personal token. Comments
@@ -51,12 +53,23 @@ export interface RequestRecord {
   /** Query string including the leading `?` ('' when none). */
   search: string
   status: number
+  /** `Date.now()` when the answer was sent (the fake clock's, under fake timers). */
+  at: number
 }
 
 export interface StandInComment {
   id: number
   body: string
   user: string
+}
+
+export interface StandInStatus {
+  id: number
+  state: string
+  context: string
+  description: string | null
+  targetUrl: string | null
+  creator: string
 }
 
 export interface GitHubStandIn {
@@ -66,6 +79,8 @@ export interface GitHubStandIn {
   bareRepo: string
   owner: string
   repo: string
+  /** Commit statuses posted on `sha`, oldest first. */
+  statuses(sha: string): StandInStatus[]
   /** Current comments of an issue / pull request, oldest first. */
   comments(issueNumber: number): StandInComment[]
   /** Log of every request, in order of completion. */
@@ -84,7 +99,12 @@ const FULL_SHA = /^[0-9a-f]{40}$/
 const MAX_COMMENT = 65536
 /** GitHub's compare API lists at most this many changed files, and does not say when it left some out. */
 const COMPARE_FILE_LIMIT = 300
-const DEFAULT_TOKENS: Record<string, TokenGrant> = { 'workflow-token': { contents: 'write', pullRequests: 'write' } }
+const DEFAULT_TOKENS: Record<string, TokenGrant> = { 'workflow-token': { contents: 'write', pullRequests: 'write', statuses: 'write' } }
+/** GitHub's limits on a commit status: context and description lengths, and statuses per context and commit. */
+const STATUS_CONTEXT_MAX = 255
+const STATUS_DESCRIPTION_MAX = 140
+const STATUSES_PER_CONTEXT = 1000
+const STATUS_STATES = new Set(['error', 'failure', 'pending', 'success'])
 
 // ---------------------------------------------------------------------------
 // git plumbing
@@ -474,6 +494,8 @@ export async function startGitHubStandIn(opts: StandInOptions = {}): Promise<Git
   const comments: StoredComment[] = []
   const signed = new Map<string, boolean>()
   let nextCommentId = 1000
+  const statuses = new Map<string, (StandInStatus & { createdAt: string })[]>()
+  let nextStatusId = 5000
   let baseUrl = ''
 
   const repoJson = (): Json => ({
@@ -488,7 +510,7 @@ export async function startGitHubStandIn(opts: StandInOptions = {}): Promise<Git
     default_branch: defaultBranch,
   })
 
-  const requireWrite = (ctx: Ctx, scope: 'contents' | 'pullRequests'): void => {
+  const requireWrite = (ctx: Ctx, scope: 'contents' | 'pullRequests' | 'statuses'): void => {
     if (ctx.grant[scope] !== 'write') throw new HttpError(403, 'Resource not accessible by integration')
   }
 
@@ -909,6 +931,56 @@ export async function startGitHubStandIn(opts: StandInOptions = {}): Promise<Git
     return { status: 204 }
   }
 
+  const statusJson = (sha: string, st: StandInStatus & { createdAt: string }): Json => ({
+    url: `${baseUrl}/repos/${owner}/${repo}/statuses/${sha}`,
+    avatar_url: null,
+    id: st.id,
+    node_id: `SC_standin${st.id}`,
+    state: st.state,
+    description: st.description,
+    target_url: st.targetUrl,
+    context: st.context,
+    created_at: st.createdAt,
+    updated_at: st.createdAt,
+    creator: { login: st.creator, type: st.creator.endsWith('[bot]') ? 'Bot' : 'User' },
+  })
+
+  const statusInvalid = (field: string, message: string): HttpError =>
+    new HttpError(422, 'Validation Failed', { errors: [{ resource: 'Status', code: 'custom', field, message }] })
+
+  /** POST /statuses/{sha}: a full commit id only, GitHub's states, and its length and count limits. */
+  async function createStatus(ctx: Ctx, sha: string): Promise<Reply> {
+    requireWrite(ctx, 'statuses')
+    if (!FULL_SHA.test(sha) || (await git.objectType(sha)) !== 'commit') throw new HttpError(422, `No commit found for SHA: ${sha}`)
+    const body = isRecord(ctx.body) ? ctx.body : {}
+    const state = body.state
+    if (typeof state !== 'string' || !STATUS_STATES.has(state)) throw statusInvalid('state', 'state is not included in the list')
+    const context = typeof body.context === 'string' ? body.context : 'default'
+    const description = typeof body.description === 'string' ? body.description : null
+    if ([...context].length > STATUS_CONTEXT_MAX)
+      throw statusInvalid('context', `context is too long (maximum is ${STATUS_CONTEXT_MAX} characters)`)
+    if (description !== null && [...description].length > STATUS_DESCRIPTION_MAX)
+      throw statusInvalid('description', `description is too long (maximum is ${STATUS_DESCRIPTION_MAX} characters)`)
+    const list = statuses.get(sha) ?? []
+    if (list.filter((st) => st.context === context).length >= STATUSES_PER_CONTEXT)
+      throw statusInvalid('context', 'This SHA and context has reached the maximum number of statuses.')
+    const targetUrl = typeof body.target_url === 'string' ? body.target_url : null
+    const st = { id: nextStatusId++, state, context, description, targetUrl, creator: ctx.login, createdAt: isoSeconds(new Date()) }
+    list.push(st)
+    statuses.set(sha, list)
+    return { status: 201, body: statusJson(sha, st) }
+  }
+
+  /** GET /commits/{ref}/statuses: newest first, a page at a time. */
+  async function listStatuses(ctx: Ctx, ref: string): Promise<Reply> {
+    const sha = await git.resolveCommit(ref)
+    if (!sha) throw new HttpError(422, `No commit found for SHA: ${ref}`)
+    const perPage = Math.min(positiveInt(ctx.query.get('per_page')) ?? 30, 100)
+    const page = positiveInt(ctx.query.get('page')) ?? 1
+    const all = [...(statuses.get(sha) ?? [])].reverse()
+    return { status: 200, body: all.slice((page - 1) * perPage, page * perPage).map((st) => statusJson(sha, st)) }
+  }
+
   /**
    * GraphQL, as far as `viewer { login }` (the account of the token: a user's login for a personal
    * token, `<app>[bot]` for an app's installation token). Like GitHub, errors in a query are answered
@@ -947,6 +1019,8 @@ export async function startGitHubStandIn(opts: StandInOptions = {}): Promise<Git
     ['GET', /^\/issues\/comments\/(\d+)$/, (_c, m) => ({ status: 200, body: commentJson(findComment(Number(m[1]))) })],
     ['PATCH', /^\/issues\/comments\/(\d+)$/, (c, m) => updateComment(c, Number(m[1]))],
     ['DELETE', /^\/issues\/comments\/(\d+)$/, (c, m) => deleteComment(c, Number(m[1]))],
+    ['POST', /^\/statuses\/([^/]+)$/, (c, m) => createStatus(c, m[1] ?? '')],
+    ['GET', /^\/commits\/(.+)\/statuses$/, (c, m) => listStatuses(c, m[1] ?? '')],
   ]
 
   async function route(ctx: Ctx): Promise<Reply> {
@@ -1020,7 +1094,7 @@ export async function startGitHubStandIn(opts: StandInOptions = {}): Promise<Git
         ...reply.headers,
       }
       const payload = reply.status === 204 || reply.body === undefined ? '' : JSON.stringify(reply.body)
-      requests.push({ method, path: url.pathname, search: url.search, status: reply.status })
+      requests.push({ method, path: url.pathname, search: url.search, status: reply.status, at: Date.now() })
       res.writeHead(reply.status, headers)
       res.end(payload)
     }
@@ -1044,6 +1118,15 @@ export async function startGitHubStandIn(opts: StandInOptions = {}): Promise<Git
     owner,
     repo,
     requests,
+    statuses: (sha) =>
+      (statuses.get(sha) ?? []).map((st) => ({
+        id: st.id,
+        state: st.state,
+        context: st.context,
+        description: st.description,
+        targetUrl: st.targetUrl,
+        creator: st.creator,
+      })),
     comments: (issueNumber) => comments.filter((c) => c.issue === issueNumber).map((c) => ({ id: c.id, body: c.body, user: c.user })),
     beforeNext: (method, path, hook) => {
       hooks.push({ method, path, run: hook })

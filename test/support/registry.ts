@@ -64,8 +64,8 @@ export interface RunningRegistry {
   auth?: RegistryAuth | undefined
   /** `http://127.0.0.1:PORT` or `https://127.0.0.1:PORT` */
   baseUrl: string
-  /** Builds a tiny OCI image (1 real layer + config), pushes it, returns the registry's manifest digest. */
-  pushImage(repository: string, tag: string): Promise<string>
+  /** Builds a tiny OCI image (1 real layer + config, with `labels`), pushes it, returns the registry's manifest digest. */
+  pushImage(repository: string, tag: string, labels?: Record<string, string>): Promise<string>
   /** SIGTERM (then SIGKILL after a bound) the registry and remove its temp dir. Idempotent. */
   stop(): Promise<void>
   /** The registry's captured stdout+stderr (last 64 KiB), for debugging. */
@@ -584,9 +584,9 @@ export async function startRegistry(opts: StartRegistryOptions = {}): Promise<Ru
       dockerConfigDir,
       auth: opts.auth ? { ...opts.auth } : undefined,
       baseUrl,
-      async pushImage(repository: string, tag: string): Promise<string> {
+      async pushImage(repository: string, tag: string, labels?: Record<string, string>): Promise<string> {
         const layout = join(dir, 'images', `${pushCounter++}`)
-        await buildOciLayout(layout, tag, `${repository}:${tag}\n`)
+        await buildOciLayout(layout, tag, `${repository}:${tag}\n`, labels)
         const digestFile = join(layout, 'pushed.digest')
         await mustRun(
           'skopeo',
