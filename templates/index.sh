@@ -46,8 +46,21 @@ b() { buildah --storage-driver vfs --root "$storage/root" --runroot "$storage/ru
 list=kaniko-gitops-index
 b manifest create "$list" >/dev/null || exit 1
 for image in ${PLATFORM_IMAGES:-}; do
-  log "adding $image"
-  b manifest add "$tls" "$list" "docker://$image" >/dev/null || exit 1
+  # The entry's platform is the one its Pod built for, read off its tag (<content tag>-<os>-<arch>[-<variant>]),
+  # not the image config's, which a base image of one architecture may have left as its own.
+  platform=${image##*:}
+  platform=${platform#*-}
+  os=${platform%%-*}
+  rest=${platform#*-}
+  arch=${rest%%-*}
+  variant=''
+  case "$rest" in *-*) variant=${rest#*-} ;; esac
+  log "adding $image as $os/$arch${variant:+/$variant}"
+  if [ -n "$variant" ]; then
+    b manifest add "$tls" --os "$os" --arch "$arch" --variant "$variant" "$list" "docker://$image" >/dev/null || exit 1
+  else
+    b manifest add "$tls" --os "$os" --arch "$arch" "$list" "docker://$image" >/dev/null || exit 1
+  fi
 done
 # The content tag last: a later run's check finds it only once the index is complete everywhere.
 for tag in ${EXTRA_TAGS:-}; do

@@ -53,7 +53,8 @@ export function configError(source: ConfigSource, at: SourceLocation, message: s
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/
-const CONTENT_TAG = /^[0-9a-f]{16}$/
+/** A content tag, or a platform build's (`<content tag>-<os>-<arch>[-<variant>]`): the checks would take it for their own. */
+const CONTENT_TAG = /^[0-9a-f]{16}(-|$)/
 const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/
 const QUANTITY = /^[+]?(\d+(\.\d*)?|\.\d+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?\d+)?$/
@@ -501,7 +502,10 @@ class Reader {
         'a tag: letters, digits, _, . and -, at most 128, not starting with . or -',
       )
       if (CONTENT_TAG.test(tag))
-        this.fail(item, `an item of ${what} has the value '${tag}': expected a tag that cannot be taken for a content tag (16 hex digits)`)
+        this.fail(
+          item,
+          `an item of ${what} has the value '${tag}': expected a tag that cannot be taken for a content tag (16 hex digits, alone or followed by -)`,
+        )
       if (seen.has(tag)) this.fail(item, `${what} has '${tag}' twice: expected each tag once`)
       seen.add(tag)
     }

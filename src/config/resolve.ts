@@ -7,7 +7,10 @@ import type { ImageConfig, ImageEntry, ImageOptions, ImageSettings } from './typ
 
 /** The defaults with the image's own settings over them: a key the image sets replaces the default's value. */
 function mergeOptions(defaults: ImageOptions, own: ImageOptions): ImageOptions {
-  return { ...defaults, ...own }
+  // `platform` and `platforms` say one thing: an image's own either replaces the default's other.
+  const { platform, platforms, ...rest } = defaults
+  const ownPlatform = own.platform !== undefined || own.platforms !== undefined
+  return { ...rest, ...(ownPlatform ? {} : { platform, platforms }), ...own } as ImageOptions
 }
 
 /**

@@ -105,6 +105,27 @@ describe('an image with two platforms', () => {
   })
 })
 
+describe('platforms in defaults', () => {
+  it("an image's own platform replaces the defaults' platforms, and its own platforms the defaults' platform", async () => {
+    const files = {
+      ...APP,
+      'web/Dockerfile': 'FROM alpine:3.20\n',
+      [CONFIG]: 'defaults:\n  platforms: [linux/amd64, linux/arm64]\nimages:\n  web/Dockerfile:\n    platform: linux/arm64\n',
+    }
+    const { outcome, pods } = await render(files)
+    expect(outcome.images.map((i) => [i.name, i.platforms])).toEqual([
+      ['app', ['linux/amd64', 'linux/arm64']],
+      ['web', undefined],
+    ])
+    expect(container(byPrefix(pods, 'web'), 'image-builder').args).toContain('--custom-platform=linux/arm64')
+    const back = await render({
+      ...APP,
+      [CONFIG]: 'defaults:\n  platform: linux/arm64\nimages:\n  app/Dockerfile:\n    platforms: [linux/amd64, linux/arm64]\n',
+    })
+    expect(back.outcome.images[0]?.platforms).toEqual(['linux/amd64', 'linux/arm64'])
+  })
+})
+
 describe('the platforms input', () => {
   it('builds every image for those platforms but one whose config sets its platform', async () => {
     const files = {

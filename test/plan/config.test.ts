@@ -202,7 +202,16 @@ describe('config file: parsing', () => {
       at(
         3,
         17,
-        `an item of ${IMG} › extraTags has the value '0123456789abcdef': expected a tag that cannot be taken for a content tag (16 hex digits)`,
+        `an item of ${IMG} › extraTags has the value '0123456789abcdef': expected a tag that cannot be taken for a content tag (16 hex digits, alone or followed by -)`,
+      ),
+    ],
+    [
+      "an extra tag that looks like a platform build's tag",
+      'images:\n  Dockerfile:\n    extraTags: [0123456789abcdef-linux-amd64]\n',
+      at(
+        3,
+        17,
+        `an item of ${IMG} › extraTags has the value '0123456789abcdef-linux-amd64': expected a tag that cannot be taken for a content tag (16 hex digits, alone or followed by -)`,
       ),
     ],
     [
