@@ -3501,7 +3501,8 @@ function configError(source, at, message) {
 }
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const CONTENT_TAG = /^[0-9a-f]{16}$/;
+/** A content tag, or a platform build's (`<content tag>-<os>-<arch>[-<variant>]`): the checks would take it for their own. */
+const CONTENT_TAG = /^[0-9a-f]{16}(-|$)/;
 const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
 const QUANTITY = /^[+]?(\d+(\.\d*)?|\.\d+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?\d+)?$/;
@@ -3913,7 +3914,7 @@ class Reader {
         for (const item of this.seq(value, what, 'a list of tags such as [latest]')) {
             const tag = this.matching(item, `an item of ${what}`, TAG, 'a tag: letters, digits, _, . and -, at most 128, not starting with . or -');
             if (CONTENT_TAG.test(tag))
-                this.fail(item, `an item of ${what} has the value '${tag}': expected a tag that cannot be taken for a content tag (16 hex digits)`);
+                this.fail(item, `an item of ${what} has the value '${tag}': expected a tag that cannot be taken for a content tag (16 hex digits, alone or followed by -)`);
             if (seen.has(tag))
                 this.fail(item, `${what} has '${tag}' twice: expected each tag once`);
             seen.add(tag);
@@ -4076,7 +4077,10 @@ async function readConfig(settings) {
 // The config's entries matched to the Dockerfiles found, and each image's settings resolved.
 /** The defaults with the image's own settings over them: a key the image sets replaces the default's value. */
 function mergeOptions(defaults, own) {
-    return { ...defaults, ...own };
+    // `platform` and `platforms` say one thing: an image's own either replaces the default's other.
+    const { platform, platforms, ...rest } = defaults;
+    const ownPlatform = own.platform !== undefined || own.platforms !== undefined;
+    return { ...rest, ...(ownPlatform ? {} : { platform, platforms }), ...own };
 }
 /**
  * Matches config entries to the Dockerfiles found: every entry must name one (a typo would otherwise
@@ -6898,7 +6902,7 @@ module.exports = __nccwpck_require__.p + "99f1068548dd54383811.sh";
 /***/ 9518:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__.p + "b05825132658a6934003.sh";
+module.exports = __nccwpck_require__.p + "39f99dfa9a8b205368ff.sh";
 
 /***/ }),
 
