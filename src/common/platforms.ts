@@ -1,3 +1,4 @@
+import { limitName } from './names.js'
 /**
  * The platforms a multi-arch image may be built for (`os/arch[/variant]`), as the OCI image index
  * names them and kaniko's `--custom-platform` takes them. A known set: each value reaches a tag, a
@@ -32,6 +33,14 @@ export function platformTag(tag: string, platform: string): string {
 /** What a platform's Pod name adds to the image name: `<arch><variant>` (`arm64`, `armv7`). */
 export function platformPodSuffix(platform: string): string {
   return platform.split('/').slice(1).join('')
+}
+
+/**
+ * The name of a platform's Pod before its hash: `<image>-<arch><variant>`, shortened as image names
+ * are (MAX_IMAGE_NAME_LENGTH), so that with `-<10 hex>` it stays within 63 characters.
+ */
+export function platformPodPrefix(name: string, platform: string): string {
+  return limitName(`${name}-${platformPodSuffix(platform)}`)
 }
 
 /**

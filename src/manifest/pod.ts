@@ -6,7 +6,7 @@ import type { IIoK8sApiCoreV1Volume as Volume } from 'kubernetes-models/v1/Volum
 import type { IIoK8sApiCoreV1VolumeMount as VolumeMount } from 'kubernetes-models/v1/VolumeMount'
 import { InputError } from '../common/errors.js'
 import { limitName } from '../common/names.js'
-import { platformNodeSelector, platformPodSuffix, platformTag } from '../common/platforms.js'
+import { platformNodeSelector, platformPodPrefix, platformTag } from '../common/platforms.js'
 import { registryHost } from '../common/reference.js'
 import { sha256Hex } from '../common/sha256.js'
 import type { PlannedImage } from '../plan/plan.js'
@@ -302,7 +302,7 @@ export function platformBuild(image: PlannedImage, platform: string): PlannedIma
 
 /** The Pod's name before its hash: the image name, and a platform Pod's `-<arch><variant>`. */
 export function podPrefix(image: PlannedImage): string {
-  return image.platforms !== undefined && image.platform !== '' ? `${image.name}-${platformPodSuffix(image.platform)}` : image.name
+  return image.platforms !== undefined && image.platform !== '' ? platformPodPrefix(image.name, image.platform) : image.name
 }
 
 /** A multi-arch image's index Pod (its platform Pods have `platform` set). */

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer'
-import { isKnownPlatform, platformPodSuffix } from '../common/platforms.js'
+import { isKnownPlatform, platformPodPrefix } from '../common/platforms.js'
 import { sha256Hex } from '../common/sha256.js'
 import type { PreviousImage } from '../plan/plan.js'
 import { ANNOTATION, LABEL } from './annotations.js'
@@ -210,7 +210,7 @@ export function platformKey(dockerfile: string, platform: string): string {
 
 /** The name prefix of the Pod of image `name` (a platform Pod's: with its platform's suffix). */
 function prefixOf(name: string, platform: string): string {
-  return platform === '' ? name : `${name}-${platformPodSuffix(platform)}`
+  return platform === '' ? name : platformPodPrefix(name, platform)
 }
 
 function addImage(

@@ -125,7 +125,8 @@ export function planImages(
   const removed = [...previous.values()]
     .filter((p) => !present.has(p.dockerfile) && !movedAway.has(p.dockerfile))
     .sort((a, b) => (a.name < b.name ? -1 : 1))
-  return { images, removed, renamed: context.renamed, warnings: graph.warnings, parents: context.parents }
+  const warnings = [...graph.warnings, ...platformWarnings(images, context.parents)]
+  return { images, removed, renamed: context.renamed, warnings, parents: context.parents }
 }
 
 function graphNodes(files: readonly HashedDockerfile[], names: ReadonlyMap<string, string>): GraphNode[] {
@@ -157,6 +158,28 @@ export function imageParents(
   registry: string,
 ): Map<string, readonly string[]> {
   return parentNames(resolveImageGraph(graphNodes(files, names), registry), names)
+}
+
+/**
+ * A multi-arch image built on a multi-arch image of the repository needs each of its platforms in
+ * the parent's index: kaniko would fail that platform's build (it pulls the parent for that platform).
+ */
+function platformWarnings(images: readonly PlannedImage[], parents: ReadonlyMap<string, readonly string[]>): string[] {
+  const platformsOf = new Map(images.map((image) => [image.name, image.platforms]))
+  const warnings: string[] = []
+  for (const image of images) {
+    if (image.platforms === undefined) continue
+    for (const parent of parents.get(image.name) ?? []) {
+      const theirs = platformsOf.get(parent)
+      const missing = theirs === undefined ? [] : image.platforms.filter((p) => !theirs.includes(p))
+      if (missing.length > 0) {
+        warnings.push(
+          `${image.name} is built for ${missing.join(', ')}, which its parent ${parent} is not built for (${theirs?.join(', ')}): those builds will fail; add them to ${parent}'s platforms.`,
+        )
+      }
+    }
+  }
+  return warnings
 }
 
 /** `force-images` names images of this repository. */

@@ -89,6 +89,19 @@ describe('an image with two platforms', () => {
     expect(container(byPrefix(index.pods, 'app'), 'index-builder').image).toBe('quay.io/buildah/stable:v1.35.2')
   })
 
+  it('keeps every Pod name within 63 characters for the longest image name, and takes the Pods as they were', async () => {
+    const name = `a${'b'.repeat(51)}`
+    const files = {
+      ...APP,
+      [CONFIG]: `images:\n  app/Dockerfile:\n    name: ${name}\n    platforms: [linux/amd64, linux/ppc64le, linux/arm/v7, linux/riscv64]\n`,
+    }
+    const first = await render(files)
+    expect(first.pods).toHaveLength(5)
+    for (const pod of first.pods) expect(pod.metadata.name.length, pod.metadata.name).toBeLessThanOrEqual(63)
+    const again = await render(files, { 'index-image': 'quay.io/buildah/stable:v1.35.2' }, first.dir)
+    expect(again.outcome.reused).toBe(4)
+  })
+
   it('gets a new tag when its platforms change; a list of one is the platform setting with its node labels', async () => {
     const tag = async (config: string) => (await render({ ...APP, [CONFIG]: config })).outcome.images[0]?.tag
     const two = await tag('images:\n  app/Dockerfile:\n    platforms: [linux/amd64, linux/arm64]\n')
@@ -164,6 +177,18 @@ describe('children of a multi-arch parent', () => {
     const base = outcome.images.find((i) => i.name === 'base')
     const app = byPrefix(pods, 'app')
     expect(envOf(container(app, 'kaniko-init')).PARENT_IMAGES).toBe(base?.image)
+  })
+
+  it('warns when a multi-arch child is built for a platform its multi-arch parent is not', async () => {
+    const child = (platforms: string) => ({
+      ...FAMILY,
+      [CONFIG]: `images:\n  base/Dockerfile:\n    platforms: [linux/amd64, linux/arm64]\n  app/Dockerfile:\n    platforms: [${platforms}]\n`,
+    })
+    expect((await render(child('linux/amd64, linux/arm64'))).outcome.log.warnings.filter((w) => w.includes('platform'))).toEqual([])
+    const { log } = (await render(child('linux/amd64, linux/s390x'))).outcome
+    const about = log.warnings.filter((w) => w.includes('platform'))
+    expect(about).toHaveLength(1)
+    expect(about[0]).toContain('linux/s390x')
   })
 
   it('under sync-waves: the platform and index Pods at the image wave, the child one later', async () => {
