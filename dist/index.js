@@ -1897,7 +1897,8 @@ function planImages(files, options, previous, skipped = []) {
     const removed = [...previous.values()]
         .filter((p) => !present.has(p.dockerfile) && !movedAway.has(p.dockerfile))
         .sort((a, b) => (a.name < b.name ? -1 : 1));
-    return { images, removed, renamed: context.renamed, warnings: graph.warnings, parents: context.parents };
+    const warnings = [...graph.warnings, ...platformWarnings(images, context.parents)];
+    return { images, removed, renamed: context.renamed, warnings, parents: context.parents };
 }
 function graphNodes(files, names) {
     return files.map((f) => ({
@@ -1923,6 +1924,26 @@ function parentNames(graph, names) {
  */
 function imageParents(files, names, registry) {
     return parentNames(resolveImageGraph(graphNodes(files, names), registry), names);
+}
+/**
+ * A multi-arch image built on a multi-arch image of the repository needs each of its platforms in
+ * the parent's index: kaniko would fail that platform's build (it pulls the parent for that platform).
+ */
+function platformWarnings(images, parents) {
+    const platformsOf = new Map(images.map((image) => [image.name, image.platforms]));
+    const warnings = [];
+    for (const image of images) {
+        if (image.platforms === undefined)
+            continue;
+        for (const parent of parents.get(image.name) ?? []) {
+            const theirs = platformsOf.get(parent);
+            const missing = theirs === undefined ? [] : image.platforms.filter((p) => !theirs.includes(p));
+            if (missing.length > 0) {
+                warnings.push(`${image.name} is built for ${missing.join(', ')}, which its parent ${parent} is not built for (${theirs?.join(', ')}): those builds will fail; add them to ${parent}'s platforms.`);
+            }
+        }
+    }
+    return warnings;
 }
 /** `force-images` names images of this repository. */
 function checkForcedNames(forceImages, known) {
@@ -2124,6 +2145,7 @@ function movedImages(files, previous, present, skipped) {
 }
 
 ;// CONCATENATED MODULE: ./src/common/platforms.ts
+
 /**
  * The platforms a multi-arch image may be built for (`os/arch[/variant]`), as the OCI image index
  * names them and kaniko's `--custom-platform` takes them. A known set: each value reaches a tag, a
@@ -2154,6 +2176,13 @@ function platformTag(tag, platform) {
 /** What a platform's Pod name adds to the image name: `<arch><variant>` (`arm64`, `armv7`). */
 function platformPodSuffix(platform) {
     return platform.split('/').slice(1).join('');
+}
+/**
+ * The name of a platform's Pod before its hash: `<image>-<arch><variant>`, shortened as image names
+ * are (MAX_IMAGE_NAME_LENGTH), so that with `-<10 hex>` it stays within 63 characters.
+ */
+function platformPodPrefix(name, platform) {
+    return limitName(`${name}-${platformPodSuffix(platform)}`);
 }
 /**
  * The well-known node labels of the platform: Kubernetes labels every node with its os and arch
@@ -2554,7 +2583,7 @@ function platformBuild(image, platform) {
 }
 /** The Pod's name before its hash: the image name, and a platform Pod's `-<arch><variant>`. */
 function podPrefix(image) {
-    return image.platforms !== undefined && image.platform !== '' ? `${image.name}-${platformPodSuffix(image.platform)}` : image.name;
+    return image.platforms !== undefined && image.platform !== '' ? platformPodPrefix(image.name, image.platform) : image.name;
 }
 /** A multi-arch image's index Pod (its platform Pods have `platform` set). */
 function isIndexPod(image) {
@@ -3272,7 +3301,7 @@ function platformKey(dockerfile, platform) {
 }
 /** The name prefix of the Pod of image `name` (a platform Pod's: with its platform's suffix). */
 function prefixOf(name, platform) {
-    return platform === '' ? name : `${name}-${platformPodSuffix(platform)}`;
+    return platform === '' ? name : platformPodPrefix(name, platform);
 }
 function addImage({ images, platformPods }, pod, name, annotations, doc) {
     const dockerfile = previous_text(annotations[ANNOTATION.dockerfile]);

@@ -1837,7 +1837,8 @@ function planImages(files, options, previous, skipped = []) {
     const removed = [...previous.values()]
         .filter((p) => !present.has(p.dockerfile) && !movedAway.has(p.dockerfile))
         .sort((a, b) => (a.name < b.name ? -1 : 1));
-    return { images, removed, renamed: context.renamed, warnings: graph.warnings, parents: context.parents };
+    const warnings = [...graph.warnings, ...platformWarnings(images, context.parents)];
+    return { images, removed, renamed: context.renamed, warnings, parents: context.parents };
 }
 function graphNodes(files, names) {
     return files.map((f) => ({
@@ -1863,6 +1864,26 @@ function parentNames(graph, names) {
  */
 function imageParents(files, names, registry) {
     return parentNames(resolveImageGraph(graphNodes(files, names), registry), names);
+}
+/**
+ * A multi-arch image built on a multi-arch image of the repository needs each of its platforms in
+ * the parent's index: kaniko would fail that platform's build (it pulls the parent for that platform).
+ */
+function platformWarnings(images, parents) {
+    const platformsOf = new Map(images.map((image) => [image.name, image.platforms]));
+    const warnings = [];
+    for (const image of images) {
+        if (image.platforms === undefined)
+            continue;
+        for (const parent of parents.get(image.name) ?? []) {
+            const theirs = platformsOf.get(parent);
+            const missing = theirs === undefined ? [] : image.platforms.filter((p) => !theirs.includes(p));
+            if (missing.length > 0) {
+                warnings.push(`${image.name} is built for ${missing.join(', ')}, which its parent ${parent} is not built for (${theirs?.join(', ')}): those builds will fail; add them to ${parent}'s platforms.`);
+            }
+        }
+    }
+    return warnings;
 }
 /** `force-images` names images of this repository. */
 function checkForcedNames(forceImages, known) {
@@ -2456,7 +2477,7 @@ function platformBuild(image, platform) {
 }
 /** The Pod's name before its hash: the image name, and a platform Pod's `-<arch><variant>`. */
 function podPrefix(image) {
-    return image.platforms !== undefined && image.platform !== '' ? `${image.name}-${(0,common_platforms/* platformPodSuffix */.sF)(image.platform)}` : image.name;
+    return image.platforms !== undefined && image.platform !== '' ? (0,common_platforms/* platformPodPrefix */.lK)(image.name, image.platform) : image.name;
 }
 /** A multi-arch image's index Pod (its platform Pods have `platform` set). */
 function isIndexPod(image) {
@@ -3174,7 +3195,7 @@ function platformKey(dockerfile, platform) {
 }
 /** The name prefix of the Pod of image `name` (a platform Pod's: with its platform's suffix). */
 function prefixOf(name, platform) {
-    return platform === '' ? name : `${name}-${(0,common_platforms/* platformPodSuffix */.sF)(platform)}`;
+    return platform === '' ? name : (0,common_platforms/* platformPodPrefix */.lK)(name, platform);
 }
 function addImage({ images, platformPods }, pod, name, annotations, doc) {
     const dockerfile = previous_text(annotations[ANNOTATION.dockerfile]);
@@ -6061,11 +6082,14 @@ function limitName(name, max = MAX_IMAGE_NAME_LENGTH) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Jh: () => (/* binding */ isKnownPlatform),
 /* harmony export */   PA: () => (/* binding */ KNOWN_PLATFORMS),
+/* harmony export */   lK: () => (/* binding */ platformPodPrefix),
 /* harmony export */   my: () => (/* binding */ samePlatform),
 /* harmony export */   oq: () => (/* binding */ platformTag),
-/* harmony export */   sF: () => (/* binding */ platformPodSuffix),
 /* harmony export */   vc: () => (/* binding */ platformNodeSelector)
 /* harmony export */ });
+/* unused harmony export platformPodSuffix */
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3117);
+
 /**
  * The platforms a multi-arch image may be built for (`os/arch[/variant]`), as the OCI image index
  * names them and kaniko's `--custom-platform` takes them. A known set: each value reaches a tag, a
@@ -6096,6 +6120,13 @@ function platformTag(tag, platform) {
 /** What a platform's Pod name adds to the image name: `<arch><variant>` (`arm64`, `armv7`). */
 function platformPodSuffix(platform) {
     return platform.split('/').slice(1).join('');
+}
+/**
+ * The name of a platform's Pod before its hash: `<image>-<arch><variant>`, shortened as image names
+ * are (MAX_IMAGE_NAME_LENGTH), so that with `-<10 hex>` it stays within 63 characters.
+ */
+function platformPodPrefix(name, platform) {
+    return (0,_names_js__WEBPACK_IMPORTED_MODULE_0__/* .limitName */ .Ff)(`${name}-${platformPodSuffix(platform)}`);
 }
 /**
  * The well-known node labels of the platform: Kubernetes labels every node with its os and arch
