@@ -97,6 +97,8 @@ const ZERO_SHA = '0000000000000000000000000000000000000000'
 const DOCS = 'https://docs.github.com/rest'
 const FULL_SHA = /^[0-9a-f]{40}$/
 const MAX_COMMENT = 65536
+/** The contents API inlines a file's content up to 1 MB. */
+const MAX_INLINE_CONTENT = 1024 * 1024
 /** GitHub's compare API lists at most this many changed files, and does not say when it left some out. */
 const COMPARE_FILE_LIMIT = 300
 const DEFAULT_TOKENS: Record<string, TokenGrant> = { 'workflow-token': { contents: 'write', pullRequests: 'write', statuses: 'write' } }
@@ -803,6 +805,8 @@ export async function startGitHubStandIn(opts: StandInOptions = {}): Promise<Git
         if (found.type !== 'blob') return { status: 200, body: base }
         const data = (await git.run(['cat-file', 'blob', found.sha])).stdout
         if (found.mode === '120000') return { status: 200, body: { ...base, target: data.toString('utf8') } }
+        // As GitHub: a file over 1 MB comes without its content (the blob API has it).
+        if (data.length > MAX_INLINE_CONTENT) return { status: 200, body: { ...base, size: data.length, encoding: 'none', content: '' } }
         return { status: 200, body: { ...base, size: data.length, encoding: 'base64', content: wrapBase64(data) } }
       }
       treeSha = found.sha
