@@ -7203,7 +7203,9 @@ async function runCommit(settings) {
         line = `committed <code>${committed.sha.slice(0, 7)}</code> to <code>${escapeHtml(settings.branch)}</code>`;
     }
     writeSummary(committed.outcome, line);
-    if (settings.statuses)
+    // Only a new manifest starts builds (and a wait job that settles them): a run that found the branch
+    // up to date (a re-run) leaves the statuses as they are, whatever a wait made of them.
+    if (settings.statuses && committed.result === 'committed')
         await postPending(settings, committed.outcome);
     return outputs;
 }

@@ -45,7 +45,9 @@ export async function runCommit(settings: Settings): Promise<Outputs> {
     line = `committed <code>${committed.sha.slice(0, 7)}</code> to <code>${escapeHtml(settings.branch)}</code>`
   }
   writeSummary(committed.outcome, line)
-  if (settings.statuses) await postPending(settings, committed.outcome)
+  // Only a new manifest starts builds (and a wait job that settles them): a run that found the branch
+  // up to date (a re-run) leaves the statuses as they are, whatever a wait made of them.
+  if (settings.statuses && committed.result === 'committed') await postPending(settings, committed.outcome)
   return outputs
 }
 

@@ -192,6 +192,16 @@ describe('mode: wait', () => {
     expect(gh.statuses(c.sha)).toEqual([])
   }, 90_000)
 
+  it('a re-run of the commit job that finds the branch up to date posts no pending status over a settled one', async () => {
+    const c = await commitJob(plain.host)
+    const posted = gh.statuses(c.sha).length
+    expect(posted).toBeGreaterThan(0)
+    const again = await run(c.dir, c.sha, { mode: 'commit', registry: `${plain.host}/team`, statuses: 'true' })
+    expect(again.status).toBe(0)
+    expect(again.outputs.result).toBe('unchanged')
+    expect(gh.statuses(c.sha)).toHaveLength(posted)
+  }, 90_000)
+
   it('a renamed image gets a pending status: the commit job posts for every image the wait waits for', async () => {
     await commitJob(plain.host)
     const config = { '.github/kaniko-gitops.yml': 'images:\n  services/web/Dockerfile:\n    name: frontend\n' }
