@@ -8697,6 +8697,7 @@ function isDns1123Subdomain(value) {
 
 
 
+
 /**
  * Where the credentials of this machine are, as skopeo and docker look for them: the file
  * REGISTRY_AUTH_FILE names, else the folder DOCKER_CONFIG names, else ~/.docker. The check reads
@@ -8825,6 +8826,24 @@ async function checkImage(target, options, budgetMs) {
     finally {
         (0,external_node_fs_namespaceObject.rmSync)(state, { recursive: true, force: true });
     }
+}
+/**
+ * The check runs skopeo from PATH: without it every look would fail as `unreachable` until the
+ * timeout, so its absence is an error at once.
+ */
+function requireSkopeo(env) {
+    for (const folder of (env.PATH ?? '').split((external_node_path_default()).delimiter)) {
+        if (folder === '')
+            continue;
+        try {
+            (0,external_node_fs_namespaceObject.accessSync)(external_node_path_default().join(folder, 'skopeo'), external_node_fs_namespaceObject.constants.X_OK);
+            return;
+        }
+        catch {
+            // not in this folder
+        }
+    }
+    throw new InputError("mode: wait checks the images with skopeo, and there is none on the runner's PATH: install it (Debian and Ubuntu: apt-get install skopeo; GitHub's Ubuntu runners have it).");
 }
 
 ;// CONCATENATED MODULE: ./src/registry/pod-facts.ts
@@ -9017,6 +9036,7 @@ const PARALLEL_CHECKS = 8;
 const MIN_LOOK_MS = 5000;
 /** mode: wait: waits until the images are in the registry, asking as the Pods' check does. */
 async function runWait(settings) {
+    requireSkopeo(process.env);
     const targets = await targetsOf(settings);
     const names = targets.map((target) => target.name);
     const statuses = settings.statuses ? statusPoster(await createApi(settings), settings.commitSha, names, runner_namespaceObject) : undefined;

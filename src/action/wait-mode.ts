@@ -6,7 +6,7 @@ import { showBytes } from '../common/repo-file.js'
 import { escapeHtml } from '../gitops/markdown.js'
 import { type StatusPoster, statusPoster } from '../gitops/statuses.js'
 import { readPreviousManifest } from '../manifest/previous.js'
-import { checkImage, runnerDockerConfig } from '../registry/check.js'
+import { checkImage, requireSkopeo, runnerDockerConfig } from '../registry/check.js'
 import { checkedTargets } from '../registry/pod-facts.js'
 import { chooseImages, durationText, MAX_INTERVAL_MS, pause, type WaitedImage, type WaitTarget, waitForImages } from '../registry/wait.js'
 import { createApi } from './github.js'
@@ -103,6 +103,7 @@ const MIN_LOOK_MS = 5000
 
 /** mode: wait: waits until the images are in the registry, asking as the Pods' check does. */
 export async function runWait(settings: Settings): Promise<Outputs> {
+  requireSkopeo(process.env)
   const targets = await targetsOf(settings)
   const names = targets.map((target) => target.name)
   const statuses = settings.statuses ? statusPoster(await createApi(settings), settings.commitSha, names, core) : undefined

@@ -3,9 +3,10 @@
  * run with /bin/sh and skopeo on this machine: the wait sees what the Pods see.
  */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
+import { accessSync, constants, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
 import { homedir, tmpdir } from 'node:os'
 import path from 'node:path'
+import { InputError } from '../common/errors.js'
 import { registryHost } from '../common/reference.js'
 import type { Probe, WaitTarget } from './wait.js'
 
@@ -144,4 +145,23 @@ export async function checkImage(target: WaitTarget, options: CheckOptions, budg
   } finally {
     rmSync(state, { recursive: true, force: true })
   }
+}
+
+/**
+ * The check runs skopeo from PATH: without it every look would fail as `unreachable` until the
+ * timeout, so its absence is an error at once.
+ */
+export function requireSkopeo(env: NodeJS.ProcessEnv): void {
+  for (const folder of (env.PATH ?? '').split(path.delimiter)) {
+    if (folder === '') continue
+    try {
+      accessSync(path.join(folder, 'skopeo'), constants.X_OK)
+      return
+    } catch {
+      // not in this folder
+    }
+  }
+  throw new InputError(
+    "mode: wait checks the images with skopeo, and there is none on the runner's PATH: install it (Debian and Ubuntu: apt-get install skopeo; GitHub's Ubuntu runners have it).",
+  )
 }

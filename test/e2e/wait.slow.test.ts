@@ -4,7 +4,7 @@
  * waits while images appear in a real registry (Debian's docker-registry on 127.0.0.1, pushed with skopeo).
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createServer, type Server, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -190,6 +190,21 @@ describe('mode: wait', () => {
     expect(result.outputs.result).toBe('ready')
     expect(runnerCommands(result.stdout).filter((x) => x.command === 'warning')).toHaveLength(1)
     expect(gh.statuses(c.sha)).toEqual([])
+  }, 90_000)
+
+  it('fails at once, naming what to install, on a runner without skopeo', async () => {
+    const c = await commitJob(plain.host)
+    // A PATH with git alone: the wait reads the manifest with git, and checks with skopeo.
+    const bin = path.join(scratch, 'git-only')
+    mkdirSync(bin, { recursive: true })
+    const gitPath = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()
+    if (!existsSync(path.join(bin, 'git'))) symlinkSync(gitPath, path.join(bin, 'git'))
+    const started = Date.now()
+    const result = await run(c.dir, c.sha, { ...FAST, registry: `${plain.host}/team`, 'wait-timeout': '60s' }, { PATH: bin })
+    expect(result.status).toBe(1)
+    expect(Date.now() - started).toBeLessThan(30_000)
+    expect(result.outputs.result).toBeUndefined()
+    expect(result.stdout).toMatch(/::error::mode: wait checks the images with skopeo, and there is none on the runner's PATH/)
   }, 90_000)
 
   it('a re-run of the commit job that finds the branch up to date posts no pending status over a settled one', async () => {
